@@ -1,0 +1,37 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import type { Database } from './database/database.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DemoModule } from './demo/demo.module.js';
+import { FrameworksModule } from './frameworks/frameworks.module.js';
+import { HealthController } from './health/health.controller.js';
+import { InstitutionsModule } from './institutions/institutions.module.js';
+import { JobProfilesModule } from './profiles/job-profiles.module.js';
+
+@Global()
+@Module({})
+class ConfigModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, database: Database): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forConfig(config),
+        DatabaseModule.forDatabase(database),
+        AuthModule,
+        InstitutionsModule,
+        FrameworksModule,
+        JobProfilesModule,
+        DemoModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Database } from './database.js';
+
+export const DATABASE_KIND = Symbol('DATABASE_KIND');
+const DATABASE = Symbol('DATABASE');
+
+/** Provides the already opened and migrated DataSource; closes it (and the embedded server) at shutdown. */
+@Global()
+@Module({})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(@Inject(DATABASE) private readonly database: Database) {}
+
+  static forDatabase(database: Database): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [
+        { provide: DATABASE, useValue: database },
+        { provide: DataSource, useValue: database.dataSource },
+        { provide: DATABASE_KIND, useValue: database.kind },
+      ],
+      exports: [DataSource, DATABASE_KIND],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.database.close();
+  }
+}

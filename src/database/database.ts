@@ -1,0 +1,80 @@
+// Opens the database: a PostgreSQL server when a URL is given, otherwise embedded PGlite served over
+// the PostgreSQL wire protocol on loopback, so both paths use the same `pg` driver and migrations.
+import { mkdirSync } from 'node:fs';
+import { DataSource } from 'typeorm';
+import { migrations, entities } from './schema.js';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface Database {
+  kind: DatabaseKind;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL URL; absent means embedded PGlite. */
+  url?: string;
+  /** PGlite data directory, or `memory://` for a throw-away database. */
+  pgliteDir: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const embedded = options.url ? undefined : await startEmbeddedPostgres(options.pgliteDir);
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: options.url ?? embedded!.url,
+    entities,
+    migrations,
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+ and PGlite: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    migrationsTransactionMode: 'each',
+    // The embedded server runs one query at a time; a few connections are enough and keep transactions isolated.
+    extra: { max: embedded ? 4 : options.poolSize ?? 10 },
+  });
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    kind: embedded ? 'pglite' : 'postgres',
+    dataSource,
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}
+
+interface EmbeddedPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+  // Loaded lazily: production never pays for the WASM build.
+  const [{ PGlite }, { pg_trgm }, { PGLiteSocketServer }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite-socket'),
+  ]);
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  // Several client connections are multiplexed: one holding a transaction makes the others wait.
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
+  await server.start();
+  return {
+    url: `postgresql://postgres@${server.getServerConn()}/postgres`,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

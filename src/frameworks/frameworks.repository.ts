@@ -1,0 +1,213 @@
+// The only place that queries framework tables: versions, scales, items, associations and search.
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../auth/roles.js';
+import { escapeLike, foldForSearch } from '../common/localized-text.js';
+import { FrameworkItem } from './framework-item.entity.js';
+import { Framework } from './framework.entity.js';
+import { ItemAssociation } from './item-association.entity.js';
+import { ProficiencyLevel, ProficiencyScale } from './proficiency-scale.entity.js';
+import type { FrameworkListQuery } from './dto/framework.dto.js';
+import type { ItemSearchQuery } from './dto/item.dto.js';
+
+@Injectable()
+export class FrameworksRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  private manager(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  findVersion(id: string, manager?: EntityManager): Promise<Framework | null> {
+    return this.manager(manager).findOneBy(Framework, { id });
+  }
+
+  /** Locks the version row so concurrent edits and lifecycle changes queue behind each other. */
+  lockVersion(id: string, manager: EntityManager): Promise<Framework | null> {
+    return manager.getRepository(Framework).createQueryBuilder('f').setLock('pessimistic_write').where('f.id = :id', { id }).getOne();
+  }
+
+  findDraftOf(identifier: string, manager?: EntityManager): Promise<Framework | null> {
+    return this.manager(manager).findOneBy(Framework, { identifier, status: 'draft' });
+  }
+
+  versionLabelTaken(identifier: string, version: string, manager?: EntityManager): Promise<boolean> {
+    return this.manager(manager).existsBy(Framework, { identifier, version });
+  }
+
+  async listVersions(query: FrameworkListQuery, actor: Actor | undefined): Promise<[Framework[], number]> {
+    const qb = this.manager().getRepository(Framework).createQueryBuilder('f');
+    visibleTo(qb, 'f', actor);
+    if (query.status) qb.andWhere('f.status = :status', { status: query.status });
+    if (query.ownerInstitutionId) qb.andWhere('f.ownerInstitutionId = :owner', { owner: query.ownerInstitutionId });
+    if (query.identifier) qb.andWhere('f.identifier = :identifier', { identifier: query.identifier });
+    return qb.orderBy('f.createdAt', 'DESC').addOrderBy('f.id').limit(query.limit).offset(query.offset).getManyAndCount();
+  }
+
+  findScales(frameworkId: string, manager?: EntityManager): Promise<ProficiencyScale[]> {
+    return this.manager(manager).find(ProficiencyScale, {
+      where: { frameworkId },
+      relations: { levels: true },
+      order: { position: 'ASC', levels: { rank: 'ASC' } },
+    });
+  }
+
+  /** Scales (with levels) of several framework versions, for resolving required levels in bulk. */
+  findScalesOfFrameworks(frameworkIds: string[], manager?: EntityManager): Promise<ProficiencyScale[]> {
+    if (!frameworkIds.length) return Promise.resolve([]);
+    return this.manager(manager).find(ProficiencyScale, {
+      where: { frameworkId: In(frameworkIds) },
+      relations: { levels: true },
+      order: { position: 'ASC', levels: { rank: 'ASC' } },
+    });
+  }
+
+  findScale(frameworkId: string, scaleId: string, manager?: EntityManager): Promise<ProficiencyScale | null> {
+    return this.manager(manager).findOneBy(ProficiencyScale, { id: scaleId, frameworkId });
+  }
+
+  async nextScalePosition(frameworkId: string, manager: EntityManager): Promise<number> {
+    const row = await manager.createQueryBuilder(ProficiencyScale, 's').select('COALESCE(MAX(s.position) + 1, 0)', 'next').where('s.frameworkId = :frameworkId', { frameworkId }).getRawOne<{ next: number }>();
+    return Number(row?.next ?? 0);
+  }
+
+  countItems(frameworkId: string, manager?: EntityManager): Promise<number> {
+    return this.manager(manager).countBy(FrameworkItem, { frameworkId });
+  }
+
+  findItem(frameworkId: string, itemId: string, manager?: EntityManager): Promise<FrameworkItem | null> {
+    return this.manager(manager).findOneBy(FrameworkItem, { id: itemId, frameworkId });
+  }
+
+  findItemById(itemId: string, manager?: EntityManager): Promise<FrameworkItem | null> {
+    return this.manager(manager).findOne(FrameworkItem, { where: { id: itemId }, relations: { framework: true } });
+  }
+
+  findItemsByIds(ids: string[], manager?: EntityManager): Promise<FrameworkItem[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.manager(manager).getRepository(FrameworkItem).createQueryBuilder('i').innerJoinAndSelect('i.framework', 'f').where('i.id IN (:...ids)', { ids }).getMany();
+  }
+
+  findAllItems(frameworkId: string): Promise<FrameworkItem[]> {
+    return this.manager().find(FrameworkItem, { where: { frameworkId }, order: { position: 'ASC', code: 'ASC' } });
+  }
+
+  itemCodeTaken(frameworkId: string, code: string, exceptItemId: string | undefined, manager: EntityManager): Promise<boolean> {
+    const qb = manager.createQueryBuilder(FrameworkItem, 'i').where('i.frameworkId = :frameworkId AND i.code = :code', { frameworkId, code });
+    if (exceptItemId) qb.andWhere('i.id <> :exceptItemId', { exceptItemId });
+    return qb.getExists();
+  }
+
+  itemIdentifierTaken(frameworkId: string, identifier: string, manager: EntityManager): Promise<boolean> {
+    return manager.existsBy(FrameworkItem, { frameworkId, identifier });
+  }
+
+  hasChildren(itemId: string, manager: EntityManager): Promise<boolean> {
+    return manager.existsBy(FrameworkItem, { parentId: itemId });
+  }
+
+  async nextItemPosition(frameworkId: string, parentId: string | null, manager: EntityManager): Promise<number> {
+    const qb = manager.createQueryBuilder(FrameworkItem, 'i').select('COALESCE(MAX(i.position) + 1, 0)', 'next').where('i.frameworkId = :frameworkId', { frameworkId });
+    qb.andWhere(parentId ? 'i.parentId = :parentId' : 'i.parentId IS NULL', { parentId });
+    return Number((await qb.getRawOne<{ next: number }>())?.next ?? 0);
+  }
+
+  /** Whether `candidate` lies in the subtree of `itemId` (itself included): making it the parent would close a cycle. */
+  async isInSubtree(itemId: string, candidate: string, manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `WITH RECURSIVE subtree(id) AS (
+         SELECT id FROM framework_item WHERE id = $1
+         UNION
+         SELECT child.id FROM framework_item child JOIN subtree ON child."parentId" = subtree.id
+       )
+       SELECT 1 FROM subtree WHERE id = $2 LIMIT 1`,
+      [itemId, candidate],
+    );
+    return rows.length > 0;
+  }
+
+  async searchItems(query: ItemSearchQuery, actor: Actor | undefined): Promise<[FrameworkItem[], number]> {
+    const qb = this.manager().getRepository(FrameworkItem).createQueryBuilder('i').innerJoin('i.framework', 'f');
+    if (query.frameworkId) {
+      qb.where('i.frameworkId = :frameworkId', { frameworkId: query.frameworkId });
+      visibleTo(qb, 'f', actor);
+    } else {
+      qb.where(`f.status = 'published'`);
+    }
+    if (query.kind) qb.andWhere('i.kind = :kind', { kind: query.kind });
+    if (query.itemType) qb.andWhere('i.itemType = :itemType', { itemType: query.itemType });
+    if (query.q) {
+      const q = foldForSearch(query.q);
+      // Substring matches first, then fuzzy word similarity (typos, inflections); both use the trigram index.
+      qb.andWhere(new Brackets((w) => w.where('i.searchText LIKE :pattern').orWhere(':q <% i.searchText')), { pattern: `%${escapeLike(q)}%`, q });
+      qb.addSelect('(i.searchText LIKE :pattern)', 'substring_match').addSelect('word_similarity(:q, i.searchText)', 'similarity');
+      qb.orderBy('substring_match', 'DESC').addOrderBy('similarity', 'DESC');
+    } else {
+      qb.orderBy('i.frameworkId').addOrderBy('i.position');
+    }
+    qb.addOrderBy('i.code', 'ASC', 'NULLS LAST').addOrderBy('i.id');
+    // The join is many-to-one, so plain LIMIT/OFFSET pages correctly.
+    return qb.limit(query.limit).offset(query.offset).getManyAndCount();
+  }
+
+  findAssociations(frameworkId: string, manager?: EntityManager): Promise<ItemAssociation[]> {
+    return this.manager(manager).find(ItemAssociation, { where: { frameworkId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  findAssociation(frameworkId: string, id: string, manager?: EntityManager): Promise<ItemAssociation | null> {
+    return this.manager(manager).findOneBy(ItemAssociation, { id, frameworkId });
+  }
+
+  /** Copies scales, levels, items (tree included) and associations into a new version, keeping identifiers; set-based. */
+  async copyContent(fromId: string, toId: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO proficiency_scale ("frameworkId", identifier, code, title, position)
+       SELECT $2, identifier, code, title, position FROM proficiency_scale WHERE "frameworkId" = $1`, [fromId, toId]);
+    await manager.query(
+      `INSERT INTO proficiency_level ("scaleId", identifier, rank, code, label, description)
+       SELECT ns.id, l.identifier, l.rank, l.code, l.label, l.description
+       FROM proficiency_level l
+       JOIN proficiency_scale os ON os.id = l."scaleId" AND os."frameworkId" = $1
+       JOIN proficiency_scale ns ON ns."frameworkId" = $2 AND ns.identifier = os.identifier`, [fromId, toId]);
+    await manager.query(
+      `INSERT INTO framework_item ("frameworkId", identifier, uri, position, code, "itemType", kind, label, description, "scaleId", "searchText")
+       SELECT $2, i.identifier, i.uri, i.position, i.code, i."itemType", i.kind, i.label, i.description, ns.id, i."searchText"
+       FROM framework_item i
+       LEFT JOIN proficiency_scale os ON os.id = i."scaleId"
+       LEFT JOIN proficiency_scale ns ON ns."frameworkId" = $2 AND ns.identifier = os.identifier
+       WHERE i."frameworkId" = $1`, [fromId, toId]);
+    await manager.query(
+      `UPDATE framework_item n SET "parentId" = np.id
+       FROM framework_item o
+       JOIN framework_item op ON op.id = o."parentId"
+       JOIN framework_item np ON np."frameworkId" = $2 AND np.identifier = op.identifier
+       WHERE o."frameworkId" = $1 AND n."frameworkId" = $2 AND n.identifier = o.identifier`, [fromId, toId]);
+    // Links inside the framework follow the copy; links to other frameworks keep their target.
+    await manager.query(
+      `INSERT INTO item_association ("frameworkId", identifier, "originId", type, "destinationItemId", "destinationUri", "destinationLabel")
+       SELECT $2, a.identifier, no.id, a.type, COALESCE(nd.id, a."destinationItemId"), a."destinationUri", a."destinationLabel"
+       FROM item_association a
+       JOIN framework_item oo ON oo.id = a."originId"
+       JOIN framework_item no ON no."frameworkId" = $2 AND no.identifier = oo.identifier
+       LEFT JOIN framework_item od ON od.id = a."destinationItemId" AND od."frameworkId" = $1
+       LEFT JOIN framework_item nd ON nd."frameworkId" = $2 AND nd.identifier = od.identifier
+       WHERE a."frameworkId" = $1`, [fromId, toId]);
+  }
+
+  levelsOf(scaleId: string, manager?: EntityManager): Promise<ProficiencyLevel[]> {
+    return this.manager(manager).find(ProficiencyLevel, { where: { scaleId }, order: { rank: 'ASC' } });
+  }
+}
+
+/** Published and retired versions are public; drafts only for admins and the owner's HR managers. */
+export function visibleTo<T extends object>(qb: SelectQueryBuilder<T>, alias: string, actor: Actor | undefined): SelectQueryBuilder<T> {
+  if (actor?.role === 'admin') return qb;
+  if (actor?.role === 'hr_manager' && actor.institutionId) {
+    return qb.andWhere(`(${alias}.status <> 'draft' OR ${alias}.ownerInstitutionId = :actorInstitution)`, { actorInstitution: actor.institutionId });
+  }
+  return qb.andWhere(`${alias}.status <> 'draft'`);
+}

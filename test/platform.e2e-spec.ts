@@ -1,0 +1,70 @@
+// Health, OpenAPI contract, error shape, schema drift and the rule that every route declares its roles.
+import { RequestMethod } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
+import { ALLOW_KEY } from '../src/auth/roles.js';
+import { Factory } from './support/factories.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('platform', () => {
+  let ctx: TestApp;
+  beforeAll(async () => { ctx = await startTestApp(); });
+  afterAll(async () => { await ctx?.close(); });
+
+  it('health answers with the database kind', async () => {
+    const response = await ctx.http.get('/health').expect(200);
+    expect(response.body).toEqual({ status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite' });
+  });
+
+  it('migrations leave nothing for the entities to change', async () => {
+    const pending = await ctx.database.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it('every route declares a role rule', () => {
+    const missing: string[] = [];
+    for (const module of ctx.app.get(ModulesContainer).values()) {
+      for (const wrapper of module.controllers.values()) {
+        const controller = wrapper.metatype as { prototype: Record<string, unknown>; name: string };
+        for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+          const handler = controller.prototype[name] as object;
+          if (name === 'constructor' || Reflect.getMetadata('method', handler) === undefined) continue;
+          if (!Reflect.getMetadata(ALLOW_KEY, handler) && !Reflect.getMetadata(ALLOW_KEY, controller)) missing.push(`${controller.name}.${name}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(RequestMethod.GET).toBeDefined();
+  });
+
+  it('publishes an OpenAPI document whose request bodies all have a schema', async () => {
+    const { body: doc } = await ctx.http.get('/docs-json').expect(200);
+    expect(doc.openapi).toMatch(/^3\./);
+    const operations = Object.entries(doc.paths as Record<string, Record<string, { requestBody?: { content: Record<string, { schema?: unknown }> } }>>)
+      .flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, operation })));
+    expect(operations.length).toBeGreaterThan(30);
+    const writes = operations.filter(({ route, operation }) => /^(POST|PUT|PATCH) /.test(route) && !/publish|retire/.test(route) && operation.requestBody === undefined);
+    expect(writes.map((write) => write.route)).toEqual([]);
+    for (const { operation } of operations) {
+      for (const media of Object.values(operation.requestBody?.content ?? {})) expect(media.schema).toBeDefined();
+    }
+    expect(doc.components.schemas.CreateFrameworkDto.required).toEqual(expect.arrayContaining(['title', 'version']));
+  });
+
+  it('errors share one problem-details shape', async () => {
+    const admin = await new Factory(ctx).admin();
+    const malformed = await ctx.http.post('/institutions').auth(admin.token, { type: 'bearer' }).set('Content-Type', 'application/json').send('{"slug": ');
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(malformed.body).toMatchObject({ status: 400, code: 'malformed_json', title: 'Bad Request' });
+
+    const unknown = await ctx.http.get('/frameworks/0b7c6a52-8f7d-4a8e-9d61-3f1e2b7a9c10').expect(404);
+    expect(unknown.body).toMatchObject({ status: 404, code: 'not_found' });
+
+    const badId = await ctx.http.get('/frameworks/not-a-uuid').expect(400);
+    expect(badId.body.errors).toEqual([{ field: 'id', reason: 'must be a UUID' }]);
+
+    const tooLarge = await ctx.http.post('/institutions').auth(admin.token, { type: 'bearer' }).send({ slug: 'x', name: { fr: 'x'.repeat(2_000_000) } });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.code).toBe('payload_too_large');
+  });
+});

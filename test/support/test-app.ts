@@ -1,0 +1,65 @@
+// Starts the real application for one spec file on its own fresh database: a new database on the PostgreSQL
+// server named by TEST_DATABASE_URL, or an in-memory PGlite when it is unset.
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent.js';
+import { createApp } from '../../src/app.js';
+import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import { openDatabase, type Database } from '../../src/database/database.js';
+
+export interface TestApp {
+  app: INestApplication;
+  http: TestAgent;
+  config: AppConfig;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const { url, drop } = await freshDatabase();
+  const config = loadConfig({
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
+    PUBLIC_BASE_URL: 'https://competences.test',
+    DEMO_DATA: 'false',
+    ADMIN_EMAIL: 'admin@test.example',
+    ADMIN_PASSWORD: 'admin-test-password',
+    ...env,
+  });
+  const database = await openDatabase({ url, pgliteDir: 'memory://', poolSize: 5 });
+  const app = await createApp(config, { database, logger: process.env.TEST_LOGS ? ['log', 'warn', 'error'] : ['error'] });
+  await app.init();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    config,
+    database,
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+async function freshDatabase(): Promise<{ url?: string; drop: () => Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) return { url: undefined, drop: async () => {} };
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
