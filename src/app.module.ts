@@ -7,6 +7,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { FrameworksModule } from './frameworks/frameworks.module.js';
 import { HealthController } from './health/health.controller.js';
 import { InstitutionsModule } from './institutions/institutions.module.js';
+import { InteropModule } from './interop/interop.module.js';
 import { JobProfilesModule } from './profiles/job-profiles.module.js';
 
 @Global()
@@ -29,6 +30,8 @@ export class AppModule {
         InstitutionsModule,
         FrameworksModule,
         JobProfilesModule,
+        InteropModule,
+        // standards (interop/case, interop/moodle, interop/esco) register here
         DemoModule,
       ],
       controllers: [HealthController],

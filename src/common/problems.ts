@@ -4,6 +4,8 @@ import { BadRequestException, ConflictException, ForbiddenException, HttpExcepti
 export interface FieldError {
   field: string;
   reason: string;
+  /** Line (CSV) or position (JSON) in an uploaded file, when the error comes from one. */
+  line?: number;
 }
 
 export interface ProblemBody {

@@ -12,6 +12,8 @@ export interface AppConfig {
   loadDemoData: boolean;
   login: { maxFailures: number; windowSeconds: number };
   bodyLimit: string;
+  /** Largest uploaded file (imports, PDFs to verify). */
+  importMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       windowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     },
     bodyLimit: env.BODY_LIMIT || '1mb',
+    importMaxBytes: int('IMPORT_MAX_BYTES', 100 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

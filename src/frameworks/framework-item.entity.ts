@@ -68,6 +68,10 @@ export class FrameworkItem {
   @JoinColumn({ name: 'scaleId' })
   scale?: Relation<ProficiencyScale>;
 
+  /** Fields of an exchange standard (CASE, Moodle, ESCO) that have no column, kept so exports lose nothing. */
+  @Column('jsonb', { nullable: true })
+  extras: Record<string, unknown> | null;
+
   /** Code, labels and descriptions folded for search (see foldForSearch); indexed with pg_trgm. */
   @Index('ix_item_search', { synchronize: false }) // GIN gin_trgm_ops, created by the migration
   @Column('text', { select: false })

@@ -56,6 +56,10 @@ export class Framework {
   @Column('timestamptz', { nullable: true })
   retiredAt: Date | null;
 
+  /** Fields of an exchange standard (CASE, Moodle, ESCO) that have no column, kept so exports lose nothing. */
+  @Column('jsonb', { nullable: true })
+  extras: Record<string, unknown> | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

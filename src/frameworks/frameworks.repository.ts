@@ -174,8 +174,8 @@ export class FrameworksRepository {
        JOIN proficiency_scale os ON os.id = l."scaleId" AND os."frameworkId" = $1
        JOIN proficiency_scale ns ON ns."frameworkId" = $2 AND ns.identifier = os.identifier`, [fromId, toId]);
     await manager.query(
-      `INSERT INTO framework_item ("frameworkId", identifier, uri, position, code, "itemType", kind, label, description, "scaleId", "searchText")
-       SELECT $2, i.identifier, i.uri, i.position, i.code, i."itemType", i.kind, i.label, i.description, ns.id, i."searchText"
+      `INSERT INTO framework_item ("frameworkId", identifier, uri, position, code, "itemType", kind, label, description, "scaleId", "searchText", extras)
+       SELECT $2, i.identifier, i.uri, i.position, i.code, i."itemType", i.kind, i.label, i.description, ns.id, i."searchText", i.extras
        FROM framework_item i
        LEFT JOIN proficiency_scale os ON os.id = i."scaleId"
        LEFT JOIN proficiency_scale ns ON ns."frameworkId" = $2 AND ns.identifier = os.identifier
@@ -188,8 +188,8 @@ export class FrameworksRepository {
        WHERE o."frameworkId" = $1 AND n."frameworkId" = $2 AND n.identifier = o.identifier`, [fromId, toId]);
     // Links inside the framework follow the copy; links to other frameworks keep their target.
     await manager.query(
-      `INSERT INTO item_association ("frameworkId", identifier, "originId", type, "destinationItemId", "destinationUri", "destinationLabel")
-       SELECT $2, a.identifier, no.id, a.type, COALESCE(nd.id, a."destinationItemId"), a."destinationUri", a."destinationLabel"
+      `INSERT INTO item_association ("frameworkId", identifier, "originId", type, "destinationItemId", "destinationUri", "destinationLabel", extras)
+       SELECT $2, a.identifier, no.id, a.type, COALESCE(nd.id, a."destinationItemId"), a."destinationUri", a."destinationLabel", a.extras
        FROM item_association a
        JOIN framework_item oo ON oo.id = a."originId"
        JOIN framework_item no ON no."frameworkId" = $2 AND no.identifier = oo.identifier

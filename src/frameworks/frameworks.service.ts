@@ -142,6 +142,7 @@ export class FrameworksService {
         status: 'draft',
         title: source.title,
         description: source.description,
+        extras: source.extras,
         ownerInstitutionId: source.ownerInstitutionId,
         previousVersionId: source.id,
         publishedAt: null,

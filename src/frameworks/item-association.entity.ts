@@ -3,7 +3,10 @@ import type { Relation } from 'typeorm';
 import { FrameworkItem } from './framework-item.entity.js';
 import { Framework } from './framework.entity.js';
 
-/** CASE association types, plus closeMatchOf for SKOS-style links such as ESCO skills. The tree itself is parentId. */
+/**
+ * CASE association types, plus closeMatchOf for SKOS-style links such as ESCO skills. The tree itself is parentId.
+ * Imports may also bring CASE 1.1 extension types (`ext:…`), hence a text column.
+ */
 export const ASSOCIATION_TYPES = [
   'exactMatchOf', 'closeMatchOf', 'isRelatedTo', 'isPartOf', 'precedes', 'replacedBy', 'isPeerOf', 'exemplar', 'hasSkillLevel', 'isTranslationOf',
 ] as const;
@@ -38,7 +41,7 @@ export class ItemAssociation {
   origin?: Relation<FrameworkItem>;
 
   @Column('text')
-  type: AssociationType;
+  type: AssociationType | `ext:${string}`;
 
   @Column('uuid', { nullable: true })
   destinationItemId: string | null;
@@ -52,6 +55,10 @@ export class ItemAssociation {
 
   @Column('text', { nullable: true })
   destinationLabel: string | null;
+
+  /** Fields of an exchange standard (CASE, Moodle, ESCO) that have no column, kept so exports lose nothing. */
+  @Column('jsonb', { nullable: true })
+  extras: Record<string, unknown> | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

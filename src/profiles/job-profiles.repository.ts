@@ -7,6 +7,8 @@ import { visibleTo } from '../frameworks/frameworks.repository.js';
 import type { JobProfileListQuery } from './dto/job-profile.dto.js';
 import { JobProfile, ProfileRequirement } from './job-profile.entity.js';
 
+export type RequirementRow = Pick<ProfileRequirement, 'profileId' | 'itemId' | 'levelId' | 'essential' | 'position'>;
+
 @Injectable()
 export class JobProfilesRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -57,7 +59,7 @@ export class JobProfilesRepository {
     });
   }
 
-  async replaceRequirements(profileId: string, requirements: Omit<ProfileRequirement, 'id'>[], manager: EntityManager): Promise<void> {
+  async replaceRequirements(profileId: string, requirements: RequirementRow[], manager: EntityManager): Promise<void> {
     await manager.delete(ProfileRequirement, { profileId });
     if (requirements.length) await manager.insert(ProfileRequirement, requirements);
   }

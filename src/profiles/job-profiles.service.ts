@@ -15,7 +15,7 @@ import type {
   ComparisonDto, CreateJobProfileDto, JobProfileDetailDto, JobProfileDto, JobProfileListQuery, RequirementDto, RequirementInputDto, UpdateJobProfileDto,
 } from './dto/job-profile.dto.js';
 import { JobProfile, ProfileRequirement } from './job-profile.entity.js';
-import { JobProfilesRepository } from './job-profiles.repository.js';
+import { JobProfilesRepository, type RequirementRow } from './job-profiles.repository.js';
 import { compareProfiles } from './profile-comparison.js';
 
 @Injectable()
@@ -201,7 +201,7 @@ export class JobProfilesService {
       return { profileId, itemId: item.id, levelId: level.id, essential: input.essential ?? true, position: index };
     });
     if (errors.length) throw invalid(errors, 'Some required competencies are not valid; nothing was saved.');
-    await this.profiles.replaceRequirements(profileId, rows as Omit<ProfileRequirement, 'id'>[], manager);
+    await this.profiles.replaceRequirements(profileId, rows as RequirementRow[], manager);
   }
 }
 

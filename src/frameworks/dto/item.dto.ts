@@ -125,7 +125,7 @@ export class AssociationDto {
   @ApiProperty({ format: 'uuid' }) identifier: string;
   @ApiProperty({ format: 'uuid' }) frameworkId: string;
   @ApiProperty({ format: 'uuid' }) originId: string;
-  @ApiProperty({ enum: ASSOCIATION_TYPES }) type: AssociationType;
+  @ApiProperty({ description: `One of ${ASSOCIATION_TYPES.join(', ')}, or a CASE extension type ext:…` }) type: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) destinationItemId: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) destinationUri: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) destinationLabel: string | null;
