@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/roles.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { caseItemUri } from './case-uris.js';
 import { cleanLocalized, searchableText, type LocalizedText } from '../common/localized-text.js';
 import { page, type Page, type PageQuery } from '../common/page.js';
 import { conflict, invalid, notFound } from '../common/problems.js';
@@ -53,7 +54,7 @@ export class FrameworkItemsService {
       const item = manager.create(FrameworkItem, {
         frameworkId,
         identifier,
-        uri: dto.uri ?? `${this.config.publicBaseUrl}/uri/${identifier}`,
+        uri: dto.uri ?? caseItemUri(this.config.publicBaseUrl, identifier),
         parentId,
         position: dto.position ?? (await this.frameworks.nextItemPosition(frameworkId, parentId, manager)),
         code: dto.code ?? null,

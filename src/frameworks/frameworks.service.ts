@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { assertCanManage, canManage, owningInstitution } from '../auth/institution-access.js';
 import type { Actor } from '../auth/roles.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { caseDocumentUri } from './case-uris.js';
 import { assertDraft, assertTransition } from '../common/lifecycle.js';
 import { cleanLocalized, type LocalizedText } from '../common/localized-text.js';
 import { page, type Page } from '../common/page.js';
@@ -68,7 +69,7 @@ export class FrameworksService {
       }
       const framework = manager.create(Framework, {
         identifier,
-        uri: dto.uri ?? `${this.config.publicBaseUrl}/uri/${identifier}`,
+        uri: dto.uri ?? caseDocumentUri(this.config.publicBaseUrl, identifier),
         version: dto.version,
         status: 'draft',
         title: cleanLocalized(dto.title) as LocalizedText,

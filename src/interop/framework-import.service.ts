@@ -6,6 +6,7 @@ import { In, type EntityManager } from 'typeorm';
 import { assertCanManage, owningInstitution } from '../auth/institution-access.js';
 import type { Actor } from '../auth/roles.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { caseDocumentUri, caseItemUri } from '../frameworks/case-uris.js';
 import { cleanLocalized, searchableText, type LocalizedText } from '../common/localized-text.js';
 import { conflict, invalid, type FieldError } from '../common/problems.js';
 import { FrameworkItem } from '../frameworks/framework-item.entity.js';
@@ -84,7 +85,7 @@ export class FrameworkImportService {
         }
         framework = manager.create(Framework, { identifier, version: model.version, status: 'draft', ownerInstitutionId, previousVersionId: null, publishedAt: null, retiredAt: null });
       }
-      framework.uri = model.uri ?? `${this.config.publicBaseUrl}/uri/${identifier}`;
+      framework.uri = model.uri ?? caseDocumentUri(this.config.publicBaseUrl, identifier);
       framework.title = cleanLocalized(model.title) as LocalizedText;
       framework.description = cleanLocalized(model.description);
       framework.extras = model.extras ?? null;
@@ -134,7 +135,7 @@ export class FrameworkImportService {
       const description = cleanLocalized(item.description);
       const identifier = item.identifier.toLowerCase();
       return {
-        id: ids.get(identifier), frameworkId, identifier, uri: item.uri ?? `${this.config.publicBaseUrl}/uri/${identifier}`, parentId, position,
+        id: ids.get(identifier), frameworkId, identifier, uri: item.uri ?? caseItemUri(this.config.publicBaseUrl, identifier), parentId, position,
         code: item.code ?? null, itemType: item.itemType, kind: item.kind ?? null, label, description,
         scaleId: item.scaleCode ? scaleIds.get(item.scaleCode)! : null, extras: item.extras ?? null,
         searchText: searchableText(item.code, label, description),
