@@ -1,16 +1,18 @@
 // Walks every route as anonymous, admin, HR manager, registrar and learner: the guard must enforce each route's
 // declared roles, and the declared roles of the main route groups must be the intended ones.
 import type { RequestMethod } from '@nestjs/common';
+import type { Test } from 'supertest';
 import { ModulesContainer } from '@nestjs/core';
 import { ALLOW_KEY, type Audience, type Role } from '../src/auth/roles.js';
 import { Factory, type Person } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-const METHODS = ['get', 'post', 'put', 'delete', 'patch', 'all', 'options', 'head'] as const;
+type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
+const METHODS: Partial<Record<RequestMethod, Method>> = { 0: 'get', 1: 'post', 2: 'put', 3: 'delete', 4: 'patch' };
 const ANY_ID = '0b7c6a52-8f7d-4a8e-9d61-3f1e2b7a9c10';
 
 interface Route {
-  method: (typeof METHODS)[number];
+  method: Method;
   path: string;
   audiences: Audience[];
 }
@@ -35,8 +37,9 @@ function routes(ctx: TestApp): Route[] {
         const handler = controller.prototype[name];
         const method = Reflect.getMetadata('method', handler) as RequestMethod | undefined;
         if (name === 'constructor' || method === undefined) continue;
+        if (!METHODS[method]) throw new Error(`${name}: add its HTTP method to this walk`);
         const path = `/${[base, String(Reflect.getMetadata('path', handler))].filter((part) => part && part !== '/').join('/')}`.replace(/\/+/g, '/');
-        found.push({ method: METHODS[method], path, audiences: Reflect.getMetadata(ALLOW_KEY, handler) ?? Reflect.getMetadata(ALLOW_KEY, controller) });
+        found.push({ method: METHODS[method]!, path, audiences: Reflect.getMetadata(ALLOW_KEY, handler) ?? Reflect.getMetadata(ALLOW_KEY, controller) });
       }
     }
   }
@@ -77,7 +80,7 @@ describe('role matrix', () => {
       const path = route.path.replace(/:[A-Za-z]+/g, ANY_ID);
       const key = `${route.method.toUpperCase()} ${route.path}`;
       const call = (token?: string) => {
-        const request = ctx.http[route.method](path);
+        const request: Test = ctx.http[route.method](path);
         if (token) request.auth(token, { type: 'bearer' });
         // Empty bodies: allowed callers stop at validation or at an unknown id, so the walk writes nothing.
         return route.method === 'get' || route.method === 'delete' ? request : request.send({});
