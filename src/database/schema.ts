@@ -1,7 +1,15 @@
 // Every entity and migration, listed explicitly (ESM has no reliable globbing at runtime).
 import { Foundation1764000000000 } from '../../migrations/1764000000000-Foundation.js';
 import { StandardExtras1764100000000 } from '../../migrations/1764100000000-StandardExtras.js';
+import { TrainingAndLearning1764400000000 } from '../../migrations/1764400000000-TrainingAndLearning.js';
 import { User } from '../auth/user.entity.js';
+import { ElectiveGroup, Programme, ProgrammeAward, ProgrammeModule } from '../catalogue/programme.entity.js';
+import { LearningOutcome, TrainingModule } from '../catalogue/training-module.entity.js';
+import { TrainingSession } from '../catalogue/training-session.entity.js';
+import { Assessment } from '../learning/assessment.entity.js';
+import { Enrolment } from '../learning/enrolment.entity.js';
+import { Evidence } from '../learning/evidence.entity.js';
+import { Learner } from '../learning/learner.entity.js';
 import { FrameworkItem } from '../frameworks/framework-item.entity.js';
 import { Framework } from '../frameworks/framework.entity.js';
 import { ItemAssociation } from '../frameworks/item-association.entity.js';
@@ -9,6 +17,10 @@ import { ProficiencyLevel, ProficiencyScale } from '../frameworks/proficiency-sc
 import { Institution } from '../institutions/institution.entity.js';
 import { JobProfile, ProfileRequirement } from '../profiles/job-profile.entity.js';
 
-export const entities = [Institution, User, Framework, ProficiencyScale, ProficiencyLevel, FrameworkItem, ItemAssociation, JobProfile, ProfileRequirement];
+export const entities = [
+  Institution, User, Framework, ProficiencyScale, ProficiencyLevel, FrameworkItem, ItemAssociation, JobProfile, ProfileRequirement,
+  TrainingModule, LearningOutcome, Programme, ProgrammeAward, ElectiveGroup, ProgrammeModule, TrainingSession,
+  Learner, Enrolment, Assessment, Evidence,
+];
 
-export const migrations = [Foundation1764000000000, StandardExtras1764100000000];
+export const migrations = [Foundation1764000000000, StandardExtras1764100000000, TrainingAndLearning1764400000000];
