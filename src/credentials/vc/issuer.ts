@@ -1,0 +1,101 @@
+// Signs credentials and presentations with eddsa-rdfc-2022 Data Integrity proofs; each call adds one proof.
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import type { Ed25519Signer } from '@digitalbazaar/ed25519-multikey';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as vc from '@digitalbazaar/vc';
+import type { DocumentLoader } from './document-loader.js';
+import type { IssuerKeyPair } from './keys.js';
+
+export type JsonObject = Record<string, unknown>;
+
+export interface SigningKey {
+  /** The school's key pair (decrypted for this call only), or an external signer (HSM/KMS) below. */
+  keyPair?: IssuerKeyPair;
+  signer?: Ed25519Signer;
+  /** The verification method id written in the proof; defaults to the key's id. */
+  verificationMethod?: string;
+}
+
+function resolveSigner(signingKey: SigningKey): Ed25519Signer {
+  if (!signingKey) throw new TypeError('"signer" is required.');
+  const base = signingKey.signer ?? signingKey.keyPair?.signer();
+  if (!base) throw new TypeError('"signer.keyPair" or "signer.signer" is required.');
+  const id = signingKey.verificationMethod ?? base.id;
+  if (!id) throw new TypeError('"signer.verificationMethod" is required when the key has no id.');
+  if (base.algorithm !== 'Ed25519') throw new TypeError(`eddsa-rdfc-2022 needs an Ed25519 signer, not ${base.algorithm}.`);
+  return id === base.id ? base : { id, algorithm: base.algorithm, sign: (options) => base.sign(options) };
+}
+
+function proofSuite(signer: Ed25519Signer, date: Date | string | undefined): DataIntegrityProof {
+  return new DataIntegrityProof({ signer, date, cryptosuite: eddsaRdfc2022 });
+}
+
+/**
+ * Adds one DataIntegrityProof (eddsa-rdfc-2022, assertionMethod) to a credential. Called again on the result with
+ * another school's key, it adds a second proof: the credential then carries a proof set (`proof` is an array) and
+ * each proof signs the credential without the others, so their order does not matter.
+ * With `date` fixed the output is byte-for-byte reproducible (Ed25519 signatures are deterministic).
+ */
+export async function issueCredential({
+  credential,
+  signer,
+  documentLoader,
+  date,
+}: {
+  credential: JsonObject;
+  signer: SigningKey;
+  documentLoader: DocumentLoader;
+  date?: Date | string;
+}): Promise<JsonObject> {
+  if (!credential) throw new TypeError('"credential" is required.');
+  if (!documentLoader) throw new TypeError('"documentLoader" is required.');
+  const suite = proofSuite(resolveSigner(signer), date);
+  // A copy: the library writes into the object it is given (e.g. issuanceDate for VC 1.1).
+  return vc.issue({ credential: structuredClone(credential), suite, documentLoader, now: date });
+}
+
+/** A VerifiablePresentation (VC 2.0) wrapping credentials, unsigned. */
+export function buildPresentation({
+  verifiableCredential,
+  holder,
+  id,
+}: {
+  verifiableCredential: JsonObject[];
+  holder?: string;
+  id?: string;
+}): JsonObject {
+  if (!verifiableCredential) throw new TypeError('"verifiableCredential" is required.');
+  return {
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    ...(id ? { id } : {}),
+    type: ['VerifiablePresentation'],
+    ...(holder ? { holder } : {}),
+    verifiableCredential: structuredClone(verifiableCredential),
+  };
+}
+
+/**
+ * The holder's authentication proof over a presentation. `challenge` (and `domain`) come from the verifier and stop
+ * the presentation from being replayed elsewhere.
+ */
+export async function provePresentation({
+  presentation,
+  signer,
+  documentLoader,
+  challenge,
+  domain,
+  date,
+}: {
+  presentation: JsonObject;
+  signer: SigningKey;
+  documentLoader: DocumentLoader;
+  challenge: string;
+  domain?: string;
+  date?: Date | string;
+}): Promise<JsonObject> {
+  if (!presentation) throw new TypeError('"presentation" is required.');
+  if (!documentLoader) throw new TypeError('"documentLoader" is required.');
+  if (!challenge) throw new TypeError('"challenge" is required.');
+  const suite = proofSuite(resolveSigner(signer), date);
+  return vc.signPresentation({ presentation: structuredClone(presentation), suite, documentLoader, challenge, domain });
+}

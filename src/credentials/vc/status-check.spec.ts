@@ -1,0 +1,117 @@
+import type { DocumentLoader } from './document-loader.js';
+import { type JsonObject, issueCredential } from './issuer.js';
+import { createStatusChecker } from './status-check.js';
+import { buildStatusEntry, buildStatusListCredential, createStatusList, encodeStatusList, setStatus } from './status-list.js';
+import { type TestSchool, newCrisisManagementCertificate, newDocumentLoader, newEhespRennes, newEnsmAlger, newLearner } from './vc-test-factory.js';
+import { verifyCredential } from './verifier.js';
+
+const NOW = '2026-09-01T10:00:00Z';
+const LIST_URL = 'https://competences.example.org/status-lists/ensm-alger/revocation/1';
+const REVOKED_INDEX = 94_567;
+
+describe('Bitstring Status List checking', () => {
+  let ensm: TestSchool;
+  let ehesp: TestSchool;
+  let learnerDid: string;
+  let documentLoader: DocumentLoader;
+  let published: Map<string, JsonObject>;
+
+  const signedList = async (school: TestSchool, revoked: number[], overrides: Partial<Parameters<typeof buildStatusListCredential>[0]> = {}): Promise<JsonObject> => {
+    const list = revoked.reduce((current, index) => setStatus(current, index, true), createStatusList());
+    const credential = buildStatusListCredential({
+      id: LIST_URL, issuer: school.did, statusPurpose: 'revocation', encodedList: encodeStatusList(list), validFrom: '2026-06-01T00:00:00Z', ...overrides,
+    });
+    return issueCredential({ credential, signer: { keyPair: school.keyPair }, documentLoader, date: '2026-08-01T00:00:00Z' });
+  };
+  const certificateAt = (index: number, statusPurpose: 'revocation' | 'suspension' = 'revocation'): Promise<JsonObject> =>
+    issueCredential({
+      credential: newCrisisManagementCertificate({ school: ensm, learnerDid, credentialStatus: buildStatusEntry({ statusListCredential: LIST_URL, statusListIndex: index, statusPurpose }) }),
+      signer: { keyPair: ensm.keyPair },
+      documentLoader,
+      date: '2026-06-30T08:00:00Z',
+    });
+  const verify = (credential: JsonObject): ReturnType<typeof verifyCredential> =>
+    verifyCredential({
+      credential,
+      documentLoader,
+      now: NOW,
+      checkStatus: createStatusChecker({
+        documentLoader,
+        fetchStatusListCredential: async (url) => {
+          const list = published.get(url);
+          if (!list) throw new Error('404');
+          return list;
+        },
+      }),
+    });
+
+  beforeAll(async () => {
+    [ensm, ehesp] = await Promise.all([newEnsmAlger(), newEhespRennes()]);
+    learnerDid = (await newLearner()).did;
+    documentLoader = newDocumentLoader({ didDocuments: [ensm.didDocument, ehesp.didDocument] });
+  });
+
+  beforeEach(async () => {
+    published = new Map([[LIST_URL, await signedList(ensm, [REVOKED_INDEX])]]);
+  });
+
+  it('accepts a certificate whose entry is clear', async () => {
+    const report = await verify(await certificateAt(12));
+    expect(report.verified).toBe(true);
+    expect(report.status).toEqual({
+      checked: true,
+      verified: true,
+      entries: [{ type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '12', statusListCredential: LIST_URL, status: 'clear' }],
+    });
+  });
+
+  it('refuses a revoked certificate', async () => {
+    const report = await verify(await certificateAt(REVOKED_INDEX));
+    expect(report.verified).toBe(false);
+    expect(report.proofs[0].verified).toBe(true);
+    expect(report.errors).toEqual([{ code: 'REVOKED', message: `revoked by its issuer (status list ${LIST_URL}, index ${REVOKED_INDEX})` }]);
+  });
+
+  it('refuses a status list whose own proof does not verify', async () => {
+    // Someone (a cache, a mirror) serving the signed list with the revocation bit cleared: the signature breaks.
+    const list = published.get(LIST_URL) as JsonObject;
+    const subject = list.credentialSubject as JsonObject;
+    published.set(LIST_URL, { ...list, credentialSubject: { ...subject, encodedList: encodeStatusList(createStatusList()) } });
+    const report = await verify(await certificateAt(REVOKED_INDEX));
+    expect(report.verified).toBe(false);
+    expect(report.errors[0].code).toBe('STATUS_CHECK_FAILED');
+    expect(report.errors[0].message).toContain('does not verify');
+  });
+
+  it("refuses a status list signed by another school than the credential's issuer", async () => {
+    published.set(LIST_URL, await signedList(ehesp, []));
+    const report = await verify(await certificateAt(12));
+    expect(report.errors).toEqual([expect.objectContaining({ code: 'STATUS_CHECK_FAILED', message: `the status list is issued by ${ehesp.did}, not by the credential's issuer` })]);
+  });
+
+  it('refuses a list whose purpose differs from the entry, and a list that cannot be fetched', async () => {
+    expect((await verify(await certificateAt(12, 'suspension'))).errors[0].message).toBe('the status list is for revocation, the entry for suspension');
+    published.clear();
+    expect((await verify(await certificateAt(12))).errors[0].message).toBe(`cannot fetch the status list ${LIST_URL}: 404`);
+  });
+
+  it('reports a suspended certificate as suspended', async () => {
+    published.set(LIST_URL, await signedList(ensm, [7], { statusPurpose: 'suspension' }));
+    const report = await verify(await certificateAt(7, 'suspension'));
+    expect(report.errors.map((e) => e.code)).toEqual(['SUSPENDED']);
+  });
+
+  it('does not follow the status URL of a credential that does not verify', async () => {
+    const certificate = await certificateAt(12);
+    let fetched = false;
+    const report = await verifyCredential({
+      credential: { ...certificate, name: 'Certificat falsifié' },
+      documentLoader,
+      now: NOW,
+      checkStatus: createStatusChecker({ documentLoader, fetchStatusListCredential: async () => { fetched = true; return {}; } }),
+    });
+    expect(report.verified).toBe(false);
+    expect(fetched).toBe(false);
+    expect(report.status?.checked).toBe(false);
+  });
+});

@@ -1,0 +1,86 @@
+// Checks a credential's Bitstring Status List entries: fetch (injected), verify the list's own proof, read the bit.
+import type { DocumentLoader } from './document-loader.js';
+import type { JsonObject } from './issuer.js';
+import { decodeStatusList, getStatus } from './status-list.js';
+import type { VerificationProblem } from './verification-problems.js';
+import { type CheckStatus, type StatusEntryReport, type StatusReport, verifyCredential } from './verifier.js';
+
+/** Returns the status list credential published at a URL (HTTP, cache or database: the caller decides). */
+export type FetchStatusListCredential = (url: string) => Promise<unknown>;
+
+export interface StatusCheckerOptions {
+  fetchStatusListCredential: FetchStatusListCredential;
+  documentLoader: DocumentLoader;
+  /** The list must come from the credential's own issuer (default), so nobody else can revoke it. */
+  requireSameIssuer?: boolean;
+}
+
+const idOf = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : value && typeof value === 'object' ? ((value as JsonObject).id as string | undefined) : undefined;
+
+function problem(code: VerificationProblem['code'], message: string): VerificationProblem {
+  return { code, message };
+}
+
+async function checkEntry(entry: JsonObject, credential: JsonObject, now: Date, options: StatusCheckerOptions): Promise<StatusEntryReport> {
+  const { statusPurpose, statusListIndex, statusListCredential } = entry as Record<string, string | undefined>;
+  const report: StatusEntryReport = { type: String(entry.type), statusPurpose, statusListIndex, statusListCredential, status: 'error' };
+  const fail = (message: string): StatusEntryReport => ({ ...report, problem: problem('STATUS_CHECK_FAILED', message) });
+
+  if (entry.type !== 'BitstringStatusListEntry') return fail(`unsupported status type ${String(entry.type)}`);
+  if (statusPurpose !== 'revocation' && statusPurpose !== 'suspension') return fail(`unsupported status purpose ${String(statusPurpose)}`);
+  if (entry.statusSize !== undefined && Number(entry.statusSize) !== 1) return fail('only one-bit status entries (statusSize 1) are supported');
+  const index = Number(statusListIndex);
+  if (typeof statusListIndex !== 'string' || !/^\d+$/.test(statusListIndex) || !Number.isSafeInteger(index)) {
+    return fail('statusListIndex must be a whole number written as a string');
+  }
+  if (typeof statusListCredential !== 'string') return fail('statusListCredential is missing');
+
+  let listCredential: unknown;
+  try {
+    listCredential = await options.fetchStatusListCredential(statusListCredential);
+  } catch (error) {
+    return fail(`cannot fetch the status list ${statusListCredential}: ${(error as Error).message}`);
+  }
+  // The list is a credential in its own right: its proof and validity period are checked like any other.
+  const listReport = await verifyCredential({ credential: listCredential, documentLoader: options.documentLoader, now });
+  if (!listReport.verified) {
+    return fail(`the status list ${statusListCredential} does not verify: ${listReport.errors.map((e) => e.message).join('; ')}`);
+  }
+  const list = listCredential as JsonObject;
+  const subject = (list.credentialSubject ?? {}) as JsonObject;
+  if (![list.type].flat().includes('BitstringStatusListCredential') || subject.type !== 'BitstringStatusList') {
+    return fail(`${statusListCredential} is not a BitstringStatusListCredential`);
+  }
+  if (idOf(list) !== statusListCredential) return fail(`the status list answered for ${statusListCredential} has id ${String(idOf(list))}`);
+  if (subject.statusPurpose !== statusPurpose) return fail(`the status list is for ${String(subject.statusPurpose)}, the entry for ${statusPurpose}`);
+  if ((options.requireSameIssuer ?? true) && idOf(list.issuer) !== idOf(credential.issuer)) {
+    return fail(`the status list is issued by ${String(idOf(list.issuer))}, not by the credential's issuer`);
+  }
+
+  let set: boolean;
+  try {
+    set = getStatus(decodeStatusList(subject.encodedList as string), index);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  if (!set) return { ...report, status: 'clear' };
+  return {
+    ...report,
+    status: 'set',
+    problem: statusPurpose === 'revocation'
+      ? problem('REVOKED', `revoked by its issuer (status list ${statusListCredential}, index ${statusListIndex})`)
+      : problem('SUSPENDED', `suspended by its issuer (status list ${statusListCredential}, index ${statusListIndex})`),
+  };
+}
+
+/** A CheckStatus for verifyCredential that understands BitstringStatusListEntry; other status types fail closed. */
+export function createStatusChecker(options: StatusCheckerOptions): CheckStatus {
+  if (!options?.fetchStatusListCredential) throw new TypeError('"fetchStatusListCredential" is required.');
+  if (!options.documentLoader) throw new TypeError('"documentLoader" is required.');
+  return async function checkStatus({ credential, now }): Promise<StatusReport> {
+    const entries = [credential.credentialStatus ?? []].flat() as JsonObject[];
+    const reports = await Promise.all(entries.map((entry) => checkEntry(entry, credential, now, options)));
+    return { checked: true, verified: reports.every((r) => r.status === 'clear'), entries: reports };
+  };
+}
