@@ -20,6 +20,12 @@ describe('platform', () => {
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
   });
 
+  it('a query outside the open transaction fails at once instead of deadlocking the embedded database', async () => {
+    const { dataSource } = ctx.database;
+    await expect(dataSource.transaction(async () => dataSource.query('SELECT 1'))).rejects.toThrow(/outside the open transaction/);
+    await expect(dataSource.transaction(async (manager) => manager.query('SELECT 1 AS one'))).resolves.toEqual([{ one: 1 }]);
+  });
+
   it('every route declares a role rule', () => {
     const missing: string[] = [];
     for (const module of ctx.app.get(ModulesContainer).values()) {

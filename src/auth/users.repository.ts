@@ -19,8 +19,8 @@ export class UsersRepository {
     return this.repo(manager).findOneBy({ email });
   }
 
-  findById(id: string): Promise<User | null> {
-    return this.repo().findOneBy({ id });
+  findById(id: string, manager?: EntityManager): Promise<User | null> {
+    return this.repo(manager).findOneBy({ id });
   }
 
   findAll(): Promise<User[]> {

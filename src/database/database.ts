@@ -1,6 +1,7 @@
 // Opens the database: a PostgreSQL server when a URL is given, otherwise embedded PGlite served over
 // the PostgreSQL wire protocol on loopback, so both paths use the same `pg` driver and migrations.
 import { mkdirSync } from 'node:fs';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource } from 'typeorm';
 import { migrations, entities } from './schema.js';
 
@@ -35,6 +36,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // The embedded server runs one query at a time; a few connections are enough and keep transactions isolated.
     extra: { max: embedded ? 4 : options.poolSize ?? 10 },
   });
+  guardTransactions(dataSource);
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();
@@ -77,4 +79,24 @@ async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres>
       await db.close();
     },
   };
+}
+
+const insideTransaction = new AsyncLocalStorage<boolean>();
+
+/**
+ * Inside a transaction every query must go through the transaction's manager. A query on another connection
+ * would read outside the transaction and, on the embedded database (one session multiplexed), wait for the
+ * transaction to end: a deadlock. This makes that mistake fail at once, on PostgreSQL too, so tests catch it.
+ */
+function guardTransactions(dataSource: DataSource): void {
+  const transaction = dataSource.transaction.bind(dataSource) as (...args: unknown[]) => Promise<unknown>;
+  const createQueryRunner = dataSource.createQueryRunner.bind(dataSource);
+  dataSource.transaction = ((...args: unknown[]) => {
+    const work = args.pop() as (manager: unknown) => Promise<unknown>;
+    return transaction(...args, (manager: unknown) => insideTransaction.run(true, () => work(manager)));
+  }) as DataSource['transaction'];
+  dataSource.createQueryRunner = ((...args: Parameters<DataSource['createQueryRunner']>) => {
+    if (insideTransaction.getStore()) throw new Error('A query ran outside the open transaction: pass its EntityManager down.');
+    return createQueryRunner(...args);
+  }) as DataSource['createQueryRunner'];
 }
