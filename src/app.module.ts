@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
+import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import type { Database } from './database/database.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -7,7 +8,9 @@ import { DemoModule } from './demo/demo.module.js';
 import { FrameworksModule } from './frameworks/frameworks.module.js';
 import { HealthController } from './health/health.controller.js';
 import { InstitutionsModule } from './institutions/institutions.module.js';
+import { CaseModule } from './interop/case/case.module.js';
 import { InteropModule } from './interop/interop.module.js';
+import { LearningModule } from './learning/learning.module.js';
 import { JobProfilesModule } from './profiles/job-profiles.module.js';
 
 @Global()
@@ -30,8 +33,11 @@ export class AppModule {
         InstitutionsModule,
         FrameworksModule,
         JobProfilesModule,
+        CatalogueModule,
+        LearningModule,
         InteropModule,
         // standards (interop/case, interop/moodle, interop/esco) register here
+        CaseModule,
         DemoModule,
       ],
       controllers: [HealthController],

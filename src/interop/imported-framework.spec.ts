@@ -26,6 +26,11 @@ describe('checkImportedFramework', () => {
       { field: 'items.parent', reason: 'B is its own ancestor (cycle in the tree)', line: 3 },
     ]));
   });
+
+  it('terminates when a duplicate identifier makes an item its own ancestor', () => {
+    const { errors } = checkImportedFramework(framework([item(ids[0], null, 'A'), item(ids[1], ids[0], 'B'), item(ids[2], ids[1], 'C'), item(ids[0], ids[2], 'D')]));
+    expect(errors).toContainEqual({ field: 'items[3].identifier', reason: `duplicate identifier ${ids[0]}` });
+  });
 });
 
 describe('identifierFor', () => {

@@ -157,8 +157,12 @@ function parentsFirst(list: ImportedItem[], byIdentifier: Map<string, ImportedIt
   }
   const ordered: ImportedItem[] = [];
   const queue = [...roots];
+  // With a duplicate identifier a subtree can be reached twice and loop for ever: expand each identifier once.
+  const expanded = new Set<string>();
   for (let i = 0; i < queue.length; i++) {
     ordered.push(queue[i]);
+    if (expanded.has(queue[i].identifier)) continue;
+    expanded.add(queue[i].identifier);
     queue.push(...(children.get(queue[i].identifier) ?? []));
   }
   return ordered;
