@@ -1,0 +1,21 @@
+// Pure rules of a training session: what its delivery needs, and the seats it has left.
+import type { Modality } from './training-module.entity.js';
+
+export interface DeliveryNeeds {
+  place: boolean;
+  onlineUrl: boolean;
+}
+
+/**
+ * In-person and hybrid teaching happens in a room, so a session needs a place; distance teaching (synchronous or not)
+ * needs a link. A programme session follows all of its modules: one mixing both kinds needs both.
+ */
+export function deliveryNeeds(modalities: Modality[]): DeliveryNeeds {
+  return {
+    place: modalities.some((modality) => modality === 'in_person' || modality === 'hybrid'),
+    onlineUrl: modalities.some((modality) => modality === 'distance_sync' || modality === 'distance_async'),
+  };
+}
+
+/** Seats still open; never negative, even if capacity was lowered below past enrolments by an earlier rule. */
+export const seatsLeft = (capacity: number, enrolled: number): number => Math.max(0, capacity - enrolled);
