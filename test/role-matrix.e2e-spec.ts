@@ -19,12 +19,19 @@ interface Route {
 
 /** The intended rule of each route group; a route in a group must declare exactly these roles. */
 const INTENDED: [RegExp, Audience[]][] = [
+  [/^GET \/institutions\/:id\/team-gaps/, ['admin', 'hr_manager']],
+  [/^GET \/learners/, ['admin', 'hr_manager', 'registrar', 'learner']],
+  [/^POST \/learners(\/:id\/evidence)?$/, ['admin', 'hr_manager', 'registrar']],
+  [/^PATCH \/learners\/:id$/, ['admin', 'hr_manager']],
+  [/^(GET|POST|PATCH) \/(sessions\/:id\/(enrolments|assessments|questionnaire-comparison)|enrolments\/:id|results-imports)$/, ['admin', 'registrar']],
   [/^GET \/(health|institutions|frameworks|framework-items|job-profiles)/, ['public']],
   [/^POST \/auth\/login$/, ['public']],
   [/^GET \/auth\/me$/, ['admin', 'hr_manager', 'registrar', 'learner']],
   [/^(GET|POST) \/users$/, ['admin']],
   [/^(POST|PATCH) \/institutions/, ['admin']],
   [/^(POST|PATCH|PUT|DELETE) \/(frameworks|job-profiles|framework-imports)/, ['admin', 'hr_manager']],
+  [/^GET \/(modules|programmes|sessions)(\/:id)?$/, ['public']],
+  [/^(POST|PATCH|PUT|DELETE) \/(modules|programmes|sessions)(\/:id(\/outcomes)?)?$/, ['admin', 'registrar']],
 ];
 
 function routes(ctx: TestApp): Route[] {

@@ -98,3 +98,32 @@ export function expectStatus(response: { status: number; body: unknown }, status
     throw new Error(`expected HTTP ${status}, got ${response.status}: ${JSON.stringify(response.body)}`);
   }
 }
+
+/** Catalogue rows written straight to the database, for specs about learner records (the catalogue API has its own spec). */
+export class CatalogueFactory {
+  constructor(private readonly ctx: TestApp) {}
+
+  async newModule(ownerInstitutionId: string, code: string, hours: number, outcomes: { itemId: string; level: number }[]): Promise<{ id: string; code: string }> {
+    const db = this.ctx.database.dataSource;
+    const [module] = await db.query(
+      `INSERT INTO training_module (code, title, "ownerInstitutionId", hours, modality, language) VALUES ($1, $2, $3, $4, 'hybrid', 'fr') RETURNING id`,
+      [code, { fr: `Module ${code}` }, ownerInstitutionId, hours]);
+    let position = 0;
+    for (const outcome of outcomes) {
+      await db.query(
+        `INSERT INTO learning_outcome ("moduleId", position, "itemId", "itemIdentifier", "levelId", "levelRank")
+         SELECT $1, $2, i.id, i.identifier, l.id, l.rank FROM framework_item i
+         JOIN proficiency_scale s ON s."frameworkId" = i."frameworkId" JOIN proficiency_level l ON l."scaleId" = s.id AND l.rank = $4
+         WHERE i.id = $3`, [module.id, position++, outcome.itemId, outcome.level]);
+    }
+    return { id: module.id, code };
+  }
+
+  async newSession(moduleId: string, institutionId: string, capacity = 25): Promise<{ id: string }> {
+    const [session] = await this.ctx.database.dataSource.query(
+      `INSERT INTO training_session (code, "moduleId", "institutionId", "startsOn", "endsOn", place, trainers, capacity)
+       VALUES ($1, $2, $3, '2026-03-09', '2026-03-13', 'ENSM Alger, salle 2', '["Pr. Hamidi"]', $4) RETURNING id`,
+      [`S-${randomBytes(3).toString('hex')}`, moduleId, institutionId, capacity]);
+    return session;
+  }
+}
