@@ -1,5 +1,6 @@
 // Configuration read once from the environment at start, validated and typed; a bad variable stops the boot.
 import { randomBytes } from 'node:crypto';
+import { loadKeyEncryptionKey } from '../credentials/vc/key-encryption.js';
 
 export interface AppConfig {
   port: number;
@@ -14,6 +15,14 @@ export interface AppConfig {
   bodyLimit: string;
   /** Largest uploaded file (imports, PDFs to verify). */
   importMaxBytes: number;
+  credentials: {
+    /** 32-byte key that encrypts the schools' private signing keys; absent in development (see IssuerKeysService). */
+    keyEncryptionKey?: Buffer;
+    /** did:web (the DID document served by this service) or did:key (self-contained, for an offline demo). */
+    didMethod: 'web' | 'key';
+    /** External issuers, besides our own schools, whose credentials verification reports as trusted. */
+    trustedIssuerDids: string[];
+  };
 }
 
 export class ConfigError extends Error {
@@ -64,9 +73,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (adminPassword.length < 10) problems.push('ADMIN_PASSWORD must be at least 10 characters');
   if (production && !env.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD is required when NODE_ENV=production');
 
+  let keyEncryptionKey: Buffer | undefined;
+  if (env.KEY_ENCRYPTION_KEY || env.KEY_ENCRYPTION_KEY_FILE) {
+    try {
+      keyEncryptionKey = loadKeyEncryptionKey({ value: env.KEY_ENCRYPTION_KEY || undefined, file: env.KEY_ENCRYPTION_KEY_FILE || undefined, source: 'KEY_ENCRYPTION_KEY' });
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  } else if (production) {
+    problems.push('KEY_ENCRYPTION_KEY or KEY_ENCRYPTION_KEY_FILE is required when NODE_ENV=production');
+  }
+  const didMethod = env.ISSUER_DID_METHOD || undefined;
+  if (didMethod && didMethod !== 'web' && didMethod !== 'key') problems.push('ISSUER_DID_METHOD must be web or key');
+  const trustedIssuerDids = (env.TRUSTED_ISSUER_DIDS ?? '').split(',').map((did) => did.trim()).filter(Boolean);
+  for (const did of trustedIssuerDids) if (!/^did:[a-z0-9]+:\S+$/.test(did)) problems.push(`TRUSTED_ISSUER_DIDS has an invalid DID: ${did}`);
+
+  const publicBaseUrl = url('PUBLIC_BASE_URL', `http://localhost:${port}`)!;
   const config: AppConfig = {
     port,
-    publicBaseUrl: url('PUBLIC_BASE_URL', `http://localhost:${port}`)!,
+    publicBaseUrl,
     databaseUrl: url('DATABASE_URL', undefined, ['postgres:', 'postgresql:']),
     pgliteDir: env.PGLITE_DIR || './data',
     jwt: {
@@ -82,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     bodyLimit: env.BODY_LIMIT || '1mb',
     importMaxBytes: int('IMPORT_MAX_BYTES', 100 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
+    // did:web needs an https origin others can reach; a local demo signs with did:key instead.
+    credentials: { keyEncryptionKey, didMethod: (didMethod as 'web' | 'key' | undefined) ?? (publicBaseUrl.startsWith('https://') ? 'web' : 'key'), trustedIssuerDids },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -2,7 +2,13 @@
 import { Foundation1764000000000 } from '../../migrations/1764000000000-Foundation.js';
 import { StandardExtras1764100000000 } from '../../migrations/1764100000000-StandardExtras.js';
 import { TrainingAndLearning1764400000000 } from '../../migrations/1764400000000-TrainingAndLearning.js';
+import { Credentials1764500000000 } from '../../migrations/1764500000000-Credentials.js';
 import { User } from '../auth/user.entity.js';
+import { AuditEvent } from '../credentials/audit/audit-event.entity.js';
+import { CredentialBatch } from '../credentials/batch/credential-batch.entity.js';
+import { Credential, CredentialSignature } from '../credentials/credential.entity.js';
+import { StatusList } from '../credentials/status/status-list.entity.js';
+import { IssuerKey } from '../institutions/issuer-key.entity.js';
 import { ElectiveGroup, Programme, ProgrammeAward, ProgrammeModule } from '../catalogue/programme.entity.js';
 import { LearningOutcome, TrainingModule } from '../catalogue/training-module.entity.js';
 import { TrainingSession } from '../catalogue/training-session.entity.js';
@@ -21,6 +27,7 @@ export const entities = [
   Institution, User, Framework, ProficiencyScale, ProficiencyLevel, FrameworkItem, ItemAssociation, JobProfile, ProfileRequirement,
   TrainingModule, LearningOutcome, Programme, ProgrammeAward, ElectiveGroup, ProgrammeModule, TrainingSession,
   Learner, Enrolment, Assessment, Evidence,
+  IssuerKey, StatusList, Credential, CredentialSignature, AuditEvent, CredentialBatch,
 ];
 
-export const migrations = [Foundation1764000000000, StandardExtras1764100000000, TrainingAndLearning1764400000000];
+export const migrations = [Foundation1764000000000, StandardExtras1764100000000, TrainingAndLearning1764400000000, Credentials1764500000000];
