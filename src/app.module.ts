@@ -10,6 +10,8 @@ import { HealthController } from './health/health.controller.js';
 import { InstitutionsModule } from './institutions/institutions.module.js';
 import { CaseModule } from './interop/case/case.module.js';
 import { InteropModule } from './interop/interop.module.js';
+import { EscoModule } from './interop/esco/esco.module.js';
+import { MoodleModule } from './interop/moodle/moodle.module.js';
 import { LearningModule } from './learning/learning.module.js';
 import { JobProfilesModule } from './profiles/job-profiles.module.js';
 
@@ -38,6 +40,8 @@ export class AppModule {
         InteropModule,
         // standards (interop/case, interop/moodle, interop/esco) register here
         CaseModule,
+        MoodleModule,
+        EscoModule,
         DemoModule,
       ],
       controllers: [HealthController],

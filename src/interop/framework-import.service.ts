@@ -21,6 +21,8 @@ export interface ImportOptions {
   ownerInstitutionId?: string;
   /** Publish the version in the same transaction (e.g. ESCO, whose profiles need published items). */
   publish?: boolean;
+  /** A transaction the caller holds (ESCO writes its job profiles in the same one); otherwise the import opens its own. */
+  manager?: EntityManager;
 }
 
 export interface ImportResult {
@@ -60,12 +62,12 @@ export class FrameworkImportService {
   async import(model: ImportedFramework, actor: Actor, options: ImportOptions = {}): Promise<ImportResult> {
     const ownerInstitutionId = owningInstitution(actor, options.ownerInstitutionId);
     if (!ownerInstitutionId) throw invalid([{ field: 'ownerInstitutionId', reason: 'required when an administrator imports a framework' }]);
-    if (!(await this.institutions.findById(ownerInstitutionId))) throw invalid([{ field: 'ownerInstitutionId', reason: 'no such institution' }]);
+    if (!(await this.institutions.findById(ownerInstitutionId, options.manager))) throw invalid([{ field: 'ownerInstitutionId', reason: 'no such institution' }]);
     const { errors, orderedItems } = checkImportedFramework(model);
     if (errors.length) throw importRejected(errors);
     const identifier = model.identifier.toLowerCase();
 
-    return this.frameworks.transaction(async (manager) => {
+    const write = async (manager: EntityManager): Promise<ImportResult> => {
       const existing = await manager.findOneBy(Framework, { identifier, version: model.version });
       let framework: Framework;
       if (existing) {
@@ -105,7 +107,8 @@ export class FrameworkImportService {
         frameworkId: framework.id, identifier, version: framework.version, status: framework.status, outcome: existing ? 'replaced' : 'created',
         items: orderedItems.length, associations, scales: model.scales.length, itemIds,
       };
-    });
+    };
+    return options.manager ? write(options.manager) : this.frameworks.transaction(write);
   }
 
   private async insertScales(frameworkId: string, model: ImportedFramework, manager: EntityManager): Promise<Map<string, string>> {
