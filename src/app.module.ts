@@ -3,7 +3,9 @@ import { AuthModule } from './auth/auth.module.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import type { Database } from './database/database.js';
+import { CredentialsModule } from './credentials/credentials.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { CredentialInfrastructureModule } from './credentials/credential-infrastructure.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { FrameworksModule } from './frameworks/frameworks.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -13,6 +15,7 @@ import { InteropModule } from './interop/interop.module.js';
 import { EscoModule } from './interop/esco/esco.module.js';
 import { MoodleModule } from './interop/moodle/moodle.module.js';
 import { LearningModule } from './learning/learning.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { JobProfilesModule } from './profiles/job-profiles.module.js';
 
 @Global()
@@ -31,12 +34,15 @@ export class AppModule {
       imports: [
         ConfigModule.forConfig(config),
         DatabaseModule.forDatabase(database),
+        JobsModule,
         AuthModule,
         InstitutionsModule,
         FrameworksModule,
         JobProfilesModule,
         CatalogueModule,
         LearningModule,
+        CredentialInfrastructureModule,
+        CredentialsModule,
         InteropModule,
         // standards (interop/case, interop/moodle, interop/esco) register here
         CaseModule,

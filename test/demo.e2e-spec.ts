@@ -14,7 +14,7 @@ describe('demo data', () => {
 
   it('has the two schools and a published hospital-management framework in French and Arabic', async () => {
     const institutions = (await ctx.http.get('/institutions').expect(200)).body;
-    expect(institutions.map((i: { slug: string; country: string }) => `${i.slug}/${i.country}`)).toEqual(['ehesp-rennes/FR', 'ensm-alger/DZ']);
+    expect(institutions.map((i: { slug: string; country: string }) => `${i.slug}/${i.country}`)).toEqual(['chu-mustapha/DZ', 'ehesp-rennes/FR', 'ensm-alger/DZ']);
 
     const frameworks = (await ctx.http.get('/frameworks').query({ status: 'published' }).expect(200)).body;
     expect(frameworks.total).toBe(1);
@@ -50,6 +50,38 @@ describe('demo data', () => {
     const drafts = (token: string) => ctx.http.get('/frameworks').auth(token, { type: 'bearer' }).query({ status: 'draft' }).expect(200);
     expect((await drafts(ensm)).body.data.map((f: { version: string }) => f.version)).toEqual(['2027.1']);
     expect((await drafts(ehesp)).body.total).toBe(0);
+  });
+
+  it('shows training: a yearly catalogue, staff with evidence and gaps, the HR team view', async () => {
+    const [ensm, hospital] = await Promise.all(['ensm-alger', 'chu-mustapha'].map(async (slug) =>
+      (await ctx.http.get('/institutions').expect(200)).body.find((i: { slug: string }) => i.slug === slug)));
+    const catalogue = (await ctx.http.get(`/institutions/${ensm.id}/catalogue`).query({ year: 2026 }).expect(200)).body;
+    expect(JSON.stringify(catalogue)).toContain('GC-SSE');
+
+    const hr = (await ctx.http.post('/auth/login').send({ email: 'rh@chu-mustapha.demo.example', password: DEMO_PASSWORD }).expect(200)).body.accessToken;
+    const staff = (await ctx.http.get('/learners').auth(hr, { type: 'bearer' }).expect(200)).body.data;
+    expect(staff.length).toBeGreaterThanOrEqual(6);
+    const karim = staff.find((l: { givenName: string }) => l.givenName === 'Karim');
+    const gaps = (await ctx.http.get(`/learners/${karim.id}/gaps`).auth(hr, { type: 'bearer' }).expect(200)).body;
+    expect(gaps.essentialGapCount).toBeGreaterThan(0);
+    expect(gaps.recommendation.modules.map((m: { code: string }) => m.code)).toContain('GC-SSE');
+    const team = (await ctx.http.get(`/institutions/${hospital.id}/team-gaps`).auth(hr, { type: 'bearer' }).expect(200)).body;
+    expect(team.people.length).toBe(staff.length);
+  });
+
+  it('shows credentials: certificates, a co-accredited diploma with two proofs, a revoked and a suspended one', async () => {
+    const learner = (await ctx.http.post('/auth/login').send({ email: 'apprenant@demo.example', password: DEMO_PASSWORD }).expect(200)).body.accessToken;
+    const [me] = (await ctx.http.get('/learners').auth(learner, { type: 'bearer' }).expect(200)).body.data;
+    const mine = (await ctx.http.get(`/learners/${me.id}/credentials`).auth(learner, { type: 'bearer' }).expect(200)).body;
+    const diploma = mine.find((c: { kind: string }) => c.kind === 'diploma');
+    expect(diploma.verifiableCredential.proof).toHaveLength(2);
+    expect(mine.filter((c: { kind: string }) => c.kind === 'certificate')).toHaveLength(4);
+    const verdict = await ctx.http.post('/credentials/verify').send({ verifiableCredential: diploma.verifiableCredential }).expect(200);
+    expect(verdict.body.verified).toBe(true);
+
+    const registrar = (await ctx.http.post('/auth/login').send({ email: 'scolarite@ensm.demo.example', password: DEMO_PASSWORD }).expect(200)).body.accessToken;
+    const states = (await ctx.http.get('/audit-events').query({ limit: 200 }).auth(registrar, { type: 'bearer' }).expect(200)).body.data.map((e: { action: string }) => e.action);
+    expect(states).toEqual(expect.arrayContaining(['credential.revoked', 'credential.suspended', 'credential.signed', 'credential.issued']));
   });
 
   it('every demo account can log in with the README password', async () => {

@@ -20,6 +20,16 @@ interface Route {
 /** The intended rule of each route group; a route in a group must declare exactly these roles. */
 const INTENDED: [RegExp, Audience[]][] = [
   [/^GET \/institutions\/:id\/team-gaps/, ['admin', 'hr_manager']],
+  [/^GET \/institutions\/:id\/credentials\/awaiting-signature$/, ['admin', 'registrar']],
+  [/^POST \/credentials\/(certificates|diplomas)$/, ['admin', 'registrar']],
+  [/^POST \/credentials\/:id\/signatures$/, ['registrar']],
+  [/^GET \/(credentials\/:id(\/download)?|learners\/:id\/credentials)$/, ['admin', 'hr_manager', 'registrar', 'learner']],
+  [/^POST \/(credentials|presentations)\/verify$/, ['public']],
+  [/^POST \/issuers\/:slug\/credentials\/(issue|status)$/, ['admin', 'registrar']],
+  [/^(POST \/sessions\/:id\/credential-batches|GET \/credential-batches\/:id)$/, ['admin', 'registrar']],
+  [/^(GET|POST) \/institutions\/:id\/issuer-keys(\/rotation)?$/, ['admin', 'registrar']],
+  [/^GET \/(issuers\/:slug\/did\.json|status-lists\/:id\/(revocation|suspension))$/, ['public']],
+  [/^GET \/audit-events$/, ['admin', 'registrar']],
   [/^GET \/learners/, ['admin', 'hr_manager', 'registrar', 'learner']],
   [/^POST \/learners(\/:id\/evidence)?$/, ['admin', 'hr_manager', 'registrar']],
   [/^PATCH \/learners\/:id$/, ['admin', 'hr_manager']],

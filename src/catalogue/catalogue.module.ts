@@ -20,6 +20,6 @@ import { YearlyCatalogueService } from './yearly-catalogue.service.js';
     TrainingModulesService, TrainingModulesRepository, ProgrammesService, ProgrammesRepository,
     TrainingSessionsService, TrainingSessionsRepository, YearlyCatalogueService,
   ],
-  exports: [TrainingModulesRepository, ProgrammesRepository, TrainingSessionsRepository],
+  exports: [TrainingModulesRepository, ProgrammesRepository, TrainingSessionsRepository, TrainingModulesService, ProgrammesService, TrainingSessionsService],
 })
 export class CatalogueModule {}

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Database } from './database.js';
 
 export const DATABASE_KIND = Symbol('DATABASE_KIND');
-const DATABASE = Symbol('DATABASE');
+export const DATABASE = Symbol('DATABASE');
 
 /** Provides the already opened and migrated DataSource; closes it (and the embedded server) at shutdown. */
 @Global()
@@ -19,7 +19,7 @@ export class DatabaseModule implements OnApplicationShutdown {
         { provide: DataSource, useValue: database.dataSource },
         { provide: DATABASE_KIND, useValue: database.kind },
       ],
-      exports: [DataSource, DATABASE_KIND],
+      exports: [DataSource, DATABASE_KIND, DATABASE],
     };
   }
 

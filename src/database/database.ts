@@ -9,6 +9,8 @@ export type DatabaseKind = 'postgres' | 'pglite';
 
 export interface Database {
   kind: DatabaseKind;
+  /** Connection URL (the embedded server's loopback address for PGlite), for other clients such as the job queue. */
+  url: string;
   dataSource: DataSource;
   close(): Promise<void>;
 }
@@ -23,9 +25,10 @@ export interface DatabaseOptions {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const embedded = options.url ? undefined : await startEmbeddedPostgres(options.pgliteDir);
+  const url = options.url ?? embedded!.url;
   const dataSource = new DataSource({
     type: 'postgres',
-    url: options.url ?? embedded!.url,
+    url,
     entities,
     migrations,
     synchronize: false,
@@ -47,6 +50,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   return {
     kind: embedded ? 'pglite' : 'postgres',
+    url,
     dataSource,
     async close() {
       if (dataSource.isInitialized) await dataSource.destroy();

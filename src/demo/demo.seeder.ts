@@ -10,6 +10,7 @@ import { JobProfilesService } from '../profiles/job-profiles.service.js';
 import { demoFramework, demoInstitutions, demoJobProfiles } from './demo-data.js';
 import type { DemoItem } from './demo-data.types.js';
 import { DEMO_PASSWORD, demoUsers } from './demo-users.js';
+import { DemoTrainingSeeder } from './demo-training.seeder.js';
 
 const SEEDER: Actor = { userId: '00000000-0000-4000-8000-000000000000', role: 'admin', institutionId: null };
 
@@ -24,6 +25,7 @@ export class DemoSeeder {
     private readonly frameworks: FrameworksService,
     private readonly items: FrameworkItemsService,
     private readonly profiles: JobProfilesService,
+    private readonly training: DemoTrainingSeeder,
   ) {}
 
   async seedOnce(): Promise<void> {
@@ -38,12 +40,15 @@ export class DemoSeeder {
     for (const institution of demoInstitutions) {
       institutionIds.set(institution.slug, (await this.institutions.create(institution)).id);
     }
+    const users = new Map<string, { id: string; institutionId: string | null }>();
     for (const user of demoUsers) {
-      await this.auth.createUser({ ...user, password: DEMO_PASSWORD, institutionId: user.institutionSlug ? institutionIds.get(user.institutionSlug) : undefined });
+      const created = await this.auth.createUser({ ...user, password: DEMO_PASSWORD, institutionId: user.institutionSlug ? institutionIds.get(user.institutionSlug) : undefined });
+      users.set(created.email, { id: created.id, institutionId: created.institutionId });
     }
 
     const itemIds = await this.seedFramework(institutionIds.get(demoFramework.ownerSlug)!);
 
+    const profileIds = new Map<string, string>();
     for (const profile of demoJobProfiles) {
       const { ownerSlug, requirements, ...content } = profile;
       const created = await this.profiles.create({
@@ -53,7 +58,9 @@ export class DemoSeeder {
         requirements: requirements.map((requirement) => ({ itemId: itemIds.get(requirement.itemCode)!, level: requirement.level, essential: requirement.essential })),
       }, SEEDER);
       await this.profiles.publish(created.id, SEEDER);
+      profileIds.set(profile.code, created.id);
     }
+    await this.training.seed({ admin: SEEDER, institutionIds, itemIds, profileIds, users });
   }
 
   /** Publishes version 2026.1 and opens a 2027.1 draft, so both lifecycle states are there to see. */

@@ -17,6 +17,6 @@ import { SessionRecordsController } from './sessions-records.controller.js';
   imports: [FrameworksModule, InstitutionsModule, JobProfilesModule, UploadModule],
   controllers: [LearnersController, SessionRecordsController],
   providers: [LearningRepository, LearnerAccess, LearnersService, RecordsService, ResultsImportService, GapsRepository, GapsService],
-  exports: [LearningRepository, LearnerAccess, RecordsService, GapsService],
+  exports: [LearningRepository, LearnerAccess, LearnersService, RecordsService, GapsService],
 })
 export class LearningModule {}

@@ -24,6 +24,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
     PUBLIC_BASE_URL: 'https://competences.test',
     DEMO_DATA: 'false',
+    PGLITE_DIR: 'memory://',
     ADMIN_EMAIL: 'admin@test.example',
     ADMIN_PASSWORD: 'admin-test-password',
     ...env,

@@ -37,7 +37,7 @@ export class CredentialBatch {
   failed: number;
 
   @Column('jsonb', { default: () => `'[]'` })
-  errors: { learnerId: string; reason: string }[];
+  errors: { enrolmentId: string; reason: string }[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,0 +1,59 @@
+// Records who did what to which credential or key (inside the caller's transaction) and lists it for the people
+// answerable for it: administrators see everything, a registrar their own institution's events.
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../auth/roles.js';
+import { page, type Page } from '../../common/page.js';
+import { forbidden } from '../../common/problems.js';
+import type { AuditAction, AuditEvent } from './audit-event.entity.js';
+import type { AuditEventDto } from './audit-log.dto.js';
+import { AuditLogRepository } from './audit-log.repository.js';
+
+export interface AuditRecord {
+  action: AuditAction;
+  actorId?: string | null;
+  institutionId?: string | null;
+  credentialId?: string | null;
+  reason?: string | null;
+  details?: Record<string, unknown>;
+}
+
+@Injectable()
+export class AuditLog {
+  constructor(private readonly events: AuditLogRepository) {}
+
+  /** Always in the caller's transaction: the event exists exactly when the change it describes was committed. */
+  record(manager: EntityManager, event: AuditRecord): Promise<void> {
+    return this.events.append({
+      action: event.action,
+      actorId: event.actorId ?? null,
+      institutionId: event.institutionId ?? null,
+      credentialId: event.credentialId ?? null,
+      reason: event.reason ?? null,
+      details: event.details ?? null,
+    }, manager);
+  }
+
+  async list(query: { credentialId?: string; institutionId?: string; limit: number; offset: number }, actor: Actor): Promise<Page<AuditEventDto>> {
+    let institutionId = query.institutionId;
+    if (actor.role !== 'admin') {
+      if (!actor.institutionId || (institutionId && institutionId !== actor.institutionId)) {
+        throw forbidden('other_institution', 'A registrar reads the audit log of their own institution only.');
+      }
+      institutionId = actor.institutionId;
+    }
+    const [rows, total] = await this.events.find({ ...query, institutionId });
+    return page(rows.map(toAuditEventDto), total, query);
+  }
+}
+
+const toAuditEventDto = (event: AuditEvent): AuditEventDto => ({
+  id: event.id,
+  at: event.at,
+  action: event.action,
+  actorId: event.actorId,
+  institutionId: event.institutionId,
+  credentialId: event.credentialId,
+  reason: event.reason,
+  details: event.details,
+});

@@ -1,0 +1,202 @@
+// Issuance: a certificate when the learner passed the module, a diploma when the programme's completion rule holds.
+// A co-accredited diploma is prepared and signed by the lead school, then signed by each co-accrediting school;
+// it is released to the learner once every proof is there. Index, proofs and audit commit together.
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../auth/roles.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { conflict, forbidden, invalid, notFound } from '../common/problems.js';
+import { IssuerIdentityService } from '../institutions/issuer-identity.service.js';
+import type { Institution } from '../institutions/institution.entity.js';
+import { buildAward, type AwardInput } from './achievement-credentials.js';
+import { AuditLog } from './audit/audit-log.service.js';
+import { Credential, CredentialSignature } from './credential.entity.js';
+import { CredentialsRepository } from './credentials.repository.js';
+import type { CredentialDto } from './dto/credential.dto.js';
+import { checkProgrammeCompletion, describeUnmet } from './eligibility.js';
+import { StatusListsService } from './status/status-lists.service.js';
+import { VcEnvironment } from './vc-environment.service.js';
+import { issueCredential, type JsonObject } from './vc/issuer.js';
+import type { ProfileInput } from './vc/open-badges.js';
+
+/** What an issuance can be traced to, for the audit log: a person or a bulk batch. */
+export interface IssuingActor {
+  userId: string | null;
+  batchId?: string;
+}
+
+@Injectable()
+export class IssuanceService {
+  constructor(
+    private readonly credentials: CredentialsRepository,
+    private readonly identity: IssuerIdentityService,
+    private readonly statusLists: StatusListsService,
+    private readonly audit: AuditLog,
+    private readonly vc: VcEnvironment,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async issueCertificate(enrolmentId: string, actor: Actor): Promise<CredentialDto> {
+    return this.credentials.transaction(async (manager) => {
+      const enrolment = await this.credentials.findEnrolment(enrolmentId, manager);
+      if (!enrolment) throw invalid([{ field: 'enrolmentId', reason: 'no such enrolment' }]);
+      assertRegistrarOf(actor, enrolment.session!.institutionId, 'issue certificates for this session');
+      const existing = await this.credentials.findCertificateOf(enrolmentId, manager);
+      if (existing) throw conflict('already_issued', `A certificate was already issued for this enrolment: ${existing.id}.`);
+      const credential = await this.certify(enrolmentId, { userId: actor.userId }, manager);
+      return this.toDto(credential, manager);
+    });
+  }
+
+  /**
+   * Signs and stores the certificate of one passed enrolment, in the caller's transaction (shared with bulk jobs,
+   * which check for an existing certificate themselves). Refuses when the module is not passed.
+   */
+  async certify(enrolmentId: string, by: IssuingActor, manager: EntityManager): Promise<Credential> {
+    const enrolment = (await this.credentials.findEnrolment(enrolmentId, manager))!;
+    const session = enrolment.session!;
+    if (!session.module) throw conflict('not_eligible', 'This session runs a programme: a diploma, not a certificate, is awarded for it.');
+    if (enrolment.status !== 'completed') {
+      throw conflict('not_eligible', 'The module is not passed.', [{ field: 'enrolment', reason: `the enrolment is ${enrolment.status}, not completed` }]);
+    }
+    const module = session.module;
+    const [school] = await this.credentials.findInstitutions([session.institutionId], manager);
+    const [items, score] = await Promise.all([this.credentials.alignedItems([module.id], manager), this.credentials.bestScore(enrolmentId, manager)]);
+    const credential = manager.create(Credential, {
+      kind: 'certificate', state: 'issued', issuerInstitutionId: school.id, signerInstitutionIds: [school.id], learnerId: enrolment.learnerId,
+      enrolmentId, moduleId: module.id, programmeId: null, statusReason: null, batchId: by.batchId ?? null,
+    });
+    return this.signAndStore(credential, manager, [school], by, (issuers, credentialId, credentialStatus, issuedAt) => buildAward({
+      credentialId, awardingBodies: issuers, learner: enrolment.learner!, credentialStatus, issuedAt, items,
+      achievement: { id: `${this.config.publicBaseUrl}/modules/${module.id}`, title: module.title, description: module.description, code: module.code, hours: module.hours, credits: module.ectsCredits },
+      result: score ? `${score.score}/${score.maxScore}` : undefined,
+    }, 'certificate'));
+  }
+
+  /** The lead school prepares and signs a diploma; with co-accrediting schools it then waits for their proofs. */
+  async prepareDiploma(programmeId: string, learnerId: string, actor: Actor): Promise<CredentialDto> {
+    return this.credentials.transaction(async (manager) => {
+      const programme = await this.credentials.findProgramme(programmeId, manager);
+      if (!programme) throw invalid([{ field: 'programmeId', reason: 'no such programme' }]);
+      assertRegistrarOf(actor, programme.ownerInstitutionId, 'award this programme (the lead school does)');
+      const learner = await this.credentials.findLearner(learnerId, manager);
+      if (!learner) throw invalid([{ field: 'learnerId', reason: 'no such learner' }]);
+      const existing = await this.credentials.findDiplomaOf(learnerId, programmeId, manager);
+      if (existing) throw conflict('already_issued', `This learner already has this diploma: ${existing.id}.`);
+
+      const entries = programme.modules ?? [];
+      const moduleIds = entries.map((entry) => entry.moduleId);
+      const outcome = checkProgrammeCompletion({
+        modules: entries.map((entry) => ({ moduleId: entry.moduleId, code: entry.module!.code, required: !entry.electiveGroupId, electiveGroup: entry.electiveGroup?.code ?? null })),
+        electiveGroups: (programme.electiveGroups ?? []).map((group) => ({ code: group.code, minimumModules: group.minimumModules })),
+        minimumAverage: programme.minimumAverage,
+        internshipRequired: programme.internshipRequired,
+      }, {
+        passed: await this.credentials.passedModules(learnerId, moduleIds, manager),
+        internshipValidated: await this.credentials.internshipValidated(learnerId, programmeId, moduleIds, manager),
+      });
+      if (!outcome.eligible) {
+        throw conflict('not_eligible', 'The programme’s completion rule does not hold yet.', outcome.unmet.map((rule) => ({ field: rule.rule, reason: describeUnmet(rule) })));
+      }
+      const schools = (programme.awards ?? []).map((award) => award.institution!);
+      const items = await this.credentials.alignedItems(outcome.counted, manager);
+      const hours = entries.filter((entry) => outcome.counted.includes(entry.moduleId)).reduce((sum, entry) => sum + entry.module!.hours, 0);
+      const credits = entries.filter((entry) => outcome.counted.includes(entry.moduleId)).reduce((sum, entry) => sum + (entry.module!.ectsCredits ?? 0), 0);
+      const credential = manager.create(Credential, {
+        kind: 'diploma', state: schools.length > 1 ? 'awaiting_signatures' : 'issued', issuerInstitutionId: schools[0].id,
+        signerInstitutionIds: schools.map((school) => school.id), learnerId, enrolmentId: null, moduleId: null, programmeId, statusReason: null, batchId: null,
+      });
+      const stored = await this.signAndStore(credential, manager, schools, { userId: actor.userId }, (issuers, credentialId, credentialStatus, issuedAt) => buildAward({
+        credentialId, awardingBodies: issuers, learner, credentialStatus, issuedAt, items,
+        achievement: { id: `${this.config.publicBaseUrl}/programmes/${programme.id}`, title: programme.title, description: programme.description, code: programme.code, hours, credits: credits || null },
+        result: outcome.average !== null ? `moyenne ${outcome.average} %` : undefined,
+      }, 'diploma'));
+      return this.toDto(stored, manager);
+    });
+  }
+
+  /** A co-accrediting school's registrar approves the diploma by adding the school's own proof. */
+  async sign(credentialId: string, actor: Actor): Promise<CredentialDto> {
+    return this.credentials.transaction(async (manager) => {
+      const credential = await this.credentials.lockCredential(credentialId, manager);
+      if (!credential) throw notFound('Credential', credentialId);
+      if (actor.role !== 'registrar' || !actor.institutionId || !credential.signerInstitutionIds.includes(actor.institutionId)) {
+        throw forbidden('not_a_signer', 'Only a registrar of one of the awarding schools may sign this credential, with their own school’s key.');
+      }
+      const signed = await this.credentials.signedBy(credentialId, manager);
+      if (signed.includes(actor.institutionId)) throw conflict('already_signed', 'Your school has already signed this credential.');
+      if (credential.state !== 'awaiting_signatures') throw conflict('not_awaiting_signatures', `The credential is ${credential.state}.`);
+      const signer = await this.identity.signer(actor.institutionId, manager);
+      credential.document = await issueCredential({ credential: credential.document, signer: signer.signingKey, documentLoader: this.vc.documentLoader });
+      await manager.save(manager.create(CredentialSignature, { credentialId, institutionId: actor.institutionId, verificationMethod: signer.verificationMethod, signedById: actor.userId }));
+      await this.audit.record(manager, { action: 'credential.signed', actorId: actor.userId, institutionId: actor.institutionId, credentialId, details: { verificationMethod: signer.verificationMethod } });
+      if (signed.length + 1 === credential.signerInstitutionIds.length) {
+        credential.state = 'issued';
+        credential.issuedAt = new Date();
+        await this.audit.record(manager, { action: 'credential.issued', actorId: actor.userId, institutionId: credential.issuerInstitutionId, credentialId });
+      }
+      await manager.save(credential);
+      return this.toDto(credential, manager);
+    });
+  }
+
+  /**
+   * Allocates the status index, builds the document around it, signs it with the lead school's key and stores the
+   * credential, its first proof and the audit entries — all in the caller's transaction, so a crash leaves nothing
+   * half-issued and an index is never handed out twice.
+   */
+  private async signAndStore(
+    credential: Credential,
+    manager: EntityManager,
+    schools: Institution[],
+    by: IssuingActor,
+    build: (issuers: ProfileInput[], credentialId: string, credentialStatus: JsonObject[], issuedAt: Date) => JsonObject,
+  ): Promise<Credential> {
+    const lead = schools[0];
+    const status = await this.statusLists.allocate(lead.id, manager);
+    const signer = await this.identity.signer(lead.id, manager);
+    const issuers = await Promise.all(schools.map(async (school) => ({
+      id: school.id === lead.id ? signer.did : await this.identity.issuerDid(school.id, manager),
+      name: school.name.fr ?? school.name.en ?? school.slug,
+      ...(school.website ? { url: school.website } : {}),
+    })));
+    credential.id = randomUUID();
+    const issuedAt = new Date();
+    const unsigned = build(issuers, `urn:uuid:${credential.id}`, status.credentialStatus, issuedAt);
+    credential.document = await issueCredential({ credential: unsigned, signer: signer.signingKey, documentLoader: this.vc.documentLoader, date: issuedAt });
+    credential.statusListId = status.statusListId;
+    credential.statusListIndex = status.statusListIndex;
+    credential.issuedAt = credential.state === 'issued' ? issuedAt : null;
+    const stored = await manager.save(credential);
+    await manager.save(manager.create(CredentialSignature, { credentialId: stored.id, institutionId: lead.id, verificationMethod: signer.verificationMethod, signedById: by.userId }));
+    const details = { kind: credential.kind, statusListId: status.statusListId, statusListIndex: status.statusListIndex, ...(by.batchId ? { batchId: by.batchId } : {}) };
+    await this.audit.record(manager, { action: 'credential.signed', actorId: by.userId, institutionId: lead.id, credentialId: stored.id, details: { verificationMethod: signer.verificationMethod } });
+    await this.audit.record(manager, { action: stored.state === 'issued' ? 'credential.issued' : 'credential.prepared', actorId: by.userId, institutionId: lead.id, credentialId: stored.id, details });
+    return stored;
+  }
+
+  async toDto(credential: Credential, manager?: EntityManager): Promise<CredentialDto> {
+    const signedBy = await this.credentials.signedBy(credential.id, manager);
+    return {
+      id: credential.id,
+      kind: credential.kind,
+      state: credential.state,
+      issuerInstitutionId: credential.issuerInstitutionId,
+      signerInstitutionIds: credential.signerInstitutionIds,
+      signedBy,
+      learnerId: credential.learnerId,
+      statusReason: credential.statusReason,
+      issuedAt: credential.issuedAt,
+      verificationUrl: `${this.config.publicBaseUrl}/verify/${credential.id}`,
+      verifiableCredential: credential.document,
+    };
+  }
+}
+
+/** Issuing belongs to the school's registrars (an administrator may act for any school). */
+export function assertRegistrarOf(actor: Actor, institutionId: string, what: string): void {
+  if (actor.role !== 'admin' && !(actor.role === 'registrar' && actor.institutionId === institutionId)) {
+    throw forbidden('other_institution', `Only a registrar of the responsible school may ${what}.`);
+  }
+}

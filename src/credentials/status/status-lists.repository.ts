@@ -1,0 +1,105 @@
+// The only place that queries status_list, and the status columns of credential.
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Institution } from '../../institutions/institution.entity.js';
+import type { StatusPurpose } from '../vc/status-list.js';
+import { Credential, type CredentialState } from '../credential.entity.js';
+import { StatusList } from './status-list.entity.js';
+
+const BITS = { revocation: 'revocationBits', suspension: 'suspensionBits' } as const;
+const SIGNED = { revocation: 'revocationCredential', suspension: 'suspensionCredential' } as const;
+/** The issuer DID of a list's signed credentials (both purposes share it). */
+const ISSUER_SQL = `COALESCE("revocationCredential"->>'issuer', "suspensionCredential"->>'issuer')`;
+
+export interface ListBits {
+  id: string;
+  institutionId: string;
+  size: number;
+  bits: Buffer;
+  signed: Record<string, unknown> | null;
+}
+
+@Injectable()
+export class StatusListsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Serialises allocation in one institution's lists, so concurrent issuances never open two lists at once. */
+  lockInstitution(institutionId: string, manager: EntityManager): Promise<Institution | null> {
+    return manager.createQueryBuilder(Institution, 'i').setLock('for_no_key_update').where('i.id = :institutionId', { institutionId }).getOne();
+  }
+
+  /**
+   * The institution's newest list that still has room and speaks for `did`: the DID that signed it (lists are signed
+   * when opened), or any DID for a list never signed. Locked for the rest of the transaction.
+   */
+  async findOpen(institutionId: string, did: string, manager: EntityManager): Promise<{ id: string; size: number } | null> {
+    const rows: { id: string; size: number }[] = await manager.query(
+      `SELECT id, size FROM status_list
+       WHERE "institutionId" = $1 AND allocated < size AND COALESCE(${ISSUER_SQL}, $2) = $2
+       ORDER BY "createdAt" DESC, id DESC LIMIT 1 FOR UPDATE`,
+      [institutionId, did]);
+    return rows[0] ?? null;
+  }
+
+  create(institutionId: string, size: number, manager: EntityManager): Promise<StatusList> {
+    const empty = Buffer.alloc(size / 8);
+    return manager.save(manager.create(StatusList, {
+      institutionId, size, allocated: 0, revocationBits: empty, suspensionBits: Buffer.from(empty), revocationCredential: null, suspensionCredential: null,
+    }));
+  }
+
+  indexTaken(statusListId: string, statusListIndex: number, manager: EntityManager): Promise<boolean> {
+    return manager.existsBy(Credential, { statusListId, statusListIndex });
+  }
+
+  async usedIndexes(statusListId: string, manager: EntityManager): Promise<Set<number>> {
+    const rows = await manager.createQueryBuilder(Credential, 'c').select('c.statusListIndex', 'index').where('c.statusListId = :statusListId', { statusListId }).getRawMany<{ index: number }>();
+    return new Set(rows.map((row) => Number(row.index)));
+  }
+
+  async countAllocated(statusListId: string, manager: EntityManager, by = 1): Promise<void> {
+    await manager.increment(StatusList, { id: statusListId }, 'allocated', by);
+  }
+
+  /** Closes a list whose every index turned out to be taken although its counter said otherwise. */
+  async markFull(statusListId: string, manager: EntityManager): Promise<void> {
+    await manager.createQueryBuilder().update(StatusList).set({ allocated: () => 'size' }).where('id = :statusListId', { statusListId }).execute();
+  }
+
+  /** A list's owner, size and the DID that signed it (null when it was never signed). */
+  async findList(statusListId: string, manager?: EntityManager): Promise<{ id: string; institutionId: string; size: number; issuer: string | null } | null> {
+    const rows = await (manager ?? this.dataSource.manager).query(
+      `SELECT id, "institutionId", size, ${ISSUER_SQL} AS issuer FROM status_list WHERE id = $1`, [statusListId]);
+    return rows[0] ?? null;
+  }
+
+  /** One purpose's bits and signed credential; `lock` holds the row until the transaction ends. */
+  async findBits(statusListId: string, purpose: StatusPurpose, manager: EntityManager, lock: boolean): Promise<ListBits | null> {
+    const qb = manager.createQueryBuilder(StatusList, 'l').addSelect(`l.${BITS[purpose]}`).addSelect(`l.${SIGNED[purpose]}`).where('l.id = :statusListId', { statusListId });
+    if (lock) qb.setLock('pessimistic_write');
+    const list = await qb.getOne();
+    return list && { id: list.id, institutionId: list.institutionId, size: list.size, bits: list[BITS[purpose]], signed: list[SIGNED[purpose]] };
+  }
+
+  /** The signed status list credential as served; undefined when the list does not exist, null when not signed yet. */
+  async findSigned(statusListId: string, purpose: StatusPurpose): Promise<Record<string, unknown> | null | undefined> {
+    const list = await this.dataSource.manager.createQueryBuilder(StatusList, 'l').select(['l.id', `l.${SIGNED[purpose]}`]).where('l.id = :statusListId', { statusListId }).getOne();
+    return list ? list[SIGNED[purpose]] : undefined;
+  }
+
+  async saveList(statusListId: string, purpose: StatusPurpose, change: { bits?: Buffer; signed: Record<string, unknown> }, manager: EntityManager): Promise<void> {
+    await manager.update(StatusList, { id: statusListId }, { ...(change.bits ? { [BITS[purpose]]: change.bits } : {}), [SIGNED[purpose]]: change.signed });
+  }
+
+  lockCredential(credentialId: string, manager: EntityManager): Promise<Credential | null> {
+    return manager.createQueryBuilder(Credential, 'c').setLock('pessimistic_write').where('c.id = :credentialId', { credentialId }).getOne();
+  }
+
+  async saveCredentialStatus(credentialId: string, state: CredentialState, statusReason: string | null, manager: EntityManager): Promise<void> {
+    await manager.update(Credential, { id: credentialId }, { state, statusReason });
+  }
+}

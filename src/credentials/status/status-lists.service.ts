@@ -1,0 +1,203 @@
+// Bitstring Status Lists of our schools: index allocation for new credentials, revocation and suspension, and the
+// signed status list credentials verifiers download.
+import { Inject, Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../auth/roles.js';
+import { conflict, forbidden, invalid, notFound } from '../../common/problems.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { type IssuerSigner, IssuerIdentityService } from '../../institutions/issuer-identity.service.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import type { CredentialState } from '../credential.entity.js';
+import { createDocumentLoader } from '../vc/document-loader.js';
+import { issueCredential } from '../vc/issuer.js';
+import {
+  buildStatusEntry, buildStatusListCredential, encodeStatusList, MIN_STATUS_LIST_LENGTH, pickRandomFreeIndex, setStatus, StatusListError, type StatusPurpose,
+} from '../vc/status-list.js';
+import { StatusListsRepository } from './status-lists.repository.js';
+
+export interface AllocatedStatus {
+  statusListId: string;
+  statusListIndex: number;
+  /** Two BitstringStatusListEntry objects, revocation then suspension, sharing the index. */
+  credentialStatus: Record<string, unknown>[];
+}
+
+export type StatusChange = 'revoke' | 'suspend' | 'unsuspend';
+
+export const STATUS_PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspension'];
+
+/** Random probes asked of the database one by one; past them (a crowded list) the used indexes are read at once. */
+const SINGLE_PROBES = 8;
+const MAX_REASON_LENGTH = 1000;
+
+/** Signing resolves no DID, only contexts: the bundled ones are enough, and keep this service free of the verifier. */
+const signingLoader = createDocumentLoader();
+
+const OUTCOME: Record<StatusChange, { purpose: StatusPurpose; set: boolean; state: CredentialState; action: 'credential.revoked' | 'credential.suspended' | 'credential.unsuspended' }> = {
+  revoke: { purpose: 'revocation', set: true, state: 'revoked', action: 'credential.revoked' },
+  suspend: { purpose: 'suspension', set: true, state: 'suspended', action: 'credential.suspended' },
+  unsuspend: { purpose: 'suspension', set: false, state: 'issued', action: 'credential.unsuspended' },
+};
+
+@Injectable()
+export class StatusListsService {
+  /**
+   * Indexes handed out in a still-open transaction whose credential rows may not be written yet: the database cannot
+   * see them, so a second allocation in the same transaction must not pick them again. Keyed by the transaction's
+   * manager, so the memory goes with the transaction.
+   */
+  private readonly pendingPicks = new WeakMap<EntityManager, Map<string, Set<number>>>();
+
+  constructor(
+    private readonly lists: StatusListsRepository,
+    private readonly identity: IssuerIdentityService,
+    private readonly audit: AuditLog,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async allocate(institutionId: string, manager: EntityManager): Promise<AllocatedStatus> {
+    // The row locks below, and the memory of this transaction's picks, only mean something inside a transaction.
+    if (!manager.queryRunner?.isTransactionActive) throw new Error('StatusListsService.allocate must run inside the issuing transaction.');
+    if (!(await this.lists.lockInstitution(institutionId, manager))) throw notFound('Institution', institutionId);
+    const did = await this.identity.issuerDid(institutionId, manager);
+    for (;;) {
+      const list = (await this.lists.findOpen(institutionId, did, manager)) ?? (await this.openList(institutionId, manager));
+      const picked = this.picksOf(manager, list.id);
+      let used: Set<number> | undefined;
+      let probes = 0;
+      const isUsed = async (index: number): Promise<boolean> => {
+        if (picked.has(index)) return true;
+        if (!used && ++probes > SINGLE_PROBES) used = await this.lists.usedIndexes(list.id, manager);
+        return used ? used.has(index) : this.lists.indexTaken(list.id, index, manager);
+      };
+      let statusListIndex: number;
+      try {
+        statusListIndex = await pickRandomFreeIndex({ length: list.size, isUsed });
+      } catch (error) {
+        if (!(error instanceof StatusListError && error.code === 'LIST_FULL')) throw error;
+        await this.lists.markFull(list.id, manager);
+        continue;
+      }
+      picked.add(statusListIndex);
+      await this.lists.countAllocated(list.id, manager);
+      return {
+        statusListId: list.id,
+        statusListIndex,
+        credentialStatus: STATUS_PURPOSES.map((statusPurpose) => buildStatusEntry({ statusListCredential: this.listUrl(list.id, statusPurpose), statusListIndex, statusPurpose })),
+      };
+    }
+  }
+
+  async changeStatus(credentialId: string, change: StatusChange, reason: string | undefined, actor: Actor): Promise<{ credentialId: string; state: string; statusReason: string | null }> {
+    const outcome = OUTCOME[change];
+    if (!outcome) throw invalid([{ field: 'change', reason: 'must be revoke, suspend or unsuspend' }]);
+    const why = reason?.trim() || null;
+    if (change !== 'unsuspend' && !why) throw invalid([{ field: 'reason', reason: `a reason is required to ${change} a credential` }]);
+    if (why && why.length > MAX_REASON_LENGTH) throw invalid([{ field: 'reason', reason: `must be at most ${MAX_REASON_LENGTH} characters` }]);
+    if (!isUUID(credentialId)) throw notFound('Credential', credentialId);
+
+    return this.lists.transaction(async (manager) => {
+      const credential = await this.lists.lockCredential(credentialId, manager);
+      if (!credential) throw notFound('Credential', credentialId);
+      if (actor.role !== 'admin' && !(actor.role === 'registrar' && actor.institutionId === credential.issuerInstitutionId)) {
+        throw forbidden('other_institution', 'Only an administrator or a registrar of the issuing school may change this credential’s status.');
+      }
+      assertChangeAllowed(credential.state, change);
+      const list = (await this.lists.findList(credential.statusListId, manager))!;
+      // The signer first: creating a key locks the institution, and allocate() takes that lock before the list's.
+      const signer = await this.signerOf(list, manager);
+      const current = (await this.lists.findBits(list.id, outcome.purpose, manager, true))!;
+      const updated = setStatus({ length: current.size, bytes: current.bits }, credential.statusListIndex, outcome.set);
+      const bits = Buffer.from(updated.bytes);
+      await this.lists.saveList(current.id, outcome.purpose, { bits, signed: await this.sign(current.id, outcome.purpose, bits, current.size, signer) }, manager);
+      const statusReason = change === 'unsuspend' ? null : why;
+      await this.lists.saveCredentialStatus(credentialId, outcome.state, statusReason, manager);
+      await this.audit.record(manager, {
+        action: outcome.action,
+        actorId: actor.userId,
+        institutionId: credential.issuerInstitutionId,
+        credentialId,
+        reason: why,
+        details: { statusListId: current.id, statusListIndex: credential.statusListIndex, statusPurpose: outcome.purpose, previousState: credential.state },
+      });
+      return { credentialId, state: outcome.state, statusReason };
+    });
+  }
+
+  async statusListCredential(statusListId: string, purpose: StatusPurpose): Promise<Record<string, unknown>> {
+    if (!isUUID(statusListId) || !STATUS_PURPOSES.includes(purpose)) throw notFound('Status list', statusListId);
+    const cached = await this.lists.findSigned(statusListId, purpose);
+    if (cached === undefined) throw notFound('Status list', statusListId);
+    if (cached) return cached;
+    // Never signed (no change since it was opened): sign it once, under the row lock so concurrent readers wait.
+    return this.lists.transaction(async (manager) => {
+      const signer = await this.signerOf((await this.lists.findList(statusListId, manager))!, manager);
+      const current = (await this.lists.findBits(statusListId, purpose, manager, true))!;
+      if (current.signed) return current.signed;
+      const signed = await this.sign(statusListId, purpose, current.bits, current.size, signer);
+      await this.lists.saveList(statusListId, purpose, { signed }, manager);
+      return signed;
+    });
+  }
+
+  /** The URL of one of our status list credentials (the statusListCredential of the entries we hand out). */
+  listUrl(statusListId: string, purpose: StatusPurpose): string {
+    return `${this.config.publicBaseUrl}/status-lists/${statusListId}/${purpose}`;
+  }
+
+  /** The list a URL names when it is one of ours; null for any other URL. */
+  ownList(url: string): { statusListId: string; purpose: StatusPurpose } | null {
+    const prefix = `${this.config.publicBaseUrl}/status-lists/`;
+    if (!url.startsWith(prefix)) return null;
+    const [statusListId, purpose, ...rest] = url.slice(prefix.length).split('/');
+    return rest.length === 0 && STATUS_PURPOSES.includes(purpose as StatusPurpose) ? { statusListId, purpose: purpose as StatusPurpose } : null;
+  }
+
+  /** A new list of the minimum size, both purposes signed at once: that pins the list to the school's current DID. */
+  private async openList(institutionId: string, manager: EntityManager): Promise<{ id: string; size: number }> {
+    const list = await this.lists.create(institutionId, MIN_STATUS_LIST_LENGTH, manager);
+    const signer = await this.identity.signer(institutionId, manager);
+    for (const purpose of STATUS_PURPOSES) {
+      await this.lists.saveList(list.id, purpose, { signed: await this.sign(list.id, purpose, list.revocationBits, list.size, signer) }, manager);
+    }
+    return list;
+  }
+
+  /**
+   * A status list must be issued by the DID its credentials name (vc/status-check.ts refuses any other), so a list
+   * signed under an earlier DID (a did:key before rotation) is re-signed with that DID's newest key.
+   */
+  private async signerOf(list: { institutionId: string; issuer: string | null }, manager: EntityManager): Promise<IssuerSigner> {
+    if (list.issuer && list.issuer !== (await this.identity.issuerDid(list.institutionId, manager))) {
+      return this.identity.signerForDid(list.institutionId, list.issuer, manager);
+    }
+    return this.identity.signer(list.institutionId, manager);
+  }
+
+  private sign(statusListId: string, purpose: StatusPurpose, bits: Buffer, size: number, signer: IssuerSigner): Promise<Record<string, unknown>> {
+    const credential = buildStatusListCredential({
+      id: this.listUrl(statusListId, purpose),
+      issuer: signer.did,
+      statusPurpose: purpose,
+      encodedList: encodeStatusList({ length: size, bytes: bits }),
+      validFrom: new Date().toISOString(),
+    });
+    return issueCredential({ credential, signer: signer.signingKey, documentLoader: signingLoader });
+  }
+
+  private picksOf(manager: EntityManager, statusListId: string): Set<number> {
+    let byList = this.pendingPicks.get(manager);
+    if (!byList) this.pendingPicks.set(manager, (byList = new Map()));
+    let picks = byList.get(statusListId);
+    if (!picks) byList.set(statusListId, (picks = new Set()));
+    return picks;
+  }
+}
+
+function assertChangeAllowed(state: CredentialState, change: StatusChange): void {
+  if (state === 'awaiting_signatures') throw conflict('not_issued', 'The credential is still waiting for signatures; it has no status to change yet.');
+  if (state === 'revoked') throw conflict('already_revoked', 'The credential is revoked; revocation is final.');
+  if (change === 'suspend' && state === 'suspended') throw conflict('already_suspended', 'The credential is already suspended.');
+  if (change === 'unsuspend' && state !== 'suspended') throw conflict('not_suspended', 'The credential is not suspended.');
+}

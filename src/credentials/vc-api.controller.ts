@@ -1,0 +1,48 @@
+// W3C VC-API: an issuer per school (/issuers/{slug}/credentials/issue and /status) and one verifier.
+// A failed verification answers 400 with the verification result, as the W3C test suites expect.
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { type Actor, Allow, CurrentActor } from '../auth/roles.js';
+import { invalid } from '../common/problems.js';
+import { VcApiIssueRequestDto, VcApiIssueResponseDto, VcApiUpdateStatusDto, VcApiVerifyPresentationRequestDto, VcApiVerifyRequestDto } from './dto/credential.dto.js';
+import { VcApiIssuerService } from './vc-api-issuer.service.js';
+import { VerificationService } from './verification.service.js';
+
+@ApiTags('VC-API')
+@Controller()
+export class VcApiController {
+  constructor(private readonly issuer: VcApiIssuerService, private readonly verifier: VerificationService) {}
+
+  @Post('issuers/:slug/credentials/issue') @Allow('admin', 'registrar') @ApiOperation({ summary: 'VC-API: sign a credential as this school (adds a status entry)' })
+  issue(@Param('slug') slug: string, @Body() dto: VcApiIssueRequestDto, @CurrentActor() actor: Actor): Promise<VcApiIssueResponseDto> {
+    return this.issuer.issue(slug, dto.credential, dto.options, actor);
+  }
+
+  @Post('issuers/:slug/credentials/status') @HttpCode(200) @Allow('admin', 'registrar') @ApiOperation({ summary: 'VC-API: revoke, suspend or unsuspend a credential of this school' })
+  updateStatus(@Param('slug') slug: string, @Body() dto: VcApiUpdateStatusDto, @CurrentActor() actor: Actor) { return this.issuer.updateStatus(slug, dto, actor); }
+
+  @Post('credentials/verify') @HttpCode(200) @Allow('public')
+  @ApiOperation({ summary: 'VC-API: verify a credential: each proof, status, validity, Open Badges shape, issuer trust' })
+  @ApiOkResponse({ description: 'Verified' }) @ApiBadRequestResponse({ description: 'Not verified (the body says which checks failed) or malformed input' })
+  async verify(@Body() dto: VcApiVerifyRequestDto, @Res({ passthrough: true }) response: Response) {
+    const verdict = await this.verifier.verifyCredential(dto.verifiableCredential);
+    if (!verdict.verified) response.status(400);
+    const { report: _report, ...result } = verdict;
+    return result;
+  }
+
+  @Post('presentations/verify') @HttpCode(200) @Allow('public')
+  @ApiOperation({ summary: 'VC-API: verify a presentation (holder proof against challenge/domain) and every credential in it' })
+  async verifyPresentation(@Body() dto: VcApiVerifyPresentationRequestDto, @Res({ passthrough: true }) response: Response) {
+    const presentation = dto.verifiablePresentation ?? dto.presentation;
+    if (!presentation) throw invalid([{ field: 'verifiablePresentation', reason: 'required (or presentation)' }]);
+    const options = dto.options ?? {};
+    const result = await this.verifier.verifyPresentation(presentation, {
+      challenge: typeof options.challenge === 'string' ? options.challenge : undefined,
+      domain: typeof options.domain === 'string' ? options.domain : undefined,
+    });
+    if (!result.verified) response.status(400);
+    return { ...result, credentials: result.credentials.map(({ report: _report, ...verdict }) => verdict) };
+  }
+}

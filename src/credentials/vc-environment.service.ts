@@ -1,0 +1,51 @@
+// The credential library (credentials/vc) wired once for the app: what a verification may load, how it checks a
+// status, and whom it trusts. Our own DIDs and status lists come from the database; foreign ones go through bounded
+// HTTPS clients; nothing else (no context, no other URL) is ever fetched.
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { type IssuerInstitution, IssuerIdentityService } from '../institutions/issuer-identity.service.js';
+import { createStatusListFetcher } from './status/status-list-fetcher.js';
+import { StatusListsService } from './status/status-lists.service.js';
+import { createDidWebResolver } from './vc/did-web-resolver.js';
+import { createDocumentLoader, type DidResolver, type DocumentLoader } from './vc/document-loader.js';
+import { createStatusChecker, type FetchStatusListCredential } from './vc/status-check.js';
+import type { CheckStatus } from './vc/verifier.js';
+
+@Injectable()
+export class VcEnvironment {
+  readonly documentLoader: DocumentLoader;
+  readonly checkStatus: CheckStatus;
+
+  constructor(
+    private readonly identity: IssuerIdentityService,
+    statusLists: StatusListsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    const resolveForeignDidWeb = createDidWebResolver();
+    const resolveDidWeb: DidResolver = async (did) => {
+      const own = await identity.resolveOwnDid(did);
+      if (own) return own;
+      // A DID under our own issuers path that the database does not know is unknown: asking our own host would be
+      // a request to ourselves for nothing.
+      if (identity.isOwnDidWeb(did)) throw new Error(`${did} is not one of this service's issuers`);
+      return resolveForeignDidWeb(did);
+    };
+    this.documentLoader = createDocumentLoader({ resolveDidWeb });
+
+    const fetchForeignList = createStatusListFetcher();
+    const fetchStatusListCredential: FetchStatusListCredential = async (url) => {
+      const own = statusLists.ownList(url);
+      // Ours straight from the database, never cached: a revocation must show at once in our own verifier.
+      if (own) return statusLists.statusListCredential(own.statusListId, own.purpose);
+      if (url.startsWith(`${config.publicBaseUrl}/`)) throw new Error(`${url} is not one of this service's status lists`);
+      return fetchForeignList(url);
+    };
+    this.checkStatus = createStatusChecker({ fetchStatusListCredential, documentLoader: this.documentLoader });
+  }
+
+  async isTrustedIssuer(did: string): Promise<{ trusted: boolean; institution?: IssuerInstitution }> {
+    const institution = await this.identity.institutionForDid(did);
+    if (institution) return { trusted: true, institution };
+    return { trusted: this.config.credentials.trustedIssuerDids.includes(did) };
+  }
+}
