@@ -16,6 +16,8 @@ import { EscoModule } from './interop/esco/esco.module.js';
 import { MoodleModule } from './interop/moodle/moodle.module.js';
 import { LearningModule } from './learning/learning.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { VerificationModule } from './verification/verification.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { JobProfilesModule } from './profiles/job-profiles.module.js';
 
 @Global()
@@ -43,6 +45,8 @@ export class AppModule {
         LearningModule,
         CredentialInfrastructureModule,
         CredentialsModule,
+        VerificationModule,
+        DocumentsModule,
         InteropModule,
         // standards (interop/case, interop/moodle, interop/esco) register here
         CaseModule,

@@ -15,6 +15,8 @@ export interface AppConfig {
   bodyLimit: string;
   /** Largest uploaded file (imports, PDFs to verify). */
   importMaxBytes: number;
+  /** Public verification requests allowed per client address and minute (0: no limit, e.g. for benchmarks). */
+  verifyRateLimit: number;
   /** Whether this process works background jobs (bulk issuance); a web-only process can turn them off. */
   jobWorkers: boolean;
   credentials: {
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: env.BODY_LIMIT || '1mb',
     importMaxBytes: int('IMPORT_MAX_BYTES', 100 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
     jobWorkers: bool('JOB_WORKERS', true),
+    verifyRateLimit: int('VERIFY_RATE_LIMIT', 120, 0, 1_000_000),
     // did:web needs an https origin others can reach; a local demo signs with did:key instead.
     credentials: { keyEncryptionKey, didMethod: (didMethod as 'web' | 'key' | undefined) ?? (publicBaseUrl.startsWith('https://') ? 'web' : 'key'), trustedIssuerDids },
   };

@@ -17,6 +17,6 @@ import { VerificationService } from './verification.service.js';
   imports: [InstitutionsModule, LearningModule],
   controllers: [CredentialsController, VcApiController, CredentialBatchesController],
   providers: [CredentialsRepository, IssuanceService, CredentialRecordsService, VcApiIssuerService, VerificationService, CredentialBatchesService],
-  exports: [IssuanceService, VerificationService, CredentialsRepository],
+  exports: [IssuanceService, VerificationService, CredentialsRepository, CredentialRecordsService],
 })
 export class CredentialsModule {}

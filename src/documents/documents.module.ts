@@ -1,0 +1,14 @@
+// Makes the certificate renderer injectable: one instance per application, fonts parsed at start.
+import { Module } from '@nestjs/common';
+import { CredentialsModule } from '../credentials/credentials.module.js';
+import { CertificatePdfController } from './certificate-pdf.controller.js';
+import { CertificatePdfService } from './certificate-pdf.service.js';
+import { CertificateRenderer } from './certificate-renderer.js';
+
+@Module({
+  imports: [CredentialsModule],
+  controllers: [CertificatePdfController],
+  providers: [{ provide: CertificateRenderer, useFactory: (): CertificateRenderer => CertificateRenderer.create() }, CertificatePdfService],
+  exports: [CertificateRenderer],
+})
+export class DocumentsModule {}

@@ -1,0 +1,76 @@
+// Verification for people: by the link in a QR code, or from an uploaded PDF certificate or JSON credential.
+import { Injectable } from '@nestjs/common';
+import { CredentialsRepository } from '../credentials/credentials.repository.js';
+import { VerificationService, type CredentialVerdict } from '../credentials/verification.service.js';
+import type { JsonObject } from '../credentials/vc/issuer.js';
+import { extractEmbeddedCredential, type ExtractionFailureCode } from '../documents/certificate-extractor.js';
+import type { CredentialSummary } from './verification-page.js';
+
+/** Uploads to verify are small: a certificate PDF is a few hundred kilobytes. */
+export const VERIFY_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+
+export type UploadProblem = ExtractionFailureCode | 'not_json' | 'file_required';
+
+export interface PublicVerification {
+  verdict: CredentialVerdict;
+  summary: CredentialSummary;
+  status: 'active' | 'revoked' | 'suspended';
+  /** The issuer's stated reason, for a credential of ours that was revoked or suspended. */
+  statusReason: string | null;
+}
+
+@Injectable()
+export class PublicVerificationService {
+  constructor(private readonly credentials: CredentialsRepository, private readonly verifier: VerificationService) {}
+
+  /** A credential of ours, by the id in its verification link; null when unknown or not yet released. */
+  async byId(id: string): Promise<PublicVerification | null> {
+    const credential = await this.credentials.findCredential(id);
+    if (!credential || credential.state === 'awaiting_signatures') return null;
+    return this.verify(credential.document);
+  }
+
+  async fromUpload(bytes: Uint8Array | undefined): Promise<PublicVerification | { problem: UploadProblem; message: string }> {
+    if (!bytes?.length) return { problem: 'file_required', message: 'A file is required (multipart field "file").' };
+    let credential: JsonObject;
+    const firstByte = bytes.find((byte) => ![0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf].includes(byte));
+    if (firstByte === 0x7b) {
+      try {
+        credential = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
+      } catch {
+        return { problem: 'not_json', message: 'The JSON file cannot be read.' };
+      }
+    } else {
+      const extracted = await extractEmbeddedCredential(bytes, { maxBytes: VERIFY_UPLOAD_MAX_BYTES });
+      if (!extracted.ok) return { problem: extracted.code, message: extracted.message };
+      credential = extracted.credential;
+    }
+    return this.verify(credential);
+  }
+
+  private async verify(credential: JsonObject): Promise<PublicVerification> {
+    const verdict = await this.verifier.verifyCredential(credential);
+    const entries = verdict.report.status?.entries ?? [];
+    const set = (purpose: string) => entries.some((entry) => entry.statusPurpose === purpose && entry.status === 'set');
+    const status = set('revocation') ? 'revoked' : set('suspension') ? 'suspended' : 'active';
+    const ours = typeof credential.id === 'string' ? await this.credentials.findByCredentialId(credential.id) : null;
+    return { verdict, summary: summarise(credential), status, statusReason: status !== 'active' ? ours?.statusReason ?? null : null };
+  }
+}
+
+/** What the credential says about itself, for display (never trusted beyond what the checks verified). */
+export function summarise(credential: JsonObject): CredentialSummary {
+  const subject = ([credential.credentialSubject].flat()[0] ?? {}) as JsonObject;
+  const achievement = (subject.achievement ?? {}) as JsonObject;
+  const identities = [subject.identifier].flat().filter(Boolean) as JsonObject[];
+  const name = identities.find((identity) => identity.identityType === 'name' && identity.hashed === false)?.identityHash;
+  const profiles = [credential.awardingBody ?? credential.issuer].flat().filter(Boolean) as (JsonObject | string)[];
+  return {
+    holder: typeof name === 'string' ? name : typeof subject.name === 'string' ? subject.name : undefined,
+    achievement: typeof achievement.name === 'string' ? achievement.name : typeof credential.name === 'string' ? credential.name : undefined,
+    achievementType: typeof achievement.achievementType === 'string' ? achievement.achievementType : undefined,
+    issuers: profiles.map((profile) => (typeof profile === 'string' ? profile : String(profile.name ?? profile.id ?? ''))).filter(Boolean),
+    validFrom: typeof credential.validFrom === 'string' ? credential.validFrom : undefined,
+    validUntil: typeof credential.validUntil === 'string' ? credential.validUntil : undefined,
+  };
+}
