@@ -38,6 +38,7 @@ const INTENDED: [RegExp, Audience[]][] = [
   [/^POST \/auth\/login$/, ['public']],
   [/^GET \/auth\/me$/, ['admin', 'hr_manager', 'registrar', 'learner']],
   [/^(GET|POST) \/users$/, ['admin']],
+  [/^PUT \/institutions\/:id\/logo$/, ['admin', 'registrar']],
   [/^(POST|PATCH) \/institutions/, ['admin']],
   [/^(POST|PATCH|PUT|DELETE) \/(frameworks|job-profiles|framework-imports)/, ['admin', 'hr_manager']],
   [/^GET \/(modules|programmes|sessions)(\/:id)?$/, ['public']],

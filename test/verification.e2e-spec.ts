@@ -1,6 +1,6 @@
 // What an employer meets: the QR link's page, the certificate PDF with its embedded credential, uploads of a PDF
 // or a JSON file on the page and through the API — and, in a real browser, verified / revoked / tampered.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tamperEmbeddedCredential } from '../src/documents/testing/tampered-pdf.js';
 import { CatalogueFactory, Factory, type Person } from './support/factories.js';
@@ -101,6 +101,22 @@ describe('verification for people', () => {
     } finally {
       await limited.close();
     }
+  });
+
+  it('a school uploads the logo printed on its certificates (PNG only, its own registrars)', async () => {
+    const logo = readFileSync(new URL('./fixtures/pdf/ensm-logo.png', import.meta.url));
+    await ctx.http.put(`/institutions/${school.id}/logo`).auth(registrar.token, bearer).attach('file', logo, 'logo.png').expect(204);
+    const served = await ctx.http.get(`/institutions/${school.id}/logo`).expect(200);
+    expect(served.headers['content-type']).toBe('image/png');
+    const notPng = await ctx.http.put(`/institutions/${school.id}/logo`).auth(registrar.token, bearer).attach('file', Buffer.from('GIF89a'), 'logo.gif').expect(400);
+    expect(notPng.body.errors).toEqual([{ field: 'file', reason: 'must be a PNG image' }]);
+    await ctx.http.put(`/institutions/${school.id}/logo`).auth(learner.token, bearer).attach('file', logo, 'logo.png').expect(403);
+    const withLogo = await ctx.http.get(`/credentials/${valid.id}/pdf`).auth(learner.token, bearer).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(withLogo.body.length).toBeGreaterThan(pdf.length); // the logo is printed
   });
 
   const browserIt = existsSync(CHROMIUM) ? it : it.skip;

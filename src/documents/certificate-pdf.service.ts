@@ -7,6 +7,7 @@ import type { LocalizedText } from '../common/localized-text.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CredentialRecordsService } from '../credentials/credential-records.service.js';
 import { CredentialsRepository } from '../credentials/credentials.repository.js';
+import { InstitutionsRepository } from '../institutions/institutions.repository.js';
 import { IssuerIdentityService } from '../institutions/issuer-identity.service.js';
 import type { JsonObject } from '../credentials/vc/issuer.js';
 import { CertificateRenderer } from './certificate-renderer.js';
@@ -20,6 +21,7 @@ export class CertificatePdfService {
     private readonly records: CredentialRecordsService,
     private readonly credentials: CredentialsRepository,
     private readonly identity: IssuerIdentityService,
+    private readonly schools: InstitutionsRepository,
     private readonly renderer: CertificateRenderer,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -35,10 +37,11 @@ export class CertificatePdfService {
       : credential.programmeId ? await this.dataSource.query(`SELECT title, NULL AS hours FROM programme WHERE id = $1`, [credential.programmeId]) : [];
 
     const parties = [document.awardingBody ?? document.issuer].flat().map((party) => (typeof party === 'string' ? party : String((party as JsonObject)?.id ?? '')));
-    const institutions = new Map<string, { name: LocalizedLabel }>();
+    const institutions = new Map<string, { name: LocalizedLabel; logoPng?: Uint8Array }>();
     for (const did of parties) {
       const school = await this.identity.institutionForDid(did);
-      if (school) institutions.set(did, { name: label(school.name) });
+      const logoPng = school ? await this.schools.logo(school.id) : null;
+      if (school) institutions.set(did, { name: label(school.name), ...(logoPng ? { logoPng } : {}) });
     }
     const alignment = (((document.credentialSubject as JsonObject)?.achievement as JsonObject)?.alignment ?? []) as JsonObject[];
     const uris = alignment.map((entry) => String(entry.targetUrl));

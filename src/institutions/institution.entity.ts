@@ -26,6 +26,10 @@ export class Institution {
   @Column('text', { nullable: true })
   website: string | null;
 
+  /** The logo printed on certificates (PNG), uploaded by the school. */
+  @Column('bytea', { nullable: true, select: false })
+  logoPng: Buffer | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow } from '../auth/roles.js';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, StreamableFile, UploadedFile } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { type Actor, Allow, CurrentActor } from '../auth/roles.js';
+import { FileUpload, requireFile } from '../interop/upload.js';
 import { ParseIdPipe } from '../common/validation.js';
 import { CreateInstitutionDto, InstitutionDto, UpdateInstitutionDto } from './dto/institution.dto.js';
 import { InstitutionsService } from './institutions.service.js';
@@ -21,4 +22,13 @@ export class InstitutionsController {
 
   @Patch(':id') @Allow('admin') @ApiOperation({ summary: 'Change an institution' })
   update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateInstitutionDto): Promise<InstitutionDto> { return this.service.update(id, dto); }
+
+  @Put(':id/logo') @HttpCode(204) @Allow('admin', 'registrar') @ApiOperation({ summary: 'Upload the logo printed on the school’s certificates (PNG, 512 kB)' }) @ApiNoContentResponse()
+  @FileUpload('PNG image')
+  setLogo(@Param('id', ParseIdPipe) id: string, @UploadedFile() file: Express.Multer.File | undefined, @CurrentActor() actor: Actor): Promise<void> {
+    return this.service.setLogo(id, requireFile(file).buffer, actor);
+  }
+
+  @Get(':id/logo') @Allow('public') @ApiOperation({ summary: 'The school’s logo' }) @ApiProduces('image/png') @Header('Content-Type', 'image/png')
+  async logo(@Param('id', ParseIdPipe) id: string): Promise<StreamableFile> { return new StreamableFile(await this.service.logo(id)); }
 }

@@ -22,6 +22,15 @@ export class InstitutionsRepository {
     return this.repo(manager).findOneBy({ slug });
   }
 
+  async logo(id: string): Promise<Buffer | null> {
+    const row = await this.repo().createQueryBuilder('i').addSelect('i.logoPng').where('i.id = :id', { id }).getOne();
+    return row?.logoPng ?? null;
+  }
+
+  async setLogo(id: string, png: Buffer): Promise<void> {
+    await this.repo().update({ id }, { logoPng: png });
+  }
+
   save(institution: Partial<Institution>, manager?: EntityManager): Promise<Institution> {
     return this.repo(manager).save(institution);
   }
