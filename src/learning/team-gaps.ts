@@ -36,14 +36,16 @@ export function buildTeamReport(staff: StaffMember[], items: TeamItem[], gaps: S
   };
 }
 
-/** One row per person, one column per competency (gap in levels, empty when none). Cells that a spreadsheet would
- * run as formulas (= + - @, tab, CR) are prefixed with a quote. */
+/** One row per person, one column per competency (gap in levels, empty when none). Text cells that a spreadsheet
+ * would run as formulas (= + - @, tab, CR) are prefixed with a quote. */
 export function teamReportCsv(report: TeamGapReport, language: 'fr' | 'ar' | 'en' = 'fr'): string {
-  const matrix = report.people.map(() => new Array<string>(report.items.length).fill(''));
-  for (const [person, item, gap] of report.cells) matrix[person][item] = String(gap);
-  const header = ['name', 'staff_number', 'job_profile', 'gaps', 'essential_gaps', ...report.items.map((item) => `${item.itemCode ?? ''} ${label(item.itemLabel, language)}`.trim())];
-  const rows = report.people.map((person, index) => [person.name, person.staffNumber ?? '', person.profileCode, String(person.gaps), String(person.essentialGaps), ...matrix[index]]);
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  // Gap cells are numbers or empty: only the text columns need quoting, which keeps a 2,000 × 5,000 matrix fast.
+  const gaps = report.people.map(() => new Array<string>(report.items.length).fill(''));
+  for (const [person, item, gap] of report.cells) gaps[person][item] = String(gap);
+  const header = ['name', 'staff_number', 'job_profile', 'gaps', 'essential_gaps', ...report.items.map((item) => `${item.itemCode ?? ''} ${label(item.itemLabel, language)}`.trim())].map(csvCell);
+  const rows = report.people.map((person, index) =>
+    [csvCell(person.name), csvCell(person.staffNumber ?? ''), csvCell(person.profileCode), person.gaps, person.essentialGaps, ...gaps[index]].join(','));
+  return [header.join(','), ...rows].join('\r\n') + '\r\n';
 }
 
 export function csvCell(value: string): string {
