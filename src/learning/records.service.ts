@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/roles.js';
 import type { TrainingSession } from '../catalogue/training-session.entity.js';
-import { conflict, forbidden, invalid, notFound } from '../common/problems.js';
+import { assertCanManageCatalogue } from '../catalogue/catalogue-access.js';
+import { conflict, invalid, notFound } from '../common/problems.js';
 import { Assessment, CERTIFYING_KINDS } from './assessment.entity.js';
 import type { AssessmentDto, CreateAssessmentDto, CreateEnrolmentDto, EnrolmentDto, QuestionnaireComparisonDto, UpdateEnrolmentDto } from './dto/records.dto.js';
 import { Enrolment } from './enrolment.entity.js';
@@ -119,9 +120,7 @@ export class RecordsService {
 
 /** Training records of a session belong to the school that organises it. */
 export function assertOrganiser(session: TrainingSession, actor: Actor): void {
-  if (actor.role !== 'admin' && !(actor.role === 'registrar' && actor.institutionId === session.institutionId)) {
-    throw forbidden('other_institution', 'Only the organising school’s registrars or an administrator may manage this session’s records.');
-  }
+  assertCanManageCatalogue(actor, session.institutionId, 'session’s records');
 }
 
 export const toEnrolmentDto = (enrolment: Enrolment): EnrolmentDto => ({
