@@ -4,6 +4,8 @@ import { loadKeyEncryptionKey } from '../credentials/vc/key-encryption.js';
 
 export interface AppConfig {
   port: number;
+  /** Address to listen on (HOST, e.g. 127.0.0.1); every interface when unset. */
+  host?: string;
   publicBaseUrl: string;
   /** PostgreSQL server URL; absent means the embedded PGlite database. */
   databaseUrl?: string;
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const publicBaseUrl = url('PUBLIC_BASE_URL', `http://localhost:${port}`)!;
   const config: AppConfig = {
     port,
+    host: env.HOST || undefined,
     publicBaseUrl,
     databaseUrl: url('DATABASE_URL', undefined, ['postgres:', 'postgresql:']),
     pgliteDir: env.PGLITE_DIR || './data',

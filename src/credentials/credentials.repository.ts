@@ -32,12 +32,19 @@ export class CredentialsRepository {
     return manager.findOne(Enrolment, { where: { id }, relations: { session: { module: true }, learner: true } });
   }
 
-  /** Best certifying score (final exam, evaluation grid) of an enrolment, as "score/max" and percent. */
-  async bestScore(enrolmentId: string, manager: EntityManager): Promise<{ score: number; maxScore: number } | null> {
-    const [row] = await manager.query(
-      `SELECT score, "maxScore" FROM assessment WHERE "enrolmentId" = $1 AND passed AND kind IN ('final_exam', 'evaluation_grid')
-       ORDER BY score / "maxScore" DESC LIMIT 1`, [enrolmentId]);
-    return row ? { score: Number(row.score), maxScore: Number(row.maxScore) } : null;
+  /** Several enrolments with their sessions, modules and learners, in one query (bulk issuance). */
+  async findEnrolments(ids: string[], manager: EntityManager): Promise<Map<string, Enrolment>> {
+    const rows = await manager.find(Enrolment, { where: { id: In(ids) }, relations: { session: { module: true }, learner: true } });
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** Best certifying score (final exam, evaluation grid) of each enrolment; those without a passed one are absent. */
+  async bestScores(enrolmentIds: string[], manager: EntityManager): Promise<Map<string, { score: number; maxScore: number }>> {
+    const rows: { enrolmentId: string; score: string; maxScore: string }[] = await manager.query(
+      `SELECT DISTINCT ON ("enrolmentId") "enrolmentId", score, "maxScore" FROM assessment
+       WHERE "enrolmentId" = ANY($1::uuid[]) AND passed AND kind IN ('final_exam', 'evaluation_grid')
+       ORDER BY "enrolmentId", score / "maxScore" DESC`, [enrolmentIds]);
+    return new Map(rows.map((row) => [row.enrolmentId, { score: Number(row.score), maxScore: Number(row.maxScore) }]));
   }
 
   /** The competencies a module's outcomes certify, with their CASE URIs, for the credential's alignment. */

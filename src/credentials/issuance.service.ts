@@ -3,22 +3,25 @@
 // it is released to the learner once every proof is there. Index, proofs and audit commit together.
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import type { Actor } from '../auth/roles.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { conflict, forbidden, invalid, notFound } from '../common/problems.js';
 import { IssuerIdentityService } from '../institutions/issuer-identity.service.js';
 import type { Institution } from '../institutions/institution.entity.js';
-import { buildAward, type AwardInput } from './achievement-credentials.js';
+import { buildAward } from './achievement-credentials.js';
 import { AuditLog } from './audit/audit-log.service.js';
 import { Credential, CredentialSignature } from './credential.entity.js';
-import { CredentialsRepository } from './credentials.repository.js';
+import { type AlignedItem, CredentialsRepository } from './credentials.repository.js';
 import type { CredentialDto } from './dto/credential.dto.js';
 import { checkProgrammeCompletion, describeUnmet } from './eligibility.js';
 import { StatusListsService } from './status/status-lists.service.js';
 import { VcEnvironment } from './vc-environment.service.js';
 import { issueCredential, type JsonObject } from './vc/issuer.js';
 import type { ProfileInput } from './vc/open-badges.js';
+
+/** Builds a credential's document around what signing decides: the issuers' profiles, its id, status entries and date. */
+type BuildDocument = (issuers: ProfileInput[], credentialId: string, credentialStatus: JsonObject[], issuedAt: Date) => JsonObject;
 
 /** What an issuance can be traced to, for the audit log: a person or a bulk batch. */
 export interface IssuingActor {
@@ -54,24 +57,53 @@ export class IssuanceService {
    * which check for an existing certificate themselves). Refuses when the module is not passed.
    */
   async certify(enrolmentId: string, by: IssuingActor, manager: EntityManager): Promise<Credential> {
-    const enrolment = (await this.credentials.findEnrolment(enrolmentId, manager))!;
-    const session = enrolment.session!;
-    if (!session.module) throw conflict('not_eligible', 'This session runs a programme: a diploma, not a certificate, is awarded for it.');
-    if (enrolment.status !== 'completed') {
-      throw conflict('not_eligible', 'The module is not passed.', [{ field: 'enrolment', reason: `the enrolment is ${enrolment.status}, not completed` }]);
-    }
-    const module = session.module;
-    const [school] = await this.credentials.findInstitutions([session.institutionId], manager);
-    const [items, score] = await Promise.all([this.credentials.alignedItems([module.id], manager), this.credentials.bestScore(enrolmentId, manager)]);
-    const credential = manager.create(Credential, {
-      kind: 'certificate', state: 'issued', issuerInstitutionId: school.id, signerInstitutionIds: [school.id], learnerId: enrolment.learnerId,
-      enrolmentId, moduleId: module.id, programmeId: null, statusReason: null, batchId: by.batchId ?? null,
+    return (await this.certifyMany([enrolmentId], by, manager))[0];
+  }
+
+  /**
+   * certify() for several enrolments in one transaction (a bulk job's chunk), in their order. Every one is checked
+   * before anything is signed; what they share (school, module competencies, signing key) is read once, the status
+   * indexes are allocated together and the rows written with one INSERT per table.
+   */
+  async certifyMany(enrolmentIds: string[], by: IssuingActor, manager: EntityManager): Promise<Credential[]> {
+    if (enrolmentIds.length === 0) return [];
+    const found = await this.credentials.findEnrolments(enrolmentIds, manager);
+    const enrolments = enrolmentIds.map((enrolmentId) => {
+      const enrolment = found.get(enrolmentId);
+      if (!enrolment) throw invalid([{ field: 'enrolmentId', reason: `no such enrolment: ${enrolmentId}` }]);
+      if (!enrolment.session!.module) throw conflict('not_eligible', 'This session runs a programme: a diploma, not a certificate, is awarded for it.');
+      if (enrolment.status !== 'completed') {
+        throw conflict('not_eligible', 'The module is not passed.', [{ field: 'enrolment', reason: `the enrolment is ${enrolment.status}, not completed` }]);
+      }
+      return enrolment;
     });
-    return this.signAndStore(credential, manager, [school], by, (issuers, credentialId, credentialStatus, issuedAt) => buildAward({
-      credentialId, awardingBodies: issuers, learner: enrolment.learner!, credentialStatus, issuedAt, items,
-      achievement: { id: `${this.config.publicBaseUrl}/modules/${module.id}`, title: module.title, description: module.description, code: module.code, hours: module.hours, credits: module.ectsCredits },
-      result: score ? `${score.score}/${score.maxScore}` : undefined,
-    }, 'certificate'));
+    const schools = new Map((await this.credentials.findInstitutions([...new Set(enrolments.map((e) => e.session!.institutionId))], manager)).map((school) => [school.id, school]));
+    const items = new Map<string, AlignedItem[]>();
+    for (const moduleId of new Set(enrolments.map((e) => e.session!.module!.id))) items.set(moduleId, await this.credentials.alignedItems([moduleId], manager));
+    const scores = await this.credentials.bestScores(enrolmentIds, manager);
+
+    const credentials: Credential[] = [];
+    const bySchool = new Map<string, { credential: Credential; build: BuildDocument }[]>();
+    for (const enrolment of enrolments) {
+      const session = enrolment.session!;
+      const module = session.module!;
+      const school = schools.get(session.institutionId)!;
+      const score = scores.get(enrolment.id);
+      const credential = manager.create(Credential, {
+        kind: 'certificate', state: 'issued', issuerInstitutionId: school.id, signerInstitutionIds: [school.id], learnerId: enrolment.learnerId,
+        enrolmentId: enrolment.id, moduleId: module.id, programmeId: null, statusReason: null, batchId: by.batchId ?? null,
+      });
+      const build: BuildDocument = (issuers, credentialId, credentialStatus, issuedAt) => buildAward({
+        credentialId, awardingBodies: issuers, learner: enrolment.learner!, credentialStatus, issuedAt, items: items.get(module.id)!,
+        achievement: { id: `${this.config.publicBaseUrl}/modules/${module.id}`, title: module.title, description: module.description, code: module.code, hours: module.hours, credits: module.ectsCredits },
+        result: score ? `${score.score}/${score.maxScore}` : undefined,
+      }, 'certificate');
+      credentials.push(credential);
+      if (!bySchool.has(school.id)) bySchool.set(school.id, []);
+      bySchool.get(school.id)!.push({ credential, build });
+    }
+    for (const [schoolId, group] of bySchool) await this.signAndStore(group, manager, [schools.get(schoolId)!], by);
+    return credentials;
   }
 
   /** The lead school prepares and signs a diploma; with co-accrediting schools it then waits for their proofs. */
@@ -107,12 +139,12 @@ export class IssuanceService {
         kind: 'diploma', state: schools.length > 1 ? 'awaiting_signatures' : 'issued', issuerInstitutionId: schools[0].id,
         signerInstitutionIds: schools.map((school) => school.id), learnerId, enrolmentId: null, moduleId: null, programmeId, statusReason: null, batchId: null,
       });
-      const stored = await this.signAndStore(credential, manager, schools, { userId: actor.userId }, (issuers, credentialId, credentialStatus, issuedAt) => buildAward({
+      await this.signAndStore([{ credential, build: (issuers, credentialId, credentialStatus, issuedAt) => buildAward({
         credentialId, awardingBodies: issuers, learner, credentialStatus, issuedAt, items,
         achievement: { id: `${this.config.publicBaseUrl}/programmes/${programme.id}`, title: programme.title, description: programme.description, code: programme.code, hours, credits: credits || null },
         result: outcome.average !== null ? `moyenne ${outcome.average} %` : undefined,
-      }, 'diploma'));
-      return this.toDto(stored, manager);
+      }, 'diploma') }], manager, schools, { userId: actor.userId });
+      return this.toDto(credential, manager);
     });
   }
 
@@ -142,38 +174,42 @@ export class IssuanceService {
   }
 
   /**
-   * Allocates the status index, builds the document around it, signs it with the lead school's key and stores the
-   * credential, its first proof and the audit entries — all in the caller's transaction, so a crash leaves nothing
-   * half-issued and an index is never handed out twice.
+   * Allocates the status indexes, builds each document around its index, signs it with the lead school's key and
+   * stores the credentials, their first proofs and the audit entries — all in the caller's transaction, so a crash
+   * leaves nothing half-issued and an index is never handed out twice. The credentials share the same schools (the
+   * lead first); each is completed in place (id, document, status, issuedAt) and inserted.
    */
-  private async signAndStore(
-    credential: Credential,
-    manager: EntityManager,
-    schools: Institution[],
-    by: IssuingActor,
-    build: (issuers: ProfileInput[], credentialId: string, credentialStatus: JsonObject[], issuedAt: Date) => JsonObject,
-  ): Promise<Credential> {
+  private async signAndStore(entries: { credential: Credential; build: BuildDocument }[], manager: EntityManager, schools: Institution[], by: IssuingActor): Promise<void> {
     const lead = schools[0];
-    const status = await this.statusLists.allocate(lead.id, manager);
+    const statuses = await this.statusLists.allocateMany(lead.id, entries.length, manager);
+    // Read after allocateMany locked the institution: a key rotation waits for this transaction, so this key stays
+    // the active one for every credential signed here.
     const signer = await this.identity.signer(lead.id, manager);
     const issuers = await Promise.all(schools.map(async (school) => ({
       id: school.id === lead.id ? signer.did : await this.identity.issuerDid(school.id, manager),
       name: school.name.fr ?? school.name.en ?? school.slug,
       ...(school.website ? { url: school.website } : {}),
     })));
-    credential.id = randomUUID();
-    const issuedAt = new Date();
-    const unsigned = build(issuers, `urn:uuid:${credential.id}`, status.credentialStatus, issuedAt);
-    credential.document = await issueCredential({ credential: unsigned, signer: signer.signingKey, documentLoader: this.vc.documentLoader, date: issuedAt });
-    credential.statusListId = status.statusListId;
-    credential.statusListIndex = status.statusListIndex;
-    credential.issuedAt = credential.state === 'issued' ? issuedAt : null;
-    const stored = await manager.save(credential);
-    await manager.save(manager.create(CredentialSignature, { credentialId: stored.id, institutionId: lead.id, verificationMethod: signer.verificationMethod, signedById: by.userId }));
-    const details = { kind: credential.kind, statusListId: status.statusListId, statusListIndex: status.statusListIndex, ...(by.batchId ? { batchId: by.batchId } : {}) };
-    await this.audit.record(manager, { action: 'credential.signed', actorId: by.userId, institutionId: lead.id, credentialId: stored.id, details: { verificationMethod: signer.verificationMethod } });
-    await this.audit.record(manager, { action: stored.state === 'issued' ? 'credential.issued' : 'credential.prepared', actorId: by.userId, institutionId: lead.id, credentialId: stored.id, details });
-    return stored;
+    for (const [index, { credential, build }] of entries.entries()) {
+      const status = statuses[index];
+      credential.id = randomUUID();
+      const issuedAt = new Date();
+      const unsigned = build(issuers, `urn:uuid:${credential.id}`, status.credentialStatus, issuedAt);
+      credential.document = await issueCredential({ credential: unsigned, signer: signer.signingKey, documentLoader: this.vc.documentLoader, date: issuedAt });
+      credential.statusListId = status.statusListId;
+      credential.statusListIndex = status.statusListIndex;
+      credential.issuedAt = credential.state === 'issued' ? issuedAt : null;
+    }
+    const credentials = entries.map((entry) => entry.credential);
+    await manager.insert(Credential, credentials as QueryDeepPartialEntity<Credential>[]);
+    await manager.insert(CredentialSignature, credentials.map((credential) => ({ credentialId: credential.id, institutionId: lead.id, verificationMethod: signer.verificationMethod, signedById: by.userId })));
+    await this.audit.recordMany(manager, credentials.flatMap((credential, index) => [
+      { action: 'credential.signed' as const, actorId: by.userId, institutionId: lead.id, credentialId: credential.id, details: { verificationMethod: signer.verificationMethod } },
+      {
+        action: credential.state === 'issued' ? 'credential.issued' as const : 'credential.prepared' as const, actorId: by.userId, institutionId: lead.id, credentialId: credential.id,
+        details: { kind: credential.kind, statusListId: statuses[index].statusListId, statusListIndex: statuses[index].statusListIndex, ...(by.batchId ? { batchId: by.batchId } : {}) },
+      },
+    ]));
   }
 
   async toDto(credential: Credential, manager?: EntityManager): Promise<CredentialDto> {

@@ -9,6 +9,7 @@ import { StatusListsService } from './status/status-lists.service.js';
 import { createDidWebResolver } from './vc/did-web-resolver.js';
 import { createDocumentLoader, type DidResolver, type DocumentLoader } from './vc/document-loader.js';
 import { createStatusChecker, type FetchStatusListCredential } from './vc/status-check.js';
+import { TtlCache } from './vc/ttl-cache.js';
 import type { CheckStatus } from './vc/verifier.js';
 
 @Injectable()
@@ -40,7 +41,11 @@ export class VcEnvironment {
       if (url.startsWith(`${config.publicBaseUrl}/`)) throw new Error(`${url} is not one of this service's status lists`);
       return fetchForeignList(url);
     };
-    this.checkStatus = createStatusChecker({ fetchStatusListCredential, documentLoader: this.documentLoader });
+    // A school's list is shared by up to 131,072 credentials: its proof is checked once per content (a revocation
+    // changes the content), not once per verification. One minute, well within the 5 minutes foreign DID documents
+    // are cached; our own DID documents never drop a key.
+    const verifiedLists = new TtlCache<true>({ maxEntries: 1_000, ttlMs: 60_000 });
+    this.checkStatus = createStatusChecker({ fetchStatusListCredential, documentLoader: this.documentLoader, verifiedLists });
   }
 
   async isTrustedIssuer(did: string): Promise<{ trusted: boolean; institution?: IssuerInstitution }> {

@@ -40,7 +40,13 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     for (const queue of this.queues) {
       await this.boss.createQueue(queue.name, { name: queue.name, retryLimit: queue.retryLimit ?? 3, retryBackoff: true, expireInSeconds: queue.expireInSeconds ?? 900 });
       if (this.config.jobWorkers) {
-        await this.boss.work<object>(queue.name, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => queue.handle(job.data));
+        // After a job, the next one is fetched at once rather than a polling interval later (pg-boss waits whatever
+        // is left of the interval after a short job): a bulk batch is many jobs in a row.
+        let workerId: string | undefined;
+        workerId = await this.boss.work<object>(queue.name, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
+          await queue.handle(job.data);
+          if (workerId) this.boss.notifyWorker(workerId);
+        });
       }
     }
   }

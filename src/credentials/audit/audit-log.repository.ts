@@ -1,6 +1,6 @@
 // The only place that reads or writes the append-only audit_event table.
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import { AuditEvent } from './audit-event.entity.js';
 
 export interface AuditEventFilter {
@@ -16,6 +16,10 @@ export class AuditLogRepository {
 
   async append(event: Omit<AuditEvent, 'id' | 'at'>, manager: EntityManager): Promise<void> {
     await manager.save(manager.create(AuditEvent, event), { reload: false });
+  }
+
+  async appendMany(events: Omit<AuditEvent, 'id' | 'at'>[], manager: EntityManager): Promise<void> {
+    if (events.length) await manager.insert(AuditEvent, events as QueryDeepPartialEntity<AuditEvent>[]);
   }
 
   /** Newest first; the id breaks ties between events of one transaction (same `at`). */

@@ -81,15 +81,11 @@ export class CredentialBatchesService {
           const existing: { enrolmentId: string; batchId: string | null }[] = await manager.query(
             `SELECT "enrolmentId", "batchId" FROM credential WHERE kind = 'certificate' AND "enrolmentId" = ANY($1::uuid[])`, [slice]);
           const done = new Map(existing.map((row) => [row.enrolmentId, row.batchId]));
-          let issued = 0;
-          let skipped = 0;
-          for (const enrolmentId of slice) {
-            // Certified by this batch in an earlier attempt: already counted. By someone else meanwhile: skipped.
-            if (done.has(enrolmentId)) { if (done.get(enrolmentId) !== batchId) skipped++; continue; }
-            await this.issuance.certify(enrolmentId, { userId: null, batchId }, manager);
-            issued++;
-          }
-          await manager.query(`UPDATE credential_batch SET issued = issued + $2, skipped = skipped + $3 WHERE id = $1`, [batchId, issued, skipped]);
+          // Certified by this batch in an earlier attempt: already counted. By someone else meanwhile: skipped.
+          const skipped = slice.filter((enrolmentId) => done.has(enrolmentId) && done.get(enrolmentId) !== batchId).length;
+          const todo = slice.filter((enrolmentId) => !done.has(enrolmentId));
+          await this.issuance.certifyMany(todo, { userId: null, batchId }, manager);
+          await manager.query(`UPDATE credential_batch SET issued = issued + $2, skipped = skipped + $3 WHERE id = $1`, [batchId, todo.length, skipped]);
         });
       } catch (error) {
         // Another worker certified one of these concurrently: the retry of this job will skip it.

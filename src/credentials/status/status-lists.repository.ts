@@ -36,9 +36,9 @@ export class StatusListsRepository {
    * The institution's newest list that still has room and speaks for `did`: the DID that signed it (lists are signed
    * when opened), or any DID for a list never signed. Locked for the rest of the transaction.
    */
-  async findOpen(institutionId: string, did: string, manager: EntityManager): Promise<{ id: string; size: number } | null> {
-    const rows: { id: string; size: number }[] = await manager.query(
-      `SELECT id, size FROM status_list
+  async findOpen(institutionId: string, did: string, manager: EntityManager): Promise<{ id: string; size: number; allocated: number } | null> {
+    const rows: { id: string; size: number; allocated: number }[] = await manager.query(
+      `SELECT id, size, allocated FROM status_list
        WHERE "institutionId" = $1 AND allocated < size AND COALESCE(${ISSUER_SQL}, $2) = $2
        ORDER BY "createdAt" DESC, id DESC LIMIT 1 FOR UPDATE`,
       [institutionId, did]);
@@ -52,8 +52,11 @@ export class StatusListsRepository {
     }));
   }
 
-  indexTaken(statusListId: string, statusListIndex: number, manager: EntityManager): Promise<boolean> {
-    return manager.existsBy(Credential, { statusListId, statusListIndex });
+  /** Which of these indexes of a list credentials already hold. */
+  async takenIndexes(statusListId: string, indexes: number[], manager: EntityManager): Promise<Set<number>> {
+    const rows: { index: number }[] = await manager.query(
+      `SELECT "statusListIndex" AS index FROM credential WHERE "statusListId" = $1 AND "statusListIndex" = ANY($2::int[])`, [statusListId, indexes]);
+    return new Set(rows.map((row) => Number(row.index)));
   }
 
   async usedIndexes(statusListId: string, manager: EntityManager): Promise<Set<number>> {

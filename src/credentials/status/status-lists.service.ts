@@ -2,6 +2,7 @@
 // signed status list credentials verifiers download.
 import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
+import { randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../auth/roles.js';
 import { conflict, forbidden, invalid, notFound } from '../../common/problems.js';
@@ -27,7 +28,7 @@ export type StatusChange = 'revoke' | 'suspend' | 'unsuspend';
 
 export const STATUS_PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspension'];
 
-/** Random probes asked of the database one by one; past them (a crowded list) the used indexes are read at once. */
+/** Rounds of random candidates checked against the database; past them (a crowded list) the used indexes are read at once. */
 const SINGLE_PROBES = 8;
 const MAX_REASON_LENGTH = 1000;
 
@@ -57,36 +58,65 @@ export class StatusListsService {
   ) {}
 
   async allocate(institutionId: string, manager: EntityManager): Promise<AllocatedStatus> {
+    return (await this.allocateMany(institutionId, 1, manager))[0];
+  }
+
+  /**
+   * `count` indexes for credentials issued together in this transaction (a bulk chunk), with the same random picks
+   * as one at a time: the candidates of a round are checked in one query and each list's counter moves once.
+   */
+  async allocateMany(institutionId: string, count: number, manager: EntityManager): Promise<AllocatedStatus[]> {
     // The row locks below, and the memory of this transaction's picks, only mean something inside a transaction.
     if (!manager.queryRunner?.isTransactionActive) throw new Error('StatusListsService.allocate must run inside the issuing transaction.');
     if (!(await this.lists.lockInstitution(institutionId, manager))) throw notFound('Institution', institutionId);
     const did = await this.identity.issuerDid(institutionId, manager);
-    for (;;) {
+    const allocated: AllocatedStatus[] = [];
+    while (allocated.length < count) {
       const list = (await this.lists.findOpen(institutionId, did, manager)) ?? (await this.openList(institutionId, manager));
-      const picked = this.picksOf(manager, list.id);
-      let used: Set<number> | undefined;
-      let probes = 0;
-      const isUsed = async (index: number): Promise<boolean> => {
-        if (picked.has(index)) return true;
-        if (!used && ++probes > SINGLE_PROBES) used = await this.lists.usedIndexes(list.id, manager);
-        return used ? used.has(index) : this.lists.indexTaken(list.id, index, manager);
-      };
-      let statusListIndex: number;
+      // No more than its counter says is left in this list: the rest goes to the next one.
+      const wanted = Math.min(count - allocated.length, list.size - list.allocated);
+      const indexes = await this.pickFree(list, wanted, manager);
+      if (indexes.length) await this.lists.countAllocated(list.id, manager, indexes.length);
+      // Fewer than wanted: every index is taken although the counter said otherwise; close the list.
+      if (indexes.length < wanted) await this.lists.markFull(list.id, manager);
+      for (const statusListIndex of indexes) {
+        allocated.push({
+          statusListId: list.id,
+          statusListIndex,
+          credentialStatus: STATUS_PURPOSES.map((statusPurpose) => buildStatusEntry({ statusListCredential: this.listUrl(list.id, statusPurpose), statusListIndex, statusPurpose })),
+        });
+      }
+    }
+    return allocated;
+  }
+
+  /** `wanted` random free indexes of a list, remembered as this transaction's picks; fewer only when the list is full. */
+  private async pickFree(list: { id: string; size: number }, wanted: number, manager: EntityManager): Promise<number[]> {
+    const picked = this.picksOf(manager, list.id);
+    const chosen: number[] = [];
+    const take = (index: number): void => {
+      chosen.push(index);
+      picked.add(index);
+    };
+    for (let round = 0; round < SINGLE_PROBES && chosen.length < wanted; round++) {
+      const candidates = new Set<number>();
+      for (let draws = 0; candidates.size < wanted - chosen.length && draws < 4 * wanted; draws++) {
+        const candidate = randomInt(list.size);
+        if (!picked.has(candidate)) candidates.add(candidate);
+      }
+      if (candidates.size === 0) continue;
+      const taken = await this.lists.takenIndexes(list.id, [...candidates], manager);
+      for (const candidate of candidates) if (!taken.has(candidate)) take(candidate);
+    }
+    if (chosen.length < wanted) {
+      const used = await this.lists.usedIndexes(list.id, manager);
       try {
-        statusListIndex = await pickRandomFreeIndex({ length: list.size, isUsed });
+        while (chosen.length < wanted) take(await pickRandomFreeIndex({ length: list.size, isUsed: (index) => picked.has(index) || used.has(index) }));
       } catch (error) {
         if (!(error instanceof StatusListError && error.code === 'LIST_FULL')) throw error;
-        await this.lists.markFull(list.id, manager);
-        continue;
       }
-      picked.add(statusListIndex);
-      await this.lists.countAllocated(list.id, manager);
-      return {
-        statusListId: list.id,
-        statusListIndex,
-        credentialStatus: STATUS_PURPOSES.map((statusPurpose) => buildStatusEntry({ statusListCredential: this.listUrl(list.id, statusPurpose), statusListIndex, statusPurpose })),
-      };
     }
+    return chosen;
   }
 
   async changeStatus(credentialId: string, change: StatusChange, reason: string | undefined, actor: Actor): Promise<{ credentialId: string; state: string; statusReason: string | null }> {
@@ -155,7 +185,7 @@ export class StatusListsService {
   }
 
   /** A new list of the minimum size, both purposes signed at once: that pins the list to the school's current DID. */
-  private async openList(institutionId: string, manager: EntityManager): Promise<{ id: string; size: number }> {
+  private async openList(institutionId: string, manager: EntityManager): Promise<{ id: string; size: number; allocated: number }> {
     const list = await this.lists.create(institutionId, MIN_STATUS_LIST_LENGTH, manager);
     const signer = await this.identity.signer(institutionId, manager);
     for (const purpose of STATUS_PURPOSES) {

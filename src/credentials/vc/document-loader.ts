@@ -6,6 +6,13 @@ export interface RemoteDocument {
   contextUrl: null;
   documentUrl: string;
   document: Readonly<Record<string, unknown>>;
+  /**
+   * 'static' on the bundled contexts: jsonld then keeps the processed context in its process-wide cache instead of
+   * re-processing it for every canonicalisation (most of a signature's cost). Safe because a bundled URL always maps
+   * to the same frozen document, in every loader this module creates (extra contexts cannot replace one); extra
+   * contexts and DID documents are never tagged, so they are asked of the loader every time.
+   */
+  tag?: 'static';
 }
 
 export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
@@ -74,6 +81,8 @@ export function createDocumentLoader({ resolveDidWeb, extraContexts }: DocumentL
 
   return async function documentLoader(url: string): Promise<RemoteDocument> {
     if (typeof url !== 'string' || url.length === 0) throw new TypeError('"url" must be a non-empty string.');
+    const bundled = BUNDLED_CONTEXTS.get(url);
+    if (bundled) return { contextUrl: null, documentUrl: url, document: bundled, tag: 'static' };
     const context = contexts.get(url);
     if (context) return { contextUrl: null, documentUrl: url, document: context };
 

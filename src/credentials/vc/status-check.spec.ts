@@ -2,6 +2,7 @@ import type { DocumentLoader } from './document-loader.js';
 import { type JsonObject, issueCredential } from './issuer.js';
 import { createStatusChecker } from './status-check.js';
 import { buildStatusEntry, buildStatusListCredential, createStatusList, encodeStatusList, setStatus } from './status-list.js';
+import { TtlCache } from './ttl-cache.js';
 import { type TestSchool, newCrisisManagementCertificate, newDocumentLoader, newEhespRennes, newEnsmAlger, newLearner } from './vc-test-factory.js';
 import { verifyCredential } from './verifier.js';
 
@@ -99,6 +100,41 @@ describe('Bitstring Status List checking', () => {
     published.set(LIST_URL, await signedList(ensm, [7], { statusPurpose: 'suspension' }));
     const report = await verify(await certificateAt(7, 'suspension'));
     expect(report.errors.map((e) => e.code)).toEqual(['SUSPENDED']);
+  });
+
+  it("checks a list's proof once per content, and its validity period at every check", async () => {
+    const verifiedLists = new TtlCache<true>({ maxEntries: 10, ttlMs: 60_000 });
+    let didLoads = 0;
+    const countingLoader: DocumentLoader = async (url) => {
+      if (url.startsWith('did:')) didLoads++;
+      return documentLoader(url);
+    };
+    const checkStatus = createStatusChecker({ documentLoader: countingLoader, verifiedLists, fetchStatusListCredential: async (url) => structuredClone(published.get(url)) });
+    published.set(LIST_URL, await signedList(ensm, [REVOKED_INDEX], { validUntil: '2026-09-01T12:00:00Z' }));
+    const certificate = await certificateAt(12);
+
+    expect((await checkStatus({ credential: certificate, now: new Date(NOW) })).verified).toBe(true);
+    expect(didLoads).toBeGreaterThan(0);
+    didLoads = 0;
+    expect((await checkStatus({ credential: certificate, now: new Date(NOW) })).verified).toBe(true);
+    expect(didLoads).toBe(0);
+
+    // Past its validUntil, the very same list no longer passes.
+    const late = await checkStatus({ credential: certificate, now: new Date('2026-09-02T00:00:00Z') });
+    expect(late.verified).toBe(false);
+    expect(late.entries[0].problem?.message).toMatch(/does not verify: expired at 2026-09-01T12:00:00Z/);
+
+    // A revocation is a new list: verified anew, and it shows at once.
+    published.set(LIST_URL, await signedList(ensm, [REVOKED_INDEX, 12], { validUntil: '2026-09-01T12:00:00Z' }));
+    const revoked = await checkStatus({ credential: certificate, now: new Date(NOW) });
+    expect(didLoads).toBeGreaterThan(0);
+    expect(revoked.entries[0].status).toBe('set');
+
+    // A tampered copy of a list that verified is not taken for it.
+    const list = published.get(LIST_URL) as JsonObject;
+    published.set(LIST_URL, { ...list, credentialSubject: { ...(list.credentialSubject as JsonObject), encodedList: encodeStatusList(createStatusList()) } });
+    const tampered = await checkStatus({ credential: certificate, now: new Date(NOW) });
+    expect(tampered.entries[0].problem?.message).toContain('does not verify');
   });
 
   it('does not follow the status URL of a credential that does not verify', async () => {

@@ -1,9 +1,11 @@
 // Checks a credential's Bitstring Status List entries: fetch (injected), verify the list's own proof, read the bit.
+import { createHash } from 'node:crypto';
 import type { DocumentLoader } from './document-loader.js';
 import type { JsonObject } from './issuer.js';
 import { decodeStatusList, getStatus } from './status-list.js';
 import type { VerificationProblem } from './verification-problems.js';
-import { type CheckStatus, type StatusEntryReport, type StatusReport, verifyCredential } from './verifier.js';
+import type { TtlCache } from './ttl-cache.js';
+import { type CheckStatus, checkValidityPeriod, type StatusEntryReport, type StatusReport, verifyCredential } from './verifier.js';
 
 /** Returns the status list credential published at a URL (HTTP, cache or database: the caller decides). */
 export type FetchStatusListCredential = (url: string) => Promise<unknown>;
@@ -13,6 +15,13 @@ export interface StatusCheckerOptions {
   documentLoader: DocumentLoader;
   /** The list must come from the credential's own issuer (default), so nobody else can revoke it. */
   requireSameIssuer?: boolean;
+  /**
+   * Remembers the status list credentials that verified, by a hash of their exact content: one list serves many
+   * credentials, and its proof need not be checked again for each of them (its validity period still is, at every
+   * check). A changed list (a revocation) is new content, verified anew. Keep its TTL within the DID documents' cache
+   * TTL, so that a key withdrawn from a DID document is noticed as soon as without it.
+   */
+  verifiedLists?: TtlCache<true>;
 }
 
 const idOf = (value: unknown): string | undefined =>
@@ -43,9 +52,19 @@ async function checkEntry(entry: JsonObject, credential: JsonObject, now: Date, 
     return fail(`cannot fetch the status list ${statusListCredential}: ${(error as Error).message}`);
   }
   // The list is a credential in its own right: its proof and validity period are checked like any other.
-  const listReport = await verifyCredential({ credential: listCredential, documentLoader: options.documentLoader, now });
-  if (!listReport.verified) {
-    return fail(`the status list ${statusListCredential} does not verify: ${listReport.errors.map((e) => e.message).join('; ')}`);
+  const contentKey = options.verifiedLists && listCredential && typeof listCredential === 'object'
+    ? createHash('sha256').update(JSON.stringify(listCredential)).digest('base64url')
+    : undefined;
+  if (contentKey && options.verifiedLists!.get(contentKey)) {
+    // These very bytes verified a moment ago; only the validity period depends on the time of the check.
+    const validity = checkValidityPeriod({ credential: listCredential as JsonObject, now });
+    if (validity.problem) return fail(`the status list ${statusListCredential} does not verify: ${validity.problem.message}`);
+  } else {
+    const listReport = await verifyCredential({ credential: listCredential, documentLoader: options.documentLoader, now });
+    if (!listReport.verified) {
+      return fail(`the status list ${statusListCredential} does not verify: ${listReport.errors.map((e) => e.message).join('; ')}`);
+    }
+    if (contentKey) options.verifiedLists!.set(contentKey, true);
   }
   const list = listCredential as JsonObject;
   const subject = (list.credentialSubject ?? {}) as JsonObject;
