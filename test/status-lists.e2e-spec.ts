@@ -158,6 +158,23 @@ describe('status lists', () => {
     expect(opened).toEqual({ size: MIN_STATUS_LIST_LENGTH, allocated: 1 });
   });
 
+  it('hands out the indexes of a whole bulk chunk at once, going on in a new list when the current one fills', async () => {
+    const fresh = await factory.newInstitution();
+    const [nearlyFull] = await db().query(
+      `INSERT INTO status_list ("institutionId", size, allocated, "revocationBits", "suspensionBits") VALUES ($1, 8, 5, '\\x00', '\\x00') RETURNING id`, [fresh.id]);
+    await db().transaction(async (manager) => {
+      for (const index of [0, 3, 6]) await insertCredential(manager, fresh.id, { statusListId: nearlyFull.id, statusListIndex: index });
+    });
+    const allocations = await db().transaction((manager) => h.statusLists.allocateMany(fresh.id, 10, manager));
+    expect(allocations).toHaveLength(10);
+    const inFirst = allocations.filter((a) => a.statusListId === nearlyFull.id).map((a) => a.statusListIndex);
+    expect(inFirst).toHaveLength(3);
+    expect(inFirst.every((index) => ![0, 3, 6].includes(index))).toBe(true);
+    expect(new Set(allocations.map((a) => `${a.statusListId}:${a.statusListIndex}`)).size).toBe(10);
+    const lists = await db().query(`SELECT size, allocated FROM status_list WHERE "institutionId" = $1 ORDER BY size`, [fresh.id]);
+    expect(lists).toEqual([{ size: 8, allocated: 8 }, { size: MIN_STATUS_LIST_LENGTH, allocated: 7 }]);
+  });
+
   it('closes a list whose every index is taken even when its counter says otherwise', async () => {
     const fresh = await factory.newInstitution();
     const [crowded] = await db().query(

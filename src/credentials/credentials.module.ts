@@ -3,6 +3,7 @@ import { InstitutionsModule } from '../institutions/institutions.module.js';
 import { LearningModule } from '../learning/learning.module.js';
 import { CredentialBatchesController } from './batch/credential-batches.controller.js';
 import { CredentialBatchesService } from './batch/credential-batches.service.js';
+import { PublicRateLimit } from '../common/rate-limit.js';
 import { CredentialRecordsService } from './credential-records.service.js';
 import { CredentialsController } from './credentials.controller.js';
 import { CredentialsRepository } from './credentials.repository.js';
@@ -16,7 +17,7 @@ import { VerificationService } from './verification.service.js';
 @Module({
   imports: [InstitutionsModule, LearningModule],
   controllers: [CredentialsController, VcApiController, CredentialBatchesController],
-  providers: [CredentialsRepository, IssuanceService, CredentialRecordsService, VcApiIssuerService, VerificationService, CredentialBatchesService],
+  providers: [CredentialsRepository, IssuanceService, CredentialRecordsService, VcApiIssuerService, VerificationService, CredentialBatchesService, PublicRateLimit],
   exports: [IssuanceService, VerificationService, CredentialsRepository, CredentialRecordsService],
 })
 export class CredentialsModule {}

@@ -1,10 +1,11 @@
 // W3C VC-API: an issuer per school (/issuers/{slug}/credentials/issue and /status) and one verifier.
 // A failed verification answers 400 with the verification result, as the W3C test suites expect.
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Actor, Allow, CurrentActor } from '../auth/roles.js';
 import { invalid } from '../common/problems.js';
+import { PublicRateLimit } from '../common/rate-limit.js';
 import { VcApiIssueRequestDto, VcApiIssueResponseDto, VcApiUpdateStatusDto, VcApiVerifyPresentationRequestDto, VcApiVerifyRequestDto } from './dto/credential.dto.js';
 import { VcApiIssuerService } from './vc-api-issuer.service.js';
 import { VerificationService } from './verification.service.js';
@@ -22,7 +23,7 @@ export class VcApiController {
   @Post('issuers/:slug/credentials/status') @HttpCode(200) @Allow('admin', 'registrar') @ApiOperation({ summary: 'VC-API: revoke, suspend or unsuspend a credential of this school' })
   updateStatus(@Param('slug') slug: string, @Body() dto: VcApiUpdateStatusDto, @CurrentActor() actor: Actor) { return this.issuer.updateStatus(slug, dto, actor); }
 
-  @Post('credentials/verify') @HttpCode(200) @Allow('public')
+  @Post('credentials/verify') @HttpCode(200) @Allow('public') @UseGuards(PublicRateLimit)
   @ApiOperation({ summary: 'VC-API: verify a credential: each proof, status, validity, Open Badges shape, issuer trust' })
   @ApiOkResponse({ description: 'Verified' }) @ApiBadRequestResponse({ description: 'Not verified (the body says which checks failed) or malformed input' })
   async verify(@Body() dto: VcApiVerifyRequestDto, @Res({ passthrough: true }) response: Response) {
@@ -32,7 +33,7 @@ export class VcApiController {
     return result;
   }
 
-  @Post('presentations/verify') @HttpCode(200) @Allow('public')
+  @Post('presentations/verify') @HttpCode(200) @Allow('public') @UseGuards(PublicRateLimit)
   @ApiOperation({ summary: 'VC-API: verify a presentation (holder proof against challenge/domain) and every credential in it' })
   async verifyPresentation(@Body() dto: VcApiVerifyPresentationRequestDto, @Res({ passthrough: true }) response: Response) {
     const presentation = dto.verifiablePresentation ?? dto.presentation;
