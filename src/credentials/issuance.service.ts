@@ -5,6 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import type { Actor } from '../auth/roles.js';
+import { canManageCatalogue } from '../catalogue/catalogue-access.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { conflict, forbidden, invalid, notFound } from '../common/problems.js';
 import { IssuerIdentityService } from '../institutions/issuer-identity.service.js';
@@ -232,7 +233,7 @@ export class IssuanceService {
 
 /** Issuing belongs to the school's registrars (an administrator may act for any school). */
 export function assertRegistrarOf(actor: Actor, institutionId: string, what: string): void {
-  if (actor.role !== 'admin' && !(actor.role === 'registrar' && actor.institutionId === institutionId)) {
+  if (!canManageCatalogue(actor, institutionId)) {
     throw forbidden('other_institution', `Only a registrar of the responsible school may ${what}.`);
   }
 }
