@@ -1,13 +1,14 @@
 // The credential library (credentials/vc) wired once for the app: what a verification may load, how it checks a
 // status, and whom it trusts. Our own DIDs and status lists come from the database; foreign ones go through bounded
 // HTTPS clients; nothing else (no context, no other URL) is ever fetched.
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { type IssuerInstitution, IssuerIdentityService } from '../institutions/issuer-identity.service.js';
 import { createStatusListFetcher } from './status/status-list-fetcher.js';
 import { StatusListsService } from './status/status-lists.service.js';
 import { createDidWebResolver } from './vc/did-web-resolver.js';
 import { createDocumentLoader, type DidResolver, type DocumentLoader } from './vc/document-loader.js';
+import { isJsonLdContextPatchApplied } from './vc/jsonld-context-patch.js';
 import { createStatusChecker, type FetchStatusListCredential } from './vc/status-check.js';
 import { TtlCache } from './vc/ttl-cache.js';
 import type { CheckStatus } from './vc/verifier.js';
@@ -46,6 +47,9 @@ export class VcEnvironment {
     // are cached; our own DID documents never drop a key.
     const verifiedLists = new TtlCache<true>({ maxEntries: 1_000, ttlMs: 60_000 });
     this.checkStatus = createStatusChecker({ fetchStatusListCredential, documentLoader: this.documentLoader, verifiedLists });
+    if (!isJsonLdContextPatchApplied()) {
+      new Logger(VcEnvironment.name).warn('jsonld runs without patches/jsonld+9.0.0.patch (npm install applies it): signing and verifying take about five times longer');
+    }
   }
 
   async isTrustedIssuer(did: string): Promise<{ trusted: boolean; institution?: IssuerInstitution }> {

