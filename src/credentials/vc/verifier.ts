@@ -1,12 +1,15 @@
 // Verifies a credential and reports every proof, the validity period and the status on their own: never throws on
 // bad input, so a public verify page can show exactly what failed.
+import { type KeyObject, createPublicKey, verify as verifyEd25519 } from 'node:crypto';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import jsigs, { type ProofResult } from 'jsonld-signatures';
 import type { DocumentLoader } from './document-loader.js';
 import type { JsonObject } from './issuer.js';
 import { AwardingBodyProofPurpose } from './proof-purposes.js';
+import { TtlCache } from './ttl-cache.js';
 import { describeFailure, type VerificationProblem } from './verification-problems.js';
 
 export interface ProofReport {
@@ -101,7 +104,32 @@ export function checkValidityPeriod({ credential, now, maxClockSkewSeconds = 300
   return report;
 }
 
-const newSuite = (): DataIntegrityProof => new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
+// The stock verifier imports the public key into a new KeyObject for every signature (a tenth of a verification).
+// Issuers are few: keep their keys, by the key itself (a DID document that changes a method's key is a new entry).
+const publicKeys = new TtlCache<KeyObject>({ maxEntries: 1_000, ttlMs: 60 * 60_000 });
+
+const cryptosuite = {
+  ...eddsaRdfc2022,
+  async createVerifier({ verificationMethod }: { verificationMethod: JsonObject }) {
+    // The library decodes and checks the Multikey (type, multicodec header, length) as in the stock verifier.
+    const method = await Ed25519Multikey.from(verificationMethod);
+    let key = publicKeys.get(method.publicKeyMultibase);
+    if (!key) {
+      key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(method.publicKey).toString('base64url') }, format: 'jwk' });
+      publicKeys.set(method.publicKeyMultibase, key);
+    }
+    const publicKey = key;
+    return {
+      id: method.id,
+      algorithm: 'Ed25519',
+      async verify({ data, signature }: { data: Uint8Array; signature: Uint8Array }): Promise<boolean> {
+        return verifyEd25519(null, data, publicKey, signature);
+      },
+    };
+  },
+};
+
+const newSuite = (): DataIntegrityProof => new DataIntegrityProof({ cryptosuite });
 
 function controllerOf(result: ProofResult | undefined, proof: JsonObject): string | null {
   const fromPurpose = idOf(result?.purposeResult?.controller);
