@@ -114,6 +114,8 @@ describe('issuer identities (did:web)', () => {
   it('after rotation a credential signed with the old key still verifies, and new signatures use the new key', async () => {
     const oldSigner = await identity.signer(school.id);
     const signedBefore = await signCertificate(oldSigner, vc);
+    // Verified before the rotation: the verifier then holds a DID document without the new key.
+    expect((await verifyCredential({ credential: signedBefore, documentLoader: vc.documentLoader })).verified).toBe(true);
 
     const rotation = await ctx.http.post(`/institutions/${school.id}/issuer-keys/rotation`).auth(registrar.token, bearer).send({ reason: 'Rotation annuelle' });
     expectStatus(rotation, 201);

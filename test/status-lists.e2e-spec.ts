@@ -217,6 +217,18 @@ describe('status lists', () => {
     expect(row).toEqual({ state: 'revoked', statusReason: 'Fraude à l’évaluation constatée' });
   });
 
+  it('checks concurrent verifications, of several schools, each against its own list', async () => {
+    const other = await factory.newInstitution();
+    const actor = actorOf(admin, 'admin');
+    const issued = [...await Promise.all([0, 1, 2].map(() => h.issueCertificate(school.id))), ...await Promise.all([0, 1].map(() => h.issueCertificate(other.id)))];
+    expect(new Set(issued.map((one) => one.status.statusListId)).size).toBe(2);
+    await h.statusLists.changeStatus(issued[1].id, 'revoke', 'Fraude à l’évaluation constatée', actor);
+    await h.statusLists.changeStatus(issued[3].id, 'suspend', 'Vérification du dossier en cours', actor);
+    // Started together, so that their list reads are answered together.
+    const verdicts = await Promise.all(issued.map(({ credential }) => h.problems(credential)));
+    expect(verdicts).toEqual([[], ['REVOKED'], [], ['SUSPENDED'], []]);
+  });
+
   it('suspends and lifts a suspension', async () => {
     const { id, credential } = await issueCertificate();
     const actor = actorOf(registrar, 'registrar');

@@ -7,6 +7,7 @@ import { type IssuerInstitution, IssuerIdentityService } from '../institutions/i
 import { createStatusListFetcher } from './status/status-list-fetcher.js';
 import { StatusListsService } from './status/status-lists.service.js';
 import { createDidWebResolver } from './vc/did-web-resolver.js';
+import type { DidDocument } from './vc/dids.js';
 import { createDocumentLoader, type DidResolver, type DocumentLoader } from './vc/document-loader.js';
 import { isJsonLdContextPatchApplied } from './vc/jsonld-context-patch.js';
 import { createStatusChecker, type FetchStatusListCredential } from './vc/status-check.js';
@@ -17,6 +18,7 @@ import type { CheckStatus } from './vc/verifier.js';
 export class VcEnvironment {
   readonly documentLoader: DocumentLoader;
   readonly checkStatus: CheckStatus;
+  private readonly ownInstitutions = new TtlCache<IssuerInstitution>({ maxEntries: 1_000, ttlMs: 60_000 });
 
   constructor(
     private readonly identity: IssuerIdentityService,
@@ -24,9 +26,17 @@ export class VcEnvironment {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     const resolveForeignDidWeb = createDidWebResolver();
-    const resolveDidWeb: DidResolver = async (did) => {
+    // Our schools' DID documents, asked for several times by every verification, change only when a key rotation adds
+    // a key: kept a minute, and looked up afresh when a proof names a key the kept copy lacks.
+    const ownDidDocuments = new TtlCache<DidDocument>({ maxEntries: 1_000, ttlMs: 60_000 });
+    const resolveDidWeb: DidResolver = async (did, { fresh = false } = {}) => {
+      const kept = fresh ? undefined : ownDidDocuments.get(did);
+      if (kept) return structuredClone(kept);
       const own = await identity.resolveOwnDid(did);
-      if (own) return own;
+      if (own) {
+        ownDidDocuments.set(did, own);
+        return structuredClone(own);
+      }
       // A DID under our own issuers path that the database does not know is unknown: asking our own host would be
       // a request to ourselves for nothing.
       if (identity.isOwnDidWeb(did)) throw new Error(`${did} is not one of this service's issuers`);
@@ -53,8 +63,13 @@ export class VcEnvironment {
   }
 
   async isTrustedIssuer(did: string): Promise<{ trusted: boolean; institution?: IssuerInstitution }> {
-    const institution = await this.identity.institutionForDid(did);
-    if (institution) return { trusted: true, institution };
+    // Only our schools are kept (a DID once ours stays ours); any other DID is looked up each time, so a school that
+    // gets its first key is trusted at once.
+    const institution = this.ownInstitutions.get(did) ?? (await this.identity.institutionForDid(did));
+    if (institution) {
+      this.ownInstitutions.set(did, institution);
+      return { trusted: true, institution };
+    }
     return { trusted: this.config.credentials.trustedIssuerDids.includes(did) };
   }
 }

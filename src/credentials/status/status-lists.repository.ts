@@ -11,6 +11,12 @@ const SIGNED = { revocation: 'revocationCredential', suspension: 'suspensionCred
 /** The issuer DID of a list's signed credentials (both purposes share it). */
 const ISSUER_SQL = `COALESCE("revocationCredential"->>'issuer', "suspensionCredential"->>'issuer')`;
 
+interface SignedRead {
+  purpose: StatusPurpose;
+  resolve(signed: Record<string, unknown> | null | undefined): void;
+  reject(error: unknown): void;
+}
+
 export interface ListBits {
   id: string;
   institutionId: string;
@@ -88,10 +94,36 @@ export class StatusListsRepository {
     return list && { id: list.id, institutionId: list.institutionId, size: list.size, bits: list[BITS[purpose]], signed: list[SIGNED[purpose]] };
   }
 
-  /** The signed status list credential as served; undefined when the list does not exist, null when not signed yet. */
-  async findSigned(statusListId: string, purpose: StatusPurpose): Promise<Record<string, unknown> | null | undefined> {
-    const list = await this.dataSource.manager.createQueryBuilder(StatusList, 'l').select(['l.id', `l.${SIGNED[purpose]}`]).where('l.id = :statusListId', { statusListId }).getOne();
-    return list ? list[SIGNED[purpose]] : undefined;
+  /**
+   * The signed status list credential as served; undefined when the list does not exist, null when not signed yet.
+   * Read fresh every time (a revocation shows at once), but the reads asked for in the same tick share one query: a
+   * verification asks for both lists of its credential, and concurrent verifications mostly for the same few lists.
+   */
+  findSigned(statusListId: string, purpose: StatusPurpose): Promise<Record<string, unknown> | null | undefined> {
+    let batch = this.signedReads;
+    if (!batch) {
+      batch = this.signedReads = new Map();
+      queueMicrotask(() => this.readSigned());
+    }
+    const reads = batch.get(statusListId) ?? [];
+    batch.set(statusListId, reads);
+    return new Promise((resolve, reject) => reads.push({ purpose, resolve, reject }));
+  }
+
+  private signedReads: Map<string, SignedRead[]> | null = null;
+
+  private async readSigned(): Promise<void> {
+    const batch = this.signedReads!;
+    this.signedReads = null;
+    const waiting = [...batch.values()].flat();
+    try {
+      const rows: { id: string; revocationCredential: Record<string, unknown> | null; suspensionCredential: Record<string, unknown> | null }[] = await this.dataSource.query(
+        `SELECT id, "revocationCredential", "suspensionCredential" FROM status_list WHERE id = ANY($1::uuid[])`, [[...batch.keys()]]);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      for (const [id, reads] of batch) for (const read of reads) read.resolve(byId.get(id)?.[SIGNED[read.purpose]]);
+    } catch (error) {
+      for (const read of waiting) read.reject(error);
+    }
   }
 
   async saveList(statusListId: string, purpose: StatusPurpose, change: { bits?: Buffer; signed: Record<string, unknown> }, manager: EntityManager): Promise<void> {

@@ -50,6 +50,18 @@ describe('createDocumentLoader', () => {
     await expect(attempt).rejects.toMatchObject({ code: 'VERIFICATION_METHOD_NOT_FOUND' });
   });
 
+  it('asks the resolver once more, fresh, for a verification method its (cached) document lacks', async () => {
+    const ensm = await newEnsmAlger();
+    const rotated = { ...ensm.didDocument, verificationMethod: [...(ensm.didDocument.verificationMethod ?? []), { id: `${ensm.did}#z6MkNewKey`, type: 'Multikey', controller: ensm.did, publicKeyMultibase: 'z6MkNewKey' } as const] };
+    const asked: { fresh?: boolean }[] = [];
+    const load = createDocumentLoader({ resolveDidWeb: async (_did, options) => { asked.push({ ...options }); return options?.fresh ? rotated : ensm.didDocument; } });
+    expect((await load(`${ensm.did}#z6MkNewKey`)).document).toMatchObject({ id: `${ensm.did}#z6MkNewKey` });
+    expect(asked).toEqual([{ fresh: false }, { fresh: true }]);
+    asked.length = 0;
+    await expect(load(`${ensm.did}#z6MkUnknown`)).rejects.toMatchObject({ code: 'VERIFICATION_METHOD_NOT_FOUND' });
+    expect(asked).toEqual([{ fresh: false }, { fresh: true }]);
+  });
+
   it('refuses a resolver answer that is the document of another DID', async () => {
     const ensm = await newEnsmAlger();
     const load = createDocumentLoader({ resolveDidWeb: async () => ensm.didDocument });

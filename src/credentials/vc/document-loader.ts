@@ -17,8 +17,11 @@ export interface RemoteDocument {
 
 export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
 
-/** Resolves a DID (no fragment) to its DID document, e.g. the safe did:web resolver or a lookup in our own DB. */
-export type DidResolver = (did: string) => Promise<DidDocument>;
+/**
+ * Resolves a DID (no fragment) to its DID document, e.g. the safe did:web resolver or a lookup in our own DB.
+ * `fresh`: the document at hand lacked a verification method, so a cached copy may predate a key rotation.
+ */
+export type DidResolver = (did: string, options?: { fresh?: boolean }) => Promise<DidDocument>;
 
 export class UnknownContextError extends Error {
   readonly code = 'UNKNOWN_CONTEXT';
@@ -58,13 +61,13 @@ function findVerificationMethod(didDocument: DidDocument, didUrl: string): Recor
   return found as Record<string, unknown> | undefined;
 }
 
-async function resolveDid(did: string, resolveDidWeb: DidResolver | undefined): Promise<DidDocument> {
+async function resolveDid(did: string, resolveDidWeb: DidResolver | undefined, fresh = false): Promise<DidDocument> {
   if (did.startsWith('did:key:')) return didKeyDocument(did);
   if (did.startsWith('did:web:')) {
     if (!resolveDidWeb) throw new DidResolutionError('DID_METHOD_NOT_SUPPORTED', `no did:web resolver configured for ${did}`);
     let document: DidDocument;
     try {
-      document = await resolveDidWeb(did);
+      document = await resolveDidWeb(did, { fresh });
     } catch (error) {
       throw new DidResolutionError('DID_NOT_RESOLVED', `could not resolve ${did}: ${(error as Error).message}`, { cause: error });
     }
@@ -92,7 +95,7 @@ export function createDocumentLoader({ resolveDidWeb, extraContexts }: DocumentL
       const didDocument = await resolveDid(did, resolveDidWeb);
       if (hashAt === -1) return { contextUrl: null, documentUrl: url, document: didDocument };
 
-      const method = findVerificationMethod(didDocument, url);
+      const method = findVerificationMethod(didDocument, url) ?? (url.startsWith('did:key:') ? undefined : findVerificationMethod(await resolveDid(did, resolveDidWeb, true), url));
       if (!method) throw new DidResolutionError('VERIFICATION_METHOD_NOT_FOUND', `${url} is not listed in the DID document of ${did}`);
       // The Multikey library insists on its context; the method's controller is checked later by the proof purpose.
       const id = typeof method.id === 'string' && method.id.startsWith('#') ? `${did}${method.id}` : method.id;
