@@ -139,7 +139,10 @@ describe('verifiable certificates and co-accredited diplomas', () => {
       const response = await verify(credential);
       expect([name, response.status, response.body.verified]).toEqual([name, 400, false]);
     }
-    await ctx.http.post('/credentials/verify').send({ verifiableCredential: 'not an object' }).expect(400);
+    for (const [body, field] of [[{ verifiableCredential: 'not an object' }, 'verifiableCredential'], [{ verifiableCredential: [vc] }, 'verifiableCredential'], [{}, 'verifiableCredential'], [{ verifiableCredential: vc, extra: 1 }, 'extra']] as const) {
+      const refused = await ctx.http.post('/credentials/verify').send(body).expect(400);
+      expect(refused.body.errors.map((error: Json) => error.field)).toEqual([field]);
+    }
   });
 
   it('revocation and suspension show in verification and in the audit log', async () => {

@@ -7,10 +7,12 @@ import { type IssuerInstitution, IssuerIdentityService } from '../institutions/i
 import { createStatusListFetcher } from './status/status-list-fetcher.js';
 import { StatusListsService } from './status/status-lists.service.js';
 import { createDidWebResolver } from './vc/did-web-resolver.js';
+import { deepFreeze } from './vc/deep-freeze.js';
 import type { DidDocument } from './vc/dids.js';
 import { createDocumentLoader, type DidResolver, type DocumentLoader } from './vc/document-loader.js';
 import { isJsonLdContextPatchApplied } from './vc/jsonld-context-patch.js';
 import { createStatusChecker, type FetchStatusListCredential } from './vc/status-check.js';
+import type { StatusList } from './vc/status-list.js';
 import { TtlCache } from './vc/ttl-cache.js';
 import type { CheckStatus } from './vc/verifier.js';
 
@@ -27,15 +29,16 @@ export class VcEnvironment {
   ) {
     const resolveForeignDidWeb = createDidWebResolver();
     // Our schools' DID documents, asked for several times by every verification, change only when a key rotation adds
-    // a key: kept a minute, and looked up afresh when a proof names a key the kept copy lacks.
+    // a key: kept a minute (frozen, shared by the verifications), and looked up afresh when a proof names a key the
+    // kept copy lacks.
     const ownDidDocuments = new TtlCache<DidDocument>({ maxEntries: 1_000, ttlMs: 60_000 });
     const resolveDidWeb: DidResolver = async (did, { fresh = false } = {}) => {
       const kept = fresh ? undefined : ownDidDocuments.get(did);
-      if (kept) return structuredClone(kept);
+      if (kept) return kept;
       const own = await identity.resolveOwnDid(did);
       if (own) {
-        ownDidDocuments.set(did, own);
-        return structuredClone(own);
+        ownDidDocuments.set(did, deepFreeze(own));
+        return own;
       }
       // A DID under our own issuers path that the database does not know is unknown: asking our own host would be
       // a request to ourselves for nothing.
@@ -55,7 +58,7 @@ export class VcEnvironment {
     // A school's list is shared by up to 131,072 credentials: its proof is checked once per content (a revocation
     // changes the content), not once per verification. One minute, well within the 5 minutes foreign DID documents
     // are cached; our own DID documents never drop a key.
-    const verifiedLists = new TtlCache<true>({ maxEntries: 1_000, ttlMs: 60_000 });
+    const verifiedLists = new TtlCache<StatusList>({ maxEntries: 1_000, ttlMs: 60_000 });
     this.checkStatus = createStatusChecker({ fetchStatusListCredential, documentLoader: this.documentLoader, verifiedLists });
     if (!isJsonLdContextPatchApplied()) {
       new Logger(VcEnvironment.name).warn('jsonld runs without patches/jsonld+9.0.0.patch (npm install applies it): signing and verifying take about five times longer');

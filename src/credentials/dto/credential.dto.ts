@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { JsonDocument } from '../../common/validation.js';
 import { CREDENTIAL_KINDS, CREDENTIAL_STATES, type CredentialKind, type CredentialState } from '../credential.entity.js';
 
 export class IssueCertificateDto {
@@ -37,7 +38,7 @@ export class UnmetRuleDto {
 
 /** VC-API: POST /issuers/{slug}/credentials/issue */
 export class VcApiIssueRequestDto {
-  @ApiProperty({ type: Object, description: 'An unsecured VC 2.0 credential; `issuer` must be this issuer’s DID (or absent)' }) @IsObject()
+  @ApiProperty({ type: Object, description: 'An unsecured VC 2.0 credential; `issuer` must be this issuer’s DID (or absent)' }) @JsonDocument()
   credential: Record<string, unknown>;
 
   @ApiPropertyOptional({ type: Object, description: 'IssueCredentialOptions (credentialId is honoured)' }) @IsOptional() @IsObject()
@@ -50,7 +51,7 @@ export class VcApiIssueResponseDto {
 
 /** VC-API: POST /credentials/verify */
 export class VcApiVerifyRequestDto {
-  @ApiProperty({ type: Object }) @IsObject()
+  @ApiProperty({ type: Object }) @JsonDocument()
   verifiableCredential: Record<string, unknown>;
 
   @ApiPropertyOptional({ type: Object }) @IsOptional() @IsObject()
@@ -59,10 +60,10 @@ export class VcApiVerifyRequestDto {
 
 /** VC-API: POST /presentations/verify */
 export class VcApiVerifyPresentationRequestDto {
-  @ApiPropertyOptional({ type: Object }) @IsOptional() @IsObject()
+  @ApiPropertyOptional({ type: Object }) @IsOptional() @JsonDocument()
   verifiablePresentation?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: Object, description: 'A presentation without proof (holder not authenticated)' }) @IsOptional() @IsObject()
+  @ApiPropertyOptional({ type: Object, description: 'A presentation without proof (holder not authenticated)' }) @IsOptional() @JsonDocument()
   presentation?: Record<string, unknown>;
 
   @ApiPropertyOptional({ type: Object, description: 'challenge and domain the holder must have signed' }) @IsOptional() @IsObject()

