@@ -68,7 +68,9 @@ export class VcEnvironment {
   async isTrustedIssuer(did: string): Promise<{ trusted: boolean; institution?: IssuerInstitution }> {
     // Only our schools are kept (a DID once ours stays ours); any other DID is looked up each time, so a school that
     // gets its first key is trusted at once.
-    const institution = this.ownInstitutions.get(did) ?? (await this.identity.institutionForDid(did));
+    const kept = this.ownInstitutions.get(did);
+    if (kept) return { trusted: true, institution: kept };
+    const institution = await this.identity.institutionForDid(did);
     if (institution) {
       this.ownInstitutions.set(did, institution);
       return { trusted: true, institution };

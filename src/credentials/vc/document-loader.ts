@@ -95,7 +95,9 @@ export function createDocumentLoader({ resolveDidWeb, extraContexts }: DocumentL
       const didDocument = await resolveDid(did, resolveDidWeb);
       if (hashAt === -1) return { contextUrl: null, documentUrl: url, document: didDocument };
 
-      const method = findVerificationMethod(didDocument, url) ?? (url.startsWith('did:key:') ? undefined : findVerificationMethod(await resolveDid(did, resolveDidWeb, true), url));
+      let method = findVerificationMethod(didDocument, url);
+      // A kept document may predate a key rotation: ask once more, past any cache (a did:key document is derived).
+      if (!method && !did.startsWith('did:key:')) method = findVerificationMethod(await resolveDid(did, resolveDidWeb, true), url);
       if (!method) throw new DidResolutionError('VERIFICATION_METHOD_NOT_FOUND', `${url} is not listed in the DID document of ${did}`);
       // The Multikey library insists on its context; the method's controller is checked later by the proof purpose.
       const id = typeof method.id === 'string' && method.id.startsWith('#') ? `${did}${method.id}` : method.id;
