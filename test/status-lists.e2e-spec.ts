@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../src/auth/roles.js';
+import { StatusListsRepository } from '../src/credentials/status/status-lists.repository.js';
 import { type AllocatedStatus, StatusListsService } from '../src/credentials/status/status-lists.service.js';
 import { VcEnvironment } from '../src/credentials/vc-environment.service.js';
 import { issueCredential, type JsonObject } from '../src/credentials/vc/issuer.js';
@@ -215,6 +216,25 @@ describe('status lists', () => {
     expect(after.errors.map((error) => error.code)).toEqual(['REVOKED']);
     const [row] = await db().query(`SELECT state, "statusReason" FROM credential WHERE id = $1`, [id]);
     expect(row).toEqual({ state: 'revoked', statusReason: 'Fraude à l’évaluation constatée' });
+  });
+
+  it('serves the kept lists of a process until another process changes them, then the change at once', async () => {
+    const { id, status } = await issueCertificate();
+    // Another server process: its own memory of the lists, the same database.
+    const otherProcess = new StatusListsRepository(db());
+    const revisionOf = async () => (await db().query(`SELECT revision FROM status_list WHERE id = $1`, [status.statusListId]))[0].revision as number;
+    const first = await otherProcess.findSigned(status.statusListId, 'revocation');
+    expect(await otherProcess.findSigned(status.statusListId, 'revocation')).toBe(first); // kept, not read again
+    expect(Object.isFrozen(first)).toBe(true);
+    const before = await revisionOf();
+
+    await h.statusLists.changeStatus(id, 'revoke', 'Fraude à l’évaluation constatée', actorOf(registrar, 'registrar'));
+    expect(await revisionOf()).toBe(before + 1);
+    const after = (await otherProcess.findSigned(status.statusListId, 'revocation')) as JsonObject;
+    expect(after).not.toEqual(first);
+    expect(getStatus(decodeStatusList((after.credentialSubject as JsonObject).encodedList as string), status.statusListIndex)).toBe(true);
+    expect(await otherProcess.findSigned(status.statusListId, 'suspension')).toEqual(await h.servedList(status.credentialStatus[1].statusListCredential as string));
+    expect(await otherProcess.findSigned(randomUUID(), 'revocation')).toBeUndefined();
   });
 
   it('checks concurrent verifications, of several schools, each against its own list', async () => {

@@ -5,6 +5,7 @@ import { TrainingAndLearning1764400000000 } from '../../migrations/1764400000000
 import { Credentials1764500000000 } from '../../migrations/1764500000000-Credentials.js';
 import { JobQueue1764600000000 } from '../../migrations/1764600000000-JobQueue.js';
 import { InstitutionLogo1764700000000 } from '../../migrations/1764700000000-InstitutionLogo.js';
+import { StatusListRevision1764800000000 } from '../../migrations/1764800000000-StatusListRevision.js';
 import { User } from '../auth/user.entity.js';
 import { AuditEvent } from '../credentials/audit/audit-event.entity.js';
 import { CredentialBatch } from '../credentials/batch/credential-batch.entity.js';
@@ -32,4 +33,4 @@ export const entities = [
   IssuerKey, StatusList, Credential, CredentialSignature, AuditEvent, CredentialBatch,
 ];
 
-export const migrations = [Foundation1764000000000, StandardExtras1764100000000, TrainingAndLearning1764400000000, Credentials1764500000000, JobQueue1764600000000, InstitutionLogo1764700000000];
+export const migrations = [Foundation1764000000000, StandardExtras1764100000000, TrainingAndLearning1764400000000, Credentials1764500000000, JobQueue1764600000000, InstitutionLogo1764700000000, StatusListRevision1764800000000];

@@ -40,6 +40,10 @@ export class StatusList {
   @Column('jsonb', { nullable: true, select: false })
   suspensionCredential: Record<string, unknown> | null;
 
+  /** Moves with every change of the signed credentials: what a process that keeps them checks them against. */
+  @Column('int', { default: 0 })
+  revision: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -2,7 +2,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Institution } from '../../institutions/institution.entity.js';
+import { deepFreeze } from '../vc/deep-freeze.js';
 import type { StatusPurpose } from '../vc/status-list.js';
+import { TtlCache } from '../vc/ttl-cache.js';
 import { Credential, type CredentialState } from '../credential.entity.js';
 import { StatusList } from './status-list.entity.js';
 
@@ -15,6 +17,13 @@ interface SignedRead {
   purpose: StatusPurpose;
   resolve(signed: Record<string, unknown> | null | undefined): void;
   reject(error: unknown): void;
+}
+
+/** A list's two signed credentials as read at one revision. */
+interface KeptLists {
+  revision: number;
+  revocation: Record<string, unknown> | null;
+  suspension: Record<string, unknown> | null;
 }
 
 export interface ListBits {
@@ -96,8 +105,10 @@ export class StatusListsRepository {
 
   /**
    * The signed status list credential as served; undefined when the list does not exist, null when not signed yet.
-   * Read fresh every time (a revocation shows at once), but the reads asked for in the same tick share one query: a
-   * verification asks for both lists of its credential, and concurrent verifications mostly for the same few lists.
+   * Fresh at every read (a revocation shows at once, whichever process made it), yet cheap: the lists this process
+   * served are kept, frozen, with their revision, and the read brings a list's credentials back only when its revision
+   * moved. The reads asked for in the same tick share one query: a verification asks for both lists of its credential,
+   * and concurrent verifications mostly for the same few lists.
    */
   findSigned(statusListId: string, purpose: StatusPurpose): Promise<Record<string, unknown> | null | undefined> {
     let batch = this.signedReads;
@@ -112,22 +123,39 @@ export class StatusListsRepository {
 
   private signedReads: Map<string, SignedRead[]> | null = null;
 
+  /** A school issues from a handful of lists (131,072 credentials each): the bound only guards against the unexpected. */
+  private readonly kept = new TtlCache<KeptLists>({ maxEntries: 1_000, ttlMs: 24 * 60 * 60_000 });
+
   private async readSigned(): Promise<void> {
     const batch = this.signedReads!;
     this.signedReads = null;
     const waiting = [...batch.values()].flat();
     try {
-      const rows: { id: string; revocationCredential: Record<string, unknown> | null; suspensionCredential: Record<string, unknown> | null }[] = await this.dataSource.query(
-        `SELECT id, "revocationCredential", "suspensionCredential" FROM status_list WHERE id = ANY($1::uuid[])`, [[...batch.keys()]]);
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      for (const [id, reads] of batch) for (const read of reads) read.resolve(byId.get(id)?.[SIGNED[read.purpose]]);
+      const ids = [...batch.keys()];
+      const rows: { id: string; revision: number; revocationCredential: Record<string, unknown> | null; suspensionCredential: Record<string, unknown> | null }[] = await this.dataSource.query(
+        `SELECT l.id, l.revision,
+                CASE WHEN l.revision IS DISTINCT FROM k.revision THEN l."revocationCredential" END AS "revocationCredential",
+                CASE WHEN l.revision IS DISTINCT FROM k.revision THEN l."suspensionCredential" END AS "suspensionCredential"
+         FROM unnest($1::uuid[], $2::int[]) AS k(id, revision) JOIN status_list l ON l.id = k.id`,
+        [ids, ids.map((id) => this.kept.get(id)?.revision ?? null)]);
+      const current = new Map(rows.map((row) => {
+        let lists = this.kept.get(row.id);
+        if (lists?.revision !== row.revision) {
+          lists = deepFreeze({ revision: row.revision, revocation: row.revocationCredential, suspension: row.suspensionCredential });
+          this.kept.set(row.id, lists);
+        }
+        return [row.id, lists];
+      }));
+      for (const [id, reads] of batch) for (const read of reads) read.resolve(current.get(id)?.[read.purpose]);
     } catch (error) {
       for (const read of waiting) read.reject(error);
     }
   }
 
   async saveList(statusListId: string, purpose: StatusPurpose, change: { bits?: Buffer; signed: Record<string, unknown> }, manager: EntityManager): Promise<void> {
-    await manager.update(StatusList, { id: statusListId }, { ...(change.bits ? { [BITS[purpose]]: change.bits } : {}), [SIGNED[purpose]]: change.signed });
+    await manager.update(StatusList, { id: statusListId }, {
+      ...(change.bits ? { [BITS[purpose]]: change.bits } : {}), [SIGNED[purpose]]: change.signed, revision: () => '"revision" + 1',
+    });
   }
 
   lockCredential(credentialId: string, manager: EntityManager): Promise<Credential | null> {
