@@ -131,22 +131,17 @@ export class StatusListsRepository {
     this.signedReads = null;
     const waiting = [...batch.values()].flat();
     try {
-      const ids = [...batch.keys()];
-      const rows: { id: string; revision: number; revocationCredential: Record<string, unknown> | null; suspensionCredential: Record<string, unknown> | null }[] = await this.dataSource.query(
-        `SELECT l.id, l.revision,
-                CASE WHEN l.revision IS DISTINCT FROM k.revision THEN l."revocationCredential" END AS "revocationCredential",
-                CASE WHEN l.revision IS DISTINCT FROM k.revision THEN l."suspensionCredential" END AS "suspensionCredential"
-         FROM unnest($1::uuid[], $2::int[]) AS k(id, revision) JOIN status_list l ON l.id = k.id`,
-        [ids, ids.map((id) => this.kept.get(id)?.revision ?? null)]);
-      const current = new Map(rows.map((row) => {
-        let lists = this.kept.get(row.id);
-        if (lists?.revision !== row.revision) {
-          lists = deepFreeze({ revision: row.revision, revocation: row.revocationCredential, suspension: row.suspensionCredential });
-          this.kept.set(row.id, lists);
-        }
-        return [row.id, lists];
-      }));
-      for (const [id, reads] of batch) for (const read of reads) read.resolve(current.get(id)?.[read.purpose]);
+      const revisions: { id: string; revision: number }[] = await this.dataSource.query(`SELECT id, revision FROM status_list WHERE id = ANY($1::uuid[])`, [[...batch.keys()]]);
+      const moved = revisions.filter((row) => this.kept.get(row.id)?.revision !== row.revision).map((row) => row.id);
+      if (moved.length) {
+        const rows: { id: string; revision: number; revocationCredential: Record<string, unknown> | null; suspensionCredential: Record<string, unknown> | null }[] = await this.dataSource.query(
+          `SELECT id, revision, "revocationCredential", "suspensionCredential" FROM status_list WHERE id = ANY($1::uuid[])`, [moved]);
+        for (const row of rows) this.kept.set(row.id, deepFreeze({ revision: row.revision, revocation: row.revocationCredential, suspension: row.suspensionCredential }));
+      }
+      for (const [id, reads] of batch) {
+        const lists = revisions.some((row) => row.id === id) ? this.kept.get(id) : undefined;
+        for (const read of reads) read.resolve(lists?.[read.purpose]);
+      }
     } catch (error) {
       for (const read of waiting) read.reject(error);
     }

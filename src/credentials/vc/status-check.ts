@@ -32,6 +32,18 @@ function problem(code: VerificationProblem['code'], message: string): Verificati
   return { code, message };
 }
 
+// A list that cannot change (our own lists are served frozen, the same object while unchanged) is hashed once.
+const frozenListKeys = new WeakMap<object, string>();
+
+function contentKeyOf(list: object): string {
+  let key = frozenListKeys.get(list);
+  if (!key) {
+    key = createHash('sha256').update(JSON.stringify(list)).digest('base64url');
+    if (Object.isFrozen(list)) frozenListKeys.set(list, key);
+  }
+  return key;
+}
+
 async function checkEntry(entry: JsonObject, credential: JsonObject, now: Date, options: StatusCheckerOptions): Promise<StatusEntryReport> {
   const { statusPurpose, statusListIndex, statusListCredential } = entry as Record<string, string | undefined>;
   const report: StatusEntryReport = { type: String(entry.type), statusPurpose, statusListIndex, statusListCredential, status: 'error' };
@@ -53,9 +65,7 @@ async function checkEntry(entry: JsonObject, credential: JsonObject, now: Date, 
     return fail(`cannot fetch the status list ${statusListCredential}: ${(error as Error).message}`);
   }
   // The list is a credential in its own right: its proof and validity period are checked like any other.
-  const contentKey = options.verifiedLists && listCredential && typeof listCredential === 'object'
-    ? createHash('sha256').update(JSON.stringify(listCredential)).digest('base64url')
-    : undefined;
+  const contentKey = options.verifiedLists && listCredential && typeof listCredential === 'object' ? contentKeyOf(listCredential) : undefined;
   let bits = contentKey ? options.verifiedLists!.get(contentKey) : undefined;
   if (bits) {
     // These very bytes verified a moment ago; only the validity period depends on the time of the check.
