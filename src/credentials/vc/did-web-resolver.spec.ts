@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DidWebResolutionError, createDidWebResolver, fetchDidWebDocument } from './did-web-resolver.js';
+import { OutboundFetchError } from './bounded-fetch.js';
+import { createDidWebResolver, fetchDidWebDocument } from './did-web-resolver.js';
 import { didWebFromLocation } from './dids.js';
 import { newEnsmAlger } from './vc-test-factory.js';
 
@@ -103,7 +104,7 @@ describe('did:web host refusals (no request is ever sent)', () => {
     ['a host with one private address among public ones', [{ address: '93.184.215.14', family: 4 }, { address: 'fd00::7', family: 6 }], 'unique local (private)'],
   ])('refuses %s', async (_what, addresses, reason) => {
     const attempt = fetchDidWebDocument('did:web:issuers.example.net:issuers:x', { lookup: async () => addresses });
-    await expect(attempt).rejects.toBeInstanceOf(DidWebResolutionError);
+    await expect(attempt).rejects.toBeInstanceOf(OutboundFetchError);
     await expect(attempt).rejects.toMatchObject({ code: 'FORBIDDEN_ADDRESS' });
     await expect(attempt).rejects.toThrow(reason);
   });
