@@ -1,5 +1,9 @@
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as vc from '@digitalbazaar/vc';
 import type { DocumentLoader } from './document-loader.js';
 import { type JsonObject, issueCredential } from './issuer.js';
+import { exportKeyPair, importKeyPair } from './keys.js';
 import { type TestSchool, newCoAccreditedDiploma, newCrisisManagementCertificate, newDocumentLoader, newEhespRennes, newEnsmAlger, newLearner } from './vc-test-factory.js';
 import { verifyCredential } from './verifier.js';
 
@@ -33,6 +37,23 @@ describe('issueCredential', () => {
     const issue = (): Promise<JsonObject> =>
       issueCredential({ credential: newCrisisManagementCertificate({ school: ensm, learnerDid }), signer: { keyPair: ensm.keyPair }, documentLoader, date: '2026-06-30T08:00:00Z' });
     expect(JSON.stringify(await issue())).toBe(JSON.stringify(await issue()));
+  });
+
+  it('signs exactly as the stock library does, key by key', async () => {
+    const credential = newCrisisManagementCertificate({ school: ensm, learnerDid });
+    const date = '2026-06-30T08:00:00Z';
+    for (const school of [ensm, ehesp]) {
+      const stock = await vc.issue({
+        credential: structuredClone(credential), suite: new DataIntegrityProof({ signer: school.keyPair.signer(), date, cryptosuite: eddsaRdfc2022 }), documentLoader, now: date,
+      });
+      expect(await issueCredential({ credential, signer: { keyPair: school.keyPair }, documentLoader, date })).toEqual(stock);
+    }
+  });
+
+  it('refuses a key pair without its secret key', async () => {
+    const publicOnly = await importKeyPair(await exportKeyPair({ keyPair: ensm.keyPair }));
+    const credential = newCrisisManagementCertificate({ school: ensm, learnerDid });
+    await expect(issueCredential({ credential, signer: { keyPair: publicOnly }, documentLoader })).rejects.toThrow('secret key');
   });
 
   it('builds a proof set when a second school signs, in either order', async () => {

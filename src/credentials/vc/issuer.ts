@@ -1,4 +1,5 @@
 // Signs credentials and presentations with eddsa-rdfc-2022 Data Integrity proofs; each call adds one proof.
+import { type KeyObject, createPrivateKey, sign as signEd25519 } from 'node:crypto';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import type { Ed25519Signer } from '@digitalbazaar/ed25519-multikey';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
@@ -16,9 +17,27 @@ export interface SigningKey {
   verificationMethod?: string;
 }
 
+// PKCS#8 header of a raw 32-byte Ed25519 seed (RFC 8410).
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+// The stock signer imports the secret key into a new KeyObject for every signature (a PKCS#8 decode and a public key
+// derivation, as costly as the signature itself). A key pair lives as long as the issuer's cached key: keep its
+// KeyObject beside it, in memory like the key pair itself.
+const privateKeys = new WeakMap<IssuerKeyPair, KeyObject>();
+
+function keyPairSigner(keyPair: IssuerKeyPair): Ed25519Signer {
+  const stock = keyPair.signer(); // refuses a key pair without its secret key
+  let key = privateKeys.get(keyPair);
+  if (!key) {
+    key = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, keyPair.secretKey!.subarray(0, 32)]), format: 'der', type: 'pkcs8' });
+    privateKeys.set(keyPair, key);
+  }
+  const privateKey = key;
+  return { id: stock.id, algorithm: stock.algorithm, sign: async ({ data }) => signEd25519(null, data, privateKey) };
+}
+
 function resolveSigner(signingKey: SigningKey): Ed25519Signer {
   if (!signingKey) throw new TypeError('"signer" is required.');
-  const base = signingKey.signer ?? signingKey.keyPair?.signer();
+  const base = signingKey.signer ?? (signingKey.keyPair && keyPairSigner(signingKey.keyPair));
   if (!base) throw new TypeError('"signer.keyPair" or "signer.signer" is required.');
   const id = signingKey.verificationMethod ?? base.id;
   if (!id) throw new TypeError('"signer.verificationMethod" is required when the key has no id.');

@@ -99,6 +99,8 @@ declare module '@digitalbazaar/ed25519-multikey' {
     secretKeyMultibase?: string;
     /** The raw 32-byte public key. */
     publicKey: Uint8Array;
+    /** The raw secret key (the 32-byte seed, possibly followed by the public key); absent from a public-only key. */
+    secretKey?: Uint8Array;
     export(options?: {
       publicKey?: boolean;
       secretKey?: boolean;
