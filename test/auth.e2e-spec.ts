@@ -1,4 +1,5 @@
 // Logging in, throttling failed logins, user accounts and institutions.
+import { LoginFailuresRepository } from '../src/auth/login-failures.repository.js';
 import { Factory, PASSWORD } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -45,7 +46,34 @@ describe('auth and institutions', () => {
     }
     const blocked = await ctx.http.post('/auth/login').set('X-Forwarded-For', '192.0.2.99').send({ email: user.email, password: PASSWORD }).expect(429);
     expect(blocked.body.code).toBe('too_many_failed_logins');
-    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    // The default window is 900 s: the third failure, a moment ago, leaves it in about as long.
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThanOrEqual(898);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(900);
+    expect(blocked.body.retryAfter).toBe(Number(blocked.headers['retry-after']));
+  });
+
+  it('failures counted by any server process block the login in every other, and leave with the window', async () => {
+    const user = await factory.newUser('learner');
+    // Another server process of the same deployment: its own repository, the same database.
+    const otherProcess = new LoginFailuresRepository(ctx.database.dataSource);
+    for (let i = 0; i < 3; i++) await otherProcess.record([`email:${user.email}`, `ip:198.51.100.${i}`], 900);
+    await ctx.http.post('/auth/login').set('X-Forwarded-For', '198.51.100.50').send({ email: user.email, password: PASSWORD }).expect(429);
+
+    const stored: { key: string }[] = await ctx.database.dataSource.query(`SELECT key FROM login_failure`);
+    expect(stored.some(({ key }) => key.includes(user.email) || key.includes('198.51.100'))).toBe(false);
+
+    // Fifteen minutes later, the three failures have left the window.
+    await ctx.database.dataSource.query(`UPDATE login_failure SET "failedAt" = "failedAt" - interval '901 seconds'`);
+    await ctx.http.post('/auth/login').set('X-Forwarded-For', '198.51.100.50').send({ email: user.email, password: PASSWORD }).expect(200);
+  });
+
+  it('a successful login clears the account’s failures', async () => {
+    const user = await factory.newUser('learner');
+    for (let i = 0; i < 2; i++) await ctx.http.post('/auth/login').set('X-Forwarded-For', '203.0.113.7').send({ email: user.email, password: `guess-${i}` }).expect(401);
+    await ctx.http.post('/auth/login').set('X-Forwarded-For', '203.0.113.7').send({ email: user.email, password: PASSWORD }).expect(200);
+    // Two more failures: without the clearing, this would be the fourth.
+    for (let i = 0; i < 2; i++) await ctx.http.post('/auth/login').set('X-Forwarded-For', '203.0.113.7').send({ email: user.email, password: `guess-${i}` }).expect(401);
+    await ctx.http.post('/auth/login').set('X-Forwarded-For', '203.0.113.7').send({ email: user.email, password: PASSWORD }).expect(200);
   });
 
   it('login input is validated field by field', async () => {

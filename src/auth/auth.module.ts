@@ -6,6 +6,7 @@ import { InstitutionsModule } from '../institutions/institutions.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { LoginFailuresRepository } from './login-failures.repository.js';
 import { UsersRepository } from './users.repository.js';
 
 @Global()
@@ -18,7 +19,7 @@ import { UsersRepository } from './users.repository.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, UsersRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, UsersRepository, LoginFailuresRepository, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, UsersRepository],
 })
 export class AuthModule {}

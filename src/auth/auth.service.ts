@@ -1,12 +1,12 @@
-import { HttpException, HttpStatus, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import argon2 from 'argon2';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { conflict, invalid, notFound } from '../common/problems.js';
+import { conflict, invalid, notFound, tooManyRequests } from '../common/problems.js';
 import { InstitutionsRepository } from '../institutions/institutions.repository.js';
 import { tokenClaims } from './auth.guard.js';
 import type { CreateUserDto, TokenDto, UserDto } from './dto/auth.dto.js';
-import { LoginAttempts } from './login-attempts.js';
+import { LoginFailuresRepository } from './login-failures.repository.js';
 import type { Actor, Role } from './roles.js';
 import type { User } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
@@ -17,31 +17,30 @@ const DECOY_HASH = argon2.hash('decoy-password-for-unknown-accounts');
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger('Auth');
-  private readonly attempts: LoginAttempts;
 
   constructor(
     private readonly users: UsersRepository,
+    private readonly failures: LoginFailuresRepository,
     private readonly institutions: InstitutionsRepository,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.attempts = new LoginAttempts(config.login.maxFailures, config.login.windowSeconds * 1000);
-  }
+  ) {}
 
   async login(email: string, password: string, clientIp: string): Promise<TokenDto> {
     const keys = [`email:${email.toLowerCase()}`, `ip:${clientIp}`];
-    const wait = this.attempts.retryAfter(keys);
+    const { maxFailures, windowSeconds } = this.config.login;
+    const wait = await this.failures.retryAfter(keys, maxFailures, windowSeconds);
     if (wait > 0) {
-      throw new HttpException({ code: 'too_many_failed_logins', detail: `Too many failed logins; try again in ${wait} s.` }, HttpStatus.TOO_MANY_REQUESTS);
+      throw tooManyRequests('too_many_failed_logins', `Too many failed logins; try again in ${wait} s.`, wait);
     }
     const user = await this.users.findCredentialsByEmail(email.toLowerCase());
     const valid = user ? await argon2.verify(user.passwordHash, password) : (await argon2.verify(await DECOY_HASH, password), false);
     if (!user || !valid) {
-      this.attempts.recordFailure(keys);
+      await this.failures.record(keys, windowSeconds);
       this.logger.warn(`Failed login from ${clientIp}`);
       throw new UnauthorizedException({ code: 'invalid_credentials', detail: 'Wrong email or password.' });
     }
-    this.attempts.reset(keys);
+    await this.failures.clear(keys);
     const actor: Actor = { userId: user.id, role: user.role, institutionId: user.institutionId };
     return { accessToken: await this.jwt.signAsync(tokenClaims(actor)), tokenType: 'Bearer', expiresIn: this.config.jwt.ttlSeconds };
   }

@@ -29,7 +29,7 @@ export class ProblemFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const problem = this.toProblem(exception);
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
-    if (problem.status === 429 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', '60');
+    if (problem.status === 429) response.setHeader('Retry-After', String(problem.retryAfter ?? 60));
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 
@@ -60,6 +60,7 @@ function bodyParserFailure(error: unknown): Problem | undefined {
 function make(status: number, body: ProblemBody): Problem {
   const problem: Problem = { type: `about:blank#${body.code}`, title: TITLES[status] ?? HttpStatus[status] ?? 'Error', status, code: body.code, detail: body.detail };
   if (body.errors?.length) problem.errors = body.errors;
+  if (body.retryAfter !== undefined) problem.retryAfter = body.retryAfter;
   return problem;
 }
 

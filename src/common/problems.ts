@@ -1,5 +1,5 @@
 // Nest HTTP exceptions that carry a stable code; the problem filter turns them into RFC 9457 bodies.
-import { BadRequestException, ConflictException, ForbiddenException, HttpException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
 
 export interface FieldError {
   field: string;
@@ -12,6 +12,8 @@ export interface ProblemBody {
   code: string;
   detail: string;
   errors?: FieldError[];
+  /** With 429: seconds to wait, also sent as the Retry-After header. */
+  retryAfter?: number;
 }
 
 const body = (code: string, detail: string, errors?: FieldError[]): ProblemBody => (errors ? { code, detail, errors } : { code, detail });
@@ -26,3 +28,6 @@ export const conflict = (code: string, detail: string, errors?: FieldError[]): H
   new ConflictException(body(code, detail, errors));
 
 export const forbidden = (code: string, detail: string): HttpException => new ForbiddenException(body(code, detail));
+
+export const tooManyRequests = (code: string, detail: string, retryAfter: number): HttpException =>
+  new HttpException({ code, detail, retryAfter }, HttpStatus.TOO_MANY_REQUESTS);

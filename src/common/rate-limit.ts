@@ -1,8 +1,9 @@
 // A per-address request budget for public endpoints (verification), so one client cannot monopolise the signature
 // checks. In memory, per process: enough for a service behind one or a few processes.
-import { CanActivate, ExecutionContext, HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { tooManyRequests } from './problems.js';
 
 const WINDOW_MS = 60_000;
 
@@ -27,8 +28,7 @@ export class PublicRateLimit implements CanActivate {
     window.count++;
     if (window.count > limit) {
       const retryAfter = Math.ceil((window.start + WINDOW_MS - now) / 1000);
-      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
-      throw new HttpException({ code: 'rate_limited', detail: `At most ${limit} verifications a minute from one address; try again in ${retryAfter} s.` }, HttpStatus.TOO_MANY_REQUESTS);
+      throw tooManyRequests('rate_limited', `At most ${limit} verifications a minute from one address; try again in ${retryAfter} s.`, retryAfter);
     }
     return true;
   }

@@ -6,6 +6,8 @@ import { Credentials1764500000000 } from '../../migrations/1764500000000-Credent
 import { JobQueue1764600000000 } from '../../migrations/1764600000000-JobQueue.js';
 import { InstitutionLogo1764700000000 } from '../../migrations/1764700000000-InstitutionLogo.js';
 import { StatusListRevision1764800000000 } from '../../migrations/1764800000000-StatusListRevision.js';
+import { LoginFailures1764900000000 } from '../../migrations/1764900000000-LoginFailures.js';
+import { LoginFailure } from '../auth/login-failure.entity.js';
 import { User } from '../auth/user.entity.js';
 import { AuditEvent } from '../credentials/audit/audit-event.entity.js';
 import { CredentialBatch } from '../credentials/batch/credential-batch.entity.js';
@@ -27,10 +29,10 @@ import { Institution } from '../institutions/institution.entity.js';
 import { JobProfile, ProfileRequirement } from '../profiles/job-profile.entity.js';
 
 export const entities = [
-  Institution, User, Framework, ProficiencyScale, ProficiencyLevel, FrameworkItem, ItemAssociation, JobProfile, ProfileRequirement,
+  Institution, User, LoginFailure, Framework, ProficiencyScale, ProficiencyLevel, FrameworkItem, ItemAssociation, JobProfile, ProfileRequirement,
   TrainingModule, LearningOutcome, Programme, ProgrammeAward, ElectiveGroup, ProgrammeModule, TrainingSession,
   Learner, Enrolment, Assessment, Evidence,
   IssuerKey, StatusList, Credential, CredentialSignature, AuditEvent, CredentialBatch,
 ];
 
-export const migrations = [Foundation1764000000000, StandardExtras1764100000000, TrainingAndLearning1764400000000, Credentials1764500000000, JobQueue1764600000000, InstitutionLogo1764700000000, StatusListRevision1764800000000];
+export const migrations = [Foundation1764000000000, StandardExtras1764100000000, TrainingAndLearning1764400000000, Credentials1764500000000, JobQueue1764600000000, InstitutionLogo1764700000000, StatusListRevision1764800000000, LoginFailures1764900000000];
