@@ -28,6 +28,8 @@ export interface AppConfig {
     didMethod: 'web' | 'key';
     /** External issuers, besides our own schools, whose credentials verification reports as trusted. */
     trustedIssuerDids: string[];
+    /** Accept the W3C examples context (its @vocab lets any property through): for running the W3C test suites only. */
+    acceptExamplesContext: boolean;
   };
 }
 
@@ -117,7 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobWorkers: bool('JOB_WORKERS', true),
     verifyRateLimit: int('VERIFY_RATE_LIMIT', 120, 0, 1_000_000),
     // did:web needs an https origin others can reach; a local demo signs with did:key instead.
-    credentials: { keyEncryptionKey, didMethod: (didMethod as 'web' | 'key' | undefined) ?? (publicBaseUrl.startsWith('https://') ? 'web' : 'key'), trustedIssuerDids },
+    credentials: {
+      keyEncryptionKey, didMethod: (didMethod as 'web' | 'key' | undefined) ?? (publicBaseUrl.startsWith('https://') ? 'web' : 'key'), trustedIssuerDids,
+      acceptExamplesContext: bool('ACCEPT_EXAMPLES_CONTEXT', false),
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -14,9 +14,12 @@ import { assertRegistrarOf } from './issuance.service.js';
 import { StatusListsService } from './status/status-lists.service.js';
 import { VcEnvironment } from './vc-environment.service.js';
 import { issueCredential, type JsonObject } from './vc/issuer.js';
+import { describeFailure } from './vc/verification-problems.js';
 
 const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
 const XSD_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+const isUrl = (value: unknown): boolean => typeof value === 'string' && /^[a-z][a-z0-9+.-]*:\S+$/i.test(value);
 
 /** Structural checks the W3C VC 2.0 data model makes normative; the JSON-LD ones happen while signing. */
 export function credentialProblems(credential: JsonObject): FieldError[] {
@@ -29,7 +32,17 @@ export function credentialProblems(credential: JsonObject): FieldError[] {
   if (!credential.credentialSubject || subjects.some((subject) => !subject || typeof subject !== 'object' || !Object.keys(subject).length)) {
     problems.push({ field: 'credential.credentialSubject', reason: 'must be one or more objects with claims' });
   }
-  if (credential.id !== undefined && (typeof credential.id !== 'string' || !/^[a-z][a-z0-9+.-]*:\S+$/i.test(credential.id))) problems.push({ field: 'credential.id', reason: 'must be a single URL' });
+  if (credential.id !== undefined && !isUrl(credential.id)) problems.push({ field: 'credential.id', reason: 'must be a single URL' });
+  if (credential.issuer === null) problems.push({ field: 'credential.issuer', reason: 'must be a URL or an object whose id is a URL' });
+  // Each refreshService and credentialSchema names its type; a schema is also found at its id, a URL.
+  for (const field of ['refreshService', 'credentialSchema'] as const) {
+    for (const [index, entry] of [credential[field] ?? []].flat().entries()) {
+      const at = Array.isArray(credential[field]) ? `credential.${field}[${index}]` : `credential.${field}`;
+      if (!entry || typeof entry !== 'object' || Array.isArray(entry)) problems.push({ field: at, reason: 'must be an object' });
+      else if ((entry as JsonObject).type === undefined) problems.push({ field: `${at}.type`, reason: 'required' });
+      else if (field === 'credentialSchema' && !isUrl((entry as JsonObject).id)) problems.push({ field: `${at}.id`, reason: 'must be a URL' });
+    }
+  }
   for (const field of ['validFrom', 'validUntil'] as const) {
     if (credential[field] !== undefined && (typeof credential[field] !== 'string' || !XSD_DATE_TIME.test(credential[field] as string))) problems.push({ field: `credential.${field}`, reason: 'must be an XML Schema dateTime with a time zone' });
   }
@@ -78,7 +91,7 @@ export class VcApiIssuerService {
         signed = await issueCredential({ credential: unsigned, signer: signer.signingKey, documentLoader: this.vc.documentLoader });
       } catch (error) {
         // Safe-mode JSON-LD: an undefined term, an unknown context, a malformed value.
-        throw invalid([{ field: 'credential', reason: (error as Error).message.slice(0, 300) }], 'The credential cannot be signed as it is.');
+        throw invalid([{ field: 'credential', reason: describeFailure(error).message.slice(0, 300) }], 'The credential cannot be signed as it is.');
       }
       await manager.save(manager.create(Credential, {
         id: rowId, kind: 'external', state: 'issued', document: signed, issuerInstitutionId: school.id, signerInstitutionIds: [school.id], learnerId: null,

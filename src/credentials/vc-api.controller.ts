@@ -27,7 +27,9 @@ export class VcApiController {
   @ApiOperation({ summary: 'VC-API: verify a credential: each proof, status, validity, Open Badges shape, issuer trust' })
   @ApiOkResponse({ description: 'Verified' }) @ApiBadRequestResponse({ description: 'Not verified (the body says which checks failed) or malformed input' })
   async verify(@Body() dto: VcApiVerifyRequestDto, @Res({ passthrough: true }) response: Response) {
-    const verdict = await this.verifier.verifyCredential(dto.verifiableCredential);
+    const expectedProofPurpose = dto.options?.expectedProofPurpose;
+    if (expectedProofPurpose !== undefined && typeof expectedProofPurpose !== 'string') throw invalid([{ field: 'options.expectedProofPurpose', reason: 'must be a string' }]);
+    const verdict = await this.verifier.verifyCredential(dto.verifiableCredential, { expectedProofPurpose });
     if (!verdict.verified) response.status(400);
     const { report: _report, ...result } = verdict;
     return result;

@@ -7,6 +7,7 @@ import { type IssuerInstitution, IssuerIdentityService } from '../institutions/i
 import { createStatusListFetcher } from './status/status-list-fetcher.js';
 import { StatusListsService } from './status/status-lists.service.js';
 import { createDidWebResolver } from './vc/did-web-resolver.js';
+import { EXAMPLES_V2_CONTEXT, EXAMPLES_V2_CONTEXT_URL } from './vc/bundled-contexts.js';
 import { deepFreeze } from './vc/deep-freeze.js';
 import type { DidDocument } from './vc/dids.js';
 import { createDocumentLoader, type DidResolver, type DocumentLoader } from './vc/document-loader.js';
@@ -45,7 +46,8 @@ export class VcEnvironment {
       if (identity.isOwnDidWeb(did)) throw new Error(`${did} is not one of this service's issuers`);
       return resolveForeignDidWeb(did);
     };
-    this.documentLoader = createDocumentLoader({ resolveDidWeb });
+    const extraContexts = new Map(config.credentials.acceptExamplesContext ? [[EXAMPLES_V2_CONTEXT_URL, EXAMPLES_V2_CONTEXT]] : []);
+    this.documentLoader = createDocumentLoader({ resolveDidWeb, extraContexts });
 
     const fetchForeignList = createStatusListFetcher();
     const fetchStatusListCredential: FetchStatusListCredential = async (url) => {

@@ -34,17 +34,24 @@ const isOpenBadge = (credential: JsonObject): boolean =>
 export class VerificationService {
   constructor(private readonly vc: VcEnvironment) {}
 
-  async verifyCredential(credential: unknown): Promise<CredentialVerdict> {
-    const report = await verifyCredential({ credential, documentLoader: this.vc.documentLoader, checkStatus: this.vc.checkStatus });
+  async verifyCredential(credential: unknown, options: { expectedProofPurpose?: string } = {}): Promise<CredentialVerdict> {
+    const report = await verifyCredential({ credential, documentLoader: this.vc.documentLoader, checkStatus: this.vc.checkStatus, ...options });
     return this.verdict(credential, report);
   }
 
-  async verifyPresentation(presentation: unknown, options: { challenge?: string; domain?: string }): Promise<Omit<PresentationReport, 'credentials'> & { credentials: CredentialVerdict[] }> {
+  async verifyPresentation(
+    presentation: unknown, options: { challenge?: string; domain?: string },
+  ): Promise<Omit<PresentationReport, 'credentials' | 'errors'> & { errors: CredentialVerdict['errors']; credentials: CredentialVerdict[] }> {
     const report = await verifyPresentation({ presentation, documentLoader: this.vc.documentLoader, checkStatus: this.vc.checkStatus, ...options });
     const inside = [(presentation as JsonObject | undefined)?.verifiableCredential].flat().filter(Boolean);
     const credentials = await Promise.all(report.credentials.map((credentialReport, index) => this.verdict(inside[index], credentialReport)));
     const verified = report.verified && credentials.every((credential) => credential.verified);
-    return { ...report, verified, credentials };
+    // A credential can fail a check of this service (an untrusted issuer) that the presentation report knows nothing of.
+    const errors: CredentialVerdict['errors'] = [
+      ...report.errors,
+      ...(report.verified ? credentials.flatMap((credential, index) => credential.verified ? [] : credential.errors.map((error) => ({ ...error, message: `credential ${index}: ${error.message}` }))) : []),
+    ];
+    return { ...report, verified, errors, credentials };
   }
 
   private async verdict(credential: unknown, report: VerificationReport): Promise<CredentialVerdict> {

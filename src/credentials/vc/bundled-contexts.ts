@@ -43,3 +43,10 @@ export const BUNDLED_CONTEXTS: ReadonlyMap<string, Readonly<Record<string, unkno
     [CLR_V2P0_CONTEXT_URL, clrV2p0Context],
   ]),
 );
+
+/**
+ * The W3C examples context, which the W3C test suites add to their inputs. Not bundled: its @vocab turns every unknown
+ * property into a term, like the undefined-terms context. Only a deployment that runs those suites loads it.
+ */
+export const EXAMPLES_V2_CONTEXT_URL = 'https://www.w3.org/ns/credentials/examples/v2';
+export const EXAMPLES_V2_CONTEXT: Readonly<Record<string, unknown>> = deepFreeze({ '@context': { '@vocab': 'https://www.w3.org/ns/credentials/examples#' } });

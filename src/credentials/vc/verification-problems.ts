@@ -17,6 +17,7 @@ export type ProblemCode =
   | 'MISSING_REQUIRED_PROOF'
   | 'PROOF_SET_INVALID'
   | 'PROOF_ERROR'
+  | 'PROOF_PURPOSE_MISMATCH'
   | 'INVALID_DATE'
   | 'NOT_YET_VALID'
   | 'EXPIRED'

@@ -70,6 +70,8 @@ export interface VerifyCredentialOptions {
   now?: Date | string;
   /** DIDs that must each have a valid proof. Default: the issuer and every listed awarding body. */
   requiredProofs?: string[];
+  /** The proof purpose the caller expects (VC-API `options.expectedProofPurpose`); otherwise a proof must be an assertion. */
+  expectedProofPurpose?: string;
   maxClockSkewSeconds?: number;
 }
 
@@ -138,7 +140,9 @@ function controllerOf(result: ProofResult | undefined, proof: JsonObject): strin
   return fromPurpose ?? fromMethod ?? declared;
 }
 
-async function verifyOneProof(credential: JsonObject, proof: unknown, index: number, context: { purpose: AwardingBodyProofPurpose; documentLoader: DocumentLoader }): Promise<ProofReport> {
+async function verifyOneProof(
+  credential: JsonObject, proof: unknown, index: number, context: { purpose: AwardingBodyProofPurpose; documentLoader: DocumentLoader; expectedProofPurpose?: string },
+): Promise<ProofReport> {
   const p = (proof && typeof proof === 'object' ? proof : {}) as JsonObject;
   const report: ProofReport = {
     verificationMethod: idOf(p.verificationMethod) ?? null,
@@ -147,6 +151,15 @@ async function verifyOneProof(credential: JsonObject, proof: unknown, index: num
     created: typeof p.created === 'string' ? p.created : null,
     verified: false,
   };
+  if (context.expectedProofPurpose !== undefined && p.proofPurpose !== context.expectedProofPurpose) {
+    report.error = { code: 'PROOF_PURPOSE_MISMATCH', message: `the proof is for ${String(p.proofPurpose)}, not ${context.expectedProofPurpose} as expected`, proofIndex: index };
+    return report;
+  }
+  // The library also takes a base64url value; eddsa-rdfc-2022 writes base58btc only.
+  if (report.cryptosuite === 'eddsa-rdfc-2022' && typeof p.proofValue === 'string' && !p.proofValue.startsWith('z')) {
+    report.error = { code: 'PROOF_ERROR', message: 'proofValue must be multibase base58btc (starting with "z")', proofIndex: index };
+    return report;
+  }
   try {
     // A copy holding only this proof: one school's proof is judged without any help (or harm) from the others.
     const outcome = await jsigs.verify({ ...credential, proof }, { suite: newSuite(), purpose: context.purpose, documentLoader: context.documentLoader });
@@ -172,7 +185,7 @@ async function verifyWholeSet(credential: JsonObject, proofCount: number, contex
 
 export async function verifyCredential(options: VerifyCredentialOptions): Promise<VerificationReport> {
   if (!options) throw new TypeError('"options" is required.');
-  const { credential, documentLoader, checkStatus, requiredProofs, maxClockSkewSeconds = 300 } = options;
+  const { credential, documentLoader, checkStatus, requiredProofs, maxClockSkewSeconds = 300, expectedProofPurpose } = options;
   if (!documentLoader) throw new TypeError('"documentLoader" is required.');
   const now = options.now === undefined ? new Date() : new Date(options.now);
   if (Number.isNaN(now.getTime())) throw new TypeError('"now" is not a valid date.');
@@ -205,7 +218,7 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
   const proofList = asList(doc.proof);
   if (proofList.length === 0) errors.push({ code: 'NO_PROOF', message: 'the credential carries no proof' });
   const proofs: ProofReport[] = [];
-  for (const [index, proof] of proofList.entries()) proofs.push(await verifyOneProof(doc, proof, index, { purpose, documentLoader }));
+  for (const [index, proof] of proofList.entries()) proofs.push(await verifyOneProof(doc, proof, index, { purpose, documentLoader, expectedProofPurpose }));
   for (const proof of proofs) if (proof.error) errors.push(proof.error);
 
   let proofSet: VerificationReport['proofSet'];
