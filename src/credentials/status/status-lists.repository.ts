@@ -138,8 +138,9 @@ export class StatusListsRepository {
           `SELECT id, revision, "revocationCredential", "suspensionCredential" FROM status_list WHERE id = ANY($1::uuid[])`, [moved]);
         for (const row of rows) this.kept.set(row.id, deepFreeze({ revision: row.revision, revocation: row.revocationCredential, suspension: row.suspensionCredential }));
       }
+      const existing = new Set(revisions.map((row) => row.id));
       for (const [id, reads] of batch) {
-        const lists = revisions.some((row) => row.id === id) ? this.kept.get(id) : undefined;
+        const lists = existing.has(id) ? this.kept.get(id) : undefined;
         for (const read of reads) read.resolve(lists?.[read.purpose]);
       }
     } catch (error) {
