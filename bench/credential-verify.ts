@@ -9,7 +9,7 @@
 // (WEB_CONCURRENCY=2); the embedded PGlite can only be one process (the app serving from this benchmark's process).
 // npm run build && node dist/bench/credential-verify.js
 // Environment: BENCH_DURATION (s, default 20), BENCH_WARMUP (s, default 3), BENCH_CONCURRENCY (default 16), BENCH_RATE (default 400),
-// BENCH_WORKERS (PostgreSQL server processes to try, default "1,2"), BENCH_SERVER_NODE_ARGS (node options for those servers, e.g. --cpu-prof).
+// BENCH_TARGETS (e.g. "postgresql": only the databases named, default both), BENCH_WORKERS (PostgreSQL server processes to try, default "1,2"), BENCH_SERVER_NODE_ARGS (node options for those servers, e.g. --cpu-prof).
 import 'reflect-metadata';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,6 +54,8 @@ function main(): void {
   console.log(`closed loop: ${CONCURRENCY} concurrent clients, ${WARM_UP_S} s warm-up + ${DURATION_S} s; open loop: ${TARGET_RATE} requests/s, same durations`);
   const targets: [string, string][] = [['PGlite (embedded)', '']];
   if (process.env.DATABASE_URL) targets.push(['PostgreSQL', process.env.DATABASE_URL]);
+  const only = process.env.BENCH_TARGETS?.split(',').map((name) => name.trim().toLowerCase());
+  if (only) targets.splice(0, targets.length, ...targets.filter(([name]) => only.some((wanted) => name.toLowerCase().startsWith(wanted))));
   const results: TargetResult[] = [];
   for (const [name, url] of targets) {
     const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--serve', name, url], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', env: process.env, maxBuffer: 1 << 26 });

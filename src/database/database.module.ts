@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ChangeNotifications } from './change-notifications.js';
 import type { Database } from './database.js';
 
 export const DATABASE_KIND = Symbol('DATABASE_KIND');
@@ -18,8 +19,9 @@ export class DatabaseModule implements OnApplicationShutdown {
         { provide: DATABASE, useValue: database },
         { provide: DataSource, useValue: database.dataSource },
         { provide: DATABASE_KIND, useValue: database.kind },
+        { provide: ChangeNotifications, useValue: database.changes },
       ],
-      exports: [DataSource, DATABASE_KIND, DATABASE],
+      exports: [DataSource, DATABASE_KIND, DATABASE, ChangeNotifications],
     };
   }
 

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource } from 'typeorm';
+import { ChangeNotifications } from './change-notifications.js';
 import { migrations, entities } from './schema.js';
 
 export type DatabaseKind = 'postgres' | 'pglite';
@@ -12,6 +13,8 @@ export interface Database {
   /** Connection URL (the embedded server's loopback address for PGlite), for other clients such as the job queue. */
   url: string;
   dataSource: DataSource;
+  /** Changes committed by other processes, as they commit (PostgreSQL server only). */
+  changes: ChangeNotifications;
   close(): Promise<void>;
 }
 
@@ -48,11 +51,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await embedded?.stop();
     throw error;
   }
+  const changes = new ChangeNotifications(embedded ? undefined : url);
   return {
     kind: embedded ? 'pglite' : 'postgres',
     url,
     dataSource,
+    changes,
     async close() {
+      await changes.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
       await embedded?.stop();
     },

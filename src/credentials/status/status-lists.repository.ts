@@ -1,6 +1,7 @@
 // The only place that queries status_list, and the status columns of credential.
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { ChangeNotifications, type FeedMark } from '../../database/change-notifications.js';
 import { Institution } from '../../institutions/institution.entity.js';
 import { deepFreeze } from '../vc/deep-freeze.js';
 import type { StatusPurpose } from '../vc/status-list.js';
@@ -19,9 +20,13 @@ interface SignedRead {
   reject(error: unknown): void;
 }
 
-/** A list's two signed credentials as read at one revision. */
+/** Announces each change of a list (its id), so that every process drops what it kept of it. */
+const CHANNEL = 'status_list_changed';
+
+/** A list's two signed credentials as read at one revision, and where the change feed stood before that read. */
 interface KeptLists {
   revision: number;
+  mark: FeedMark | null;
   revocation: Record<string, unknown> | null;
   suspension: Record<string, unknown> | null;
 }
@@ -36,7 +41,9 @@ export interface ListBits {
 
 @Injectable()
 export class StatusListsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, private readonly changes: ChangeNotifications) {
+    changes.watch(CHANNEL);
+  }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -105,12 +112,15 @@ export class StatusListsRepository {
 
   /**
    * The signed status list credential as served; undefined when the list does not exist, null when not signed yet.
-   * Fresh at every read (a revocation shows at once, whichever process made it), yet cheap: the lists this process
-   * served are kept, frozen, with their revision, and the read brings a list's credentials back only when its revision
-   * moved. The reads asked for in the same tick share one query: a verification asks for both lists of its credential,
-   * and concurrent verifications mostly for the same few lists.
+   * Fresh (a revocation shows as soon as it is committed, whichever process made it), yet cheap: the lists this process
+   * served are kept, frozen, and served from memory for as long as the change feed is quiet about them. Otherwise the
+   * read asks for the list's revision and brings its credentials back only when the revision moved; the reads asked for
+   * in the same tick share that query (a verification asks for both lists of its credential, and concurrent
+   * verifications mostly for the same few lists).
    */
   findSigned(statusListId: string, purpose: StatusPurpose): Promise<Record<string, unknown> | null | undefined> {
+    const kept = this.kept.get(statusListId);
+    if (kept && this.changes.quietSince(CHANNEL, statusListId, kept.mark)) return Promise.resolve(kept[purpose]);
     let batch = this.signedReads;
     if (!batch) {
       batch = this.signedReads = new Map();
@@ -130,13 +140,22 @@ export class StatusListsRepository {
     const batch = this.signedReads!;
     this.signedReads = null;
     const waiting = [...batch.values()].flat();
+    // Taken before reading: a change announced after it makes what is read now suspect again.
+    const mark = this.changes.mark();
     try {
       const revisions: { id: string; revision: number }[] = await this.dataSource.query(`SELECT id, revision FROM status_list WHERE id = ANY($1::uuid[])`, [[...batch.keys()]]);
-      const moved = revisions.filter((row) => this.kept.get(row.id)?.revision !== row.revision).map((row) => row.id);
+      const moved: string[] = [];
+      for (const row of revisions) {
+        const kept = this.kept.get(row.id);
+        if (kept?.revision === row.revision) this.kept.set(row.id, { ...kept, mark });
+        else moved.push(row.id);
+      }
       if (moved.length) {
         const rows: { id: string; revision: number; revocationCredential: Record<string, unknown> | null; suspensionCredential: Record<string, unknown> | null }[] = await this.dataSource.query(
           `SELECT id, revision, "revocationCredential", "suspensionCredential" FROM status_list WHERE id = ANY($1::uuid[])`, [moved]);
-        for (const row of rows) this.kept.set(row.id, deepFreeze({ revision: row.revision, revocation: row.revocationCredential, suspension: row.suspensionCredential }));
+        for (const row of rows) {
+          this.kept.set(row.id, { revision: row.revision, mark, revocation: deepFreeze(row.revocationCredential), suspension: deepFreeze(row.suspensionCredential) });
+        }
       }
       const existing = new Set(revisions.map((row) => row.id));
       for (const [id, reads] of batch) {
@@ -152,6 +171,7 @@ export class StatusListsRepository {
     await manager.update(StatusList, { id: statusListId }, {
       ...(change.bits ? { [BITS[purpose]]: change.bits } : {}), [SIGNED[purpose]]: change.signed, revision: () => '"revision" + 1',
     });
+    await this.changes.announce(manager, CHANNEL, statusListId);
   }
 
   lockCredential(credentialId: string, manager: EntityManager): Promise<Credential | null> {
