@@ -9,10 +9,15 @@ const swc = {
   sourceMaps: 'inline',
 };
 
+// Fastify's plugins (CommonJS) require a few ESM-only packages. Node 20.19+ loads them (require of ESM); Jest's module
+// runtime cannot before Node 24.9, so Jest compiles those packages to CommonJS.
+const esmOnlyRequired = ['@fastify/middie/node_modules/path-to-regexp/', '@fastify/static/node_modules/content-disposition/'].join('|');
+
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: { '^.+\\.ts$': ['@swc/jest', swc], [`(?:${esmOnlyRequired}).+\\.js$`]: '<rootDir>/test/support/commonjs-transform.cjs' },
+  transformIgnorePatterns: [`^(?!.*/node_modules/(?:${esmOnlyRequired})).*/node_modules/`],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   testTimeout: 60000,

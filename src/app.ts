@@ -1,11 +1,13 @@
 // Builds the HTTP application around an opened database; shared by main.ts and the end-to-end tests.
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import multipart from '@fastify/multipart';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { openDatabase, type Database } from './database/database.js';
+import { acceptJsonBodies } from './common/json-body.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { validationPipe } from './common/validation.js';
 
@@ -15,15 +17,17 @@ export interface AppOptions {
   database?: Database;
 }
 
-export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<INestApplication> {
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const database = options.database ?? (await openDatabase({ url: config.databaseUrl, pgliteDir: config.pgliteDir }));
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
+  // Fastify: about 0.4 ms less CPU per verification than Express (bench/credential-verify). A reverse proxy on loopback is trusted
+  // for the client's address (the public rate limits count by it).
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database), new FastifyAdapter({ trustProxy: 'loopback' }), {
     logger: options.logger ?? ['log', 'warn', 'error'],
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
-  app.set('trust proxy', 'loopback');
-  app.disable('x-powered-by');
+  acceptJsonBodies(app.getHttpAdapter().getInstance(), config.bodyLimitBytes);
+  // Limits are set per upload route (interop/upload.ts).
+  await app.register(multipart);
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();

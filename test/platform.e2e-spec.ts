@@ -1,5 +1,7 @@
 // Health, OpenAPI contract, error shape, schema drift and the rule that every route declares its roles.
 import { RequestMethod } from '@nestjs/common';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { ModulesContainer } from '@nestjs/core';
 import { ALLOW_KEY } from '../src/auth/roles.js';
 import { Factory } from './support/factories.js';
@@ -73,5 +75,36 @@ describe('platform', () => {
     const tooLarge = await ctx.http.post('/institutions').auth(admin.token, { type: 'bearer' }).send({ slug: 'x', name: { fr: 'x'.repeat(2_000_000) } });
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body.code).toBe('payload_too_large');
+
+    const latin1 = await ctx.http.post('/credentials/verify').set('Content-Type', 'application/json; charset=iso-8859-1').send('{}');
+    expect(latin1.body).toMatchObject({ status: 415, code: 'unsupported_encoding' });
+  });
+
+  it('reads JSON-LD bodies as JSON, an empty JSON body as an empty object', async () => {
+    const ldJson = await ctx.http.post('/credentials/verify').set('Content-Type', 'application/ld+json').send(JSON.stringify({ verifiableCredential: { type: ['VerifiableCredential'] } }));
+    expect(ldJson.status).toBe(400);
+    expect(ldJson.body).toMatchObject({ verified: false, errors: [{ code: 'MALFORMED_CREDENTIAL' }] });
+    const empty = await ctx.http.post('/credentials/verify').set('Content-Type', 'application/json').send('');
+    expect(empty.body).toMatchObject({ status: 400, errors: [{ field: 'verifiableCredential', reason: 'verifiableCredential must be an object' }] });
+  });
+
+  it('takes an upload in its named field only, and leaves no temporary file behind a refused one', async () => {
+    const otherField = await ctx.http.post('/verifications').attach('document', Buffer.from('{}'), 'credential.json');
+    expect(otherField.status).toBe(400);
+    expect(otherField.body.errors).toEqual([{ field: 'document', reason: 'unexpected file: send it in the field "file"' }]);
+    const twice = await ctx.http.post('/verifications').attach('file', Buffer.from('{}'), 'a.json').attach('file', Buffer.from('{}'), 'b.json');
+    expect(twice.status).toBe(400);
+    const none = await ctx.http.post('/verifications').field('note', 'no file');
+    expect(none.body).toMatchObject({ status: 400, errors: [{ field: 'file' }] });
+
+    // The ESCO import writes its files to disk: refused part-way (a field it does not take), what was written goes.
+    const hr = await new Factory(ctx).newHrManager();
+    const uploads = () => readdirSync(tmpdir()).filter((name) => name.startsWith('upload-')).length;
+    const before = uploads();
+    const refused = await ctx.http.post('/framework-imports/esco').auth(hr.token, { type: 'bearer' })
+      .attach('skills_fr', Buffer.from('conceptUri,preferredLabel\n'), 'skills_fr.csv').attach('photo', Buffer.from('x'), 'photo.png');
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ field: 'photo', reason: 'unexpected file field, or the same field twice' }]);
+    expect(uploads()).toBe(before);
   });
 });

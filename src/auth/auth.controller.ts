@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AuthService } from './auth.service.js';
 import { CreateUserDto, LoginDto, TokenDto, UserDto } from './dto/auth.dto.js';
 import { type Actor, Allow, CurrentActor, ROLES } from './roles.js';
@@ -13,8 +13,8 @@ export class AuthController {
   @Post('auth/login') @HttpCode(200) @Allow('public')
   @ApiOperation({ summary: 'Exchange email and password for a bearer token' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed logins from this account or address' })
-  login(@Body() dto: LoginDto, @Req() request: Request): Promise<TokenDto> {
-    return this.auth.login(dto.email, dto.password, request.ip ?? 'unknown');
+  login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<TokenDto> {
+    return this.auth.login(dto.email, dto.password, request.ip);
   }
 
   @Get('auth/me') @Allow(...ROLES) @ApiOperation({ summary: 'The signed-in user' })

@@ -2,7 +2,7 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { forbidden } from '../common/problems.js';
 import { Actor, ALLOW_KEY, Audience, ROLES, Role } from './roles.js';
 
@@ -21,7 +21,7 @@ export class AuthGuard implements CanActivate {
     // A route nobody gave a rule to is closed: forgetting @Allow must never open it.
     if (!audiences) throw forbidden('route_without_role_rule', 'This route declares no role rule.');
 
-    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
     const token = bearerToken(request);
     if (token) request.actor = await this.verify(token);
 
@@ -44,7 +44,7 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-function bearerToken(request: Request): string | undefined {
+function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (!header) return undefined;
   const [scheme, token] = header.split(' ');

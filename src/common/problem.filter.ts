@@ -1,6 +1,6 @@
 // One filter shapes every error as application/problem+json; unexpected errors are logged, never echoed.
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import type { FieldError, ProblemBody } from './problems.js';
 
@@ -26,16 +26,16 @@ export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const response = host.switchToHttp().getResponse<FastifyReply>();
     const problem = this.toProblem(exception);
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
-    if (problem.status === 429) response.setHeader('Retry-After', String(problem.retryAfter ?? 60));
-    response.status(problem.status).type('application/problem+json').json(problem);
+    if (problem.status === 429) void response.header('Retry-After', String(problem.retryAfter ?? 60));
+    void response.status(problem.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
   }
 
   private toProblem(exception: unknown): Problem {
-    const parserFailure = bodyParserFailure(exception instanceof HttpException ? exception.cause : exception);
-    if (parserFailure) return parserFailure;
+    const refused = refusedByServer(exception);
+    if (refused) return refused;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();
@@ -48,13 +48,13 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-/** body-parser's errors (malformed JSON, body too large), which Express hands over as http-errors. */
-function bodyParserFailure(error: unknown): Problem | undefined {
-  const type = (error as { type?: unknown } | undefined)?.type;
-  if (type === 'entity.parse.failed') return make(400, { code: 'malformed_json', detail: 'The request body is not valid JSON.' });
-  if (type === 'entity.too.large') return make(413, { code: 'payload_too_large', detail: 'The request body is too large.' });
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return make(415, { code: 'unsupported_encoding', detail: 'The request body must be UTF-8.' });
-  return undefined;
+/** What Fastify refuses before any route runs (body too large, a body type no route takes, a bad Content-Length). */
+function refusedByServer(error: unknown): Problem | undefined {
+  const { code, statusCode } = (error ?? {}) as { code?: unknown; statusCode?: unknown };
+  if (typeof code !== 'string' || !code.startsWith('FST_') || typeof statusCode !== 'number' || statusCode < 400 || statusCode >= 500) return undefined;
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return make(413, { code: 'payload_too_large', detail: 'The request body is too large.' });
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return make(415, { code: 'unsupported_media_type', detail: 'This route does not take a body of this Content-Type; send application/json.' });
+  return make(statusCode, { code: DEFAULT_CODES[statusCode] ?? 'bad_request', detail: (error as Error).message });
 }
 
 function make(status: number, body: ProblemBody): Problem {

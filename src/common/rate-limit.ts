@@ -1,7 +1,7 @@
 // A per-address request budget for public endpoints (verification), so one client cannot monopolise the signature
 // checks. In memory, per process: enough for a service behind one or a few processes.
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { tooManyRequests } from './problems.js';
 
@@ -16,9 +16,9 @@ export class PublicRateLimit implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const limit = this.config.verifyRateLimit;
     if (limit === 0) return true;
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const now = Date.now();
-    const key = request.ip ?? 'unknown';
+    const key = request.ip;
     let window = this.windows.get(key);
     if (!window || now - window.start >= WINDOW_MS) {
       if (this.windows.size > 10_000) this.prune(now);

@@ -23,6 +23,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads BODY_LIMIT as bytes, kb or mb, and refuses anything else', () => {
+    expect(loadConfig({}).bodyLimitBytes).toBe(1024 * 1024);
+    expect(loadConfig({ BODY_LIMIT: '2mb' }).bodyLimitBytes).toBe(2 * 1024 * 1024);
+    expect(loadConfig({ BODY_LIMIT: '512KB' }).bodyLimitBytes).toBe(512 * 1024);
+    expect(loadConfig({ BODY_LIMIT: '65536' }).bodyLimitBytes).toBe(65536);
+    for (const bad of ['1gb', 'lots', '10', '2048mb']) expect(() => loadConfig({ BODY_LIMIT: bad })).toThrow(/BODY_LIMIT must be a size/);
+  });
+
   it('requires real secrets in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
   });

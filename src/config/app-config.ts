@@ -14,7 +14,8 @@ export interface AppConfig {
   admin: { email: string; password: string };
   loadDemoData: boolean;
   login: { maxFailures: number; windowSeconds: number };
-  bodyLimit: string;
+  /** Largest JSON request body, in bytes (BODY_LIMIT: bytes, or with kb / mb). */
+  bodyLimitBytes: number;
   /** Largest uploaded file (imports, PDFs to verify). */
   importMaxBytes: number;
   /** Public verification requests allowed per client address and minute (0: no limit, e.g. for benchmarks). */
@@ -70,6 +71,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return raw === 'true' || raw === '1';
   };
 
+  const byteSize = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const match = /^(\d+)\s*(b|kb|mb)?$/i.exec(raw.trim());
+    const bytes = match ? Number(match[1]) * { b: 1, kb: 1024, mb: 1024 * 1024 }[(match[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb'] : NaN;
+    if (!(bytes >= 1024 && bytes <= 1024 * 1024 * 1024)) problems.push(`${name} must be a size between 1kb and 1024mb (e.g. 1mb, 512kb or a number of bytes)`);
+    return bytes;
+  };
+
   const port = int('PORT', 3000, 0, 65535);
   const production = env.NODE_ENV === 'production';
 
@@ -114,7 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1000),
       windowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     },
-    bodyLimit: env.BODY_LIMIT || '1mb',
+    bodyLimitBytes: byteSize('BODY_LIMIT', 1024 * 1024),
     importMaxBytes: int('IMPORT_MAX_BYTES', 100 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
     jobWorkers: bool('JOB_WORKERS', true),
     verifyRateLimit: int('VERIFY_RATE_LIMIT', 120, 0, 1_000_000),

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { type Actor, Allow, CurrentActor, ROLES } from '../auth/roles.js';
 import { ParseIdPipe } from '../common/validation.js';
 import { CredentialRecordsService } from './credential-records.service.js';
@@ -26,8 +26,8 @@ export class CredentialsController {
 
   @Get('credentials/:id/download') @Allow(...ROLES) @ApiOperation({ summary: 'Download the signed credential as a JSON file' })
   @Header('Content-Type', 'application/vc+ld+json')
-  async download(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<string> {
-    response.setHeader('Content-Disposition', `attachment; filename="credential-${id}.json"`);
+  async download(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: FastifyReply): Promise<string> {
+    response.header('Content-Disposition', `attachment; filename="credential-${id}.json"`);
     return JSON.stringify(await this.records.document(id, actor), null, 2);
   }
 

@@ -2,7 +2,7 @@
 // A failed verification answers 400 with the verification result, as the W3C test suites expect.
 import { Body, Controller, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { type Actor, Allow, CurrentActor } from '../auth/roles.js';
 import { invalid } from '../common/problems.js';
 import { PublicRateLimit } from '../common/rate-limit.js';
@@ -26,7 +26,7 @@ export class VcApiController {
   @Post('credentials/verify') @HttpCode(200) @Allow('public') @UseGuards(PublicRateLimit)
   @ApiOperation({ summary: 'VC-API: verify a credential: each proof, status, validity, Open Badges shape, issuer trust' })
   @ApiOkResponse({ description: 'Verified' }) @ApiBadRequestResponse({ description: 'Not verified (the body says which checks failed) or malformed input' })
-  async verify(@Body() dto: VcApiVerifyRequestDto, @Res({ passthrough: true }) response: Response) {
+  async verify(@Body() dto: VcApiVerifyRequestDto, @Res({ passthrough: true }) response: FastifyReply) {
     const expectedProofPurpose = dto.options?.expectedProofPurpose;
     if (expectedProofPurpose !== undefined && typeof expectedProofPurpose !== 'string') throw invalid([{ field: 'options.expectedProofPurpose', reason: 'must be a string' }]);
     const verdict = await this.verifier.verifyCredential(dto.verifiableCredential, { expectedProofPurpose });
@@ -37,7 +37,7 @@ export class VcApiController {
 
   @Post('presentations/verify') @HttpCode(200) @Allow('public') @UseGuards(PublicRateLimit)
   @ApiOperation({ summary: 'VC-API: verify a presentation (holder proof against challenge/domain) and every credential in it' })
-  async verifyPresentation(@Body() dto: VcApiVerifyPresentationRequestDto, @Res({ passthrough: true }) response: Response) {
+  async verifyPresentation(@Body() dto: VcApiVerifyPresentationRequestDto, @Res({ passthrough: true }) response: FastifyReply) {
     const presentation = dto.verifiablePresentation ?? dto.presentation;
     if (!presentation) throw invalid([{ field: 'verifiablePresentation', reason: 'required (or presentation)' }]);
     const options = dto.options ?? {};

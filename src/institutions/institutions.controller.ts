@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, StreamableFile, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, StreamableFile } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type Actor, Allow, CurrentActor } from '../auth/roles.js';
-import { FileUpload, requireFile } from '../interop/upload.js';
+import { FileUpload, type ReceivedFile, requireFile, UploadedFile } from '../interop/upload.js';
 import { ParseIdPipe } from '../common/validation.js';
 import { CreateInstitutionDto, InstitutionDto, UpdateInstitutionDto } from './dto/institution.dto.js';
 import { InstitutionsService } from './institutions.service.js';
@@ -25,7 +25,7 @@ export class InstitutionsController {
 
   @Put(':id/logo') @HttpCode(204) @Allow('admin', 'registrar') @ApiOperation({ summary: 'Upload the logo printed on the school’s certificates (PNG, 512 kB)' }) @ApiNoContentResponse()
   @FileUpload('PNG image')
-  setLogo(@Param('id', ParseIdPipe) id: string, @UploadedFile() file: Express.Multer.File | undefined, @CurrentActor() actor: Actor): Promise<void> {
+  setLogo(@Param('id', ParseIdPipe) id: string, @UploadedFile() file: ReceivedFile | undefined, @CurrentActor() actor: Actor): Promise<void> {
     return this.service.setLogo(id, requireFile(file).buffer, actor);
   }
 

@@ -2,12 +2,11 @@ import { Module } from '@nestjs/common';
 import { FrameworksModule } from '../frameworks/frameworks.module.js';
 import { InstitutionsModule } from '../institutions/institutions.module.js';
 import { FrameworkImportService } from './framework-import.service.js';
-import { UploadModule } from './upload.module.js';
 
 /** What every standard's importer shares: the framework writer and upload limits. */
 @Module({
-  imports: [FrameworksModule, InstitutionsModule, UploadModule],
+  imports: [FrameworksModule, InstitutionsModule],
   providers: [FrameworkImportService],
-  exports: [FrameworkImportService, UploadModule],
+  exports: [FrameworkImportService],
 })
 export class InteropModule {}

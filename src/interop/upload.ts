@@ -1,16 +1,115 @@
-// Uploaded files: the OpenAPI shape of a multipart upload, and decoding that accepts UTF-8 only (BOM or not).
-import { applyDecorators, HttpException, HttpStatus, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+// Uploaded files: multipart/form-data read from the request stream (@fastify/multipart), the OpenAPI shape of an
+// upload, and decoding that accepts UTF-8 only (BOM or not).
+import {
+  applyDecorators, CallHandler, createParamDecorator, ExecutionContext, HttpException, HttpStatus, Inject, Injectable, mixin, NestInterceptor, Type, UseInterceptors,
+} from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiPayloadTooLargeResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { invalid } from '../common/problems.js';
+import type { FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Observable } from 'rxjs';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { invalid, type FieldError } from '../common/problems.js';
+
+/** A file received in memory. */
+export interface ReceivedFile {
+  field: string;
+  originalName: string;
+  mimetype: string;
+  buffer: Buffer;
+}
+
+/** A file received on disk (large files: ESCO), removed by whoever reads it. */
+export interface StoredFile {
+  field: string;
+  originalName: string;
+  path: string;
+}
+
+const RECEIVED = Symbol('receivedFiles');
+type WithFiles = FastifyRequest & { [RECEIVED]?: { memory: ReceivedFile[]; disk: StoredFile[] } };
+
+/** Text fields of a form, for the DTO of @Body(). */
+const MAX_FIELDS = 20;
+
+const tooLarge = (): HttpException => new HttpException({ code: 'payload_too_large', detail: 'A file is larger than IMPORT_MAX_BYTES.' }, HttpStatus.PAYLOAD_TOO_LARGE);
+
+/**
+ * Reads the multipart body before the handler: files of the named fields, in memory or on disk, each under
+ * IMPORT_MAX_BYTES; text fields become the body. A file in any other field is refused, as is a file too large (413).
+ */
+function multipartInterceptor(files: string[], storage: 'memory' | 'disk'): Type<NestInterceptor> {
+  @Injectable()
+  class MultipartInterceptor implements NestInterceptor {
+    constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+    async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+      const request = context.switchToHttp().getRequest<WithFiles>();
+      if (!request.isMultipart()) return next.handle();
+      const received = { memory: [] as ReceivedFile[], disk: [] as StoredFile[] };
+      const body: Record<string, string> = {};
+      try {
+        const limits = { fileSize: this.config.importMaxBytes, files: files.length, fields: MAX_FIELDS };
+        for await (const part of request.parts({ limits })) {
+          if (part.type === 'field') {
+            body[part.fieldname] = String(part.value);
+            continue;
+          }
+          if (!files.includes(part.fieldname) || [...received.memory, ...received.disk].some((file) => file.field === part.fieldname)) {
+            part.file.resume();
+            throw invalid([{ field: part.fieldname, reason: files.length === 1 ? `unexpected file: send it in the field "${files[0]}"` : 'unexpected file field, or the same field twice' } satisfies FieldError]);
+          }
+          const meta = { field: part.fieldname, originalName: part.filename };
+          if (storage === 'memory') {
+            received.memory.push({ ...meta, mimetype: part.mimetype, buffer: await part.toBuffer() });
+          } else {
+            const path = join(tmpdir(), `upload-${randomUUID()}`);
+            received.disk.push({ ...meta, path });
+            await pipeline(part.file, createWriteStream(path));
+            if (part.file.truncated) throw tooLarge();
+          }
+        }
+      } catch (error) {
+        await Promise.all(received.disk.map((file) => rm(file.path, { force: true })));
+        const code = (error as { code?: string }).code;
+        if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+        if (code === 'FST_FILES_LIMIT') throw invalid([{ field: 'file', reason: `at most ${files.length} file${files.length > 1 ? 's' : ''}` }]);
+        if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') throw invalid([{ field: 'body', reason: `at most ${MAX_FIELDS} form fields` }]);
+        if (code === 'FST_PROTO_VIOLATION') throw invalid([{ field: 'body', reason: 'a field name that is not allowed' }]);
+        throw error;
+      }
+      request.body = body;
+      request[RECEIVED] = received;
+      return next.handle();
+    }
+  }
+  return mixin(MultipartInterceptor);
+}
+
+/** The file of a FileUpload route (field `file`), or undefined when none was sent. */
+export const UploadedFile = createParamDecorator((_: unknown, context: ExecutionContext): ReceivedFile | undefined =>
+  context.switchToHttp().getRequest<WithFiles>()[RECEIVED]?.memory[0]);
+
+/** The files of a disk upload route, whatever their fields. */
+export const StoredFiles = createParamDecorator((_: unknown, context: ExecutionContext): StoredFile[] =>
+  context.switchToHttp().getRequest<WithFiles>()[RECEIVED]?.disk ?? []);
+
+/** Files of the named fields, written to the temporary directory (StoredFiles gives them). */
+export function DiskUpload(fields: string[]) {
+  return UseInterceptors(multipartInterceptor(fields, 'disk'));
+}
 
 /**
  * A route that takes one file in the multipart field `file`, plus optional text fields described in `fields`.
- * Memory storage: the file arrives as a Buffer, bounded by IMPORT_MAX_BYTES (UploadModule).
+ * In memory: the file arrives as a Buffer, bounded by IMPORT_MAX_BYTES.
  */
 export function FileUpload(description: string, fields: Record<string, { type: 'string' | 'boolean'; description: string; format?: string }> = {}) {
   return applyDecorators(
-    UseInterceptors(FileInterceptor('file')),
+    UseInterceptors(multipartInterceptor(['file'], 'memory')),
     ApiConsumes('multipart/form-data'),
     ApiBody({
       schema: {
@@ -24,7 +123,7 @@ export function FileUpload(description: string, fields: Record<string, { type: '
   );
 }
 
-export function requireFile(file: Express.Multer.File | undefined): Express.Multer.File {
+export function requireFile(file: ReceivedFile | undefined): ReceivedFile {
   if (!file) throw invalid([{ field: 'file', reason: 'a file is required (multipart field "file")' }]);
   return file;
 }

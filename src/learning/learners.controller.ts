@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Header, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { type Actor, Allow, CurrentActor, ROLES } from '../auth/roles.js';
 import type { Page } from '../common/page.js';
 import { ParseIdPipe } from '../common/validation.js';
@@ -43,9 +42,8 @@ export class LearnersController {
   team(@Param('id', ParseIdPipe) id: string, @Query() query: TeamGapQuery, @CurrentActor() actor: Actor) { return this.gaps.forTeam(id, query.profileId, query.basis, actor); }
 
   @Get('institutions/:id/team-gaps.csv') @Allow('admin', 'hr_manager') @ApiOperation({ summary: 'Team view as a CSV matrix (one row per person)' }) @ApiProduces('text/csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  async teamCsv(@Param('id', ParseIdPipe) id: string, @Query() query: TeamGapQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<string> {
-    response.setHeader('Content-Disposition', 'attachment; filename="team-gaps.csv"');
+  @Header('Content-Type', 'text/csv; charset=utf-8') @Header('Content-Disposition', 'attachment; filename="team-gaps.csv"')
+  async teamCsv(@Param('id', ParseIdPipe) id: string, @Query() query: TeamGapQuery, @CurrentActor() actor: Actor): Promise<string> {
     return `\uFEFF${teamReportCsv(await this.gaps.forTeam(id, query.profileId, query.basis, actor))}`; // BOM: Excel reads UTF-8 (Arabic names)
   }
 

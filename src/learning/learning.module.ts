@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FrameworksModule } from '../frameworks/frameworks.module.js';
 import { InstitutionsModule } from '../institutions/institutions.module.js';
-import { UploadModule } from '../interop/upload.module.js';
 import { JobProfilesModule } from '../profiles/job-profiles.module.js';
 import { GapsRepository } from './gaps.repository.js';
 import { GapsService } from './gaps.service.js';
@@ -14,7 +13,7 @@ import { ResultsImportService } from './results-import.service.js';
 import { SessionRecordsController } from './sessions-records.controller.js';
 
 @Module({
-  imports: [FrameworksModule, InstitutionsModule, JobProfilesModule, UploadModule],
+  imports: [FrameworksModule, InstitutionsModule, JobProfilesModule],
   controllers: [LearnersController, SessionRecordsController],
   providers: [LearningRepository, LearnerAccess, LearnersService, RecordsService, ResultsImportService, GapsRepository, GapsService],
   exports: [LearningRepository, LearnerAccess, LearnersService, RecordsService, GapsService],

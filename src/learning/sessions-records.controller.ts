@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, Allow, CurrentActor } from '../auth/roles.js';
 import { ParseIdPipe } from '../common/validation.js';
 import { AssessmentDto, CreateAssessmentDto, CreateEnrolmentDto, EnrolmentDto, QuestionnaireComparisonDto, UpdateEnrolmentDto } from './dto/records.dto.js';
-import { FileUpload, requireFile } from '../interop/upload.js';
+import { FileUpload, type ReceivedFile, requireFile, UploadedFile } from '../interop/upload.js';
 import { ResultsImportDto, ResultsImportFields } from './dto/results-import.dto.js';
 import { RecordsService } from './records.service.js';
 import { ResultsImportService } from './results-import.service.js';
@@ -34,7 +34,7 @@ export class SessionRecordsController {
     completedAt: { type: 'string', format: 'date', description: 'Completion date (Moodle grade export only)' },
     maxScore: { type: 'string', description: 'Top of the course total (Moodle grade export only, default 100)' },
   })
-  importResults(@UploadedFile() file: Express.Multer.File | undefined, @Body() fields: ResultsImportFields, @CurrentActor() actor: Actor): Promise<ResultsImportDto> {
+  importResults(@UploadedFile() file: ReceivedFile | undefined, @Body() fields: ResultsImportFields, @CurrentActor() actor: Actor): Promise<ResultsImportDto> {
     return this.results.import(requireFile(file).buffer, fields, actor);
   }
 

@@ -1,11 +1,11 @@
 // The public verification page (the QR code's target) and the file-verification API, both rate limited.
-import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, UploadedFile, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow } from '../auth/roles.js';
 import { invalid } from '../common/problems.js';
 import { PublicRateLimit } from '../common/rate-limit.js';
-import { FileUpload } from '../interop/upload.js';
+import { FileUpload, type ReceivedFile, UploadedFile } from '../interop/upload.js';
 import { MESSAGES, pickLanguage } from './verification-messages.js';
 import { renderVerificationPage, type PageModel } from './verification-page.js';
 import { PublicVerificationService, type PublicVerification } from './public-verification.service.js';
@@ -24,12 +24,12 @@ export class VerificationPageController {
 
   @Get('verify') @Allow('public') @ApiOperation({ summary: 'Page to upload a certificate PDF or credential JSON' }) @ApiProduces('text/html') @ApiQuery({ name: 'lang', required: false, enum: ['fr', 'ar', 'en'] })
   @Header('Content-Type', 'text/html; charset=utf-8')
-  form(@Query('lang') lang: string | undefined, @Req() request: Request): string {
+  form(@Query('lang') lang: string | undefined, @Req() request: FastifyRequest): string {
     return renderVerificationPage({ language: pickLanguage(lang, request.headers['accept-language']), path: '/verify' });
   }
 
   @Get('verify/:id') @Allow('public') @ApiOperation({ summary: 'Verification page of one credential (the QR code link)' }) @ApiProduces('text/html') @ApiQuery({ name: 'lang', required: false, enum: ['fr', 'ar', 'en'] })
-  async page(@Param('id') id: string, @Query('lang') lang: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async page(@Param('id') id: string, @Query('lang') lang: string | undefined, @Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
     const language = pickLanguage(lang, request.headers['accept-language']);
     const result = isUuid(id) ? await this.verification.byId(id) : null;
     const model: PageModel = result ? { language, path: `/verify/${id}`, outcome: outcomeOf(result) } : { language, path: `/verify/${id}`, problem: MESSAGES[language].notFound };
@@ -38,7 +38,7 @@ export class VerificationPageController {
 
   @Post('verify') @HttpCode(200) @Allow('public') @ApiOperation({ summary: 'Verification page for an uploaded PDF certificate or JSON credential' }) @ApiProduces('text/html')
   @FileUpload('A certificate PDF (with its embedded credential) or a credential JSON file')
-  async upload(@UploadedFile() file: Express.Multer.File | undefined, @Query('lang') lang: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async upload(@UploadedFile() file: ReceivedFile | undefined, @Query('lang') lang: string | undefined, @Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
     const language = pickLanguage(lang, request.headers['accept-language']);
     const result = await this.verification.fromUpload(file?.buffer);
     if ('problem' in result) return sendPage(response, 400, { language, path: '/verify', problem: MESSAGES[language].problems[result.problem] ?? result.message });
@@ -48,7 +48,7 @@ export class VerificationPageController {
   @Post('verifications') @HttpCode(200) @Allow('public') @ApiOperation({ summary: 'Verify an uploaded PDF certificate or JSON credential; 400 when it does not verify' })
   @FileUpload('A certificate PDF (with its embedded credential) or a credential JSON file')
   @ApiOkResponse({ description: 'Verified: the checks and what the credential states' }) @ApiBadRequestResponse({ description: 'Not a PDF or JSON, no embedded credential, or not verified (the body lists the checks)' })
-  async verifyFile(@UploadedFile() file: Express.Multer.File | undefined, @Res({ passthrough: true }) response: Response) {
+  async verifyFile(@UploadedFile() file: ReceivedFile | undefined, @Res({ passthrough: true }) response: FastifyReply) {
     const result = await this.verification.fromUpload(file?.buffer);
     if ('problem' in result) throw invalid([{ field: 'file', reason: result.message }], `The file cannot be verified (${result.problem}).`);
     if (!result.verdict.verified) response.status(400);
@@ -57,11 +57,11 @@ export class VerificationPageController {
   }
 }
 
-function sendPage(response: Response, status: number, model: PageModel): void {
-  response.status(status)
-    .setHeader('Content-Type', 'text/html; charset=utf-8')
+function sendPage(response: FastifyReply, status: number, model: PageModel): void {
+  void response.status(status)
+    .header('Content-Type', 'text/html; charset=utf-8')
     // No script at all; styles inline; the form posts back here only.
-    .setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-    .setHeader('Referrer-Policy', 'no-referrer')
+    .header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+    .header('Referrer-Policy', 'no-referrer')
     .send(renderVerificationPage(model));
 }

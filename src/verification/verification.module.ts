@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { PublicRateLimit } from '../common/rate-limit.js';
 import { CredentialsModule } from '../credentials/credentials.module.js';
-import { UploadModule } from '../interop/upload.module.js';
 import { PublicVerificationService } from './public-verification.service.js';
 import { VerificationPageController } from './verification-page.controller.js';
 
 @Module({
-  imports: [CredentialsModule, UploadModule],
+  imports: [CredentialsModule],
   controllers: [VerificationPageController],
   providers: [PublicVerificationService, PublicRateLimit],
 })

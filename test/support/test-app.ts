@@ -1,7 +1,7 @@
 // Starts the real application for one spec file on its own fresh database: a new database on the PostgreSQL
 // server named by TEST_DATABASE_URL, or an in-memory PGlite when it is unset.
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
@@ -11,7 +11,7 @@ import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { openDatabase, type Database } from '../../src/database/database.js';
 
 export interface TestApp {
-  app: INestApplication;
+  app: NestFastifyApplication;
   http: TestAgent;
   config: AppConfig;
   database: Database;
@@ -32,6 +32,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const database = await openDatabase({ url, pgliteDir: 'memory://', poolSize: 5 });
   const app = await createApp(config, { database, logger: process.env.TEST_LOGS ? ['log', 'warn', 'error'] : ['error'] });
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   return {
     app,
     http: request(app.getHttpServer()),

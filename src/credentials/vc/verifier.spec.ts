@@ -196,6 +196,7 @@ describe('verifyCredential', () => {
 
   it.each([
     ['a string', 'not a credential', 'a credential must be a JSON object'],
+    ['an object without @context (a problem document, say)', { type: 'about:blank#not_found', status: 404 }, 'a credential needs an "@context" (https://www.w3.org/ns/credentials/v2 first)'],
     ['no issuer', { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], credentialSubject: { id: 'did:example:1' } }, '"issuer" property is required.'],
     ['a foreign first context', { '@context': ['https://example.org/ctx'], type: ['VerifiableCredential'] }, undefined],
   ])('reports %s as a malformed credential', async (_what, credential, message) => {

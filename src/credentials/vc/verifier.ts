@@ -200,6 +200,10 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
     return empty;
   }
   const doc = credential as JsonObject;
+  if (!asList(doc['@context']).length) {
+    errors.push({ code: 'MALFORMED_CREDENTIAL', message: 'a credential needs an "@context" (https://www.w3.org/ns/credentials/v2 first)' });
+    return { ...empty, credentialId: idOf(doc), issuer: idOf(doc.issuer) };
+  }
   try {
     // The library's structural checks (contexts, type, issuer, subject, status shape) without its date checks,
     // which checkValidityPeriod reports on their own.

@@ -1,7 +1,7 @@
 // The CASE API answers errors in the 1EdTech imsx_StatusInfo shape (the rest of the service keeps RFC 9457):
 // a filter scoped to the CASE controller, and the sourcedId check whose failure CASE names `invaliduuid`.
 import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, Injectable, Logger, PipeTransform } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { FieldError } from '../../common/problems.js';
 import { isUuid } from '../imported-framework.js';
 
@@ -33,7 +33,7 @@ export class CaseErrorFilter implements ExceptionFilter {
     const payload = exception instanceof HttpException ? exception.getResponse() : undefined;
     const problem = (typeof payload === 'object' && payload ? payload : {}) as { code?: string; detail?: string; errors?: FieldError[] };
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
-    host.switchToHttp().getResponse<Response>().status(status).json(statusInfo(status, problem));
+    host.switchToHttp().getResponse<FastifyReply>().status(status).send(statusInfo(status, problem));
   }
 }
 

@@ -6,7 +6,7 @@ import type { Framework } from '../../frameworks/framework.entity.js';
 import { FrameworksRepository } from '../../frameworks/frameworks.repository.js';
 import { FrameworksService } from '../../frameworks/frameworks.service.js';
 import { FrameworkImportService } from '../framework-import.service.js';
-import { decodeUtf8, requireFile } from '../upload.js';
+import { decodeUtf8, type ReceivedFile, requireFile } from '../upload.js';
 import { parseCasePackage } from './case-package-reader.js';
 import { buildCasePackage, caseContext, type CaseContext } from './case-package-writer.js';
 import type { CfPackage } from './case-package.types.js';
@@ -23,7 +23,7 @@ export class CasePackageService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async importPackage(file: Express.Multer.File | undefined, actor: Actor, ownerInstitutionId?: string): Promise<CaseImportResultDto> {
+  async importPackage(file: ReceivedFile | undefined, actor: Actor, ownerInstitutionId?: string): Promise<CaseImportResultDto> {
     const model = parseCasePackage(decodeUtf8(requireFile(file).buffer));
     const { itemIds: _itemIds, ...result } = await this.importer.import(model, actor, { ownerInstitutionId });
     return result;

@@ -1,6 +1,7 @@
 // The ESCO classification CSV files this service reads, the multipart field each one arrives in, and the columns it uses.
 // The language of a file is in its field name (occupations_fr): ESCO's headers are the same in every language.
 import { LANGUAGES, type Language } from '../../common/localized-text.js';
+import type { StoredFile } from '../upload.js';
 
 /** Files that exist once per language. */
 export const LANGUAGE_FILE_KINDS = ['occupations', 'skills', 'skillsHierarchy', 'skillGroups', 'iscoGroups'] as const;
@@ -13,12 +14,8 @@ export const ESCO_FILE_FIELDS: string[] = [
   ...SHARED_FILE_KINDS,
 ];
 
-/** A file received on disk (multer disk storage), before it is read. */
-export interface EscoUpload {
-  field: string;
-  path: string;
-  originalName: string;
-}
+/** A file received on disk, before it is read. */
+export type EscoUpload = StoredFile;
 
 export interface EscoFile extends EscoUpload {
   kind: EscoFileKind;

@@ -1,10 +1,9 @@
 // The multipart upload of an ESCO file set: one optional field per file, stored on disk (ESCO files run to tens of
 // megabytes) under the IMPORT_MAX_BYTES limit per file, and the OpenAPI description of every field.
-import { applyDecorators, UseInterceptors } from '@nestjs/common';
-import { FileFieldsInterceptor } from '@nestjs/platform-express';
+import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiPayloadTooLargeResponse, ApiUnprocessableEntityResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { DiskUpload } from '../upload.js';
 import { ESCO_FILE_FIELDS, type EscoUpload } from './esco-files.js';
 
 const FILE_DESCRIPTIONS: Record<string, string> = {
@@ -23,10 +22,7 @@ export function EscoFilesUpload() {
     return [field, { type: 'string', format: 'binary', description: `ESCO ${FILE_DESCRIPTIONS[kind]}${lang ? `, in ${lang}` : ''}; UTF-8` }];
   }));
   return applyDecorators(
-    UseInterceptors(FileFieldsInterceptor(ESCO_FILE_FIELDS.map((name) => ({ name, maxCount: 1 })), {
-      dest: tmpdir(), // multer's disk storage, random file names
-      limits: { files: ESCO_FILE_FIELDS.length },
-    })),
+    DiskUpload(ESCO_FILE_FIELDS),
     ApiConsumes('multipart/form-data'),
     ApiBody({
       schema: {
@@ -43,10 +39,6 @@ export function EscoFilesUpload() {
     ApiUnsupportedMediaTypeResponse({ description: 'A file is not UTF-8' }),
     ApiUnprocessableEntityResponse({ description: 'The files were read but refused; `errors` lists each problem' }),
   );
-}
-
-export function uploadsOf(files: Record<string, Express.Multer.File[]> | undefined): EscoUpload[] {
-  return Object.values(files ?? {}).flat().map((file) => ({ field: file.fieldname, path: file.path, originalName: file.originalname }));
 }
 
 export async function removeUploads(uploads: EscoUpload[]): Promise<void> {

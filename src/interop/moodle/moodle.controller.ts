@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query, StreamableFile, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { type Actor, Allow, CurrentActor } from '../../auth/roles.js';
 import { ParseIdPipe } from '../../common/validation.js';
-import { FileUpload } from '../upload.js';
+import { FileUpload, type ReceivedFile, UploadedFile } from '../upload.js';
 import { MoodleExportQuery, MoodleImportFormDto, MoodleImportResultDto } from './dto/moodle.dto.js';
 import { MoodleService, type CsvFile } from './moodle.service.js';
 
@@ -20,7 +20,7 @@ export class MoodleController {
   @Post('framework-imports/moodle') @Allow('admin', 'hr_manager') @ApiOperation({ summary: 'Import a Moodle competency framework CSV (tool_lpimportcsv, 12 or 14 columns) as a draft version' })
   @FileUpload('Moodle competency framework CSV, UTF-8', FORM_FIELDS) @ApiCreatedResponse({ type: MoodleImportResultDto }) @ApiUnsupportedMediaTypeResponse({ description: 'The file is not UTF-8' })
   @ApiBadRequestResponse({ description: 'Not a Moodle framework CSV: `errors` names the missing columns' }) @ApiConflictResponse({ description: 'This version of the framework is published already' })
-  import(@UploadedFile() file: Express.Multer.File | undefined, @Body() form: MoodleImportFormDto, @CurrentActor() actor: Actor): Promise<MoodleImportResultDto> { return this.service.import(file, form, actor); }
+  import(@UploadedFile() file: ReceivedFile | undefined, @Body() form: MoodleImportFormDto, @CurrentActor() actor: Actor): Promise<MoodleImportResultDto> { return this.service.import(file, form, actor); }
 
   @Get('frameworks/:id/moodle-csv') @Allow('public') @ApiOperation({ summary: 'Export a framework version as a Moodle competency framework CSV (drafts only for their owners)' })
   @ApiProduces('text/csv') @ApiOkResponse({ description: 'The 14-column CSV Moodle 4 imports', schema: { type: 'string' } }) @ApiNotFoundResponse({ description: 'No such version, or a draft of another institution' })

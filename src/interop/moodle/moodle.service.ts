@@ -7,7 +7,7 @@ import { invalid } from '../../common/problems.js';
 import { FrameworksRepository } from '../../frameworks/frameworks.repository.js';
 import { FrameworksService } from '../../frameworks/frameworks.service.js';
 import { FrameworkImportService, importRejected } from '../framework-import.service.js';
-import { decodeUtf8, requireFile } from '../upload.js';
+import { decodeUtf8, type ReceivedFile, requireFile } from '../upload.js';
 import type { MoodleImportFormDto, MoodleImportResultDto } from './dto/moodle.dto.js';
 import { buildMoodleCsv } from './moodle-csv-builder.js';
 import { parseMoodleFramework } from './moodle-csv-parser.js';
@@ -26,7 +26,7 @@ export class MoodleService {
   ) {}
 
   /** The file becomes a draft version; the same file imported again by the same institution replaces that draft. */
-  async import(file: Express.Multer.File | undefined, form: MoodleImportFormDto, actor: Actor): Promise<MoodleImportResultDto> {
+  async import(file: ReceivedFile | undefined, form: MoodleImportFormDto, actor: Actor): Promise<MoodleImportResultDto> {
     const upload = requireFile(file);
     const ownerInstitutionId = owningInstitution(actor, form.ownerInstitutionId);
     if (!ownerInstitutionId) throw invalid([{ field: 'ownerInstitutionId', reason: 'required when an administrator imports a framework' }]);
