@@ -2,12 +2,13 @@
 // and a writer announces a change with pg_notify inside its transaction (PostgreSQL delivers it at commit, never on
 // rollback, and only once the change is visible to every other session). What a process keeps in memory (the signed
 // status lists) can then be served without asking the database whether it moved, as long as the feed is quiet.
+// The process that commits a change knows of it at its commit, without waiting for its own notification.
 //
-// PGlite has no feed: it serves one process, and its socket server does not relay notifications. There, and whenever
-// the connection is down, nothing is ever "quiet" and readers ask the database every time, as they would without this.
+// The embedded PGlite database serves one process only: there the commits of this process are all the changes there
+// are. On a server, while the connection is down, nothing is "quiet" and readers ask the database every time.
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 
 /** A point in the feed, taken before reading what it guards. */
 export interface FeedMark {
@@ -16,8 +17,6 @@ export interface FeedMark {
 }
 
 const RECONNECT_MS = { first: 500, max: 30_000 };
-/** A change announced by this process whose notification has not come back: rolled back, most likely, after this. */
-const PENDING_MS = 30_000;
 /** Keys remembered before the oldest are forgotten (and every older mark with them). */
 const MAX_KEYS = 10_000;
 
@@ -35,11 +34,28 @@ export class ChangeNotifications {
   /** Marks older than this are not trusted (the remembered keys were forgotten then). */
   private floor = 0;
   private readonly lastChange = new Map<string, number>();
-  private readonly pending = new Map<string, number>();
+  /** Keys announced by transactions still open, by transaction. */
+  private readonly open = new Map<QueryRunner, Set<string>>();
   private readonly waiting = new Set<() => void>();
 
-  /** `url`: the PostgreSQL server; none for PGlite, which has no feed. */
-  constructor(private readonly url: string | undefined) {}
+  /** `url`: the PostgreSQL server every process shares; none for the embedded database, which only this process uses. */
+  constructor(dataSource: DataSource, private readonly url: string | undefined) {
+    const settled = (runner: QueryRunner, committed: boolean) => {
+      if (runner.isTransactionActive) return; // a savepoint: the transaction goes on
+      const keys = this.open.get(runner);
+      this.open.delete(runner);
+      if (committed) for (const key of keys ?? []) this.received(key);
+    };
+    const hook: EntitySubscriberInterface = {
+      afterTransactionCommit: ({ queryRunner }) => settled(queryRunner, true),
+      afterTransactionRollback: ({ queryRunner }) => settled(queryRunner, false),
+    };
+    dataSource.subscribers.push(hook);
+    if (!url) {
+      this.epoch = 1;
+      this.listening = true;
+    }
+  }
 
   /** Starts (or keeps) listening on `channel`. */
   watch(channel: string): void {
@@ -55,7 +71,7 @@ export class ChangeNotifications {
     client.query(`LISTEN ${channel}`).then(() => this.listened(client), () => this.lost(client));
   }
 
-  /** Where the feed stands now; null when it cannot vouch for anything (no feed, or its connection is down). */
+  /** Where the feed stands now; null when it cannot vouch for anything (its connection is down, or it was stopped). */
   mark(): FeedMark | null {
     return this.listening ? { epoch: this.epoch, seq: this.seq } : null;
   }
@@ -64,21 +80,22 @@ export class ChangeNotifications {
   quietSince(channel: string, key: string, mark: FeedMark | null): boolean {
     if (!mark || !this.listening || mark.epoch !== this.epoch || mark.seq < this.floor) return false;
     const id = `${channel}:${key}`;
-    const announced = this.pending.get(id);
-    if (announced !== undefined) {
-      if (Date.now() - announced < PENDING_MS) return false;
-      this.pending.delete(id);
-    }
+    for (const keys of this.open.values()) if (keys.has(id)) return false;
     return (this.lastChange.get(id) ?? 0) <= mark.seq;
   }
 
   /**
-   * Announces a change of `key` inside the transaction of `manager`. Until its notification comes back, this process
-   * does not trust what it kept of `key`: the change may be committed before any other process hears of it.
+   * Announces a change of `key` made in the transaction of `manager`: every process hears of it when it commits. Until
+   * then, this process does not trust what it kept of `key` either.
    */
   async announce(manager: EntityManager, channel: string, key: string): Promise<void> {
-    await manager.query(`SELECT pg_notify($1, $2)`, [channel, key]);
-    if (this.url) this.pending.set(`${channel}:${key}`, Date.now());
+    const id = `${channel}:${key}`;
+    if (this.url) await manager.query(`SELECT pg_notify($1, $2)`, [channel, key]);
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive) return this.received(id);
+    const keys = this.open.get(runner) ?? new Set<string>();
+    keys.add(id);
+    this.open.set(runner, keys);
   }
 
   /** Resolves once listening (tests, and callers that would rather wait than ask the database). */
@@ -110,7 +127,7 @@ export class ChangeNotifications {
     if (this.stopped) return;
     const client = new pg.Client({ connectionString: this.url, application_name: 'change-notifications' });
     this.client = client;
-    client.on('notification', (message) => this.received(message.channel, message.payload ?? ''));
+    client.on('notification', (message) => this.received(`${message.channel}:${message.payload ?? ''}`));
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
     try {
@@ -132,14 +149,12 @@ export class ChangeNotifications {
     for (const done of [...this.waiting]) done();
   }
 
-  private received(channel: string, key: string): void {
-    const id = `${channel}:${key}`;
+  private received(id: string): void {
     if (this.lastChange.size >= MAX_KEYS && !this.lastChange.has(id)) {
       this.lastChange.clear();
       this.floor = this.seq + 1;
     }
     this.lastChange.set(id, ++this.seq);
-    this.pending.delete(id);
   }
 
   private lost(client: pg.Client): void {

@@ -51,7 +51,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await embedded?.stop();
     throw error;
   }
-  const changes = new ChangeNotifications(embedded ? undefined : url);
+  const changes = new ChangeNotifications(dataSource, embedded ? undefined : url);
   return {
     kind: embedded ? 'pglite' : 'postgres',
     url,
