@@ -1,6 +1,7 @@
 // The change feed every process listens to (LISTEN/NOTIFY): quiet about a key until a change of it commits, never on
 // a rollback, and vouching for nothing while its connection is down or for anything read before it came back. The
 // process that commits a change knows of it at its commit; on the embedded database that process is the only one.
+import { jest } from '@jest/globals';
 import { ChangeNotifications, type FeedMark } from '../src/database/change-notifications.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -87,6 +88,20 @@ describe('change notifications', () => {
     expect(await feed.listeningNow(10_000)).toBe(true);
     expect(feed.quietSince(CHANNEL, 'list-d', before)).toBe(false);
     expect(feed.quietSince(CHANNEL, 'list-d', feed.mark())).toBe(true);
+  });
+
+  it('vouches for a mark a few seconds at most, however quiet the feed (a connection can die without a word)', async () => {
+    const feed = await newFeed();
+    const mark = feed.mark();
+    expect(feed.quietSince(CHANNEL, 'list-e', mark)).toBe(true);
+    const later = Date.now() + 6_000;
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(later);
+    try {
+      expect(feed.quietSince(CHANNEL, 'list-e', mark)).toBe(false);
+      expect(feed.quietSince(CHANNEL, 'list-e', feed.mark())).toBe(true);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('vouches for nothing once stopped, and refuses a channel name it would have to quote', async () => {

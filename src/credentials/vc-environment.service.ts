@@ -52,7 +52,8 @@ export class VcEnvironment {
     const fetchForeignList = createStatusListFetcher();
     const fetchStatusListCredential: FetchStatusListCredential = async (url) => {
       const own = statusLists.ownList(url);
-      // Ours straight from the database, never cached: a revocation must show at once in our own verifier.
+      // Ours from the repository: kept in memory, and dropped as soon as any process commits a change (a revocation
+      // shows at once in our own verifier); never from a cache with a lifetime.
       if (own) return statusLists.statusListCredential(own.statusListId, own.purpose);
       if (url.startsWith(`${config.publicBaseUrl}/`)) throw new Error(`${url} is not one of this service's status lists`);
       return fetchForeignList(url);

@@ -14,9 +14,15 @@ import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner 
 export interface FeedMark {
   epoch: number;
   seq: number;
+  at: number;
 }
 
 const RECONNECT_MS = { first: 500, max: 30_000 };
+/**
+ * How long a mark vouches at most, feed quiet or not: what a connection that died without a word (a dropped NAT
+ * entry) or a pooler that does not relay notifications could hide is bounded by this.
+ */
+const MAX_QUIET_MS = 5_000;
 /** Keys remembered before the oldest are forgotten (and every older mark with them). */
 const MAX_KEYS = 10_000;
 
@@ -73,12 +79,12 @@ export class ChangeNotifications {
 
   /** Where the feed stands now; null when it cannot vouch for anything (its connection is down, or it was stopped). */
   mark(): FeedMark | null {
-    return this.listening ? { epoch: this.epoch, seq: this.seq } : null;
+    return this.listening ? { epoch: this.epoch, seq: this.seq, at: Date.now() } : null;
   }
 
   /** Whether no change of `key` on `channel` can have been committed since `mark` was taken. */
   quietSince(channel: string, key: string, mark: FeedMark | null): boolean {
-    if (!mark || !this.listening || mark.epoch !== this.epoch || mark.seq < this.floor) return false;
+    if (!mark || !this.listening || mark.epoch !== this.epoch || mark.seq < this.floor || Date.now() - mark.at > MAX_QUIET_MS) return false;
     const id = `${channel}:${key}`;
     for (const keys of this.open.values()) if (keys.has(id)) return false;
     return (this.lastChange.get(id) ?? 0) <= mark.seq;
@@ -125,7 +131,7 @@ export class ChangeNotifications {
   private async connect(): Promise<void> {
     this.retry = null;
     if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.url, application_name: 'change-notifications' });
+    const client = new pg.Client({ connectionString: this.url, application_name: 'change-notifications', keepAlive: true });
     this.client = client;
     client.on('notification', (message) => this.received(`${message.channel}:${message.payload ?? ''}`));
     client.on('error', () => this.lost(client));
