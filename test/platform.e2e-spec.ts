@@ -106,5 +106,10 @@ describe('platform', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([{ field: 'photo', reason: 'unexpected file field, or the same field twice' }]);
     expect(uploads()).toBe(before);
+    // Received whole, then refused for a form field before the import runs: the files go all the same.
+    const badField = await ctx.http.post('/framework-imports/esco').auth(hr.token, { type: 'bearer' })
+      .attach('skills_fr', Buffer.from('conceptUri,preferredLabel\n'), 'skills_fr.csv').field('ownerInstitutionId', 'not-a-uuid');
+    expect(badField.status).toBe(400);
+    expect(uploads()).toBe(before);
   });
 });

@@ -11,7 +11,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { Observable } from 'rxjs';
+import { from, lastValueFrom, type Observable } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { invalid, type FieldError } from '../common/problems.js';
 
@@ -23,7 +23,7 @@ export interface ReceivedFile {
   buffer: Buffer;
 }
 
-/** A file received on disk (large files: ESCO), removed by whoever reads it. */
+/** A file received on disk (large files: ESCO), removed once the request is answered. */
 export interface StoredFile {
   field: string;
   originalName: string;
@@ -74,7 +74,7 @@ function multipartInterceptor(files: string[], storage: 'memory' | 'disk'): Type
           }
         }
       } catch (error) {
-        await Promise.all(received.disk.map((file) => rm(file.path, { force: true })));
+        await removeStored(received.disk);
         const code = (error as { code?: string }).code;
         if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
         if (code === 'FST_FILES_LIMIT') throw invalid([{ field: 'file', reason: `at most ${files.length} file${files.length > 1 ? 's' : ''}` }]);
@@ -84,10 +84,22 @@ function multipartInterceptor(files: string[], storage: 'memory' | 'disk'): Type
       }
       request.body = body;
       request[RECEIVED] = received;
-      return next.handle();
+      if (!received.disk.length) return next.handle();
+      // Whatever the answer (a refused form field included), the files on disk are gone before it is sent.
+      return from((async () => {
+        try {
+          return await lastValueFrom(next.handle());
+        } finally {
+          await removeStored(received.disk);
+        }
+      })());
     }
   }
   return mixin(MultipartInterceptor);
+}
+
+function removeStored(files: StoredFile[]): Promise<unknown> {
+  return Promise.all(files.map((file) => rm(file.path, { force: true })));
 }
 
 /** The file of a FileUpload route (field `file`), or undefined when none was sent. */

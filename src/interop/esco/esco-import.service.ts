@@ -15,7 +15,6 @@ import { readEscoDataset } from './esco-dataset.js';
 import { describeUpload, releaseNamedIn, type EscoUpload } from './esco-files.js';
 import { buildEscoImport, ESCO_SCALE_CODE, type EscoProfileDraft } from './esco-model.js';
 import { EscoProfilesRepository, type RequirementInsert } from './esco-profiles.repository.js';
-import { removeUploads } from './esco-upload.js';
 
 @Injectable()
 export class EscoImportService {
@@ -26,14 +25,6 @@ export class EscoImportService {
   ) {}
 
   async import(uploads: EscoUpload[], form: EscoImportFormDto, actor: Actor): Promise<EscoImportResultDto> {
-    try {
-      return await this.importFiles(uploads, form, actor);
-    } finally {
-      await removeUploads(uploads);
-    }
-  }
-
-  private async importFiles(uploads: EscoUpload[], form: EscoImportFormDto, actor: Actor): Promise<EscoImportResultDto> {
     const started = performance.now();
     const ownerInstitutionId = owningInstitution(actor, form.ownerInstitutionId);
     if (!ownerInstitutionId) throw invalid([{ field: 'ownerInstitutionId', reason: 'required when an administrator imports ESCO' }]);

@@ -2,9 +2,8 @@
 // megabytes) under the IMPORT_MAX_BYTES limit per file, and the OpenAPI description of every field.
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiPayloadTooLargeResponse, ApiUnprocessableEntityResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
-import { rm } from 'node:fs/promises';
 import { DiskUpload } from '../upload.js';
-import { ESCO_FILE_FIELDS, type EscoUpload } from './esco-files.js';
+import { ESCO_FILE_FIELDS } from './esco-files.js';
 
 const FILE_DESCRIPTIONS: Record<string, string> = {
   occupations: 'occupations_<lang>.csv',
@@ -39,8 +38,4 @@ export function EscoFilesUpload() {
     ApiUnsupportedMediaTypeResponse({ description: 'A file is not UTF-8' }),
     ApiUnprocessableEntityResponse({ description: 'The files were read but refused; `errors` lists each problem' }),
   );
-}
-
-export async function removeUploads(uploads: EscoUpload[]): Promise<void> {
-  await Promise.all(uploads.map((upload) => rm(upload.path, { force: true })));
 }
