@@ -165,6 +165,7 @@ export class ChangeNotifications {
 
   private lost(client: pg.Client): void {
     if (this.client !== client) return;
+    if (this.listening && !this.stopped) this.logger.warn('change notifications lost; reading the database each time until they are back');
     this.client = null;
     this.listening = false;
     client.removeAllListeners('end');
