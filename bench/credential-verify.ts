@@ -1,8 +1,9 @@
 // Benchmark of POST /credentials/verify over HTTP: a few hundred real credentials are issued first (Open Badges 3.0
 // certificates of three modules through the bulk batch, and co-accredited diplomas carrying two proofs), then a load
 // generator in a separate process (lean keep-alive sockets, bench/support/http-client.ts: it shares the 2 cores) drives
-// the endpoint of the app listening on 127.0.0.1 only: a closed loop at a fixed concurrency for the capacity, then an open loop at the target rate for the
-// latency at that rate (a closed loop of C clients cannot show a p95 below C / throughput, whatever the server does).
+// the endpoint of the app listening on 127.0.0.1 only: a closed loop at a fixed concurrency for the capacity, then an
+// open loop at the target rate for the latency at that rate (a closed loop of C clients cannot show a p95 below
+// C / throughput, whatever the server does).
 // Side by side: the bare verifyCredential rate (src/credentials/vc/verifier.ts) on the same credentials, one core.
 // Target: 400 verifications/s with p95 < 25 ms, on this machine's 2 cores. PostgreSQL (DATABASE_URL set: a throw-away
 // database bench_verify_<random>) runs the real server, dist/src/main.js, as one process and as a 2-worker cluster
