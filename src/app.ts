@@ -1,5 +1,5 @@
 // Builds the HTTP application around an opened database; shared by main.ts and the end-to-end tests.
-import { INestApplication, LogLevel } from '@nestjs/common';
+import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import multipart from '@fastify/multipart';
@@ -19,8 +19,8 @@ export interface AppOptions {
 
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const database = options.database ?? (await openDatabase({ url: config.databaseUrl, pgliteDir: config.pgliteDir }));
-  // Fastify: about 0.4 ms less CPU per verification than Express (bench/credential-verify). A reverse proxy on loopback is trusted
-  // for the client's address (the public rate limits count by it).
+  // Fastify: about 0.4 ms less CPU per verification than Express (bench/credential-verify). A reverse proxy on
+  // loopback is trusted for the client's address (the public rate limits count by it).
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database), new FastifyAdapter({ trustProxy: 'loopback' }), {
     logger: options.logger ?? ['log', 'warn', 'error'],
     bodyParser: false,
