@@ -98,6 +98,10 @@ describe('verification for people', () => {
       const refused = await limited.http.get('/verify').expect(429);
       expect(refused.body.code).toBe('rate_limited');
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      // Behind a reverse proxy on loopback, the client's address is the one the proxy forwards.
+      for (let i = 0; i < 3; i++) await limited.http.get('/verify').set('X-Forwarded-For', '203.0.113.9').expect(200);
+      await limited.http.get('/verify').set('X-Forwarded-For', '203.0.113.9').expect(429);
+      await limited.http.get('/verify').set('X-Forwarded-For', '198.51.100.4').expect(200);
     } finally {
       await limited.close();
     }
