@@ -65,6 +65,10 @@ describe('platform', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(malformed.body).toMatchObject({ status: 400, code: 'malformed_json', title: 'Bad Request' });
+    for (const bare of ['3', '"text"', 'null']) {
+      const refused = await ctx.http.post('/credentials/verify').set('Content-Type', 'application/json').send(bare);
+      expect(refused.body).toMatchObject({ status: 400, code: 'malformed_json', detail: 'The request body must be a JSON object.' });
+    }
 
     const unknown = await ctx.http.get('/frameworks/0b7c6a52-8f7d-4a8e-9d61-3f1e2b7a9c10').expect(404);
     expect(unknown.body).toMatchObject({ status: 404, code: 'not_found' });
