@@ -79,6 +79,9 @@ describe('platform', () => {
     const tooLarge = await ctx.http.post('/institutions').auth(admin.token, { type: 'bearer' }).send({ slug: 'x', name: { fr: 'x'.repeat(2_000_000) } });
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body.code).toBe('payload_too_large');
+    expect(tooLarge.body.detail).toBe('The request body is too large.');
+    const xml = await ctx.http.post('/credentials/verify').set('Content-Type', 'application/xml').send('<credential/>');
+    expect(xml.body).toMatchObject({ status: 415, code: 'unsupported_media_type', detail: 'This route does not take a body of this Content-Type; send application/json.' });
 
     const latin1 = await ctx.http.post('/credentials/verify').set('Content-Type', 'application/json; charset=iso-8859-1').send('{}');
     expect(latin1.body).toMatchObject({ status: 415, code: 'unsupported_encoding' });

@@ -34,7 +34,8 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown): Problem {
-    const refused = refusedByServer(exception);
+    // Nest hands Fastify's own refusals over as HttpExceptions whose cause is the FastifyError.
+    const refused = refusedByServer(exception instanceof HttpException ? exception.cause : exception);
     if (refused) return refused;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

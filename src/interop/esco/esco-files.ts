@@ -14,10 +14,8 @@ export const ESCO_FILE_FIELDS: string[] = [
   ...SHARED_FILE_KINDS,
 ];
 
-/** A file received on disk, before it is read. */
-export type EscoUpload = StoredFile;
-
-export interface EscoFile extends EscoUpload {
+/** A file received on disk, with what its field says it is. */
+export interface EscoFile extends StoredFile {
   kind: EscoFileKind;
   language: Language | null;
 }
@@ -43,7 +41,7 @@ export const ESCO_COLUMNS: Record<EscoFileKind, { required: string[]; optional: 
   broaderRelationsSkillPillar: { required: ['conceptUri', 'broaderUri'], optional: ['conceptType', 'broaderType'] },
 };
 
-export function describeUpload(upload: EscoUpload): EscoFile {
+export function describeUpload(upload: StoredFile): EscoFile {
   const [kind, language] = upload.field.split('_') as [EscoFileKind, Language | undefined];
   return { ...upload, kind, language: language ?? null };
 }
@@ -52,7 +50,7 @@ export function describeUpload(upload: EscoUpload): EscoFile {
  * The ESCO release the files come from, when their original names tell (ESCO names its downloads e.g.
  * "ESCO dataset - v1.2.0 - classification - en - csv"); undefined when none or several releases are named.
  */
-export function releaseNamedIn(uploads: EscoUpload[]): { release?: string; conflicting: string[] } {
+export function releaseNamedIn(uploads: StoredFile[]): { release?: string; conflicting: string[] } {
   const found = new Set(uploads.map((upload) => /v(\d+\.\d+(?:\.\d+)?)/i.exec(upload.originalName)?.[1]).filter((release): release is string => !!release));
   return found.size === 1 ? { release: [...found][0], conflicting: [] } : { conflicting: [...found].sort() };
 }

@@ -12,7 +12,8 @@ import { FrameworkImportService, importRejected } from '../framework-import.serv
 import { FrameworksRepository } from '../../frameworks/frameworks.repository.js';
 import type { EscoImportFormDto, EscoImportResultDto } from './dto/esco.dto.js';
 import { readEscoDataset } from './esco-dataset.js';
-import { describeUpload, releaseNamedIn, type EscoUpload } from './esco-files.js';
+import type { StoredFile } from '../upload.js';
+import { describeUpload, releaseNamedIn } from './esco-files.js';
 import { buildEscoImport, ESCO_SCALE_CODE, type EscoProfileDraft } from './esco-model.js';
 import { EscoProfilesRepository, type RequirementInsert } from './esco-profiles.repository.js';
 
@@ -24,7 +25,7 @@ export class EscoImportService {
     private readonly frameworks: FrameworksRepository,
   ) {}
 
-  async import(uploads: EscoUpload[], form: EscoImportFormDto, actor: Actor): Promise<EscoImportResultDto> {
+  async import(uploads: StoredFile[], form: EscoImportFormDto, actor: Actor): Promise<EscoImportResultDto> {
     const started = performance.now();
     const ownerInstitutionId = owningInstitution(actor, form.ownerInstitutionId);
     if (!ownerInstitutionId) throw invalid([{ field: 'ownerInstitutionId', reason: 'required when an administrator imports ESCO' }]);
@@ -89,7 +90,7 @@ export class EscoImportService {
     await this.profiles.insertRequirements(requirements, manager);
   }
 
-  private releaseOf(uploads: EscoUpload[]): string {
+  private releaseOf(uploads: StoredFile[]): string {
     const { release, conflicting } = releaseNamedIn(uploads);
     if (release) return release;
     throw invalid([{
