@@ -7,7 +7,11 @@ import jsigs from 'jsonld-signatures';
 import type { DocumentLoader } from './document-loader.js';
 import type { JsonObject } from './issuer.js';
 import { describeFailure, type VerificationProblem } from './verification-problems.js';
-import { type CheckStatus, type VerificationReport, verifyCredential } from './verifier.js';
+import { checkSignedForm } from './signed-form.js';
+import { type CheckStatus, CREDENTIAL_LIMITS, type Outcome, outcomeOf, type VerificationReport, type VerifyCredentialOptions, verifyCredential } from './verifier.js';
+
+/** Credentials one presentation may carry: a learner's transcript fits; thousands of copies do not. */
+export const MAX_PRESENTED_CREDENTIALS = 16;
 
 export interface HolderProofReport {
   present: boolean;
@@ -19,6 +23,7 @@ export interface HolderProofReport {
 
 export interface PresentationReport {
   verified: boolean;
+  outcome: Outcome;
   holder?: string;
   holderProof: HolderProofReport;
   credentials: VerificationReport[];
@@ -35,6 +40,7 @@ export interface VerifyPresentationOptions {
   requireHolderProof?: boolean;
   checkStatus?: CheckStatus;
   now?: Date | string;
+  signedForm?: VerifyCredentialOptions['signedForm'];
 }
 
 const asList = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
@@ -69,26 +75,36 @@ async function verifyHolderProof(
 
 export async function verifyPresentation(options: VerifyPresentationOptions): Promise<PresentationReport> {
   if (!options) throw new TypeError('"options" is required.');
-  const { presentation, documentLoader, challenge, domain, requireHolderProof = false, checkStatus, now } = options;
+  const { presentation, documentLoader, challenge, domain, requireHolderProof = false, checkStatus, now, signedForm } = options;
   if (!documentLoader) throw new TypeError('"documentLoader" is required.');
   const errors: VerificationProblem[] = [];
   const noProof: HolderProofReport = { present: false, verified: false };
 
   if (!presentation || typeof presentation !== 'object' || Array.isArray(presentation)) {
     errors.push({ code: 'MALFORMED_PRESENTATION', message: 'a presentation must be a JSON object' });
-    return { verified: false, holderProof: noProof, credentials: [], errors };
+    return { verified: false, outcome: 'not_verified', holderProof: noProof, credentials: [], errors };
   }
   const vp = presentation as JsonObject;
+  const refused = (problem: VerificationProblem): PresentationReport => ({ verified: false, outcome: 'not_verified', holderProof: noProof, credentials: [], errors: [problem] });
   try {
     vc._checkPresentation(vp);
   } catch (error) {
-    errors.push({ code: 'MALFORMED_PRESENTATION', message: (error as Error).message });
-    return { verified: false, holderProof: noProof, credentials: [], errors };
+    return refused({ code: 'MALFORMED_PRESENTATION', message: (error as Error).message });
   }
+  const presented = asList(vp.verifiableCredential);
+  if (presented.length > MAX_PRESENTED_CREDENTIALS) {
+    return refused({ code: 'LIMIT_EXCEEDED', message: `the presentation carries ${presented.length} credentials (at most ${MAX_PRESENTED_CREDENTIALS})` });
+  }
+  if (asList(vp.proof).length > CREDENTIAL_LIMITS.proofs) return refused({ code: 'LIMIT_EXCEEDED', message: `the presentation carries more than ${CREDENTIAL_LIMITS.proofs} proofs` });
+  // The holder and the challenge are read from the JSON too: the presentation must be the one spelling of what its
+  // holder signed. Its credentials are each checked on their own below.
+  const { verifiableCredential: _credentials, ...envelope } = vp;
+  const formProblem = await checkSignedForm(envelope, { documentLoader, ...(signedForm ?? {}) });
+  if (formProblem) return refused(formProblem);
 
   const credentials: VerificationReport[] = [];
-  for (const credential of asList(vp.verifiableCredential)) {
-    credentials.push(await verifyCredential({ credential, documentLoader, checkStatus, now }));
+  for (const credential of presented) {
+    credentials.push(await verifyCredential({ credential, documentLoader, checkStatus, now, ...(signedForm ? { signedForm } : {}) }));
   }
   credentials.forEach((report, index) => {
     for (const problem of report.errors) errors.push({ ...problem, message: `credential ${index} (${report.credentialId ?? 'no id'}): ${problem.message}` });
@@ -100,5 +116,5 @@ export async function verifyPresentation(options: VerifyPresentationOptions): Pr
   if (holderProof.error) errors.push(holderProof.error);
 
   const holder = typeof vp.holder === 'string' ? vp.holder : ((vp.holder as JsonObject | undefined)?.id as string | undefined);
-  return { verified: errors.length === 0, ...(holder ? { holder } : {}), holderProof, credentials, errors };
+  return { verified: errors.length === 0, outcome: outcomeOf(errors), ...(holder ? { holder } : {}), holderProof, credentials, errors };
 }

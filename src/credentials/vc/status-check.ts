@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { DocumentLoader } from './document-loader.js';
 import type { JsonObject } from './issuer.js';
 import { decodeStatusList, getStatus, type StatusList } from './status-list.js';
-import type { VerificationProblem } from './verification-problems.js';
+import { isUnavailable, type VerificationProblem } from './verification-problems.js';
 import type { TtlCache } from './ttl-cache.js';
 import { type CheckStatus, checkValidityPeriod, type StatusEntryReport, type StatusReport, verifyCredential } from './verifier.js';
 
@@ -62,6 +62,9 @@ async function checkEntry(entry: JsonObject, credential: JsonObject, now: Date, 
   try {
     listCredential = await options.fetchStatusListCredential(statusListCredential);
   } catch (error) {
+    if (isUnavailable(error)) {
+      return { ...report, status: 'unavailable', problem: problem('STATUS_UNAVAILABLE', `the status list ${statusListCredential} cannot be read now: ${(error as Error).message}`) };
+    }
     return fail(`cannot fetch the status list ${statusListCredential}: ${(error as Error).message}`);
   }
   // The list is a credential in its own right: its proof and validity period are checked like any other.
@@ -73,6 +76,9 @@ async function checkEntry(entry: JsonObject, credential: JsonObject, now: Date, 
     if (validity.problem) return fail(`the status list ${statusListCredential} does not verify: ${validity.problem.message}`);
   } else {
     const listReport = await verifyCredential({ credential: listCredential, documentLoader: options.documentLoader, now });
+    if (listReport.outcome === 'indeterminate') {
+      return { ...report, status: 'unavailable', problem: problem('STATUS_UNAVAILABLE', `the status list ${statusListCredential} cannot be checked now: ${listReport.errors.map((e) => e.message).join('; ')}`) };
+    }
     if (!listReport.verified) {
       return fail(`the status list ${statusListCredential} does not verify: ${listReport.errors.map((e) => e.message).join('; ')}`);
     }

@@ -152,6 +152,7 @@ declare module 'jsonld' {
   const jsonld: {
     canonize(input: Record<string, unknown>, options?: Options): Promise<string>;
     expand(input: Record<string, unknown>, options?: Options): Promise<unknown[]>;
+    compact(input: Record<string, unknown>, context: unknown, options?: Options): Promise<Record<string, unknown>>;
   };
   export default jsonld;
 }

@@ -1,4 +1,5 @@
 // Turns whatever the JSON-LD / signature libraries threw into a stable code and a sentence a verifier can show.
+import { OutboundFetchError } from './bounded-fetch.js';
 import { DidResolutionError, UnknownContextError } from './document-loader.js';
 import { InvalidDidError } from './dids.js';
 
@@ -7,6 +8,7 @@ export type ProblemCode =
   | 'MALFORMED_PRESENTATION'
   | 'UNKNOWN_CONTEXT'
   | 'MALFORMED_JSON_LD'
+  | 'NON_CANONICAL_FORM'
   | 'NO_PROOF'
   | 'UNSUPPORTED_PROOF'
   | 'INVALID_SIGNATURE'
@@ -24,6 +26,9 @@ export type ProblemCode =
   | 'REVOKED'
   | 'SUSPENDED'
   | 'STATUS_CHECK_FAILED'
+  | 'STATUS_UNAVAILABLE'
+  | 'DID_UNAVAILABLE'
+  | 'LIMIT_EXCEEDED'
   | 'HOLDER_MISMATCH'
   | 'CHALLENGE_REQUIRED'
   | 'CHALLENGE_MISMATCH'
@@ -43,6 +48,22 @@ export class UnexpectedSignerError extends Error {
     super(`signed by ${controller ?? 'an unknown controller'}, which is neither the issuer nor a listed awarding body`);
     this.name = 'UnexpectedSignerError';
   }
+}
+
+/** A source a check needs (a status list, a DID document, our database) cannot be reached now: try again later. */
+export class SourceUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SourceUnavailableError';
+  }
+}
+
+// Failures of the network path, not of the document: a list or DID document behind them may be perfectly valid.
+const TRANSIENT_FETCH_FAILURES = new Set(['DNS_ERROR', 'TIMEOUT', 'HTTP_ERROR']);
+
+/** Whether the error (or what it wraps) says "not reachable now" rather than "wrong". */
+export function isUnavailable(error: unknown): boolean {
+  return errorChain(error).some((e) => e instanceof SourceUnavailableError || (e instanceof OutboundFetchError && TRANSIENT_FETCH_FAILURES.has(e.code)));
 }
 
 type ErrorLike = Error & { details?: { cause?: unknown; event?: { message?: string; details?: { property?: string } } }; errors?: unknown[] };
@@ -66,6 +87,7 @@ function safeModeMessage(error: ErrorLike): string {
 const RULES: Array<[ProblemCode, (e: ErrorLike) => boolean, (e: ErrorLike) => string]> = [
   ['UNKNOWN_CONTEXT', (e) => e instanceof UnknownContextError, (e) => e.message],
   ['KEY_NOT_IN_DID_DOCUMENT', (e) => e instanceof DidResolutionError && e.code === 'VERIFICATION_METHOD_NOT_FOUND', (e) => `the signing key is not in the issuer's DID document: ${e.message}`],
+  ['DID_UNAVAILABLE', (e) => e instanceof DidResolutionError && e.code === 'DID_NOT_RESOLVED' && isUnavailable(e.cause), (e) => `the issuer's DID document cannot be reached now: ${e.message}`],
   ['DID_NOT_RESOLVED', (e) => e instanceof DidResolutionError || e instanceof InvalidDidError, (e) => e.message],
   ['UNEXPECTED_SIGNER', (e) => e instanceof UnexpectedSignerError, (e) => e.message],
   ['MALFORMED_JSON_LD', (e) => typeof e.name === 'string' && e.name.startsWith('jsonld.'), safeModeMessage],

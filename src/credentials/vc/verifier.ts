@@ -8,7 +8,9 @@ import * as vc from '@digitalbazaar/vc';
 import jsigs, { type ProofResult } from 'jsonld-signatures';
 import type { DocumentLoader } from './document-loader.js';
 import type { JsonObject } from './issuer.js';
+import { AWARDING_BODY_CONTEXT } from './open-badges.js';
 import { AwardingBodyProofPurpose } from './proof-purposes.js';
+import { checkSignedForm, type SignedFormOptions } from './signed-form.js';
 import { TtlCache } from './ttl-cache.js';
 import { describeFailure, type VerificationProblem } from './verification-problems.js';
 
@@ -34,8 +36,8 @@ export interface StatusEntryReport {
   statusPurpose?: string;
   statusListIndex?: string;
   statusListCredential?: string;
-  /** 'set' means revoked or suspended, per statusPurpose. */
-  status: 'clear' | 'set' | 'error';
+  /** 'set' means revoked or suspended, per statusPurpose; 'unavailable': the list could not be had (try later). */
+  status: 'clear' | 'set' | 'error' | 'unavailable';
   problem?: VerificationProblem;
 }
 
@@ -49,8 +51,15 @@ export interface StatusReport {
 /** Checks `credentialStatus`; status-check.ts builds one for Bitstring Status Lists. */
 export type CheckStatus = (options: { credential: JsonObject; now: Date }) => Promise<StatusReport>;
 
+/**
+ * verified; not verified (a check failed); indeterminate: nothing failed, but a check could not run for now (a status
+ * list or a DID document out of reach), so neither answer would be true.
+ */
+export type Outcome = 'verified' | 'not_verified' | 'indeterminate';
+
 export interface VerificationReport {
   verified: boolean;
+  outcome: Outcome;
   credentialId?: string;
   issuer?: string;
   proofs: ProofReport[];
@@ -73,6 +82,44 @@ export interface VerifyCredentialOptions {
   /** The proof purpose the caller expects (VC-API `options.expectedProofPurpose`); otherwise a proof must be an assertion. */
   expectedProofPurpose?: string;
   maxClockSkewSeconds?: number;
+  /** Inline contexts and extra context URLs the document may use (default: the co-accreditation context we issue). */
+  signedForm?: Omit<SignedFormOptions, 'documentLoader'>;
+}
+
+/** What one credential may carry: a proof per awarding school and a status entry per purpose, with room to spare. */
+export const CREDENTIAL_LIMITS = { proofs: 8, statusEntries: 4, depth: 32, values: 20_000 } as const;
+
+/** Problems that say "cannot tell now" rather than "this is wrong". */
+const UNAVAILABLE: ReadonlySet<VerificationProblem['code']> = new Set(['STATUS_UNAVAILABLE', 'DID_UNAVAILABLE']);
+export const outcomeOf = (errors: readonly VerificationProblem[]): Outcome =>
+  errors.length === 0 ? 'verified' : errors.every((error) => UNAVAILABLE.has(error.code)) ? 'indeterminate' : 'not_verified';
+
+/** The first limit the document passes, before any JSON-LD processing sees it (their cost grows with the input). */
+export function exceedsLimits(document: JsonObject): string | null {
+  let values = 0;
+  const walk = (value: unknown, depth: number): string | null => {
+    values += 1;
+    if (values > CREDENTIAL_LIMITS.values) return `more than ${CREDENTIAL_LIMITS.values} values`;
+    if (depth > CREDENTIAL_LIMITS.depth) return `nested more than ${CREDENTIAL_LIMITS.depth} levels deep`;
+    if (value && typeof value === 'object') {
+      for (const item of Array.isArray(value) ? value : Object.values(value)) {
+        const found = walk(item, depth + 1);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  const shape = walk(document, 0);
+  if (shape) return shape;
+  const proofs = asList(document.proof);
+  if (proofs.length > CREDENTIAL_LIMITS.proofs) return `${proofs.length} proofs (at most ${CREDENTIAL_LIMITS.proofs})`;
+  const proofValues = proofs.map((proof) => (proof && typeof proof === 'object' ? (proof as JsonObject).proofValue : undefined)).filter((value) => value !== undefined);
+  if (new Set(proofValues.map(String)).size !== proofValues.length) return 'the same proof twice';
+  const entries = asList(document.credentialStatus);
+  if (entries.length > CREDENTIAL_LIMITS.statusEntries) return `${entries.length} status entries (at most ${CREDENTIAL_LIMITS.statusEntries})`;
+  const purposes = entries.map((entry) => (entry && typeof entry === 'object' ? String((entry as JsonObject).statusPurpose) : ''));
+  if (new Set(purposes).size !== purposes.length) return 'two status entries with the same purpose (one list per purpose)';
+  return null;
 }
 
 const XSD_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -185,7 +232,7 @@ async function verifyWholeSet(credential: JsonObject, proofCount: number, contex
 
 export async function verifyCredential(options: VerifyCredentialOptions): Promise<VerificationReport> {
   if (!options) throw new TypeError('"options" is required.');
-  const { credential, documentLoader, checkStatus, requiredProofs, maxClockSkewSeconds = 300, expectedProofPurpose } = options;
+  const { credential, documentLoader, checkStatus, requiredProofs, maxClockSkewSeconds = 300, expectedProofPurpose, signedForm = { inlineContexts: [AWARDING_BODY_CONTEXT] } } = options;
   if (!documentLoader) throw new TypeError('"documentLoader" is required.');
   const now = options.now === undefined ? new Date() : new Date(options.now);
   if (Number.isNaN(now.getTime())) throw new TypeError('"now" is not a valid date.');
@@ -193,7 +240,7 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
   const errors: VerificationProblem[] = [];
   const warnings: string[] = [];
   const empty: VerificationReport = {
-    verified: false, proofs: [], requiredProofs: [], validity: { valid: false, checkedAt: now.toISOString() }, errors, warnings,
+    verified: false, outcome: 'not_verified', proofs: [], requiredProofs: [], validity: { valid: false, checkedAt: now.toISOString() }, errors, warnings,
   };
   if (!credential || typeof credential !== 'object' || Array.isArray(credential)) {
     errors.push({ code: 'MALFORMED_CREDENTIAL', message: 'a credential must be a JSON object' });
@@ -204,12 +251,23 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
     errors.push({ code: 'MALFORMED_CREDENTIAL', message: 'a credential needs an "@context" (https://www.w3.org/ns/credentials/v2 first)' });
     return { ...empty, credentialId: idOf(doc), issuer: idOf(doc.issuer) };
   }
+  const overLimit = exceedsLimits(doc);
+  if (overLimit) {
+    errors.push({ code: 'LIMIT_EXCEEDED', message: `the credential carries ${overLimit}` });
+    return { ...empty, credentialId: idOf(doc), issuer: idOf(doc.issuer) };
+  }
   try {
     // The library's structural checks (contexts, type, issuer, subject, status shape) without its date checks,
     // which checkValidityPeriod reports on their own.
     vc._checkCredential({ credential: doc, mode: 'issue' });
   } catch (error) {
     errors.push({ code: 'MALFORMED_CREDENTIAL', message: (error as Error).message });
+    return { ...empty, credentialId: idOf(doc), issuer: idOf(doc.issuer) };
+  }
+  // Decisions below read JSON keys: only sound when the JSON is the one spelling of the signed graph.
+  const formProblem = await checkSignedForm(doc, { documentLoader, ...signedForm });
+  if (formProblem) {
+    errors.push(formProblem);
     return { ...empty, credentialId: idOf(doc), issuer: idOf(doc.issuer) };
   }
 
@@ -268,6 +326,7 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
 
   return {
     verified: errors.length === 0,
+    outcome: outcomeOf(errors),
     credentialId: idOf(doc),
     issuer,
     proofs,
