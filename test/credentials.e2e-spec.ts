@@ -22,7 +22,7 @@ describe('verifiable certificates and co-accredited diplomas', () => {
   const verify = (credential: unknown) => ctx.http.post('/credentials/verify').send({ verifiableCredential: credential });
 
   beforeAll(async () => {
-    ctx = await startTestApp();
+    ctx = await startTestApp({ VC_API_ISSUANCE: 'true' });
     factory = new Factory(ctx);
     const catalogue = new CatalogueFactory(ctx);
     ensm = await factory.newInstitution({ slug: 'ensm-alger-test' });
@@ -194,5 +194,22 @@ describe('verifiable certificates and co-accredited diplomas', () => {
     expect(verdict.body.checks).toContainEqual(expect.objectContaining({ check: 'validity', passed: false }));
     const future = await issue({ credential: { ...credential, validFrom: '2099-01-01T00:00:00Z' } }).expect(201);
     await verify(future.body.verifiableCredential).expect(400);
+  });
+
+  it('VC-API: a caller-chosen id cannot take another credential\'s, and no claim names awarding bodies', async () => {
+    const credential = {
+      '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], validFrom: '2026-01-01T00:00:00Z',
+      credentialSubject: { id: 'did:example:employee-43', name: 'Karim Haddad' },
+    };
+    const issue = (body: Json, person = registrar) => ctx.http.post(`/issuers/${ensm.slug}/credentials/issue`).auth(person.token, bearer).send(body);
+    const first = (await issue({ credential: { ...credential, id: 'https://competences.test/credentials/external-7' } }).expect(201)).body.verifiableCredential;
+    expect((await issue({ credential: { ...credential, id: first.id } }).expect(409)).body.code).toBe('credential_id_taken');
+    // Another school's credential, named by its row id in the urn:uuid form the verification page resolves.
+    const partners = (await ctx.http.get(`/learners/${nadia.id}/credentials`).auth(nadiaLogin.token, bearer).expect(200)).body as Json[];
+    const someoneElses = partners[0];
+    expect((await issue({ credential: { ...credential, id: `urn:uuid:${someoneElses.id}` } }).expect(409)).body.code).toBe('credential_id_taken');
+    expect((await issue({ credential, options: { credentialId: `urn:uuid:${someoneElses.id}` } }).expect(409)).body.code).toBe('credential_id_taken');
+    const coAwarded = await issue({ credential: { ...credential, awardingBody: [{ id: 'did:example:other-school' }] } }).expect(400);
+    expect(coAwarded.body.errors).toContainEqual(expect.objectContaining({ field: 'credential.awardingBody' }));
   });
 });

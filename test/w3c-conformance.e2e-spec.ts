@@ -127,7 +127,7 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
 
   beforeAll(async () => {
     outsiderKey = await generateDidKeyPair({ seed: seed('issuer:chu-oran-training-office') });
-    ctx = await startTestApp({ ACCEPT_EXAMPLES_CONTEXT: 'true', TRUSTED_ISSUER_DIDS: outsiderKey.controller });
+    ctx = await startTestApp({ ACCEPT_EXAMPLES_CONTEXT: 'true', VC_API_ISSUANCE: 'true', TRUSTED_ISSUER_DIDS: outsiderKey.controller });
     const factory = new Factory(ctx);
     ensm = await factory.newInstitution({ slug: 'ensm-alger', name: { fr: 'École nationale supérieure de management des établissements de santé', ar: 'المدرسة الوطنية العليا للمناجمنت' } });
     registrar = await factory.newUser('registrar', ensm.id);
@@ -660,13 +660,13 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
   });
 });
 
-describe('W3C conformance, with the default configuration', () => {
+describe('W3C conformance, with the default contexts', () => {
   let ctx: TestApp;
   afterAll(async () => { await ctx?.close(); });
 
   it('refuses the examples context (never fetched), and reports an outside issuer as untrusted although its proof verifies', async () => {
     const outsider = await generateDidKeyPair({ seed: seed('issuer:unknown-training-office') });
-    ctx = await startTestApp();
+    ctx = await startTestApp({ VC_API_ISSUANCE: 'true' });
     const factory = new Factory(ctx);
     const school = await factory.newInstitution({ slug: 'ensm-alger-default' });
     const registrar = await factory.newUser('registrar', school.id);

@@ -31,6 +31,11 @@ export interface AppConfig {
     trustedIssuerDids: string[];
     /** Accept the W3C examples context (its @vocab lets any property through): for running the W3C test suites only. */
     acceptExamplesContext: boolean;
+    /**
+     * The VC-API issuer endpoints sign whatever claim a registrar sends (no record behind it): for W3C test-suite runs
+     * only. Off, they answer 403; the school's certificates and diplomas are issued from its records.
+     */
+    vcApiIssuance: boolean;
   };
 }
 
@@ -132,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     credentials: {
       keyEncryptionKey, didMethod: (didMethod as 'web' | 'key' | undefined) ?? (publicBaseUrl.startsWith('https://') ? 'web' : 'key'), trustedIssuerDids,
       acceptExamplesContext: bool('ACCEPT_EXAMPLES_CONTEXT', false),
+      vcApiIssuance: bool('VC_API_ISSUANCE', false),
     },
   };
   if (problems.length) throw new ConfigError(problems);

@@ -1,9 +1,10 @@
 // The VC-API issuer and status service of each school: signs a credential the caller built (after checking that it
 // is a well-formed VC 2.0 credential naming this school as issuer) and updates its status.
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/roles.js';
-import { conflict, invalid, notFound, type FieldError } from '../common/problems.js';
+import { conflict, forbidden, invalid, notFound, type FieldError } from '../common/problems.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { InstitutionsRepository } from '../institutions/institutions.repository.js';
 import { IssuerIdentityService } from '../institutions/issuer-identity.service.js';
 import { AuditLog } from './audit/audit-log.service.js';
@@ -51,6 +52,8 @@ export function credentialProblems(credential: JsonObject): FieldError[] {
   }
   if (credential.proof !== undefined) problems.push({ field: 'credential.proof', reason: 'send the credential unsecured; this issuer adds the proof' });
   if (credential.credentialStatus !== undefined) problems.push({ field: 'credential.credentialStatus', reason: 'this issuer allocates the status entry itself' });
+  // A joint award needs every awarding school's own proof: it is issued from the programme's records, never from a claim.
+  if (credential.awardingBody !== undefined) problems.push({ field: 'credential.awardingBody', reason: 'co-accredited diplomas are issued through POST /credentials/diplomas' });
   return problems;
 }
 
@@ -63,14 +66,21 @@ export class VcApiIssuerService {
     private readonly statusLists: StatusListsService,
     private readonly audit: AuditLog,
     private readonly vc: VcEnvironment,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async issue(slug: string, credential: JsonObject, options: JsonObject | undefined, actor: Actor): Promise<{ verifiableCredential: JsonObject }> {
+    if (!this.config.credentials.vcApiIssuance) {
+      throw forbidden('vc_api_issuance_disabled', 'VC-API issuance is off (VC_API_ISSUANCE=true turns it on for a test-suite run); certificates and diplomas are issued from the school\'s records.');
+    }
     const school = await this.institutions.findBySlug(slug);
     if (!school) throw notFound('Issuer', slug);
     assertRegistrarOf(actor, school.id, 'issue credentials for this school');
     const problems = credentialProblems(credential);
     if (problems.length) throw invalid(problems, 'The credential is not a valid VC 2.0 credential to issue.');
+    const id = (options?.credentialId as string | undefined) ?? (credential.id as string | undefined);
+    // A caller's id must not be (or look up as) one already issued, here or by another school.
+    if (id !== undefined && (await this.credentials.findByCredentialId(id))) throw conflict('credential_id_taken', `A credential with the id ${id} exists already.`);
 
     return this.credentials.transaction(async (manager) => {
       const signer = await this.identity.signer(school.id, manager);
@@ -82,7 +92,7 @@ export class VcApiIssuerService {
       const rowId = randomUUID();
       const unsigned: JsonObject = {
         ...credential,
-        id: (options?.credentialId as string | undefined) ?? credential.id ?? `urn:uuid:${rowId}`,
+        id: id ?? `urn:uuid:${rowId}`,
         issuer: typeof credential.issuer === 'object' && credential.issuer ? { ...(credential.issuer as JsonObject), id: signer.did } : signer.did,
         credentialStatus: status.credentialStatus,
       };
