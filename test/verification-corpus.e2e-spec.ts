@@ -1,0 +1,265 @@
+// Issue 13: verification cannot be fooled by a JSON-LD respelling. Real credentials of every kind (active, revoked,
+// suspended, expired, not yet valid certificates; a co-accredited diploma with both schools' proofs, and with the lead
+// school's only) are respelled in every way that keeps the signed RDF, so every proof stays valid while the JSON the
+// verifier reads moves, and amplified (proofs ×1,500, status entries ×3,000). No variant of a credential that must not
+// verify may be answered "verified"; a genuine credential respelled may be refused, and is recorded.
+import jsonld from 'jsonld';
+import { performance } from 'node:perf_hooks';
+import { VcEnvironment } from '../src/credentials/vc-environment.service.js';
+import { buildPresentation } from '../src/credentials/vc/issuer.js';
+import { createStatusChecker } from '../src/credentials/vc/status-check.js';
+import { type CredentialVariant, credentialVariants, isKeyTrick, type Json, statusListVariants, type VariantFamily } from './support/credential-variants.js';
+import { CatalogueFactory, expectStatus, Factory, type Person } from './support/factories.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const bearer = { type: 'bearer' as const };
+
+interface Original {
+  name: string;
+  credential: Json;
+  /** What the genuine, untouched credential must get. */
+  shouldVerify: boolean;
+  amplify?: boolean;
+}
+
+interface Outcome {
+  variant: CredentialVariant;
+  original: Original;
+  status: number;
+  verified: boolean;
+  ms: number;
+  errors: string[];
+}
+
+const FAMILIES: VariantFamily[] = [
+  'credentialStatus key', 'status entry fields', 'validity dates', 'awarding bodies', 'issuer', 'type and id', 'subject and achievement',
+  'proof', '@graph and @included', 'contexts', 'amplification',
+];
+
+/** A verify answer that says "verified": HTTP 200 with verified true. Anything else is a refusal. */
+const saysVerified = (response: { status: number; body: any }): boolean => response.status === 200 && response.body?.verified === true;
+
+describe('verification corpus: JSON-LD respellings and amplifications of real credentials (issue 13)', () => {
+  let ctx: TestApp;
+  let originals: Original[];
+  const outcomes: Outcome[] = [];
+  let canonize: (document: Json) => Promise<string>;
+
+  beforeAll(async () => {
+    ctx = await startTestApp({ VERIFY_RATE_LIMIT: '0' });
+    const { documentLoader } = ctx.app.get(VcEnvironment);
+    canonize = (document) => jsonld.canonize(document, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader, safe: true });
+    originals = await issueEveryKind(ctx);
+
+    const variants = originals.flatMap((original) => credentialVariants(original.name, original.credential, { amplify: original.amplify }).map((variant) => ({ variant, original })));
+    for (const { variant, original } of variants) {
+      const started = performance.now();
+      const response = await ctx.http.post('/credentials/verify').send({ verifiableCredential: variant.credential });
+      outcomes.push({
+        variant, original, status: response.status, verified: saysVerified(response), ms: performance.now() - started,
+        errors: (response.body?.errors ?? []).map((error: Json) => error.code ?? error.field),
+      });
+    }
+  }, 170_000);
+  afterAll(async () => { await ctx?.close(); });
+
+  it('the genuine originals verify, and the revoked, suspended, expired, not yet valid and half-signed ones do not', async () => {
+    const answers = [];
+    for (const original of originals) answers.push([original.name, saysVerified(await ctx.http.post('/credentials/verify').send({ verifiableCredential: original.credential }))]);
+    expect(answers).toEqual(originals.map((original) => [original.name, original.shouldVerify]));
+  });
+
+  it('has at least 250 variants, and every one claimed to keep the signed RDF really canonizes to the same N-Quads', async () => {
+    expect(outcomes.length).toBeGreaterThanOrEqual(250);
+    const wholeDocument = new Map<Json, string>();
+    const withoutProof = new Map<Json, string>();
+    const unsecured = ({ proof: _proof, ...rest }: Json): Json => rest;
+    const broken: string[] = [];
+    for (const { variant, original } of outcomes) {
+      if (variant.rdf !== 'same' && variant.rdf !== 'same-signed') continue;
+      try {
+        if (variant.rdf === 'same') {
+          if (!wholeDocument.has(original.credential)) wholeDocument.set(original.credential, await canonize(original.credential));
+          if (await canonize(variant.credential) !== wholeDocument.get(original.credential)) broken.push(`${variant.label}: other N-Quads`);
+        } else {
+          if (!withoutProof.has(original.credential)) withoutProof.set(original.credential, await canonize(unsecured(original.credential)));
+          if (await canonize(unsecured(variant.credential)) !== withoutProof.get(original.credential)) broken.push(`${variant.label}: other N-Quads without the proof`);
+          if (JSON.stringify(variant.credential.proof) !== JSON.stringify(original.credential.proof)) broken.push(`${variant.label}: proof changed`);
+        }
+      } catch (error) {
+        broken.push(`${variant.label}: ${(error as Error).message}`);
+      }
+    }
+    expect(broken).toEqual([]);
+    // And the controls: a key no context defines changes the statements, so its proof fails.
+    const controls = outcomes.filter((outcome) => outcome.variant.rdf === 'different');
+    expect(controls.length).toBeGreaterThan(0);
+    expect(controls.filter((outcome) => outcome.verified).map((outcome) => outcome.variant.label)).toEqual([]);
+  });
+
+  it('answers every variant 200 or 400, and every amplified one within 15 s', () => {
+    expect(outcomes.filter((outcome) => ![200, 400, 413].includes(outcome.status)).map((outcome) => `${outcome.variant.label}: HTTP ${outcome.status}`)).toEqual([]);
+    const slow = outcomes.filter((outcome) => outcome.variant.rdf === 'amplified' && outcome.ms > 15_000);
+    for (const outcome of outcomes.filter((o) => o.variant.rdf === 'amplified')) {
+      console.log(`amplified: ${outcome.variant.label}: HTTP ${outcome.status} in ${Math.round(outcome.ms)} ms`);
+    }
+    expect(slow.map((outcome) => outcome.variant.label)).toEqual([]);
+  });
+
+  it('answers no variant of a credential that must not verify "verified" (POST /credentials/verify)', () => {
+    const falseVerified = outcomes.filter((outcome) => !outcome.original.shouldVerify && outcome.verified);
+    // The controls (a key no context defines) are refused by their proof, as they must be: not worth listing.
+    const refusedGenuine = outcomes.filter((outcome) => outcome.original.shouldVerify && !outcome.verified && outcome.variant.rdf !== 'different');
+    const row = (title: string, of: Outcome[]) =>
+      `  ${title.padEnd(30)} ${String(of.length).padStart(4)} variants, ${String(of.filter((o) => !o.verified).length).padStart(4)} refused, ${String(of.filter((o) => o.verified).length).padStart(4)} verified, ${String(of.filter((o) => o.verified && !o.original.shouldVerify).length).padStart(3)} false-verified`;
+    const rows = [
+      ...FAMILIES.map((family) => row(family, outcomes.filter((outcome) => outcome.variant.family === family))),
+      row('(of all: case/lookalike keys)', outcomes.filter((outcome) => isKeyTrick(outcome.variant))),
+    ];
+    console.log([
+      `verification corpus: ${outcomes.length} variants, ${outcomes.filter((o) => !o.verified).length} refused, ${outcomes.filter((o) => o.verified).length} verified, ${falseVerified.length} false-verified`,
+      ...rows,
+      `genuine credentials respelled and refused (${refusedGenuine.length}):`,
+      ...refusedGenuine.map((outcome) => `  ${outcome.variant.label} [${outcome.errors.join(', ')}]`),
+      `false-verified (${falseVerified.length}):`,
+      ...falseVerified.map((outcome) => `  ${outcome.variant.family}: ${outcome.variant.label}`),
+    ].join('\n'));
+    expect(falseVerified.map((outcome) => outcome.variant.label)).toEqual([]);
+  });
+
+  it('answers the same through a JSON upload (POST /verifications) and inside a presentation (POST /presentations/verify)', async () => {
+    // A sample: a few of every family and original, and every variant the VC-API verifier got wrong.
+    const sample = outcomes.filter((outcome, index) => outcome.variant.rdf !== 'amplified' && (index % 7 === 0 || (outcome.verified && !outcome.original.shouldVerify)));
+    const wrong: string[] = [];
+    for (const { variant, original } of sample) {
+      const upload = await ctx.http.post('/verifications').attach('file', Buffer.from(JSON.stringify(variant.credential)), 'credential.json');
+      if (!original.shouldVerify && saysVerified(upload)) wrong.push(`upload: ${variant.label}`);
+      const presented = await ctx.http.post('/presentations/verify').send({ verifiablePresentation: buildPresentation({ verifiableCredential: [variant.credential] }) });
+      if (!original.shouldVerify && saysVerified(presented)) wrong.push(`presentation: ${variant.label}`);
+    }
+    console.log(`uploads and presentations: ${sample.length} variants each, ${wrong.length} false-verified${wrong.length ? `\n  ${wrong.join('\n  ')}` : ''}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('a revoked credential stays revoked whatever spelling its status list credential comes in', async () => {
+    // Our verifier takes our lists from our own repository (never from the request), so a respelled list cannot be
+    // slipped in over HTTP; the status checker that verifies every list is run on respelled copies of a served one.
+    const { documentLoader } = ctx.app.get(VcEnvironment);
+    const revoked = originals.find((original) => original.name === 'revoked certificate')!.credential;
+    const entry = (revoked.credentialStatus as Json[]).find((e) => e.statusPurpose === 'revocation')!;
+    const served = (await ctx.http.get(new URL(entry.statusListCredential).pathname).expect(200)).body;
+    const listVariants = statusListVariants('revocation list', served);
+    expect(listVariants.length).toBeGreaterThan(30);
+    const original = await canonize(served);
+    const wrong: string[] = [];
+    for (const variant of listVariants) {
+      expect([variant.label, await canonize(variant.credential) === original]).toEqual([variant.label, true]);
+      const checkStatus = createStatusChecker({ fetchStatusListCredential: async () => variant.credential, documentLoader });
+      const report = await checkStatus({ credential: { ...revoked, credentialStatus: [entry] }, now: new Date() });
+      if (report.verified || report.entries.some((e) => e.status === 'clear')) wrong.push(variant.label);
+    }
+    console.log(`status list respelled: ${listVariants.length} variants, ${wrong.length} read as "not revoked"`);
+    expect(wrong).toEqual([]);
+  });
+});
+
+/** Every kind of credential the service issues, through its API, with what each must get when verified as issued. */
+async function issueEveryKind(ctx: TestApp): Promise<Original[]> {
+  const factory = new Factory(ctx);
+  const catalogue = new CatalogueFactory(ctx);
+  const ensm = await factory.newInstitution({ slug: 'ensm-alger-corpus' });
+  const ehesp = await factory.newInstitution({ slug: 'ehesp-rennes-corpus', country: 'FR' });
+  const hospital = await factory.newInstitution({ slug: 'chu-oran-corpus', kind: 'hospital' });
+  const registrar: Person = await factory.newUser('registrar', ensm.id);
+  const partnerRegistrar: Person = await factory.newUser('registrar', ehesp.id);
+  const hr = await factory.newUser('hr_manager', hospital.id);
+  const framework = await factory.newFramework(await factory.newUser('hr_manager', ensm.id), { publish: true });
+  const crisis = await catalogue.newModule(ensm.id, 'GC-SSE', 35, [{ itemId: framework.items.planBlanc.id, level: 3 }, { itemId: framework.items.cellule.id, level: 3 }]);
+  const steering = await catalogue.newModule(ensm.id, 'PIL-STR', 28, [{ itemId: framework.items.cellule.id, level: 2 }]);
+  const programme = await ctx.http.post('/programmes').auth(registrar.token, bearer).send({
+    code: 'DMH', kind: 'diploma', title: { fr: 'Diplôme de management hospitalier', ar: 'شهادة التسيير الاستشفائي' },
+    awardingInstitutionIds: [ensm.id, ehesp.id], minimumAverage: 50,
+    modules: [{ moduleId: crisis.id, required: true }, { moduleId: steering.id, required: true }],
+  });
+  expectStatus(programme, 201);
+  const crisisSession = await catalogue.newSession(crisis.id, ensm.id);
+  const steeringSession = await catalogue.newSession(steering.id, ensm.id);
+
+  const learner = async (givenName: string, familyName: string) =>
+    (await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName, familyName }).expect(201)).body as Json;
+  const pass = async (session: { id: string }, who: Json, score: number) => {
+    const enrolment = await ctx.http.post(`/sessions/${session.id}/enrolments`).auth(registrar.token, bearer).send({ learnerId: who.id }).expect(201);
+    await ctx.http.post(`/sessions/${session.id}/assessments`).auth(registrar.token, bearer).send({ learnerId: who.id, kind: 'final_exam', score }).expect(201);
+    return enrolment.body.id as string;
+  };
+  const certify = async (who: Json) => {
+    const issued = await ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: await pass(crisisSession, who, 15) });
+    expectStatus(issued, 201);
+    return issued.body.verifiableCredential as Json;
+  };
+  const changeStatus = async (credential: Json, statusPurpose: 'revocation' | 'suspension', reason: string) => {
+    const response = await ctx.http.post(`/issuers/${ensm.slug}/credentials/status`).auth(registrar.token, bearer)
+      .send({ credentialId: credential.id, credentialStatus: { type: 'BitstringStatusList', statusPurpose }, status: true, reason });
+    expectStatus(response, 200);
+  };
+  /** The same certificate, issued through the VC-API with another validity period (and its own status entries). */
+  const withValidity = async (certificate: Json, validity: { validFrom: string; validUntil?: string }) => {
+    const { proof: _proof, credentialStatus: _status, id: _id, validUntil: _until, ...unsigned } = certificate;
+    const issued = await ctx.http.post(`/issuers/${ensm.slug}/credentials/issue`).auth(registrar.token, bearer).send({ credential: { ...unsigned, ...validity } });
+    expectStatus(issued, 201);
+    return issued.body.verifiableCredential as Json;
+  };
+
+  /** A training attestation as any VC-API client sends one: plain VC 2.0, no Open Badges shape to check. */
+  const attestation = async (validity: { validFrom: string; validUntil?: string }) => {
+    const issued = await ctx.http.post(`/issuers/${ensm.slug}/credentials/issue`).auth(registrar.token, bearer).send({
+      credential: {
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiableCredential'],
+        name: 'Attestation de formation — Gestion des crises hospitalières',
+        credentialSubject: { id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', name: 'Nadia Benkhelifa' },
+        ...validity,
+      },
+    });
+    expectStatus(issued, 201);
+    return issued.body.verifiableCredential as Json;
+  };
+
+  const nadia = await learner('Nadia', 'Benkhelifa');
+  const active = await certify(nadia);
+  const revoked = await certify(await learner('Amina', 'Meziane'));
+  await changeStatus(revoked, 'revocation', 'Note corrigée par le jury : module non validé');
+  const suspended = await certify(await learner('Yacine', 'Boudiaf'));
+  await changeStatus(suspended, 'suspension', 'Vérification du dossier en cours');
+  const expired = await withValidity(active, { validFrom: '2020-01-06T00:00:00Z', validUntil: '2021-01-06T00:00:00Z' });
+  const notYetValid = await withValidity(active, { validFrom: '2099-09-01T08:00:00Z' });
+  const currentAttestation = await attestation({ validFrom: '2026-01-05T08:00:00Z', validUntil: '2031-01-05T08:00:00Z' });
+  const expiredAttestation = await attestation({ validFrom: '2020-01-06T00:00:00Z', validUntil: '2021-01-06T00:00:00Z' });
+  const futureAttestation = await attestation({ validFrom: '2099-09-01T08:00:00Z', validUntil: '2100-09-01T08:00:00Z' });
+  const revokedAttestation = await attestation({ validFrom: '2026-01-05T08:00:00Z' });
+  await changeStatus(revokedAttestation, 'revocation', 'Attestation délivrée par erreur');
+
+  await pass(steeringSession, nadia, 12);
+  const prepared = await ctx.http.post('/credentials/diplomas').auth(registrar.token, bearer).send({ programmeId: programme.body.id, learnerId: nadia.id });
+  expectStatus(prepared, 201);
+  const leadOnly = prepared.body.verifiableCredential as Json;
+  const signed = await ctx.http.post(`/credentials/${prepared.body.id}/signatures`).auth(partnerRegistrar.token, bearer);
+  expectStatus(signed, 200);
+  const diploma = signed.body.verifiableCredential as Json;
+  expect(diploma.proof).toHaveLength(2);
+
+  return [
+    { name: 'active certificate', credential: active, shouldVerify: true, amplify: true },
+    { name: 'revoked certificate', credential: revoked, shouldVerify: false, amplify: true },
+    { name: 'suspended certificate', credential: suspended, shouldVerify: false, amplify: true },
+    { name: 'expired certificate', credential: expired, shouldVerify: false },
+    { name: 'not yet valid certificate', credential: notYetValid, shouldVerify: false },
+    { name: 'VC-API attestation', credential: currentAttestation, shouldVerify: true },
+    { name: 'expired VC-API attestation', credential: expiredAttestation, shouldVerify: false },
+    { name: 'not yet valid VC-API attestation', credential: futureAttestation, shouldVerify: false },
+    { name: 'revoked VC-API attestation', credential: revokedAttestation, shouldVerify: false },
+    { name: 'co-accredited diploma', credential: diploma, shouldVerify: true },
+    { name: 'diploma with the lead school’s proof only', credential: leadOnly, shouldVerify: false, amplify: true },
+    { name: 'diploma with its second proof dropped', credential: { ...diploma, proof: [diploma.proof[0]] }, shouldVerify: false },
+  ];
+}
