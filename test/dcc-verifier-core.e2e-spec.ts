@@ -18,7 +18,7 @@ describe('the DCC verifier-core verifies what we issue', () => {
   const refused: string[] = [];
 
   beforeAll(async () => {
-    ctx = await startTestApp({ VERIFY_RATE_LIMIT: '0' });
+    ctx = await startTestApp({ VERIFY_RATE_LIMIT: '0', VC_API_ISSUANCE: 'true' });
     issued = await issueEveryKind(ctx);
     // verifier-core logs the schema it could not fetch on every verification; the rest of the console stays.
     for (const method of ['log', 'error'] as const) {

@@ -40,7 +40,7 @@ describe('verification corpus: JSON-LD respellings and amplifications of real cr
   let canonize: (document: Json) => Promise<string>;
 
   beforeAll(async () => {
-    ctx = await startTestApp({ VERIFY_RATE_LIMIT: '0' });
+    ctx = await startTestApp({ VERIFY_RATE_LIMIT: '0', VC_API_ISSUANCE: 'true' });
     const { documentLoader } = ctx.app.get(VcEnvironment);
     canonize = (document) => jsonld.canonize(document, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader, safe: true });
     originals = await issueEveryKind(ctx);

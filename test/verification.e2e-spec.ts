@@ -74,7 +74,8 @@ describe('verification for people', () => {
     expect(arabic.text).toContain('تم التحقق');
     expect((await ctx.http.get(`/verify/${valid.id}`).set('Accept-Language', 'en-GB,en;q=0.8').expect(200)).text).toContain('Verified');
     const gone = await ctx.http.get(`/verify/${revoked.id}`).expect(200);
-    expect(gone.text).toContain('✗ Non vérifié');
+    expect(gone.text).toContain('✗ Révoqué');
+    expect(gone.text).toContain('Ce que le document affirme (non vérifié)');
     expect(gone.text).toContain('Certificat délivré par erreur');
     expect((await ctx.http.get('/verify/0b7c6a52-8f7d-4a8e-9d61-3f1e2b7a9c10').expect(404)).text).toContain('Aucun certificat');
   });
@@ -142,7 +143,7 @@ describe('verification for people', () => {
       await page.screenshot({ path: 'test/output/verify-valid.png', fullPage: true });
 
       await page.goto(`${base}/verify/${revoked.id}?lang=ar`);
-      expect(await page.getByTestId('verdict').innerText()).toContain('لم يتم التحقق');
+      expect(await page.getByTestId('verdict').innerText()).toContain('ملغاة');
       expect(await page.content()).toContain('Certificat délivré par erreur');
       await page.screenshot({ path: 'test/output/verify-revoked-ar.png', fullPage: true });
 

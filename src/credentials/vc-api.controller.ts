@@ -1,7 +1,8 @@
 // W3C VC-API: an issuer per school (/issuers/{slug}/credentials/issue and /status) and one verifier.
-// A failed verification answers 400 with the verification result, as the W3C test suites expect.
+// A failed verification answers 400 with the verification result, as the W3C test suites expect; one that could not
+// be decided for now (a source out of reach) 503.
 import { Body, Controller, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Actor, Allow, CurrentActor } from '../auth/roles.js';
 import { invalid } from '../common/problems.js';
@@ -9,6 +10,7 @@ import { PublicRateLimit } from '../common/rate-limit.js';
 import { VcApiIssueRequestDto, VcApiIssueResponseDto, VcApiUpdateStatusDto, VcApiVerifyPresentationRequestDto, VcApiVerifyRequestDto } from './dto/credential.dto.js';
 import { VcApiIssuerService } from './vc-api-issuer.service.js';
 import { VerificationService } from './verification.service.js';
+import type { Outcome } from './vc/verifier.js';
 
 @ApiTags('VC-API')
 @Controller()
@@ -26,11 +28,12 @@ export class VcApiController {
   @Post('credentials/verify') @HttpCode(200) @Allow('public') @UseGuards(PublicRateLimit)
   @ApiOperation({ summary: 'VC-API: verify a credential: each proof, status, validity, Open Badges shape, issuer trust' })
   @ApiOkResponse({ description: 'Verified' }) @ApiBadRequestResponse({ description: 'Not verified (the body says which checks failed) or malformed input' })
+  @ApiServiceUnavailableResponse({ description: 'Indeterminate: a status list or DID document cannot be reached now (Retry-After); nothing failed' })
   async verify(@Body() dto: VcApiVerifyRequestDto, @Res({ passthrough: true }) response: FastifyReply) {
     const expectedProofPurpose = dto.options?.expectedProofPurpose;
     if (expectedProofPurpose !== undefined && typeof expectedProofPurpose !== 'string') throw invalid([{ field: 'options.expectedProofPurpose', reason: 'must be a string' }]);
     const verdict = await this.verifier.verifyCredential(dto.verifiableCredential, { expectedProofPurpose });
-    if (!verdict.verified) response.status(400);
+    answerStatus(response, verdict.outcome);
     const { report: _report, ...result } = verdict;
     return result;
   }
@@ -45,7 +48,15 @@ export class VcApiController {
       challenge: typeof options.challenge === 'string' ? options.challenge : undefined,
       domain: typeof options.domain === 'string' ? options.domain : undefined,
     });
-    if (!result.verified) response.status(400);
+    answerStatus(response, result.outcome);
     return { ...result, credentials: result.credentials.map(({ report: _report, ...verdict }) => verdict) };
   }
 }
+
+/** 200 verified, 400 not verified, 503 with Retry-After when a check could not run (the VC-API leaves that case open). */
+export function answerStatus(response: FastifyReply, outcome: Outcome): void {
+  if (outcome === 'not_verified') response.status(400);
+  if (outcome === 'indeterminate') void response.status(503).header('Retry-After', String(INDETERMINATE_RETRY_AFTER_SECONDS));
+}
+
+export const INDETERMINATE_RETRY_AFTER_SECONDS = 30;

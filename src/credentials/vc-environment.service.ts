@@ -1,7 +1,7 @@
 // The credential library (credentials/vc) wired once for the app: what a verification may load, how it checks a
 // status, and whom it trusts. Our own DIDs and status lists come from the database; foreign ones go through bounded
 // HTTPS clients; nothing else (no context, no other URL) is ever fetched.
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { type IssuerInstitution, IssuerIdentityService } from '../institutions/issuer-identity.service.js';
 import { createStatusListFetcher } from './status/status-list-fetcher.js';
@@ -14,13 +14,30 @@ import { createDocumentLoader, type DidResolver, type DocumentLoader } from './v
 import { isJsonLdContextPatchApplied } from './vc/jsonld-context-patch.js';
 import { createStatusChecker, type FetchStatusListCredential } from './vc/status-check.js';
 import type { StatusList } from './vc/status-list.js';
+import { SourceUnavailableError } from './vc/verification-problems.js';
 import { TtlCache } from './vc/ttl-cache.js';
-import type { CheckStatus } from './vc/verifier.js';
+import { AWARDING_BODY_CONTEXT } from './vc/open-badges.js';
+import type { CheckStatus, VerifyCredentialOptions } from './vc/verifier.js';
+
+/**
+ * Our own records, read for a verification. A database that does not answer makes the check indeterminate, not failed:
+ * a genuine certificate must never read "not verified" because of an outage. Refusals (an unknown list) pass through.
+ */
+async function readOwn<T>(read: () => Promise<T>, what: string): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof HttpException) throw error;
+    throw new SourceUnavailableError(`${what} cannot be read now (${(error as Error).message})`, { cause: error });
+  }
+}
 
 @Injectable()
 export class VcEnvironment {
   readonly documentLoader: DocumentLoader;
   readonly checkStatus: CheckStatus;
+  /** The contexts a credential may be written with (see vc/signed-form.ts). */
+  readonly signedForm: NonNullable<VerifyCredentialOptions['signedForm']>;
   private readonly ownInstitutions = new TtlCache<IssuerInstitution>({ maxEntries: 1_000, ttlMs: 60_000 });
 
   constructor(
@@ -36,7 +53,7 @@ export class VcEnvironment {
     const resolveDidWeb: DidResolver = async (did, { fresh = false } = {}) => {
       const kept = fresh ? undefined : ownDidDocuments.get(did);
       if (kept) return kept;
-      const own = await identity.resolveOwnDid(did);
+      const own = await readOwn(() => identity.resolveOwnDid(did), `the DID document of ${did}`);
       if (own) {
         ownDidDocuments.set(did, deepFreeze(own));
         return own;
@@ -48,13 +65,14 @@ export class VcEnvironment {
     };
     const extraContexts = new Map(config.credentials.acceptExamplesContext ? [[EXAMPLES_V2_CONTEXT_URL, EXAMPLES_V2_CONTEXT]] : []);
     this.documentLoader = createDocumentLoader({ resolveDidWeb, extraContexts });
+    this.signedForm = { inlineContexts: [AWARDING_BODY_CONTEXT], extraContextUrls: [...extraContexts.keys()] };
 
     const fetchForeignList = createStatusListFetcher();
     const fetchStatusListCredential: FetchStatusListCredential = async (url) => {
       const own = statusLists.ownList(url);
       // Ours from the repository: kept in memory, and dropped as soon as any process commits a change (a revocation
       // shows at once in our own verifier); never from a cache with a lifetime.
-      if (own) return statusLists.statusListCredential(own.statusListId, own.purpose);
+      if (own) return readOwn(() => statusLists.statusListCredential(own.statusListId, own.purpose), `the status list ${url}`);
       if (url.startsWith(`${config.publicBaseUrl}/`)) throw new Error(`${url} is not one of this service's status lists`);
       return fetchForeignList(url);
     };
@@ -73,7 +91,7 @@ export class VcEnvironment {
     // gets its first key is trusted at once.
     const kept = this.ownInstitutions.get(did);
     if (kept) return { trusted: true, institution: kept };
-    const institution = await this.identity.institutionForDid(did);
+    const institution = await readOwn(() => this.identity.institutionForDid(did), `the institution of ${did}`);
     if (institution) {
       this.ownInstitutions.set(did, institution);
       return { trusted: true, institution };

@@ -1,7 +1,7 @@
 // Verification for people: by the link in a QR code, or from an uploaded PDF certificate or JSON credential.
 import { Injectable } from '@nestjs/common';
 import { CredentialsRepository } from '../credentials/credentials.repository.js';
-import { VerificationService, type CredentialVerdict } from '../credentials/verification.service.js';
+import { VerificationService, type CredentialVerdict, type Party } from '../credentials/verification.service.js';
 import type { JsonObject } from '../credentials/vc/issuer.js';
 import { extractEmbeddedCredential, type ExtractionFailureCode } from '../documents/certificate-extractor.js';
 import type { CredentialSummary } from './verification-page.js';
@@ -17,6 +17,8 @@ export interface PublicVerification {
   status: 'active' | 'revoked' | 'suspended';
   /** The issuer's stated reason, for a credential of ours that was revoked or suspended. */
   statusReason: string | null;
+  /** Signed by one of our schools through the VC-API: a claim someone sent, not one of its records. */
+  externalClaims: boolean;
 }
 
 @Injectable()
@@ -53,23 +55,31 @@ export class PublicVerificationService {
     const entries = verdict.report.status?.entries ?? [];
     const set = (purpose: string) => entries.some((entry) => entry.statusPurpose === purpose && entry.status === 'set');
     const status = set('revocation') ? 'revoked' : set('suspension') ? 'suspended' : 'active';
-    const ours = typeof credential.id === 'string' ? await this.credentials.findByCredentialId(credential.id) : null;
-    return { verdict, summary: summarise(credential), status, statusReason: status !== 'active' ? ours?.statusReason ?? null : null };
+    const ours = verdict.outcome === 'indeterminate' || typeof credential.id !== 'string' ? null : await this.credentials.findByCredentialId(credential.id).catch(() => null);
+    return {
+      verdict,
+      summary: summarise(credential, verdict.parties),
+      status,
+      statusReason: status !== 'active' ? ours?.statusReason ?? null : null,
+      externalClaims: ours?.kind === 'external',
+    };
   }
 }
 
-/** What the credential says about itself, for display (never trusted beyond what the checks verified). */
-export function summarise(credential: JsonObject): CredentialSummary {
+/**
+ * What the credential says about itself, for display (never trusted beyond what the checks verified). Who issued it is
+ * not its say: the parties are named from our records by the DIDs whose proofs were checked.
+ */
+export function summarise(credential: JsonObject, parties: Party[]): CredentialSummary {
   const subject = ([credential.credentialSubject].flat()[0] ?? {}) as JsonObject;
   const achievement = (subject.achievement ?? {}) as JsonObject;
   const identities = [subject.identifier].flat().filter(Boolean) as JsonObject[];
   const name = identities.find((identity) => identity.identityType === 'name' && identity.hashed === false)?.identityHash;
-  const profiles = [credential.awardingBody ?? credential.issuer].flat().filter(Boolean) as (JsonObject | string)[];
   return {
     holder: typeof name === 'string' ? name : typeof subject.name === 'string' ? subject.name : undefined,
     achievement: typeof achievement.name === 'string' ? achievement.name : typeof credential.name === 'string' ? credential.name : undefined,
     achievementType: typeof achievement.achievementType === 'string' ? achievement.achievementType : undefined,
-    issuers: profiles.map((profile) => (typeof profile === 'string' ? profile : String(profile.name ?? profile.id ?? ''))).filter(Boolean),
+    issuers: parties.map(({ did, name, claimedName }) => ({ did, ...(name ? { name } : {}), ...(claimedName ? { claimedName } : {}) })),
     validFrom: typeof credential.validFrom === 'string' ? credential.validFrom : undefined,
     validUntil: typeof credential.validUntil === 'string' ? credential.validUntil : undefined,
   };

@@ -9,11 +9,14 @@ import { FileUpload, type ReceivedFile, UploadedFile } from '../interop/upload.j
 import { MESSAGES, pickLanguage } from './verification-messages.js';
 import { renderVerificationPage, type PageModel } from './verification-page.js';
 import { PublicVerificationService, type PublicVerification } from './public-verification.service.js';
+import { answerStatus } from '../credentials/vc-api.controller.js';
 
 const isUuid = (value: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 const outcomeOf = (result: PublicVerification): PageModel['outcome'] => ({
-  verified: result.verdict.verified, checks: result.verdict.checks, summary: result.summary, status: result.status, statusReason: result.statusReason,
+  verified: result.verdict.verified, outcome: result.verdict.outcome, externalClaims: result.externalClaims, checks: result.verdict.checks,
+  summary: result.summary, status: result.status, statusReason: result.statusReason,
 });
+const pageStatus = (result: PublicVerification): number => (result.verdict.outcome === 'indeterminate' ? 503 : 200);
 
 @ApiTags('verification')
 @Controller()
@@ -33,7 +36,7 @@ export class VerificationPageController {
     const language = pickLanguage(lang, request.headers['accept-language']);
     const result = isUuid(id) ? await this.verification.byId(id) : null;
     const model: PageModel = result ? { language, path: `/verify/${id}`, outcome: outcomeOf(result) } : { language, path: `/verify/${id}`, problem: MESSAGES[language].notFound };
-    sendPage(response, result ? 200 : 404, model);
+    sendPage(response, result ? pageStatus(result) : 404, model);
   }
 
   @Post('verify') @HttpCode(200) @Allow('public') @ApiOperation({ summary: 'Verification page for an uploaded PDF certificate or JSON credential' }) @ApiProduces('text/html')
@@ -42,7 +45,7 @@ export class VerificationPageController {
     const language = pickLanguage(lang, request.headers['accept-language']);
     const result = await this.verification.fromUpload(file?.buffer);
     if ('problem' in result) return sendPage(response, 400, { language, path: '/verify', problem: MESSAGES[language].problems[result.problem] ?? result.message });
-    sendPage(response, 200, { language, path: '/verify', outcome: outcomeOf(result) });
+    sendPage(response, pageStatus(result), { language, path: '/verify', outcome: outcomeOf(result) });
   }
 
   @Post('verifications') @HttpCode(200) @Allow('public') @ApiOperation({ summary: 'Verify an uploaded PDF certificate or JSON credential; 400 when it does not verify' })
@@ -51,9 +54,9 @@ export class VerificationPageController {
   async verifyFile(@UploadedFile() file: ReceivedFile | undefined, @Res({ passthrough: true }) response: FastifyReply) {
     const result = await this.verification.fromUpload(file?.buffer);
     if ('problem' in result) throw invalid([{ field: 'file', reason: result.message }], `The file cannot be verified (${result.problem}).`);
-    if (!result.verdict.verified) response.status(400);
+    answerStatus(response, result.verdict.outcome);
     const { report: _report, ...verdict } = result.verdict;
-    return { ...verdict, credential: result.summary, status: result.status, statusReason: result.statusReason };
+    return { ...verdict, credential: result.summary, status: result.status, statusReason: result.statusReason, externalClaims: result.externalClaims };
   }
 }
 

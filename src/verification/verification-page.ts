@@ -1,13 +1,23 @@
 // Server-rendered verification page: small, no script, readable on a phone, right-to-left in Arabic.
 // It shows what the credential itself says, plus the verdict of each check.
+import type { LocalizedText } from '../common/localized-text.js';
 import type { Check } from '../credentials/verification.service.js';
+import type { Outcome } from '../credentials/vc/verifier.js';
+import { VERDICT_MESSAGES } from './verdict-messages.js';
 import { MESSAGES, PAGE_LANGUAGES, type PageLanguage } from './verification-messages.js';
+
+/** A party named from our records (absent for an outside issuer), and what the document calls it when that differs. */
+export interface NamedParty {
+  did: string;
+  name?: LocalizedText;
+  claimedName?: string;
+}
 
 export interface CredentialSummary {
   holder?: string;
   achievement?: string;
   achievementType?: string;
-  issuers: string[];
+  issuers: NamedParty[];
   validFrom?: string;
   validUntil?: string;
 }
@@ -18,6 +28,8 @@ export interface PageModel {
   path: string;
   outcome?: {
     verified: boolean;
+    outcome: Outcome;
+    externalClaims?: boolean;
     checks: Check[];
     summary: CredentialSummary;
     status: 'active' | 'revoked' | 'suspended';
@@ -27,7 +39,12 @@ export interface PageModel {
   problem?: string;
 }
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+// Bidirectional controls in a name could reorder what is printed around it (an RLO turns "19/20" into "02/91"):
+// they are dropped, and each value from a document sits in its own <bdi>, isolated from the page's direction.
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const escapeHtml = (text: string): string =>
+  text.replace(BIDI_CONTROLS, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const isolated = (text: string): string => `<bdi>${escapeHtml(text)}</bdi>`;
 
 const STYLE = `
 body{margin:0;font-family:"DejaVu Sans",system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;background:#f4f6f8;color:#1d2733;line-height:1.45}
@@ -36,7 +53,7 @@ header{display:flex;justify-content:space-between;align-items:center;gap:8px;fle
 h1{font-size:1.25rem;margin:8px 0}
 nav a{margin-inline-start:10px;color:#1f4e79}
 .verdict{border-radius:10px;padding:16px;margin:16px 0;color:#fff}
-.verdict.ok{background:#1b7f3b}.verdict.ko{background:#b3261e}
+.verdict.ok{background:#1b7f3b}.verdict.ko{background:#b3261e}.verdict.wait{background:#8a5300}
 .verdict strong{font-size:1.6rem;display:block}
 section{background:#fff;border-radius:10px;padding:12px 16px;margin:12px 0;box-shadow:0 1px 2px rgba(0,0,0,.08)}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:6px 14px;margin:0}dt{color:#5b6875}dd{margin:0;font-weight:600}
@@ -57,27 +74,45 @@ export function renderVerificationPage(model: PageModel): string {
   if (model.problem) parts.push(`<div class="problem" role="alert" data-testid="problem">${escapeHtml(model.problem)}</div>`);
   const outcome = model.outcome;
   if (outcome) {
-    parts.push(`<div class="verdict ${outcome.verified ? 'ok' : 'ko'}" role="status" data-testid="verdict"><strong>${escapeHtml(outcome.verified ? `✓ ${t.verified}` : `✗ ${t.notVerified}`)}</strong>${escapeHtml(outcome.verified ? t.verifiedExplanation : t.notVerifiedExplanation)}</div>`);
+    const v = VERDICT_MESSAGES[model.language];
+    // Revoked and suspended have their own words: the signature is genuine, the credential is not valid.
+    const [css, headline, explanation] = outcome.verified ? ['ok', `✓ ${t.verified}`, t.verifiedExplanation]
+      : outcome.outcome === 'indeterminate' ? ['wait', `… ${v.indeterminate}`, v.indeterminateExplanation]
+        : outcome.status === 'revoked' ? ['ko', `✗ ${v.revoked}`, v.revokedExplanation]
+          : outcome.status === 'suspended' ? ['wait', `⏸ ${v.suspended}`, v.suspendedExplanation]
+            : ['ko', `✗ ${t.notVerified}`, t.notVerifiedExplanation];
+    parts.push(`<div class="verdict ${css}" role="status" data-testid="verdict" data-outcome="${outcome.outcome}"><strong>${escapeHtml(headline)}</strong>${escapeHtml(explanation)}</div>`);
+    if (outcome.externalClaims) parts.push(`<div class="problem" data-testid="external-claims">${escapeHtml(v.externalClaims)}</div>`);
     const summary = outcome.summary;
+    const issuers = summary.issuers.map((party) => {
+      const name = party.name ? party.name[model.language] ?? party.name.fr ?? party.name.en ?? party.did : `${party.did} (${v.unknownIssuer})`;
+      return `${isolated(name)}${party.claimedName ? ` <span class="detail">${escapeHtml(v.namedInDocument(party.claimedName))}</span>` : ''}`;
+    });
     const rows: [string, string | undefined][] = [
-      [t.holder, summary.holder],
-      [t.achievement, summary.achievement],
-      [t.kind, summary.achievementType],
-      [t.issuers, summary.issuers.join(' · ') || undefined],
-      [t.issuedOn, formatDate(summary.validFrom, model.language)],
-      [t.validUntil, formatDate(summary.validUntil, model.language)],
-      [t.status, outcome.status === 'revoked' ? t.statusRevoked : outcome.status === 'suspended' ? t.statusSuspended : t.statusActive],
-      [t.reason, outcome.status !== 'active' ? outcome.statusReason ?? undefined : undefined],
+      [t.holder, summary.holder && isolated(summary.holder)],
+      [t.achievement, summary.achievement && isolated(summary.achievement)],
+      [t.kind, summary.achievementType && isolated(v.kinds[summary.achievementType] ?? summary.achievementType)],
+      [t.issuers, issuers.join(' · ') || undefined],
+      [t.issuedOn, escapeOptional(formatDate(summary.validFrom, model.language))],
+      [t.validUntil, escapeOptional(formatDate(summary.validUntil, model.language))],
+      [t.status, escapeHtml(outcome.status === 'revoked' ? t.statusRevoked : outcome.status === 'suspended' ? t.statusSuspended : t.statusActive)],
+      [t.reason, outcome.status !== 'active' && outcome.statusReason ? isolated(outcome.statusReason) : undefined],
     ];
-    parts.push(`<section><dl>${rows.filter(([, value]) => value).map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value!)}</dd>`).join('')}</dl></section>`);
-    parts.push(`<section><h2>${escapeHtml(t.checksTitle)}</h2><ul>${outcome.checks.map((check) =>
-      `<li><span class="${check.passed ? 'pass' : 'fail'}">${check.passed ? '✓' : '✗'}</span> ${escapeHtml(t.checks[check.check])} — ${escapeHtml(check.passed ? t.passed : t.failed)}${check.detail ? `<span class="detail">${escapeHtml(check.detail)}</span>` : ''}</li>`).join('')}</ul></section>`);
+    // What a document says is a claim until every check passed: the heading says which it is.
+    parts.push(`<section data-testid="summary"><h2>${escapeHtml(outcome.verified ? v.statedTitle : v.claimedTitle)}</h2><dl>${rows.filter(([, value]) => value).map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${value}</dd>`).join('')}</dl></section>`);
+    parts.push(`<section><h2>${escapeHtml(t.checksTitle)}</h2><ul>${outcome.checks.map((check) => {
+      const reason = check.passed ? undefined : model.language === 'en' ? check.detail : (check.code && v.reasons[check.code]) ?? v.other;
+      const state = check.passed ? t.passed : check.unavailable ? v.indeterminate : t.failed;
+      return `<li><span class="${check.passed ? 'pass' : 'fail'}">${check.passed ? '✓' : check.unavailable ? '…' : '✗'}</span> ${escapeHtml(t.checks[check.check])} — ${escapeHtml(state)}${reason ? `<span class="detail">${escapeHtml(reason)}</span>` : ''}</li>`;
+    }).join('')}</ul></section>`);
   }
   parts.push(`<section><h2>${escapeHtml(t.uploadTitle)}</h2><p>${escapeHtml(t.uploadHint)}</p>`,
     `<form method="post" action="/verify?lang=${model.language}" enctype="multipart/form-data"><input type="file" name="file" accept="application/pdf,application/json,.json,.pdf" required><button type="submit">${escapeHtml(t.uploadButton)}</button></form></section>`,
     `</main></body></html>`);
   return parts.join('');
 }
+
+const escapeOptional = (text: string | undefined): string | undefined => (text === undefined ? undefined : escapeHtml(text));
 
 function formatDate(iso: string | undefined, language: PageLanguage): string | undefined {
   if (!iso) return undefined;
