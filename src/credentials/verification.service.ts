@@ -7,7 +7,8 @@ import { checkOpenBadgeShape } from './vc/open-badges.js';
 import { verifyPresentation, type PresentationReport } from './vc/presentation-verifier.js';
 import { verifyCredential, type VerificationReport } from './vc/verifier.js';
 
-export type CheckName = 'proof' | 'status' | 'validity' | 'shape' | 'issuer';
+/** `paper`: an uploaded PDF's pages are what we print for its credential (added by the public verification). */
+export type CheckName = 'proof' | 'status' | 'validity' | 'shape' | 'issuer' | 'paper';
 
 export interface Check {
   check: CheckName;
