@@ -9,7 +9,8 @@ import { isUnavailable } from './vc/verification-problems.js';
 import { type Outcome, verifyCredential, type VerificationReport } from './vc/verifier.js';
 import type { LocalizedText } from '../common/localized-text.js';
 
-export type CheckName = 'proof' | 'status' | 'validity' | 'shape' | 'issuer';
+/** `paper`: an uploaded PDF's pages are what we print for its credential (added by the public verification). */
+export type CheckName = 'proof' | 'status' | 'validity' | 'shape' | 'issuer' | 'paper';
 
 export interface Check {
   check: CheckName;

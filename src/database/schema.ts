@@ -7,7 +7,9 @@ import { JobQueue1764600000000 } from '../../migrations/1764600000000-JobQueue.j
 import { InstitutionLogo1764700000000 } from '../../migrations/1764700000000-InstitutionLogo.js';
 import { StatusListRevision1764800000000 } from '../../migrations/1764800000000-StatusListRevision.js';
 import { LoginFailures1764900000000 } from '../../migrations/1764900000000-LoginFailures.js';
-import { CredentialIdUnique1765000000000 } from '../../migrations/1765000000000-CredentialIdUnique.js';
+import { CertificatePaper1765000000000 } from '../../migrations/1765000000000-CertificatePaper.js';
+import { CredentialIdUnique1765100000000 } from '../../migrations/1765100000000-CredentialIdUnique.js';
+import { CertificateLogo, CertificatePaper } from '../documents/certificate-paper.entity.js';
 import { LoginFailure } from '../auth/login-failure.entity.js';
 import { User } from '../auth/user.entity.js';
 import { AuditEvent } from '../credentials/audit/audit-event.entity.js';
@@ -34,6 +36,10 @@ export const entities = [
   TrainingModule, LearningOutcome, Programme, ProgrammeAward, ElectiveGroup, ProgrammeModule, TrainingSession,
   Learner, Enrolment, Assessment, Evidence,
   IssuerKey, StatusList, Credential, CredentialSignature, AuditEvent, CredentialBatch,
+  CertificatePaper, CertificateLogo,
 ];
 
-export const migrations = [Foundation1764000000000, StandardExtras1764100000000, TrainingAndLearning1764400000000, Credentials1764500000000, JobQueue1764600000000, InstitutionLogo1764700000000, StatusListRevision1764800000000, LoginFailures1764900000000, CredentialIdUnique1765000000000];
+export const migrations = [
+  Foundation1764000000000, StandardExtras1764100000000, TrainingAndLearning1764400000000, Credentials1764500000000, JobQueue1764600000000, InstitutionLogo1764700000000,
+  StatusListRevision1764800000000, LoginFailures1764900000000, CertificatePaper1765000000000, CredentialIdUnique1765100000000,
+];

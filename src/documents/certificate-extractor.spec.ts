@@ -1,10 +1,12 @@
 import { deflateSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
 import { jest } from '@jest/globals';
 import { PDFDocument } from 'pdf-lib';
 import { verifyCredential } from '../credentials/vc/verifier.js';
 import { extractEmbeddedCredential } from './certificate-extractor.js';
 import { CertificateRenderer } from './certificate-renderer.js';
 import { type CertificateFixtures, newCertificateFixtures } from './testing/certificate-fixtures.js';
+import { GIBIBYTE, deflatedZeros, doubleFlateBomb, objectStreamBomb, predictorBomb } from './testing/decompression-bombs.js';
 import { tamperEmbeddedCredential } from './testing/tampered-pdf.js';
 
 const LIMITS = { maxBytes: 2 * 1024 * 1024 };
@@ -77,7 +79,35 @@ describe('extractEmbeddedCredential', () => {
     const bomb = encode(`{"padding":"${' '.repeat(4 * 1024 * 1024)}"}`);
     expect(deflateSync(bomb).length).toBeLessThan(LIMITS.maxBytes);
     const result = await extractEmbeddedCredential(await pdfWithAttachment('credential.json', bomb), { ...LIMITS, maxCredentialBytes: 64 * 1024 });
-    expect(result).toMatchObject({ ok: false, code: 'embedded_credential_not_json' });
+    expect(result).toMatchObject({ ok: false, code: 'decoded_too_large' });
+  });
+
+  describe('decompression bombs of a few kilobytes that inflate to 1 GiB', () => {
+    let zeros: Buffer;
+    beforeAll(async () => {
+      zeros = await deflatedZeros(GIBIBYTE);
+    });
+    const refusedQuickly = async (pdf: Uint8Array, code: string): Promise<void> => {
+      const rss = process.memoryUsage().rss;
+      const started = performance.now();
+      expect(await extractEmbeddedCredential(pdf, { maxBytes: 10 * 1024 * 1024 })).toMatchObject({ ok: false, code });
+      expect(performance.now() - started).toBeLessThan(1500);
+      expect(process.memoryUsage().rss - rss).toBeLessThan(128 * 1024 * 1024);
+    };
+
+    it('refuses an attachment deflated twice without inflating it', async () => {
+      const pdf = await doubleFlateBomb(certificatePdf, zeros);
+      expect(pdf.length).toBeLessThan(80 * 1024);
+      await refusedQuickly(pdf, 'unsupported_encoding');
+    });
+
+    it('refuses an attachment with a predictor (DecodeParms)', async () => {
+      await refusedQuickly(await predictorBomb(certificatePdf, zeros), 'unsupported_encoding');
+    });
+
+    it('stops inflating an object stream at the budget', async () => {
+      await refusedQuickly(await objectStreamBomb(certificatePdf, zeros), 'decoded_too_large');
+    });
   });
 
   it('extracts a tampered credential as it is, and the verifier then rejects it', async () => {

@@ -1,5 +1,10 @@
-import { type LayoutItem, MAX_COMPETENCY_ROWS, type MeasureText, PAGE, type TextItem, fitText, layoutCertificate, truncate, wrapWords } from './certificate-layout.js';
+import { type LayoutItem, MAX_COMPETENCY_ROWS, type MeasureText, PAGE, type TextItem, fitText, truncate, wrapWords } from './certificate-layout.js';
+import { CURRENT_LAYOUT, layoutFor } from './certificate-layouts.js';
 import type { CertificateView } from './certificate-view.js';
+
+const layoutPages = (view: CertificateView, measure: MeasureText): LayoutItem[][] => layoutFor(CURRENT_LAYOUT)!(view, measure);
+/** The first page. */
+const layoutCertificate = (view: CertificateView, measure: MeasureText): LayoutItem[] => layoutPages(view, measure)[0];
 
 // A stand-in for the fonts: every character half as wide as the type size.
 const measure: MeasureText = (text, _direction, _style, size) => [...text].length * size * 0.5;
@@ -86,11 +91,33 @@ describe('layoutCertificate', () => {
     expect(texts(layoutCertificate(view(), measure)).some((item) => item.text.includes('co-accrédité'))).toBe(false);
   });
 
-  it(`lists at most ${MAX_COMPETENCY_ROWS} competency rows, the last one counting the rest`, () => {
-    const items = texts(layoutCertificate(view({ competencies: Array.from({ length: 10 }, (_, i) => competency(i + 1)) }), measure));
-    const frenchRows = items.filter((item) => item.text.startsWith('Compétence de gestion'));
-    expect(frenchRows.length).toBeLessThan(MAX_COMPETENCY_ROWS);
-    expect(items.some((item) => item.text.startsWith(`+ ${10 - frenchRows.length} autres compétences`))).toBe(true);
+  it(`lists up to ${MAX_COMPETENCY_ROWS} competencies on the page, one page only`, () => {
+    const pages = layoutPages(view({ competencies: Array.from({ length: 3 }, (_, i) => competency(i + 1)) }), measure);
+    expect(pages).toHaveLength(1);
+    expect(texts(pages[0]).filter((item) => item.text.startsWith('Compétence de gestion'))).toHaveLength(3);
+  });
+
+  it('moves every competency to an annex page when they do not fit, cutting none and hiding none', () => {
+    const competencies = Array.from({ length: 40 }, (_, i) => competency(i + 1));
+    const pages = layoutPages(view({ competencies }), measure);
+    expect(pages.length).toBeGreaterThan(1);
+    const first = texts(pages[0]).map((item) => item.text);
+    expect(first).toContain('Les 40 compétences certifiées sont listées en annexe.');
+    expect(first.some((text) => text.startsWith('Compétence de gestion'))).toBe(false);
+    const annex = pages.slice(1).flatMap(texts);
+    for (const { label } of competencies) expect(annex.map((item) => item.text).join(' ')).toContain(label.fr);
+    expect(pages.flatMap(texts).some((item) => item.text.includes('…') || item.text.includes('autres'))).toBe(false);
+    for (const item of pages.slice(1).flatMap(texts)) {
+      expect(item.y).toBeGreaterThan(36);
+      expect(item.y).toBeLessThan(PAGE.height - 36);
+    }
+  });
+
+  it('sends a single label too long for one line to the annex, wrapped there rather than cut', () => {
+    const long = { code: 'SI-3', label: { fr: 'Garantir la sécurité des systèmes d’information de santé, la protection des données personnelles et la continuité des services numériques', ar: 'ضمان أمن نظم المعلومات الصحية' } };
+    const pages = layoutPages(view({ competencies: [long] }), measure);
+    expect(pages).toHaveLength(2);
+    expect(texts(pages[1]).map((item) => item.text).join(' ')).toContain(long.label.fr);
   });
 
   it('writes dates and workload in both languages, the Arabic with Maghreb month names', () => {

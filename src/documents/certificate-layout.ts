@@ -1,15 +1,16 @@
 // Where everything goes on the A4 landscape page: pure layout maths from a CertificateView and a text measurer.
 import type { Direction } from './bidi-text.js';
 import type { CertificateView } from './certificate-view.js';
-import { type Bilingual, CO_ACCREDITED, COMPETENCIES_HEADING, DIGITAL_NOTE, VERIFY_CAPTION, issuedOnText, moreCompetenciesText, wordingFor, workloadText } from './certificate-wording.js';
+import { type Bilingual, CO_ACCREDITED, COMPETENCIES_HEADING, DIGITAL_NOTE, VERIFY_CAPTION, annexNoteText, issuedOnText, wordingFor, workloadText } from './certificate-wording.js';
 
 export const PAGE = { width: 841.89, height: 595.28 } as const;
-const LEFT = 64;
-const RIGHT = PAGE.width - 64;
-const CENTER = PAGE.width / 2;
-const CONTENT_WIDTH = RIGHT - LEFT;
-/** Above this many competencies the list ends with "+N more": the full list is in the attached credential. */
+export const LEFT = 64;
+export const RIGHT = PAGE.width - 64;
+export const CENTER = PAGE.width / 2;
+export const CONTENT_WIDTH = RIGHT - LEFT;
+/** Above this many competencies, or when a label would need a second line, they are all listed on an annex page. */
 export const MAX_COMPETENCY_ROWS = 6;
+const COMPETENCY_SIZE = 9;
 const FOOTER_TOP = 128;
 
 export type TextStyle = 'regular' | 'bold' | 'italic';
@@ -105,8 +106,10 @@ export function fitText(text: string, box: { maxWidth: number; maxLines: number;
   }
 }
 
-class Column {
+export class Column {
   readonly items: LayoutItem[] = [];
+  /** Set when the competencies did not fit and went to the annex. */
+  competenciesInAnnex = false;
   constructor(private readonly measure: MeasureText) {}
 
   /** Lays a text block with its first baseline at y; returns the baseline of the last line. */
@@ -156,32 +159,42 @@ function header(page: Column, view: CertificateView): number {
   return bottom;
 }
 
-function competencyRows(page: Column, view: CertificateView, top: number, bottom: number): number {
+const halfWidth = (): number => CONTENT_WIDTH / 2 - 16;
+export const codeColumnWidth = (view: CertificateView): number => (view.competencies.some((competency) => competency.code) ? 40 : 0);
+
+/** Whether every competency fits on the first page, one line each at full size: otherwise none is cut, all go to the annex. */
+export function competenciesFitOnPage(view: CertificateView, room: number, measure: MeasureText): boolean {
+  const width = halfWidth() - codeColumnWidth(view);
+  return view.competencies.length <= room && view.competencies.every(({ label }) =>
+    measure(label.fr, 'ltr', 'regular', COMPETENCY_SIZE) <= width && (!label.ar || measure(label.ar, 'rtl', 'regular', COMPETENCY_SIZE) <= width));
+}
+
+function competencyRows(page: Column, view: CertificateView, top: number, bottom: number, measure: MeasureText): number {
   const all = view.competencies;
   if (!all.length) return top + 26;
   const rowHeight = 15;
   const room = Math.max(2, Math.min(MAX_COMPETENCY_ROWS, Math.floor((top - bottom - 14) / rowHeight)));
-  const shown = all.length > room ? all.slice(0, room - 1) : all;
-  const half = CONTENT_WIDTH / 2 - 16;
-  const codeWidth = all.some((competency) => competency.code) ? 40 : 0;
+  const half = halfWidth();
+  const codeWidth = codeColumnWidth(view);
   page.text(COMPETENCIES_HEADING.fr, { x: LEFT, y: top, align: 'left', direction: 'ltr', style: 'bold', size: 9.5, ink: 'gold', maxWidth: half });
   page.text(COMPETENCIES_HEADING.ar, { x: RIGHT, y: top, align: 'right', direction: 'rtl', style: 'bold', size: 10, ink: 'gold', maxWidth: half });
   page.rule(LEFT, RIGHT, top - 5);
   let y = top - 19;
+  if (!competenciesFitOnPage(view, room, measure)) {
+    const note = annexNoteText(all.length);
+    page.text(note.fr, { x: LEFT, y, align: 'left', direction: 'ltr', style: 'italic', size: 9, ink: 'ink', maxWidth: half });
+    page.text(note.ar, { x: RIGHT, y, align: 'right', direction: 'rtl', style: 'regular', size: 9, ink: 'ink', maxWidth: half });
+    page.competenciesInAnnex = true;
+    return y;
+  }
   // French from the left margin, Arabic from the right one; the codes stand in their own column on each side.
-  for (const { code, label } of shown) {
+  for (const { code, label } of all) {
     if (code) {
       page.text(code, { x: LEFT, y, align: 'left', direction: 'ltr', style: 'bold', size: 8, ink: 'gold', maxWidth: codeWidth - 4 });
       if (label.ar) page.text(code, { x: RIGHT, y, align: 'right', direction: 'ltr', style: 'bold', size: 8, ink: 'gold', maxWidth: codeWidth - 4 });
     }
-    page.text(label.fr, { x: LEFT + codeWidth, y, align: 'left', direction: 'ltr', style: 'regular', size: 9, ink: 'ink', maxWidth: half - codeWidth });
-    if (label.ar) page.text(label.ar, { x: RIGHT - codeWidth, y, align: 'right', direction: 'rtl', style: 'regular', size: 9, ink: 'ink', maxWidth: half - codeWidth });
-    y -= rowHeight;
-  }
-  if (shown.length < all.length) {
-    const more = moreCompetenciesText(all.length - shown.length);
-    page.text(more.fr, { x: LEFT + codeWidth, y, align: 'left', direction: 'ltr', style: 'italic', size: 8.5, ink: 'muted', maxWidth: half - codeWidth });
-    page.text(more.ar, { x: RIGHT - codeWidth, y, align: 'right', direction: 'rtl', style: 'regular', size: 8.5, ink: 'muted', maxWidth: half - codeWidth });
+    page.text(label.fr, { x: LEFT + codeWidth, y, align: 'left', direction: 'ltr', style: 'regular', size: COMPETENCY_SIZE, ink: 'ink', maxWidth: half - codeWidth });
+    if (label.ar) page.text(label.ar, { x: RIGHT - codeWidth, y, align: 'right', direction: 'rtl', style: 'regular', size: COMPETENCY_SIZE, ink: 'ink', maxWidth: half - codeWidth });
     y -= rowHeight;
   }
   return y + rowHeight;
@@ -207,7 +220,8 @@ function footer(page: Column, view: CertificateView): void {
   page.text(DIGITAL_NOTE.ar, { x: RIGHT, y: 62, align: 'right', direction: 'rtl', style: 'regular', size: 8, ink: 'muted', maxWidth: side, maxLines: 2, leading: 1.4 });
 }
 
-export function layoutCertificate(view: CertificateView, measure: MeasureText): LayoutItem[] {
+/** The first page, and whether its competencies went to the annex. */
+export function layoutFirstPage(view: CertificateView, measure: MeasureText): { items: LayoutItem[]; competenciesInAnnex: boolean } {
   if (!view.awardingInstitutions.length) throw new TypeError('A certificate needs at least one awarding institution.');
   const page = new Column(measure);
   const wording = wordingFor(view.achievementType);
@@ -229,7 +243,7 @@ export function layoutCertificate(view: CertificateView, measure: MeasureText): 
 
   const footerTop = FOOTER_TOP + (view.statusLine ? 24 : 0);
   const competenciesStart = page.items.length;
-  const lastBaseline = competencyRows(page, view, y - 26, footerTop);
+  const lastBaseline = competencyRows(page, view, y - 26, footerTop, measure);
   // Spare height (one school, few competencies) is shared by the three gaps around the title block and the list.
   const spare = Math.min(90, Math.max(0, lastBaseline - footerTop - 14));
   page.items.forEach((item, index) => {
@@ -242,5 +256,5 @@ export function layoutCertificate(view: CertificateView, measure: MeasureText): 
     page.text(status, { x: CENTER, y: FOOTER_TOP + 10, align: 'center', direction: 'ltr', style: 'bold', size: 11, ink: 'alert', maxWidth: CONTENT_WIDTH });
   }
   footer(page, view);
-  return page.items;
+  return { items: page.items, competenciesInAnnex: page.competenciesInAnnex };
 }

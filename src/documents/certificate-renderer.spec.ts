@@ -2,12 +2,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { inflateSync } from 'node:zlib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFRawStream, PDFString } from 'pdf-lib';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { verifyCredential } from '../credentials/vc/verifier.js';
 import { extractEmbeddedCredential } from './certificate-extractor.js';
-import { CREDENTIAL_ATTACHMENT_NAME, CertificateRenderer } from './certificate-renderer.js';
+import { CREDENTIAL_ATTACHMENT_NAME, CertificateRenderer, LAYOUT_KEY, STATUS_LINE_KEY } from './certificate-renderer.js';
+import { CURRENT_LAYOUT } from './certificate-layouts.js';
+import { STATUS_LINES } from './certificate-wording.js';
 import { listEmbeddedFiles } from './pdf-attachments.js';
 import { type CertificateFixtures, type RenderableCredential, newCertificateFixtures, pdfFixturesDir } from './testing/certificate-fixtures.js';
 
@@ -57,11 +60,47 @@ describe('CertificateRenderer', () => {
     expect(await idOf(certificate)).not.toBe(await idOf(diploma));
   });
 
-  it('produces one A4 landscape page', async () => {
+  it('produces A4 landscape pages: the certificate, then the annex of its nine competencies', async () => {
     const doc = await PDFDocument.load(await render('coAccreditedDiploma'));
-    expect(doc.getPageCount()).toBe(1);
-    const { width, height } = doc.getPage(0).getSize();
-    expect([Math.round(width), Math.round(height)]).toEqual([842, 595]);
+    expect(doc.getPageCount()).toBe(2);
+    for (const page of doc.getPages()) expect([Math.round(page.getSize().width), Math.round(page.getSize().height)]).toEqual([842, 595]);
+  });
+
+  it('declares its layout version in the Info dictionary, and the status line variant when it prints one', async () => {
+    const infoOf = async (pdf: Uint8Array) => (await PDFDocument.load(pdf)).context.lookup((await PDFDocument.load(pdf)).context.trailerInfo.Info, PDFDict);
+    const info = await infoOf(await render('moduleCertificate'));
+    expect(info.lookup(PDFName.of(LAYOUT_KEY), PDFString).asString()).toBe(CURRENT_LAYOUT);
+    expect(info.has(PDFName.of(STATUS_LINE_KEY))).toBe(false);
+    const revoked = await renderer.render({ ...fixtures.moduleCertificate, view: { ...fixtures.moduleCertificate.view, statusLine: STATUS_LINES.revoked } });
+    expect((await infoOf(revoked)).lookup(PDFName.of(STATUS_LINE_KEY), PDFString).asString()).toBe('revoked');
+  });
+
+  it('marks the document French and its Arabic spans Arabic', async () => {
+    const doc = await PDFDocument.load(await render('moduleCertificate'));
+    expect(doc.catalog.lookup(PDFName.of('Lang'), PDFString).asString()).toBe('fr');
+    const contents = doc.context.lookup(doc.getPage(0).node.get(PDFName.of('Contents')));
+    const streams = (contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents]) as PDFRawStream[];
+    const content = streams.map((stream) => inflateSync(stream.contents).toString('latin1')).join('\n');
+    expect(content).toMatch(/\/Span <<\n?\/Lang \(ar\)/);
+  });
+
+  // Known gap: poppler's pdftotext (22.12) lays the ActualText of an Arabic span out left to right and then applies its
+  // own bidi reordering, so the words come out letter-reversed. Kept as `failing` so that a fix (or a poppler that
+  // reads ActualText as logical text) turns this red and the marker is removed.
+  const textIt = spawnSync('pdftotext', ['-v']).status === 0 ? it.failing : it.skip;
+  textIt('text extraction (pdftotext) gives Arabic words in reading order', async () => {
+    const pdf = await render('moduleCertificate');
+    const dir = mkdtempSync(join(tmpdir(), 'certificate-text-'));
+    try {
+      writeFileSync(join(dir, 'c.pdf'), pdf);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'c.pdf'), '-'], { encoding: 'utf8' });
+      // Logical order: the first word of the title comes first in the extracted string.
+      expect(text).toContain('إدارة الأزمات والأوضاع الصحية الاستثنائية');
+      expect(text).toContain('نادية بن خليفة');
+      expect(text).toContain('Gestion de crise et situations sanitaires exceptionnelles');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each(['moduleCertificate', 'coAccreditedDiploma'] as const)('attaches the signed %s, which the extractor returns byte for byte', async (name) => {

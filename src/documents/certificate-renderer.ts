@@ -6,7 +6,9 @@ import {
   type PDFContext,
   PDFDocument,
   type PDFFont,
+  PDFDict,
   PDFHexString,
+  PDFString,
   type PDFPage,
   PDFRawStream,
   type PDFRef,
@@ -24,14 +26,23 @@ import type { JsonObject } from '../credentials/vc/issuer.js';
 import { type Direction, type Script, type VisualRun, visualRuns } from './bidi-text.js';
 import { INKS, buildArtworkStream, buildQrOperators } from './certificate-artwork.js';
 import { type FontRole, type PreparedFont, loadCertificateFonts, sharedFontkit } from './certificate-fonts.js';
-import { type LayoutItem, type LogoItem, PAGE, type TextItem, type TextStyle, layoutCertificate } from './certificate-layout.js';
+import { type LogoItem, PAGE, type TextItem, type TextStyle } from './certificate-layout.js';
+import { CURRENT_LAYOUT, layoutFor } from './certificate-layouts.js';
 import { type PreparedImage, prepareLogo } from './certificate-logos.js';
 import type { CertificateView } from './certificate-view.js';
+import { STATUS_LINES, type StatusVariant } from './certificate-wording.js';
 import { deflateContentStreams, useNodeDeflate } from './pdf-deflate.js';
 
 export const CREDENTIAL_ATTACHMENT_NAME = 'credential.json';
 export const CREDENTIAL_MEDIA_TYPE = 'application/ld+json';
 const CREATOR = 'competency-credentials certificate renderer';
+/**
+ * Info dictionary keys naming how the pages were drawn, so that the verifier redraws them the same way. The Info
+ * dictionary rather than XMP: pdf-lib writes and reads it directly, and the verifier looks one key up instead of
+ * parsing XML. Neither is trusted: a false value only makes the redrawn pages differ.
+ */
+export const LAYOUT_KEY = 'CertificateLayout';
+export const STATUS_LINE_KEY = 'CertificateStatusLine';
 const PRODUCER = 'competency-credentials (pdf-lib 1.17)';
 
 /** Naskh letters look small beside Baskerville at the same size; this evens out a bilingual line. */
@@ -68,30 +79,35 @@ export class CertificateRenderer {
     return new CertificateRenderer(loadCertificateFonts(), buildArtworkStream());
   }
 
-  /** The certificate for `view`, with `credential` (the signed JSON) attached as credential.json. */
-  async render({ view, credential }: { view: CertificateView; credential: JsonObject }): Promise<Uint8Array> {
+  /** The certificate for `view`, drawn with layout `layout`, with `credential` (the signed JSON) attached as credential.json. */
+  async render({ view, credential, layout = CURRENT_LAYOUT }: { view: CertificateView; credential: JsonObject; layout?: string }): Promise<Uint8Array> {
     if (!view) throw new TypeError('"view" is required.');
     if (!credential) throw new TypeError('"credential" is required.');
-    const items = layoutCertificate(view, (text, direction, style, size) => this.placeRuns(text, direction, style, size).reduce((sum, run) => sum + run.width, 0));
+    const layoutPages = layoutFor(layout);
+    if (!layoutPages) throw new TypeError(`Unknown certificate layout "${layout}".`);
+    const pages = layoutPages(view, (text, direction, style, size) => this.placeRuns(text, direction, style, size).reduce((sum, run) => sum + run.width, 0));
 
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.registerFontkit(this.fontkit);
     useNodeDeflate(doc);
-    const page = doc.addPage([PAGE.width, PAGE.height]);
-    drawStream(page, doc.context, this.artwork, [0, 0, PAGE.width, PAGE.height], [1, 0, 0, 1, 0, 0]);
-
-    const texts = items.filter((item): item is TextItem => item.kind === 'text').map((item) => ({ item, runs: this.placeRuns(item.text, item.direction, item.style, item.size) }));
-    const pdfFonts = await this.embedFonts(doc, new Set(texts.flatMap(({ runs }) => runs.map((run) => run.role))));
-    for (const item of items) {
-      if (item.kind === 'rule') page.drawLine({ start: { x: item.x1, y: item.y }, end: { x: item.x2, y: item.y }, thickness: item.thickness, color: rgb(...INKS[item.ink]) });
-      else if (item.kind === 'logo') await this.drawLogo(page, doc.context, item, view.awardingInstitutions[item.institution].logoPng);
-      else if (item.kind === 'qr') {
-        const { modules, operators } = buildQrOperators(view.verificationUrl);
-        const scale = item.size / modules;
-        drawStream(page, doc.context, deflateSync(Buffer.from(operators, 'latin1')), [0, 0, modules, modules], [scale, 0, 0, scale, item.x, item.y]);
+    const texts = pages.map((items) => items.filter((item): item is TextItem => item.kind === 'text').map((item) => ({ item, runs: this.placeRuns(item.text, item.direction, item.style, item.size) })));
+    const pdfFonts = await this.embedFonts(doc, new Set(texts.flat().flatMap(({ runs }) => runs.map((run) => run.role))));
+    const artwork = doc.context.register(formXObject(doc.context, this.artwork, [0, 0, PAGE.width, PAGE.height]));
+    for (const [index, items] of pages.entries()) {
+      const page = doc.addPage([PAGE.width, PAGE.height]);
+      drawForm(page, artwork, [1, 0, 0, 1, 0, 0]);
+      for (const item of items) {
+        if (item.kind === 'rule') page.drawLine({ start: { x: item.x1, y: item.y }, end: { x: item.x2, y: item.y }, thickness: item.thickness, color: rgb(...INKS[item.ink]) });
+        else if (item.kind === 'logo') await this.drawLogo(page, doc.context, item, view.awardingInstitutions[item.institution].logoPng);
+        else if (item.kind === 'qr') {
+          const { modules, operators } = buildQrOperators(view.verificationUrl);
+          const scale = item.size / modules;
+          const qr = doc.context.register(formXObject(doc.context, deflateSync(Buffer.from(operators, 'latin1')), [0, 0, modules, modules]));
+          drawForm(page, qr, [scale, 0, 0, scale, item.x, item.y]);
+        }
       }
+      for (const { item, runs } of texts[index]) drawRuns(page, item, runs, pdfFonts);
     }
-    for (const { item, runs } of texts) drawRuns(page, item, runs, pdfFonts);
 
     const json = new TextEncoder().encode(JSON.stringify(credential));
     await doc.attach(json, CREDENTIAL_ATTACHMENT_NAME, {
@@ -101,7 +117,7 @@ export class CertificateRenderer {
       modificationDate: view.issuedOn,
       afRelationship: AFRelationship.Data,
     });
-    setMetadata(doc, view, json);
+    setMetadata(doc, view, json, layout);
     deflateContentStreams(doc);
     return doc.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY });
   }
@@ -156,13 +172,15 @@ export class CertificateRenderer {
   }
 }
 
-/** Draws already-compressed operators as a form XObject: built once (artwork) or cheaply (QR), never re-parsed. */
-function drawStream(page: PDFPage, context: PDFContext, compressed: Uint8Array, bbox: number[], matrix: [number, number, number, number, number, number]): PDFRef {
+/** Already-compressed operators as a form XObject: built once (artwork, shared by every page) or cheaply (QR), never re-parsed. */
+function formXObject(context: PDFContext, compressed: Uint8Array, bbox: number[]): PDFRawStream {
   const dict = context.obj({ Type: 'XObject', Subtype: 'Form', BBox: bbox, Filter: 'FlateDecode', Length: compressed.length });
-  const ref = context.register(PDFRawStream.of(dict, compressed));
+  return PDFRawStream.of(dict, compressed);
+}
+
+function drawForm(page: PDFPage, ref: PDFRef, matrix: [number, number, number, number, number, number]): void {
   const name = page.node.newXObject('Fm', ref);
   page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...matrix), drawObject(name), popGraphicsState());
-  return ref;
 }
 
 function drawRuns(page: PDFPage, item: TextItem, runs: PlacedRun[], fonts: Map<FontRole, PDFFont>): void {
@@ -180,13 +198,19 @@ function drawRuns(page: PDFPage, item: TextItem, runs: PlacedRun[], fonts: Map<F
   }
 }
 
-/** `/Span << /ActualText <…> >> BDC`; pdf-lib serialises a dictionary operand inline, though its types omit it. */
+/**
+ * `/Span << /Lang (ar) /ActualText <…> >> BDC`; pdf-lib serialises a dictionary operand inline, though its types omit
+ * it. The catalog says French; the span's /Lang tells screen readers and text extraction this run is Arabic.
+ */
 function actualTextSpan(page: PDFPage, text: string): PDFOperator {
-  const properties = page.doc.context.obj({ ActualText: PDFHexString.fromText(text) });
+  const properties = page.doc.context.obj({ Lang: PDFString.of('ar'), ActualText: PDFHexString.fromText(text) });
   return PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Span'), properties as unknown as PDFName]);
 }
 
-function setMetadata(doc: PDFDocument, view: CertificateView, json: Uint8Array): void {
+const statusVariantOf = (line: CertificateView['statusLine']): StatusVariant | undefined =>
+  (Object.keys(STATUS_LINES) as StatusVariant[]).find((variant) => line?.fr === STATUS_LINES[variant].fr && line?.ar === STATUS_LINES[variant].ar);
+
+function setMetadata(doc: PDFDocument, view: CertificateView, json: Uint8Array, layout: string): void {
   const kind = view.achievementType === 'Diploma' ? 'Diplôme' : 'Certificat';
   doc.setTitle(`${kind} — ${view.achievementTitle.fr} — ${view.learnerName.fr}`, { showInWindowTitleBar: true });
   doc.setAuthor(view.awardingInstitutions.map((school) => school.name.fr).join('; '));
@@ -200,4 +224,8 @@ function setMetadata(doc: PDFDocument, view: CertificateView, json: Uint8Array):
   doc.setModificationDate(view.issuedOn);
   const id = PDFHexString.of(createHash('sha256').update(json).digest('hex').slice(0, 32));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+  info.set(PDFName.of(LAYOUT_KEY), PDFString.of(layout));
+  const variant = statusVariantOf(view.statusLine);
+  if (variant) info.set(PDFName.of(STATUS_LINE_KEY), PDFString.of(variant));
 }

@@ -68,9 +68,22 @@ export function workloadText({ hours, credits }: { hours?: number; credits?: num
   return fr.length ? { fr: fr.join('  ·  '), ar: ar.join('  ·  ') } : null;
 }
 
-export function moreCompetenciesText(count: number): Bilingual {
+/** Printed on the first page instead of the list when the list goes to the annex (nothing is cut or hidden). */
+export function annexNoteText(count: number): Bilingual {
   return {
-    fr: `+ ${count} autre${count > 1 ? 's' : ''} compétence${count > 1 ? 's' : ''} (voir le fichier joint)`,
-    ar: `كفاءات أخرى: ${count} (انظر الملف المرفق)`,
+    fr: `Les ${count} compétences certifiées sont listées en annexe.`,
+    ar: `الكفاءات المشهود بها (${count}) مدرجة في الملحق.`,
   };
 }
+
+export const ANNEX_HEADING: Bilingual = { fr: 'Annexe — Compétences certifiées', ar: 'ملحق — الكفاءات المشهود بها' };
+
+/** "Page 2 / 3" on annex pages. */
+export const pageNumberText = (page: number, pages: number): string => `${page} / ${pages}`;
+
+/** The closed list of status lines a download may print; the PDF names its variant so the verifier can redraw it. */
+export const STATUS_LINES = {
+  revoked: { fr: 'Révoqué', ar: 'ملغاة' },
+  suspended: { fr: 'Suspendu', ar: 'معلّقة' },
+} as const satisfies Record<string, Bilingual>;
+export type StatusVariant = keyof typeof STATUS_LINES;

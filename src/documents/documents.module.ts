@@ -5,11 +5,13 @@ import { InstitutionsModule } from '../institutions/institutions.module.js';
 import { CertificatePdfController } from './certificate-pdf.controller.js';
 import { CertificatePdfService } from './certificate-pdf.service.js';
 import { CertificateRenderer } from './certificate-renderer.js';
+import { CertificatePaperRepository } from './certificate-paper.repository.js';
+import { PaperBindingService } from './paper-binding.service.js';
 
 @Module({
   imports: [CredentialsModule, InstitutionsModule],
   controllers: [CertificatePdfController],
-  providers: [{ provide: CertificateRenderer, useFactory: (): CertificateRenderer => CertificateRenderer.create() }, CertificatePdfService],
-  exports: [CertificateRenderer],
+  providers: [{ provide: CertificateRenderer, useFactory: (): CertificateRenderer => CertificateRenderer.create() }, CertificatePdfService, CertificatePaperRepository, PaperBindingService],
+  exports: [CertificateRenderer, PaperBindingService],
 })
 export class DocumentsModule {}

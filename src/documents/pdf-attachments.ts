@@ -1,6 +1,6 @@
 // Finds the files embedded in a loaded PDF: the EmbeddedFiles name tree and FileAttachment annotations.
-import { inflateSync } from 'node:zlib';
-import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, type PDFObject, PDFRawStream, PDFRef, PDFString, decodePDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, type PDFObject, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
+import { DecodeBudget } from './pdf-decoding.js';
 
 export interface EmbeddedFile {
   name: string;
@@ -68,17 +68,10 @@ export function listEmbeddedFiles(doc: PDFDocument): EmbeddedFile[] {
 }
 
 /**
- * The file's bytes. Deflate, by far the usual filter, is inflated by Node's zlib with a ceiling, so a small
- * "zip bomb" attachment cannot blow up in memory; other filters go through pdf-lib and are checked afterwards.
+ * The file's bytes: no filter, or one FlateDecode stage inflated by Node's zlib with a ceiling, so that a small
+ * "zip bomb" attachment cannot blow up in memory. Anything else (a chain such as [/FlateDecode /FlateDecode], a
+ * predictor in DecodeParms) is refused rather than handed to pdf-lib's decoder, which has no ceiling.
  */
-export function readEmbeddedFile(file: EmbeddedFile, maxBytes: number): Uint8Array {
-  const { dict, contents } = file.stream;
-  const filter = dict.get(PDFName.of('Filter'));
-  const onlyDeflate = filter === PDFName.of('FlateDecode') || (filter instanceof PDFArray && filter.size() === 1 && filter.get(0) === PDFName.of('FlateDecode'));
-  let bytes: Uint8Array;
-  if (filter === undefined) bytes = contents;
-  else if (onlyDeflate && !dict.has(PDFName.of('DecodeParms'))) bytes = inflateSync(contents, { maxOutputLength: maxBytes });
-  else bytes = decodePDFRawStream(file.stream).decode();
-  if (bytes.length > maxBytes) throw new RangeError(`The embedded file is larger than ${maxBytes} bytes.`);
-  return bytes;
+export function readEmbeddedFile(file: EmbeddedFile, maxBytes: number, budget: DecodeBudget = new DecodeBudget(maxBytes)): Uint8Array {
+  return budget.inflate(file.stream, maxBytes);
 }

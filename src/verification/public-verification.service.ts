@@ -4,6 +4,7 @@ import { CredentialsRepository } from '../credentials/credentials.repository.js'
 import { VerificationService, type CredentialVerdict, type Party } from '../credentials/verification.service.js';
 import type { JsonObject } from '../credentials/vc/issuer.js';
 import { extractEmbeddedCredential, type ExtractionFailureCode } from '../documents/certificate-extractor.js';
+import { PaperBindingService } from '../documents/paper-binding.service.js';
 import type { CredentialSummary } from './verification-page.js';
 
 /** Uploads to verify are small: a certificate PDF is a few hundred kilobytes. */
@@ -23,7 +24,7 @@ export interface PublicVerification {
 
 @Injectable()
 export class PublicVerificationService {
-  constructor(private readonly credentials: CredentialsRepository, private readonly verifier: VerificationService) {}
+  constructor(private readonly credentials: CredentialsRepository, private readonly verifier: VerificationService, private readonly paper: PaperBindingService) {}
 
   /** A credential of ours, by the id in its verification link; null when unknown or not yet released. */
   async byId(id: string): Promise<PublicVerification | null> {
@@ -46,6 +47,17 @@ export class PublicVerificationService {
       const extracted = await extractEmbeddedCredential(bytes, { maxBytes: VERIFY_UPLOAD_MAX_BYTES });
       if (!extracted.ok) return { problem: extracted.code, message: extracted.message };
       credential = extracted.credential;
+      // A verified credential vouches for the paper only if the pages are what we print for it.
+      const result = await this.verify(credential);
+      if (!result.verdict.verified) return result;
+      const paper = await this.paper.checkPaper({ pdfBytes: bytes, credential });
+      // No detail: the page shows checks in the reader's language; the English message goes with the error.
+      result.verdict.checks.push({ check: 'paper', passed: paper.bound });
+      if (!paper.bound) {
+        result.verdict.verified = false;
+        result.verdict.errors.push({ code: paper.code === 'altered' ? 'PAPER_ALTERED' : 'PAPER_UNBOUND', message: paper.message });
+      }
+      return result;
     }
     return this.verify(credential);
   }

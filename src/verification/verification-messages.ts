@@ -20,7 +20,7 @@ export interface Messages {
   statusSuspended: string;
   reason: string;
   checksTitle: string;
-  checks: Record<'proof' | 'status' | 'validity' | 'shape' | 'issuer', string>;
+  checks: Record<'proof' | 'status' | 'validity' | 'shape' | 'issuer' | 'paper', string>;
   passed: string;
   failed: string;
   uploadTitle: string;
@@ -40,7 +40,7 @@ export const MESSAGES: Record<PageLanguage, Messages> = {
     holder: 'Titulaire', achievement: 'Formation', kind: 'Nature', issuers: 'Délivré par', issuedOn: 'Délivré le', validUntil: 'Valable jusqu’au',
     status: 'Statut', statusActive: 'En vigueur', statusRevoked: 'Révoqué', statusSuspended: 'Suspendu', reason: 'Motif',
     checksTitle: 'Contrôles effectués',
-    checks: { proof: 'Signature électronique', status: 'Révocation et suspension', validity: 'Période de validité', shape: 'Format Open Badges 3.0', issuer: 'Établissement émetteur reconnu' },
+    checks: { proof: 'Signature électronique', status: 'Révocation et suspension', validity: 'Période de validité', shape: 'Format Open Badges 3.0', issuer: 'Établissement émetteur reconnu', paper: 'Pages imprimées conformes au certificat signé' },
     passed: 'conforme', failed: 'non conforme',
     uploadTitle: 'Vérifier un autre document',
     uploadHint: 'Déposez le certificat PDF reçu ou son fichier JSON.',
@@ -52,6 +52,8 @@ export const MESSAGES: Record<PageLanguage, Messages> = {
       unreadable_pdf: 'Le PDF est illisible ou endommagé.',
       no_embedded_credential: 'Ce PDF ne contient pas de certificat vérifiable.',
       embedded_credential_not_json: 'Le certificat contenu dans ce PDF est illisible.',
+      decoded_too_large: 'Ce PDF contient des données compressées trop volumineuses pour être vérifiées.',
+      unsupported_encoding: 'Le certificat contenu dans ce PDF est encodé d’une manière qui n’est pas acceptée.',
       not_json: 'Le fichier JSON est illisible.',
       file_required: 'Choisissez un fichier à vérifier.',
     },
@@ -65,7 +67,7 @@ export const MESSAGES: Record<PageLanguage, Messages> = {
     holder: 'صاحب الشهادة', achievement: 'التكوين', kind: 'النوع', issuers: 'صادرة عن', issuedOn: 'تاريخ الإصدار', validUntil: 'صالحة إلى غاية',
     status: 'الحالة', statusActive: 'سارية', statusRevoked: 'ملغاة', statusSuspended: 'معلّقة', reason: 'السبب',
     checksTitle: 'عمليات التحقق',
-    checks: { proof: 'التوقيع الإلكتروني', status: 'الإلغاء والتعليق', validity: 'فترة الصلاحية', shape: 'صيغة Open Badges 3.0', issuer: 'مؤسسة مُصدِرة معترف بها' },
+    checks: { proof: 'التوقيع الإلكتروني', status: 'الإلغاء والتعليق', validity: 'فترة الصلاحية', shape: 'صيغة Open Badges 3.0', issuer: 'مؤسسة مُصدِرة معترف بها', paper: 'مطابقة الصفحات المطبوعة للشهادة الموقّعة' },
     passed: 'مطابق', failed: 'غير مطابق',
     uploadTitle: 'التحقق من وثيقة أخرى',
     uploadHint: 'أودعوا الشهادة بصيغة PDF أو ملفها بصيغة JSON.',
@@ -77,6 +79,8 @@ export const MESSAGES: Record<PageLanguage, Messages> = {
       unreadable_pdf: 'ملف PDF غير مقروء أو تالف.',
       no_embedded_credential: 'لا يحتوي ملف PDF هذا على شهادة قابلة للتحقق.',
       embedded_credential_not_json: 'الشهادة المضمنة في ملف PDF غير مقروءة.',
+      decoded_too_large: 'يحتوي ملف PDF هذا على بيانات مضغوطة أكبر من أن يتم التحقق منها.',
+      unsupported_encoding: 'الشهادة المضمنة في ملف PDF مرمّزة بطريقة غير مقبولة.',
       not_json: 'ملف JSON غير مقروء.',
       file_required: 'اختاروا ملفاً للتحقق منه.',
     },
@@ -90,7 +94,7 @@ export const MESSAGES: Record<PageLanguage, Messages> = {
     holder: 'Holder', achievement: 'Training', kind: 'Type', issuers: 'Issued by', issuedOn: 'Issued on', validUntil: 'Valid until',
     status: 'Status', statusActive: 'Active', statusRevoked: 'Revoked', statusSuspended: 'Suspended', reason: 'Reason',
     checksTitle: 'Checks',
-    checks: { proof: 'Electronic signature', status: 'Revocation and suspension', validity: 'Validity period', shape: 'Open Badges 3.0 format', issuer: 'Recognised issuing institution' },
+    checks: { proof: 'Electronic signature', status: 'Revocation and suspension', validity: 'Validity period', shape: 'Open Badges 3.0 format', issuer: 'Recognised issuing institution', paper: 'Printed pages match the signed credential' },
     passed: 'passed', failed: 'failed',
     uploadTitle: 'Verify another document',
     uploadHint: 'Drop the PDF certificate you received, or its JSON file.',
@@ -102,6 +106,8 @@ export const MESSAGES: Record<PageLanguage, Messages> = {
       unreadable_pdf: 'The PDF is unreadable or damaged.',
       no_embedded_credential: 'This PDF contains no verifiable credential.',
       embedded_credential_not_json: 'The credential inside this PDF is unreadable.',
+      decoded_too_large: 'This PDF holds compressed data too large to be verified.',
+      unsupported_encoding: 'The credential inside this PDF is encoded in a way that is not accepted.',
       not_json: 'The JSON file is unreadable.',
       file_required: 'Choose a file to verify.',
     },
