@@ -83,7 +83,7 @@ describe('printed certificates bound to their signed credential', () => {
   const expectPaperRefused = async (forged: Uint8Array, code: 'PAPER_ALTERED' | 'PAPER_UNBOUND') => {
     const response = await upload('/verifications', forged).expect(400);
     expect(response.body.verified).toBe(false);
-    expect(response.body.checks).toContainEqual({ check: 'paper', passed: false });
+    expect(response.body.checks).toContainEqual({ check: 'paper', passed: false, code });
     expect(response.body.errors.map((error: Json) => error.code)).toContain(code);
     return response.body;
   };

@@ -87,8 +87,10 @@ describe('CertificateRenderer', () => {
   // Known gap: poppler's pdftotext (22.12) lays the ActualText of an Arabic span out left to right and then applies its
   // own bidi reordering, so the words come out letter-reversed. Kept as `failing` so that a fix (or a poppler that
   // reads ActualText as logical text) turns this red and the marker is removed.
-  const textIt = spawnSync('pdftotext', ['-v']).status === 0 ? it.failing : it.skip;
-  textIt('text extraction (pdftotext) gives Arabic words in reading order', async () => {
+  it('has poppler\'s pdftotext to read the text layer with (.ci/run installs poppler-utils)', () => {
+    expect(spawnSync('pdftotext', ['-v']).status).toBe(0);
+  });
+  it.failing('text extraction (pdftotext) gives Arabic words in reading order', async () => {
     const pdf = await render('moduleCertificate');
     const dir = mkdtempSync(join(tmpdir(), 'certificate-text-'));
     try {

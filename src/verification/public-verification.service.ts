@@ -52,10 +52,12 @@ export class PublicVerificationService {
       if (!result.verdict.verified) return result;
       const paper = await this.paper.checkPaper({ pdfBytes: bytes, credential });
       // No detail: the page shows checks in the reader's language; the English message goes with the error.
-      result.verdict.checks.push({ check: 'paper', passed: paper.bound });
+      const code = paper.bound ? undefined : paper.code === 'altered' ? 'PAPER_ALTERED' : 'PAPER_UNBOUND';
+      result.verdict.checks.push({ check: 'paper', passed: paper.bound, ...(code ? { code } : {}) });
       if (!paper.bound) {
         result.verdict.verified = false;
-        result.verdict.errors.push({ code: paper.code === 'altered' ? 'PAPER_ALTERED' : 'PAPER_UNBOUND', message: paper.message });
+        result.verdict.outcome = 'not_verified';
+        result.verdict.errors.push({ code: code!, message: paper.message });
       }
       return result;
     }
