@@ -97,9 +97,8 @@ export async function verifyPresentation(options: VerifyPresentationOptions): Pr
   }
   if (asList(vp.proof).length > CREDENTIAL_LIMITS.proofs) return refused({ code: 'LIMIT_EXCEEDED', message: `the presentation carries more than ${CREDENTIAL_LIMITS.proofs} proofs` });
   // The holder and the challenge are read from the JSON too: the presentation must be the one spelling of what its
-  // holder signed. Its credentials are each checked on their own below.
-  const { verifiableCredential: _credentials, ...envelope } = vp;
-  const formProblem = await checkSignedForm(envelope, { documentLoader, ...(signedForm ?? {}) });
+  // holder signed (checkSignedForm leaves its credentials out; each is checked on its own below).
+  const formProblem = await checkSignedForm(vp, { documentLoader, ...(signedForm ?? {}) });
   if (formProblem) return refused(formProblem);
 
   const credentials: VerificationReport[] = [];
