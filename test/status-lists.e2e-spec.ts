@@ -1,6 +1,6 @@
 // Bitstring Status Lists: random index allocation (herd privacy), revocation and suspension published in signed
 // status list credentials, who may change a status, and the append-only audit log that records every change.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { jest } from '@jest/globals';
 import type { Actor } from '../src/auth/roles.js';
@@ -15,7 +15,7 @@ import { decodeStatusList, getStatus, MIN_STATUS_LIST_LENGTH } from '../src/cred
 import { verifyCredential } from '../src/credentials/vc/verifier.js';
 import { IssuerIdentityService } from '../src/institutions/issuer-identity.service.js';
 import { Factory, type Person } from './support/factories.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
 
 const bearer = { type: 'bearer' as const };
 const actorOf = (person: Person, role: Actor['role']): Actor => ({ userId: person.id, role, institutionId: person.institutionId });
@@ -389,5 +389,46 @@ describe('status lists across a did:key rotation', () => {
     expect(await h.problems(first.credential)).toEqual(['REVOKED']);
     expect(await h.problems(second.credential)).toEqual([]);
     expect(await h.problems(third.credential)).toEqual([]);
+  });
+});
+
+describe('status lists across a change of PUBLIC_BASE_URL', () => {
+  let ctx: TestApp;
+  let moved: TestApp;
+  beforeAll(async () => {
+    // Both instances open the schools' keys with the same key-encryption key, as a moved deployment would.
+    const KEY_ENCRYPTION_KEY = randomBytes(32).toString('hex');
+    ctx = await startTestApp({ PUBLIC_BASE_URL: 'https://competences.test', KEY_ENCRYPTION_KEY });
+    moved = await startAnotherInstance(ctx, { PUBLIC_BASE_URL: 'https://nouveau.competences.test', KEY_ENCRYPTION_KEY });
+  });
+  afterAll(async () => {
+    await moved?.close();
+    await ctx?.close();
+  });
+
+  it('keeps a list under the URL its credentials name, and opens new lists under the new one', async () => {
+    const factory = new Factory(ctx);
+    const school = await factory.newInstitution();
+    const registrar = await factory.newUser('registrar', school.id);
+    const before = await issuance(ctx).issueCertificate(school.id);
+    const revocationUrl = before.status.credentialStatus[0].statusListCredential as string;
+    expect(revocationUrl.startsWith('https://competences.test/status-lists/')).toBe(true);
+
+    // The instance started under another address revokes it: the list it re-signs keeps its first URL, so the
+    // credential's entry still names the list that says it is revoked.
+    const h = issuance(moved);
+    await h.statusLists.changeStatus(before.id, 'revoke', 'Erreur de saisie', actorOf(registrar, 'registrar'));
+    const list = await h.servedList(revocationUrl);
+    expect(list.id).toBe(revocationUrl);
+    expect(await h.problems(before.credential)).toEqual(['REVOKED']);
+    expect(await issuance(ctx).problems(before.credential)).toEqual(['REVOKED']);
+    // Another host naming the same list id is not us: our copy is not handed out for it.
+    expect(await h.statusLists.ownListCredential(revocationUrl.replace('https://competences.test', 'https://ailleurs.example'))).toBeNull();
+
+    // New credentials go to a list under the address the service now has.
+    const after = await h.issueCertificate(school.id);
+    expect(after.status.statusListId).not.toBe(before.status.statusListId);
+    expect((after.status.credentialStatus[0].statusListCredential as string).startsWith('https://nouveau.competences.test/status-lists/')).toBe(true);
+    expect(await h.problems(after.credential)).toEqual([]);
   });
 });

@@ -69,10 +69,10 @@ export class VcEnvironment {
 
     const fetchForeignList = createStatusListFetcher();
     const fetchStatusListCredential: FetchStatusListCredential = async (url) => {
-      const own = statusLists.ownList(url);
       // Ours from the repository: kept in memory, and dropped as soon as any process commits a change (a revocation
       // shows at once in our own verifier); never from a cache with a lifetime.
-      if (own) return readOwn(() => statusLists.statusListCredential(own.statusListId, own.purpose), `the status list ${url}`);
+      const own = await readOwn(() => statusLists.ownListCredential(url), `the status list ${url}`);
+      if (own) return own;
       if (url.startsWith(`${config.publicBaseUrl}/`)) throw new Error(`${url} is not one of this service's status lists`);
       return fetchForeignList(url);
     };

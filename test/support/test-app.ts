@@ -20,6 +20,19 @@ export interface TestApp {
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { url, drop } = await freshDatabase();
+  const database = await openDatabase({ url, pgliteDir: 'memory://', poolSize: 5 });
+  return startOn(database, env, drop);
+}
+
+/**
+ * Another instance of the service on the database of a running one (say, restarted with other settings). Closing it
+ * leaves the database to its first instance.
+ */
+export function startAnotherInstance(first: TestApp, env: Record<string, string> = {}): Promise<TestApp> {
+  return startOn({ ...first.database, close: async () => {} }, env, async () => {});
+}
+
+async function startOn(database: Database, env: Record<string, string>, drop: () => Promise<void>): Promise<TestApp> {
   const config = loadConfig({
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
     PUBLIC_BASE_URL: 'https://competences.test',
@@ -29,7 +42,6 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ADMIN_PASSWORD: 'admin-test-password',
     ...env,
   });
-  const database = await openDatabase({ url, pgliteDir: 'memory://', poolSize: 5 });
   const app = await createApp(config, { database, logger: process.env.TEST_LOGS ? ['log', 'warn', 'error'] : ['error'] });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

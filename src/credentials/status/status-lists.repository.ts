@@ -13,6 +13,8 @@ const BITS = { revocation: 'revocationBits', suspension: 'suspensionBits' } as c
 const SIGNED = { revocation: 'revocationCredential', suspension: 'suspensionCredential' } as const;
 /** The issuer DID of a list's signed credentials (both purposes share it). */
 const ISSUER_SQL = `COALESCE("revocationCredential"->>'issuer', "suspensionCredential"->>'issuer')`;
+/** The URL a list was first published under, without the purpose: its signed credentials' ids pin it. */
+const LOCATION_SQL = `regexp_replace(COALESCE("revocationCredential"->>'id', "suspensionCredential"->>'id'), '/(revocation|suspension)$', '')`;
 
 interface SignedRead {
   purpose: StatusPurpose;
@@ -58,12 +60,14 @@ export class StatusListsRepository {
    * The institution's newest list that still has room and speaks for `did`: the DID that signed it (lists are signed
    * when opened), or any DID for a list never signed. Locked for the rest of the transaction.
    */
-  async findOpen(institutionId: string, did: string, manager: EntityManager): Promise<{ id: string; size: number; allocated: number } | null> {
+  /** The newest list with room that speaks for this DID and is published under `listsUrl` (…/status-lists). */
+  async findOpen(institutionId: string, did: string, listsUrl: string, manager: EntityManager): Promise<{ id: string; size: number; allocated: number } | null> {
     const rows: { id: string; size: number; allocated: number }[] = await manager.query(
       `SELECT id, size, allocated FROM status_list
        WHERE "institutionId" = $1 AND allocated < size AND COALESCE(${ISSUER_SQL}, $2) = $2
+         AND COALESCE(${LOCATION_SQL}, $3 || '/' || id) = $3 || '/' || id
        ORDER BY "createdAt" DESC, id DESC LIMIT 1 FOR UPDATE`,
-      [institutionId, did]);
+      [institutionId, did, listsUrl]);
     return rows[0] ?? null;
   }
 
@@ -96,9 +100,9 @@ export class StatusListsRepository {
   }
 
   /** A list's owner, size and the DID that signed it (null when it was never signed). */
-  async findList(statusListId: string, manager?: EntityManager): Promise<{ id: string; institutionId: string; size: number; issuer: string | null } | null> {
+  async findList(statusListId: string, manager?: EntityManager): Promise<{ id: string; institutionId: string; size: number; issuer: string | null; location: string | null } | null> {
     const rows = await (manager ?? this.dataSource.manager).query(
-      `SELECT id, "institutionId", size, ${ISSUER_SQL} AS issuer FROM status_list WHERE id = $1`, [statusListId]);
+      `SELECT id, "institutionId", size, ${ISSUER_SQL} AS issuer, ${LOCATION_SQL} AS location FROM status_list WHERE id = $1`, [statusListId]);
     return rows[0] ?? null;
   }
 

@@ -72,7 +72,7 @@ export class StatusListsService {
     const did = await this.identity.issuerDid(institutionId, manager);
     const allocated: AllocatedStatus[] = [];
     while (allocated.length < count) {
-      const list = (await this.lists.findOpen(institutionId, did, manager)) ?? (await this.openList(institutionId, manager));
+      const list = (await this.lists.findOpen(institutionId, did, this.listsUrl(), manager)) ?? (await this.openList(institutionId, manager));
       // No more than its counter says is left in this list: the rest goes to the next one.
       const wanted = Math.min(count - allocated.length, list.size - list.allocated);
       const indexes = await this.pickFree(list, wanted, manager);
@@ -140,7 +140,7 @@ export class StatusListsService {
       const current = (await this.lists.findBits(list.id, outcome.purpose, manager, true))!;
       const updated = setStatus({ length: current.size, bytes: current.bits }, credential.statusListIndex, outcome.set);
       const bits = Buffer.from(updated.bytes);
-      await this.lists.saveList(current.id, outcome.purpose, { bits, signed: await this.sign(current.id, outcome.purpose, bits, current.size, signer) }, manager);
+      await this.lists.saveList(current.id, outcome.purpose, { bits, signed: await this.sign(this.publishedUrl(list, outcome.purpose), outcome.purpose, bits, current.size, signer) }, manager);
       const statusReason = change === 'unsuspend' ? null : why;
       await this.lists.saveCredentialStatus(credentialId, outcome.state, statusReason, manager);
       await this.audit.record(manager, {
@@ -162,26 +162,45 @@ export class StatusListsService {
     if (cached) return cached;
     // Never signed (no change since it was opened): sign it once, under the row lock so concurrent readers wait.
     return this.lists.transaction(async (manager) => {
-      const signer = await this.signerOf((await this.lists.findList(statusListId, manager))!, manager);
+      const list = (await this.lists.findList(statusListId, manager))!;
+      const signer = await this.signerOf(list, manager);
       const current = (await this.lists.findBits(statusListId, purpose, manager, true))!;
       if (current.signed) return current.signed;
-      const signed = await this.sign(statusListId, purpose, current.bits, current.size, signer);
+      const signed = await this.sign(this.publishedUrl(list, purpose), purpose, current.bits, current.size, signer);
       await this.lists.saveList(statusListId, purpose, { signed }, manager);
       return signed;
     });
   }
 
-  /** The URL of one of our status list credentials (the statusListCredential of the entries we hand out). */
+  /** The URL a new list of ours is published under (the statusListCredential of the entries we hand out). */
   listUrl(statusListId: string, purpose: StatusPurpose): string {
-    return `${this.config.publicBaseUrl}/status-lists/${statusListId}/${purpose}`;
+    return `${this.listsUrl()}/${statusListId}/${purpose}`;
   }
 
-  /** The list a URL names when it is one of ours; null for any other URL. */
-  ownList(url: string): { statusListId: string; purpose: StatusPurpose } | null {
-    const prefix = `${this.config.publicBaseUrl}/status-lists/`;
-    if (!url.startsWith(prefix)) return null;
-    const [statusListId, purpose, ...rest] = url.slice(prefix.length).split('/');
-    return rest.length === 0 && STATUS_PURPOSES.includes(purpose as StatusPurpose) ? { statusListId, purpose: purpose as StatusPurpose } : null;
+  private listsUrl(): string {
+    return `${this.config.publicBaseUrl}/status-lists`;
+  }
+
+  /**
+   * A list keeps the URL it was first signed under, even once the service runs under another PUBLIC_BASE_URL: the
+   * credentials already handed out name that URL, and a list whose id differs from it would not count for them.
+   */
+  private publishedUrl(list: { id: string; location: string | null }, purpose: StatusPurpose): string {
+    return list.location ? `${list.location}/${purpose}` : this.listUrl(list.id, purpose);
+  }
+
+  /**
+   * Our signed status list credential published at this URL, or null when the URL is not one of ours. Lists
+   * published under an earlier address are ours too when the list of that id says it was published there.
+   */
+  async ownListCredential(url: string): Promise<Record<string, unknown> | null> {
+    const named = /\/status-lists\/([^/]+)\/([^/]+)$/.exec(url);
+    if (!named || !STATUS_PURPOSES.includes(named[2] as StatusPurpose)) return null;
+    const [statusListId, purpose] = [named[1], named[2] as StatusPurpose];
+    if (url === this.listUrl(statusListId, purpose)) return this.statusListCredential(statusListId, purpose);
+    if (!isUUID(statusListId)) return null;
+    const signed = await this.lists.findSigned(statusListId, purpose);
+    return signed?.id === url ? signed : null;
   }
 
   /** A new list of the minimum size, both purposes signed at once: that pins the list to the school's current DID. */
@@ -189,7 +208,7 @@ export class StatusListsService {
     const list = await this.lists.create(institutionId, MIN_STATUS_LIST_LENGTH, manager);
     const signer = await this.identity.signer(institutionId, manager);
     for (const purpose of STATUS_PURPOSES) {
-      await this.lists.saveList(list.id, purpose, { signed: await this.sign(list.id, purpose, list.revocationBits, list.size, signer) }, manager);
+      await this.lists.saveList(list.id, purpose, { signed: await this.sign(this.listUrl(list.id, purpose), purpose, list.revocationBits, list.size, signer) }, manager);
     }
     return list;
   }
@@ -205,9 +224,9 @@ export class StatusListsService {
     return this.identity.signer(list.institutionId, manager);
   }
 
-  private sign(statusListId: string, purpose: StatusPurpose, bits: Buffer, size: number, signer: IssuerSigner): Promise<Record<string, unknown>> {
+  private sign(url: string, purpose: StatusPurpose, bits: Buffer, size: number, signer: IssuerSigner): Promise<Record<string, unknown>> {
     const credential = buildStatusListCredential({
-      id: this.listUrl(statusListId, purpose),
+      id: url,
       issuer: signer.did,
       statusPurpose: purpose,
       encodedList: encodeStatusList({ length: size, bytes: bits }),
