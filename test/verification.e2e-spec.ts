@@ -92,6 +92,16 @@ describe('verification for people', () => {
     await ctx.http.post('/verifications').expect(400);
   });
 
+  it('uploads to verify are bounded while they stream in: 10 MiB for a PDF, 1 MiB for a JSON credential', async () => {
+    const huge = Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]);
+    for (const path of ['/verifications', '/verify']) {
+      expect((await upload(path, huge, 'certificat.pdf').expect(413)).body).toMatchObject({ code: 'payload_too_large' });
+    }
+    const padded = Buffer.from(JSON.stringify(valid.verifiableCredential).replace(/^\{/, `{${' '.repeat(1024 * 1024)}`));
+    expect((await upload('/verifications', padded, 'credential.json').expect(400)).body.errors[0]).toMatchObject({ field: 'file', reason: expect.stringContaining('at most') });
+    expect((await upload('/verify', padded, 'credential.json').expect(400)).text).toContain('trop volumineux');
+  });
+
   it('public verification is rate limited per address', async () => {
     const limited = await startTestApp({ VERIFY_RATE_LIMIT: '3' });
     try {

@@ -36,13 +36,15 @@ type WithFiles = FastifyRequest & { [RECEIVED]?: { memory: ReceivedFile[]; disk:
 /** Text fields of a form, for the DTO of @Body(). */
 const MAX_FIELDS = 20;
 
-const tooLarge = (): HttpException => new HttpException({ code: 'payload_too_large', detail: 'A file is larger than IMPORT_MAX_BYTES.' }, HttpStatus.PAYLOAD_TOO_LARGE);
+const tooLarge = (maxBytes: number | undefined): HttpException => new HttpException({
+  code: 'payload_too_large', detail: maxBytes ? `A file is larger than this route accepts (${maxBytes} bytes).` : 'A file is larger than IMPORT_MAX_BYTES.',
+}, HttpStatus.PAYLOAD_TOO_LARGE);
 
 /**
  * Reads the multipart body before the handler: files of the named fields, in memory or on disk, each under
  * IMPORT_MAX_BYTES; text fields become the body. A file in any other field is refused, as is a file too large (413).
  */
-function multipartInterceptor(files: string[], storage: 'memory' | 'disk'): Type<NestInterceptor> {
+function multipartInterceptor(files: string[], storage: 'memory' | 'disk', maxBytes?: number): Type<NestInterceptor> {
   @Injectable()
   class MultipartInterceptor implements NestInterceptor {
     constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -53,7 +55,8 @@ function multipartInterceptor(files: string[], storage: 'memory' | 'disk'): Type
       const received = { memory: [] as ReceivedFile[], disk: [] as StoredFile[] };
       const body: Record<string, string> = {};
       try {
-        const limits = { fileSize: this.config.importMaxBytes, files: files.length, fields: MAX_FIELDS };
+        // Enforced while the stream is read: a file past the limit is never held whole.
+        const limits = { fileSize: maxBytes ?? this.config.importMaxBytes, files: files.length, fields: MAX_FIELDS };
         for await (const part of request.parts({ limits })) {
           if (part.type === 'field') {
             body[part.fieldname] = String(part.value);
@@ -70,13 +73,13 @@ function multipartInterceptor(files: string[], storage: 'memory' | 'disk'): Type
             const path = join(tmpdir(), `upload-${randomUUID()}`);
             received.disk.push({ ...meta, path });
             await pipeline(part.file, createWriteStream(path));
-            if (part.file.truncated) throw tooLarge();
+            if (part.file.truncated) throw tooLarge(maxBytes);
           }
         }
       } catch (error) {
         await removeStored(received.disk);
         const code = (error as { code?: string }).code;
-        if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+        if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
         if (code === 'FST_FILES_LIMIT') throw invalid([{ field: 'file', reason: `at most ${files.length} file${files.length > 1 ? 's' : ''}` }]);
         if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') throw invalid([{ field: 'body', reason: `at most ${MAX_FIELDS} form fields` }]);
         if (code === 'FST_PROTO_VIOLATION') throw invalid([{ field: 'body', reason: 'a field name that is not allowed' }]);
@@ -117,11 +120,11 @@ export function DiskUpload(fields: string[]) {
 
 /**
  * A route that takes one file in the multipart field `file`, plus optional text fields described in `fields`.
- * In memory: the file arrives as a Buffer, bounded by IMPORT_MAX_BYTES.
+ * In memory: the file arrives as a Buffer, bounded by `maxBytes` (routes open to anyone) or IMPORT_MAX_BYTES.
  */
-export function FileUpload(description: string, fields: Record<string, { type: 'string' | 'boolean'; description: string; format?: string }> = {}) {
+export function FileUpload(description: string, fields: Record<string, { type: 'string' | 'boolean'; description: string; format?: string }> = {}, maxBytes?: number) {
   return applyDecorators(
-    UseInterceptors(multipartInterceptor(['file'], 'memory')),
+    UseInterceptors(multipartInterceptor(['file'], 'memory', maxBytes)),
     ApiConsumes('multipart/form-data'),
     ApiBody({
       schema: {
@@ -130,7 +133,7 @@ export function FileUpload(description: string, fields: Record<string, { type: '
         properties: { file: { type: 'string', format: 'binary', description }, ...fields },
       },
     }),
-    ApiPayloadTooLargeResponse({ description: 'The file is larger than IMPORT_MAX_BYTES' }),
+    ApiPayloadTooLargeResponse({ description: maxBytes ? `The file is larger than ${maxBytes} bytes` : 'The file is larger than IMPORT_MAX_BYTES' }),
     ApiUnprocessableEntityResponse({ description: 'The file was read but refused; `errors` lists each problem with its line' }),
   );
 }

@@ -9,6 +9,8 @@ import type { CredentialSummary } from './verification-page.js';
 
 /** Uploads to verify are small: a certificate PDF is a few hundred kilobytes. */
 export const VERIFY_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+/** As for a JSON body (BODY_LIMIT's default): no credential of ours comes near it. */
+export const VERIFY_JSON_MAX_BYTES = 1024 * 1024;
 
 export type UploadProblem = ExtractionFailureCode | 'not_json' | 'file_required';
 
@@ -38,6 +40,7 @@ export class PublicVerificationService {
     let credential: JsonObject;
     const firstByte = bytes.find((byte) => ![0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf].includes(byte));
     if (firstByte === 0x7b) {
+      if (bytes.length > VERIFY_JSON_MAX_BYTES) return { problem: 'too_large', message: `A credential JSON file is at most ${VERIFY_JSON_MAX_BYTES} bytes.` };
       try {
         credential = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
       } catch {

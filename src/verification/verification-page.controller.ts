@@ -8,7 +8,7 @@ import { PublicRateLimit } from '../common/rate-limit.js';
 import { FileUpload, type ReceivedFile, UploadedFile } from '../interop/upload.js';
 import { MESSAGES, pickLanguage } from './verification-messages.js';
 import { renderVerificationPage, type PageModel } from './verification-page.js';
-import { PublicVerificationService, type PublicVerification } from './public-verification.service.js';
+import { PublicVerificationService, type PublicVerification, VERIFY_UPLOAD_MAX_BYTES } from './public-verification.service.js';
 import { answerStatus } from '../credentials/vc-api.controller.js';
 
 const isUuid = (value: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
@@ -40,7 +40,7 @@ export class VerificationPageController {
   }
 
   @Post('verify') @HttpCode(200) @Allow('public') @ApiOperation({ summary: 'Verification page for an uploaded PDF certificate or JSON credential' }) @ApiProduces('text/html')
-  @FileUpload('A certificate PDF (with its embedded credential) or a credential JSON file')
+  @FileUpload('A certificate PDF (with its embedded credential, at most 10 MiB) or a credential JSON file (at most 1 MiB)', {}, VERIFY_UPLOAD_MAX_BYTES)
   async upload(@UploadedFile() file: ReceivedFile | undefined, @Query('lang') lang: string | undefined, @Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
     const language = pickLanguage(lang, request.headers['accept-language']);
     const result = await this.verification.fromUpload(file?.buffer);
@@ -49,7 +49,7 @@ export class VerificationPageController {
   }
 
   @Post('verifications') @HttpCode(200) @Allow('public') @ApiOperation({ summary: 'Verify an uploaded PDF certificate or JSON credential; 400 when it does not verify' })
-  @FileUpload('A certificate PDF (with its embedded credential) or a credential JSON file')
+  @FileUpload('A certificate PDF (with its embedded credential, at most 10 MiB) or a credential JSON file (at most 1 MiB)', {}, VERIFY_UPLOAD_MAX_BYTES)
   @ApiOkResponse({ description: 'Verified: the checks and what the credential states' }) @ApiBadRequestResponse({ description: 'Not a PDF or JSON, no embedded credential, or not verified (the body lists the checks)' })
   async verifyFile(@UploadedFile() file: ReceivedFile | undefined, @Res({ passthrough: true }) response: FastifyReply) {
     const result = await this.verification.fromUpload(file?.buffer);
