@@ -26,10 +26,12 @@ export interface ClrCredentialInput {
   associations?: AssociationInput[];
   validFrom: string;
   validUntil?: string;
+  /** The record is not complete yet (a programme in progress): CLR 2.0's `partial`. */
+  partial?: boolean;
 }
 
 export function buildClrCredential(input: ClrCredentialInput): JsonObject {
-  const { id, name, description, issuer, subject, credentials, achievements, associations, validFrom, validUntil } = input;
+  const { id, name, description, issuer, subject, credentials, achievements, associations, validFrom, validUntil, partial } = input;
   if (!id) throw new TypeError('"id" is required.');
   if (!name) throw new TypeError('"name" is required.');
   if (!issuer) throw new TypeError('"issuer" is required.');
@@ -42,6 +44,7 @@ export function buildClrCredential(input: ClrCredentialInput): JsonObject {
     type: ['VerifiableCredential', 'ClrCredential'],
     name,
     ...(description ? { description } : {}),
+    ...(partial !== undefined ? { partial } : {}),
     issuer: buildProfile(issuer),
     validFrom,
     ...(validUntil ? { validUntil } : {}),

@@ -91,6 +91,20 @@ describe('Open Badges 3.0 builders', () => {
 });
 
 describe('CLR 2.0', () => {
+  it('issues and verifies a partial record (`partial`, added to the CLR context in March 2025)', async () => {
+    const ensm = await newEnsmAlger();
+    const learnerDid = (await newLearner()).did;
+    const documentLoader = newDocumentLoader({ didDocuments: [ensm.didDocument] });
+    const module = await issueCredential({ credential: newCrisisManagementCertificate({ school: ensm, learnerDid }), signer: { keyPair: ensm.keyPair }, documentLoader });
+    const clr = buildClrCredential({
+      id: 'urn:uuid:0d6f3f0e-2c1b-4b8e-9d55-6c1f0b8f1a10', name: 'Relevé de compétences (en cours)', issuer: ensm.profile,
+      subject: { id: learnerDid }, credentials: [module], validFrom: '2026-07-20T00:00:00Z', partial: true,
+    });
+    const signed = await issueCredential({ credential: clr, signer: { keyPair: ensm.keyPair }, documentLoader });
+    expect(signed.partial).toBe(true);
+    expect((await verifyCredential({ credential: signed, documentLoader, now: NOW })).errors).toEqual([]);
+  });
+
   it('bundles signed module credentials in a ClrCredential that itself signs and verifies', async () => {
     const [ensm, ehesp] = await Promise.all([newEnsmAlger(), newEhespRennes()]);
     const learnerDid = (await newLearner()).did;

@@ -1,6 +1,7 @@
 // CLR 2.0 JSON-LD context, https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json, copied verbatim
 // from 1EdTech/digital-credentials-public-validator (inspector-vc/src/main/resources/contexts/clr-v2p0-2.0.1.json,
-// commit 58c65308e69dd937abcb663ebcf2669a1411418d). A .ts module rather than a .json file: tsc emits it with the
+// commit de1b9bb2d49b551379721f748661549524a4b013: the document as 1EdTech republished it in March 2025 with the
+// `partial` term, under the same URL). A .ts module rather than a .json file: tsc emits it with the
 // build and @swc/jest loads it without import attributes. Never edit it: its term definitions decide what every
 // signature covers.
 export const CLR_V2P0_CONTEXT_URL = 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json';
@@ -14,7 +15,11 @@ export const clrV2p0Context: Record<string, unknown> =
       "@id": "https://purl.imsglobal.org/spec/vc/clr/vocab.html#ClrCredential",
       "@context": {
         "id": "@id",
-        "type": "@type"
+        "type": "@type",
+        "partial": {
+          "@id": "https://purl.imsglobal.org/spec/vc/clr/vocab.html#partial",
+          "@type": "xsd:boolean"
+        }
       }
     },
     "ClrSubject": {
