@@ -13,6 +13,7 @@ export type ProblemCode =
   | 'UNSUPPORTED_PROOF'
   | 'INVALID_SIGNATURE'
   | 'KEY_NOT_IN_DID_DOCUMENT'
+  | 'UNSUPPORTED_VERIFICATION_METHOD'
   | 'KEY_NOT_AUTHORIZED'
   | 'DID_NOT_RESOLVED'
   | 'UNEXPECTED_SIGNER'
@@ -91,7 +92,7 @@ const RULES: Array<[ProblemCode, (e: ErrorLike) => boolean, (e: ErrorLike) => st
   ['DID_NOT_RESOLVED', (e) => e instanceof DidResolutionError || e instanceof InvalidDidError, (e) => e.message],
   ['UNEXPECTED_SIGNER', (e) => e instanceof UnexpectedSignerError, (e) => e.message],
   ['MALFORMED_JSON_LD', (e) => typeof e.name === 'string' && e.name.startsWith('jsonld.'), safeModeMessage],
-  ['INVALID_SIGNATURE', (e) => e.message === 'Invalid signature.', () => 'the signature does not match the credential: it was altered after signing, or the proof was'],
+  ['INVALID_SIGNATURE', (e) => e.message === 'Invalid signature.', () => 'the signature does not match: the credential or its proof was altered after signing.'],
   ['KEY_NOT_AUTHORIZED', (e) => /not authorized by controller/.test(e.message), (e) => e.message],
   ['CHALLENGE_MISMATCH', (e) => /(challenge|domain) is not as expected/.test(e.message), (e) => `the holder proof was made for another verifier or session: ${e.message}`],
   ['UNSUPPORTED_PROOF', (e) => e.name === 'NotFoundError', () => 'no proof matches the supported suite (DataIntegrityProof, eddsa-rdfc-2022) and purpose (assertionMethod)'],

@@ -122,6 +122,20 @@ describe('verifyCredential', () => {
     expect(report.proofs[0].error?.code).toBe('INVALID_SIGNATURE');
   });
 
+  it('names a key that is not a DID (as in 1EdTech\'s test vectors) as such, instead of calling it an unknown context', async () => {
+    const httpsKey = `https://example.com/issuers/876543#${ensm.keyPair.publicKeyMultibase}`;
+    const proof = { ...(certificate.proof as JsonObject), verificationMethod: httpsKey };
+    const report = await verifyCredential({ credential: { ...certificate, proof }, documentLoader, now: NOW });
+    expect(report.verified).toBe(false);
+    expect(report.proofs[0].error).toEqual(expect.objectContaining({ code: 'UNSUPPORTED_VERIFICATION_METHOD', message: expect.stringContaining(httpsKey) }));
+  });
+
+  it('says in a whole sentence that a signature does not match', async () => {
+    const tampered = { ...certificate, name: 'Autre intitulé' };
+    const { message } = (await verifyCredential({ credential: tampered, documentLoader, now: NOW })).proofs[0].error!;
+    expect(message).toMatch(/\.$/);
+  });
+
   it("refuses a proof made with a key that is not in the issuer's DID document", async () => {
     const rogueKey = await generateKeyPair({ controller: ensm.did, seed: seedFor('rogue') });
     const forged = await issueCredential({ credential: newCrisisManagementCertificate({ school: ensm, learnerDid }), signer: { keyPair: rogueKey }, documentLoader });

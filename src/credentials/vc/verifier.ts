@@ -202,6 +202,13 @@ async function verifyOneProof(
     report.error = { code: 'PROOF_PURPOSE_MISMATCH', message: `the proof is for ${String(p.proofPurpose)}, not ${context.expectedProofPurpose} as expected`, proofIndex: index };
     return report;
   }
+  // Keys are resolved from DIDs only: an HTTPS key URL (1EdTech's test vectors) would mean fetching a key from
+  // whatever server the document names, which nothing vouches for.
+  if (typeof p.verificationMethod === 'string' && !p.verificationMethod.startsWith('did:')) {
+    const message = `the signing key ${p.verificationMethod} is not a DID URL: this verifier resolves keys of did:key and did:web issuers only`;
+    report.error = { code: 'UNSUPPORTED_VERIFICATION_METHOD', message, proofIndex: index };
+    return report;
+  }
   // The library also takes a base64url value; eddsa-rdfc-2022 writes base58btc only.
   if (report.cryptosuite === 'eddsa-rdfc-2022' && typeof p.proofValue === 'string' && !p.proofValue.startsWith('z')) {
     report.error = { code: 'PROOF_ERROR', message: 'proofValue must be multibase base58btc (starting with "z")', proofIndex: index };
