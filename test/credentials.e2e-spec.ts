@@ -122,6 +122,7 @@ describe('verifiable certificates and co-accredited diplomas', () => {
     expect(mine.body.map((c: Json) => c.kind).sort()).toEqual(['certificate', 'diploma']);
     const download = await ctx.http.get(`/credentials/${id}/download`).auth(nadiaLogin.token, bearer).expect(200);
     expect(download.headers['content-disposition']).toContain('attachment');
+    expect(download.headers['content-type']).toMatch(/^application\/vc(;|$)/);
     expect(JSON.parse(download.text).proof).toHaveLength(2);
   });
 

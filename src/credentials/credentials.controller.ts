@@ -25,7 +25,7 @@ export class CredentialsController {
   get(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor): Promise<CredentialDto> { return this.records.get(id, actor); }
 
   @Get('credentials/:id/download') @Allow(...ROLES) @ApiOperation({ summary: 'Download the signed credential as a JSON file' })
-  @Header('Content-Type', 'application/vc+ld+json')
+  @Header('Content-Type', 'application/vc')
   async download(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: FastifyReply): Promise<string> {
     response.header('Content-Disposition', `attachment; filename="credential-${id}.json"`);
     return JSON.stringify(await this.records.document(id, actor), null, 2);

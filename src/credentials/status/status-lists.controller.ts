@@ -6,6 +6,10 @@ import { ParseIdPipe } from '../../common/validation.js';
 import { StatusListCredentialDto } from './status-lists.dto.js';
 import { StatusListsService } from './status-lists.service.js';
 
+/**
+ * Not VC 2.0's `application/vc`: stock verifiers (the DCC verifier-core among them) read a status list only when it is
+ * served as JSON, which `+ld+json` says and `application/vc` does not (test/dcc-verifier-core.e2e-spec.ts).
+ */
 const MEDIA_TYPE = 'application/vc+ld+json';
 const CACHE = 'public, max-age=60';
 
