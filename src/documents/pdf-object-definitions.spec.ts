@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { CertificateRenderer } from './certificate-renderer.js';
 import { DecodeBudget } from './pdf-decoding.js';
 import { checkSingleDefinitions } from './pdf-object-definitions.js';
 import { comparePrintedPdf } from './printed-pages.js';
-import { newCertificateFixtures } from './testing/certificate-fixtures.js';
+import { newCertificateFixtures, pdfFixturesDir } from './testing/certificate-fixtures.js';
 import { contentStreamHiddenInStreamData, incrementalUpdate, pageShadowedOutsideObjectStream, shadowedContentStream } from './testing/forged-pdf.js';
 
 const load = (bytes: Uint8Array): Promise<PDFDocument> => new DecodeBudget().load(bytes);
@@ -15,8 +17,10 @@ describe('checkSingleDefinitions', () => {
     genuine = await CertificateRenderer.create().render(fixtures.coAccreditedDiploma);
   });
 
-  it('accepts the PDFs we render: one xref stream, every object once, where it says', async () => {
+  it('accepts the PDFs we render and rendered before (layout 2): one xref stream, every object once, where it says', async () => {
     expect(checkSingleDefinitions(await load(genuine), genuine)).toEqual({ single: true });
+    const released = new Uint8Array(readFileSync(join(pdfFixturesDir(), 'module-certificate-layout-2.pdf')));
+    expect(checkSingleDefinitions(await load(released), released)).toEqual({ single: true });
   });
 
   it.each([
