@@ -1,5 +1,6 @@
 // What the paper check adds to verifying an uploaded certificate PDF: extraction alone (before) against extraction,
 // redraw and structural comparison (after), per verification, on the fixtures' module certificate and diploma.
+// The single-definition check (pdf-object-definitions.ts) is measured on its own line.
 // The credential's signature check and the snapshot query are left out: they are the same before and after.
 // Run: npm run build && node dist/bench/pdf-paper-check.js [count]
 import { cpus, loadavg } from 'node:os';
@@ -7,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { extractEmbeddedCredential } from '../src/documents/certificate-extractor.js';
 import { CertificateRenderer } from '../src/documents/certificate-renderer.js';
 import { DecodeBudget } from '../src/documents/pdf-decoding.js';
+import { checkSingleDefinitions } from '../src/documents/pdf-object-definitions.js';
 import { comparePrintedPdf } from '../src/documents/printed-pages.js';
 import { newCertificateFixtures } from '../src/documents/testing/certificate-fixtures.js';
 
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
   const inputs = [fixtures.moduleCertificate, fixtures.coAccreditedDiploma];
   const pdfs = await Promise.all(inputs.map((input) => renderer.render(input)));
 
-  const run = async (label: string, withPaper: boolean): Promise<void> => {
+  const run = async (label: string, withPaper: boolean, withDefinitions = false): Promise<void> => {
     const samples: number[] = [];
     const cpuStart = process.cpuUsage();
     for (let i = 0; i < COUNT + 10; i += 1) {
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
       if (!extracted.ok) throw new Error(extracted.message);
       if (withPaper) {
         const uploaded = await new DecodeBudget().load(pdfs[i % 2]);
+        if (withDefinitions && !checkSingleDefinitions(uploaded, pdfs[i % 2]).single) throw new Error('a genuine PDF was found ambiguous');
         const expected = await new DecodeBudget(Number.POSITIVE_INFINITY).load(await renderer.render({ view: inputs[i % 2].view, credential: extracted.credential }));
         if (!comparePrintedPdf(uploaded, expected, budget).same) throw new Error('a genuine PDF did not compare equal');
       }
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
   console.log(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   await run('before (extraction only)', false);
   await run('after (extraction + paper check)', true);
+  await run('after (extraction + single-definition check + paper check)', true, true);
 }
 
 main().catch((error: unknown) => {

@@ -6,7 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { GIBIBYTE, deflatedZeros, doubleFlateBomb, objectStreamBomb, predictorBomb } from '../src/documents/testing/decompression-bombs.js';
-import { addFreeTextAnnotation, addPage, editContentStream, incrementalUpdate, overlayText, replacePage, stripLayoutMarker } from '../src/documents/testing/forged-pdf.js';
+import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import {
+  addFreeTextAnnotation, addPage, contentStreamHiddenInStreamData, editContentStream, incrementalUpdate, overlayText, pageShadowedOutsideObjectStream, replacePage,
+  shadowedContentStream, stripLayoutMarker,
+} from '../src/documents/testing/forged-pdf.js';
 import { tamperEmbeddedCredential } from '../src/documents/testing/tampered-pdf.js';
 import { CatalogueFactory, Factory, type Person } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -23,6 +27,7 @@ describe('printed certificates bound to their signed credential', () => {
   let karim: { learnerId: string; credentialId: string; pdf: Buffer; credential: Json };
   let labels: string[];
   let programmeId: string;
+  let certifyLearner: (givenName: string) => Promise<{ learnerId: string; credentialId: string; credential: Json; pdf: Buffer }>;
 
   const download = async (id: string, token: string, status = 200) => {
     const response = await ctx.http.get(`/credentials/${id}/pdf`).auth(token, bearer).buffer(true).parse((res, done) => {
@@ -75,12 +80,13 @@ describe('printed certificates bound to their signed credential', () => {
       const issued = (await ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: enrolment.id }).expect(201)).body;
       return { learnerId: person.id as string, credentialId: issued.id as string, credential: issued.verifiableCredential as Json, pdf: (await download(issued.id, registrar.token)).body as Buffer };
     };
+    certifyLearner = certify;
     nadia = await certify('Nadia');
     karim = await certify('Karim');
   });
   afterAll(async () => { await ctx?.close(); });
 
-  const expectPaperRefused = async (forged: Uint8Array, code: 'PAPER_ALTERED' | 'PAPER_UNBOUND') => {
+  const expectPaperRefused = async (forged: Uint8Array, code: 'PAPER_ALTERED' | 'PAPER_UNBOUND' | 'PAPER_AMBIGUOUS') => {
     const response = await upload('/verifications', forged).expect(400);
     expect(response.body.verified).toBe(false);
     expect(response.body.checks).toContainEqual({ check: 'paper', passed: false, code });
@@ -111,7 +117,6 @@ describe('printed certificates bound to their signed credential', () => {
     ['an edited content stream', () => editContentStream(nadia.pdf)],
     ['a page replaced by another certificate’s', () => replacePage(nadia.pdf, karim.pdf)],
     ['an extra page', () => addPage(nadia.pdf)],
-    ['an incremental update that changes the page', () => incrementalUpdate(nadia.pdf)],
     ['an added FreeText annotation', () => addFreeTextAnnotation(nadia.pdf)],
     ['another genuine certificate’s credential.json attached', () => tamperEmbeddedCredential(nadia.pdf, (credential) => {
       for (const key of Object.keys(credential)) delete credential[key];
@@ -119,6 +124,38 @@ describe('printed certificates bound to their signed credential', () => {
     })],
   ])('%s is not verified as paper', async (_name, forge) => {
     await expectPaperRefused(await forge(), 'PAPER_ALTERED');
+  });
+
+  // pdf-lib keeps an object's last definition whatever the cross-reference data says; viewers follow that data. Each of
+  // these shows viewers a forged first page while pdf-lib reads the genuine one (src/documents/pdf-object-definitions.spec.ts).
+  it.each([
+    ['the first page\'s content stream defined twice', () => shadowedContentStream(nadia.pdf)],
+    ['the page defined in the body and in an object stream', () => pageShadowedOutsideObjectStream(nadia.pdf)],
+    ['a cross-reference entry pointing into another stream\'s data', () => contentStreamHiddenInStreamData(nadia.pdf)],
+    ['an incremental update that changes the page', () => incrementalUpdate(nadia.pdf)],
+  ])('%s is refused: the file can be read in more than one way', async (_name, forge) => {
+    const forged = await forge();
+    const body = await expectPaperRefused(forged, 'PAPER_AMBIGUOUS');
+    expect(body.errors.find((error: Json) => error.code === 'PAPER_AMBIGUOUS').message).toMatch(/more than one way/);
+    const pages = await Promise.all(['fr', 'ar', 'en'].map(async (lang) => (await upload(`/verify?lang=${lang}`, forged).expect(200)).text));
+    expect(pages[0]).toContain('non conforme<span class="detail">le fichier peut s’afficher de plusieurs façons (objet défini deux fois)');
+    expect(pages[1]).toContain('يمكن عرض الملف بأكثر من طريقة (عنصر مُعرَّف مرتين)');
+    expect(pages[2]).toContain('the file can be displayed in more than one way (an object is defined twice)');
+  });
+
+  it('a PDF printed with layout 2 (before the text layer was fixed) still verifies, and is downloaded the same again', async () => {
+    const yasmine = await certifyLearner('Yasmine');
+    // What an earlier release stored: the paper snapshot names the layout its first PDF was drawn with.
+    await ctx.database.dataSource.query(`UPDATE certificate_paper SET layout = '2' WHERE "credentialId" = $1`, [yasmine.credentialId]);
+    const released = (await download(yasmine.credentialId, registrar.token)).body as Buffer;
+    const info = (await PDFDocument.load(released)).context.lookup((await PDFDocument.load(released)).context.trailerInfo.Info, PDFDict);
+    expect(info.lookup(PDFName.of('CertificateLayout'), PDFString).asString()).toBe('2');
+    expect((await upload('/verifications', released).expect(200)).body.verified).toBe(true);
+    expect(Buffer.compare((await download(yasmine.credentialId, registrar.token)).body, released)).toBe(0);
+    // The version-3 pages relabelled "2" are not what version 2 draws.
+    const relabelled = await PDFDocument.load(yasmine.pdf, { updateMetadata: false });
+    relabelled.context.lookup(relabelled.context.trailerInfo.Info, PDFDict).set(PDFName.of('CertificateLayout'), PDFString.of('2'));
+    await expectPaperRefused(await relabelled.save({ useObjectStreams: true }), 'PAPER_ALTERED');
   });
 
   it('a PDF without its layout marker cannot be checked against the credential', async () => {

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { VcEnvironment } from '../src/credentials/vc-environment.service.js';
 import { buildPresentation } from '../src/credentials/vc/issuer.js';
 import { createStatusChecker } from '../src/credentials/vc/status-check.js';
+import * as forgedPdf from '../src/documents/testing/forged-pdf.js';
 import { type CredentialVariant, credentialVariants, isKeyTrick, type Json, statusListVariants, type VariantFamily } from './support/credential-variants.js';
 import { issueEveryKind, type IssuedCredential } from './support/every-credential-kind.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -133,6 +134,26 @@ describe('verification corpus: JSON-LD respellings and amplifications of real cr
     }
     console.log(`uploads and presentations: ${sample.length} variants each, ${wrong.length} false-verified${wrong.length ? `\n  ${wrong.join('\n  ')}` : ''}`);
     expect(wrong).toEqual([]);
+  });
+
+  it('answers no forged certificate PDF "verified": edits, overlays, swapped pages, objects defined twice or hidden from pdf-lib', async () => {
+    const [certificate, diploma] = ['active certificate', 'co-accredited diploma'].map((name) => originals.find((original) => original.name === name)!.pdf!);
+    const forgeries: [string, (pdf: Uint8Array) => Promise<Uint8Array>][] = [
+      ['text overlay', (pdf) => forgedPdf.overlayText(pdf)], ['content stream edited', forgedPdf.editContentStream], ['page replaced', (pdf) => forgedPdf.replacePage(pdf, pdf === certificate ? diploma : certificate)],
+      ['page added', forgedPdf.addPage], ['FreeText annotation', forgedPdf.addFreeTextAnnotation], ['layout marker stripped', forgedPdf.stripLayoutMarker],
+      ['incremental update', forgedPdf.incrementalUpdate], ['content stream defined twice', forgedPdf.shadowedContentStream],
+      ['page defined in the body and in an object stream', forgedPdf.pageShadowedOutsideObjectStream], ['xref into another stream\'s data', forgedPdf.contentStreamHiddenInStreamData],
+    ];
+    const upload = (bytes: Uint8Array) => ctx.http.post('/verifications').attach('file', Buffer.from(bytes), 'certificat.pdf');
+    const genuine: boolean[] = [];
+    const falseVerified: string[] = [];
+    for (const [owner, pdf] of [['certificate', certificate], ['diploma', diploma]] as const) {
+      genuine.push(saysVerified(await upload(pdf)));
+      for (const [name, forge] of forgeries) if (saysVerified(await upload(await forge(pdf)))) falseVerified.push(`${owner}: ${name}`);
+    }
+    console.log(`forged PDFs: ${forgeries.length * 2} forgeries, ${falseVerified.length} false-verified${falseVerified.length ? `\n  ${falseVerified.join('\n  ')}` : ''}`);
+    expect(genuine).toEqual([true, true]);
+    expect(falseVerified).toEqual([]);
   });
 
   it('a revoked credential stays revoked whatever spelling its status list credential comes in', async () => {

@@ -9,6 +9,8 @@ export type Direction = 'ltr' | 'rtl';
 export interface VisualRun {
   text: string;
   script: Script;
+  /** Where the run starts in the line as written: sorting by it gives the runs in reading order. */
+  start: number;
 }
 
 // bidi-js is CommonJS whose module.exports is the factory, while its typings declare an ES default export.
@@ -21,6 +23,7 @@ interface LogicalRun {
   text: string;
   script: Script;
   level: number;
+  start: number;
 }
 
 /**
@@ -35,13 +38,13 @@ interface LogicalRun {
  */
 export function visualRuns(text: string, direction: Direction, arabicHas: (char: string) => boolean): VisualRun[] {
   if (text === '') return [];
-  if (direction === 'ltr' && !STRONG_RTL_OR_ARABIC.test(text)) return [{ text, script: 'latin' }];
+  if (direction === 'ltr' && !STRONG_RTL_OR_ARABIC.test(text)) return [{ text, script: 'latin', start: 0 }];
 
   const { levels } = bidi.getEmbeddingLevels(text, direction);
   const mirrored = bidi.getMirroredCharactersMap(text, levels);
   const runs: LogicalRun[] = [];
   for (let index = 0; index < text.length; index += 1) {
-    const level = levels[index];
+    const [level, start] = [levels[index], index];
     let char = text[index];
     // Surrogate pairs (outside the scripts we print, but never split them).
     if (char >= '\ud800' && char <= '\udbff' && index + 1 < text.length) char += text[++index];
@@ -50,13 +53,14 @@ export function visualRuns(text: string, direction: Direction, arabicHas: (char:
     const shown = mirrored.get(index) ?? char;
     const last = runs[runs.length - 1];
     if (last && last.level === level && last.script === script) last.text += shown;
-    else runs.push({ text: shown, script, level });
+    else runs.push({ text: shown, script, level, start });
   }
 
   reorderRuns(runs);
-  return runs.map(({ text: runText, script, level }) => ({
+  return runs.map(({ text: runText, script, level, start }) => ({
     text: level % 2 === 1 && !ARABIC_LETTER.test(runText) ? [...runText].reverse().join('') : runText,
     script,
+    start,
   }));
 }
 

@@ -2,7 +2,7 @@ import { type LayoutItem, MAX_COMPETENCY_ROWS, type MeasureText, PAGE, type Text
 import { CURRENT_LAYOUT, layoutFor } from './certificate-layouts.js';
 import type { CertificateView } from './certificate-view.js';
 
-const layoutPages = (view: CertificateView, measure: MeasureText): LayoutItem[][] => layoutFor(CURRENT_LAYOUT)!(view, measure);
+const layoutPages = (view: CertificateView, measure: MeasureText): LayoutItem[][] => layoutFor(CURRENT_LAYOUT)!.pages(view, measure);
 /** The first page. */
 const layoutCertificate = (view: CertificateView, measure: MeasureText): LayoutItem[] => layoutPages(view, measure)[0];
 

@@ -8,18 +8,34 @@ import type { CertificateView } from './certificate-view.js';
 export type CertificateLayout = (view: CertificateView, measure: MeasureText) => LayoutItem[][];
 
 /**
- * Version "1" (before July 2026) cut long lists with "+ N autres" and declared nothing: those PDFs cannot be redrawn
- * and are reported as "cannot be checked against the credential". Version "2" puts the whole list on annex pages.
+ * How Arabic reaches the text layer (see arabic-text-layer.ts). `actual-text`: each run's glyphs in visual order under
+ * an /ActualText span, which poppler reads letter-reversed. `glyphs`: no ActualText; the glyphs themselves carry the
+ * text (ToUnicode in the order extractors expect) and the runs of a line are drawn in reading order.
  */
-const LAYOUTS: Readonly<Record<string, CertificateLayout>> = {
-  '2': (view, measure) => {
-    const first = layoutFirstPage(view, measure);
-    return [first.items, ...(first.competenciesInAnnex ? layoutAnnex(view, measure) : [])];
-  },
+export type ArabicTextLayer = 'actual-text' | 'glyphs';
+
+export interface LayoutVersion {
+  pages: CertificateLayout;
+  arabicText: ArabicTextLayer;
+}
+
+const pagesV2: CertificateLayout = (view, measure) => {
+  const first = layoutFirstPage(view, measure);
+  return [first.items, ...(first.competenciesInAnnex ? layoutAnnex(view, measure) : [])];
 };
 
-export const CURRENT_LAYOUT = '2';
+/**
+ * Version "1" (before July 2026) cut long lists with "+ N autres" and declared nothing: those PDFs cannot be redrawn
+ * and are reported as "cannot be checked against the credential". Version "2" puts the whole list on annex pages.
+ * Version "3" (December 2026) draws the same pages with a text layer that extractors read in reading order.
+ */
+const LAYOUTS: Readonly<Record<string, LayoutVersion>> = {
+  '2': { pages: pagesV2, arabicText: 'actual-text' },
+  '3': { pages: pagesV2, arabicText: 'glyphs' },
+};
 
-export function layoutFor(version: string | undefined): CertificateLayout | undefined {
+export const CURRENT_LAYOUT = '3';
+
+export function layoutFor(version: string | undefined): LayoutVersion | undefined {
   return version !== undefined && Object.hasOwn(LAYOUTS, version) ? LAYOUTS[version] : undefined;
 }

@@ -31,6 +31,42 @@ function rasterize(pdf: Uint8Array): PNG {
   }
 }
 
+function firstPageContent(doc: PDFDocument): string {
+  const contents = doc.context.lookup(doc.getPage(0).node.get(PDFName.of('Contents')));
+  const streams = (contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents]) as PDFRawStream[];
+  return streams.map((stream) => inflateSync(stream.contents).toString('latin1')).join('\n');
+}
+
+function pdftotext(pdf: Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'certificate-text-'));
+  try {
+    writeFileSync(join(dir, 'c.pdf'), pdf);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'c.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Page 1's text as pdf.js (the legacy build, for Node) gives it, item by item, joined into lines. */
+async function pdfjsLines(pdf: Uint8Array): Promise<string[]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+  try {
+    const { items } = await (await doc.getPage(1)).getTextContent();
+    const lines = [''];
+    for (const item of items) {
+      if (!('str' in item)) continue;
+      lines[lines.length - 1] += item.str;
+      if (item.hasEOL) lines.push('');
+    }
+    return lines.filter(Boolean);
+  } finally {
+    await doc.destroy();
+  }
+}
+
+const visualIt = HAS_PDFTOPPM ? it : it.skip;
+
 describe('CertificateRenderer', () => {
   let renderer: CertificateRenderer;
   let fixtures: CertificateFixtures;
@@ -78,31 +114,45 @@ describe('CertificateRenderer', () => {
   it('marks the document French and its Arabic spans Arabic', async () => {
     const doc = await PDFDocument.load(await render('moduleCertificate'));
     expect(doc.catalog.lookup(PDFName.of('Lang'), PDFString).asString()).toBe('fr');
-    const contents = doc.context.lookup(doc.getPage(0).node.get(PDFName.of('Contents')));
-    const streams = (contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents]) as PDFRawStream[];
-    const content = streams.map((stream) => inflateSync(stream.contents).toString('latin1')).join('\n');
-    expect(content).toMatch(/\/Span <<\n?\/Lang \(ar\)/);
+    expect(firstPageContent(doc)).toMatch(/\/Span <<\n?\/Lang \(ar\)/);
   });
 
-  // Known gap: poppler's pdftotext (22.12) lays the ActualText of an Arabic span out left to right and then applies its
-  // own bidi reordering, so the words come out letter-reversed. Kept as `failing` so that a fix (or a poppler that
-  // reads ActualText as logical text) turns this red and the marker is removed.
   it('has poppler\'s pdftotext to read the text layer with (.ci/run installs poppler-utils)', () => {
     expect(spawnSync('pdftotext', ['-v']).status).toBe(0);
   });
-  it.failing('text extraction (pdftotext) gives Arabic words in reading order', async () => {
-    const pdf = await render('moduleCertificate');
-    const dir = mkdtempSync(join(tmpdir(), 'certificate-text-'));
-    try {
-      writeFileSync(join(dir, 'c.pdf'), pdf);
-      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'c.pdf'), '-'], { encoding: 'utf8' });
-      // Logical order: the first word of the title comes first in the extracted string.
-      expect(text).toContain('إدارة الأزمات والأوضاع الصحية الاستثنائية');
-      expect(text).toContain('نادية بن خليفة');
-      expect(text).toContain('Gestion de crise et situations sanitaires exceptionnelles');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  // Two independent extractors (poppler; pdf.js, which Firefox uses) must read the words as written, in both scripts.
+  const WORDS = ['إدارة الأزمات والأوضاع الصحية الاستثنائية', 'نادية بن خليفة', 'المدرسة الوطنية العليا لتسيير المؤسسات الصحية', 'تُمنح هذه الشهادة إلى',
+    'Gestion de crise et situations sanitaires exceptionnelles', 'École nationale supérieure de management des établissements de santé'];
+  it('text extraction (pdftotext) gives Arabic words in reading order, and French intact', async () => {
+    const text = pdftotext(await render('moduleCertificate'));
+    for (const words of WORDS) expect(text).toContain(words);
+  });
+  it('text extraction (pdf.js getTextContent) gives Arabic words and the runs of a bilingual line in reading order', async () => {
+    const lines = await pdfjsLines(await render('moduleCertificate'));
+    for (const words of WORDS) expect(lines.some((line) => line.includes(words))).toBe(true);
+    expect(lines).toContain('CERTIFICAT · شهادة');
+    expect(lines).toContain('Ce certificat est décerné à · تُمنح هذه الشهادة إلى');
+  });
+  it('marks Arabic runs with /Lang (ar) and no /ActualText, which poppler would read letter-reversed', async () => {
+    const content = firstPageContent(await PDFDocument.load(await render('moduleCertificate')));
+    expect(content).toMatch(/\/Span <<\n?\/Lang \(ar\)\n?>> BDC/);
+    expect(content).not.toContain('/ActualText');
+  });
+
+  describe('layout version 2, handed out before the text layer was fixed', () => {
+    // Rendered by the release before version 3 from the same fixtures (credentials signed with fixed keys and dates).
+    const released = (): Uint8Array => new Uint8Array(readFileSync(join(pdfFixturesDir(), 'module-certificate-layout-2.pdf')));
+
+    it('is redrawn byte for byte by the kept version-2 path, so the paper check still recognises it', async () => {
+      const again = await renderer.render({ ...fixtures.moduleCertificate, layout: '2' });
+      expect(Buffer.from(again).equals(Buffer.from(released()))).toBe(true);
+      expect(firstPageContent(await PDFDocument.load(again))).toContain('/ActualText');
+    });
+
+    visualIt('draws the same page as version 3: only the text layer changed', async () => {
+      const [before, after] = [rasterize(released()), rasterize(await render('moduleCertificate'))];
+      expect(Buffer.compare(before.data, after.data)).toBe(0);
+    });
   });
 
   it.each(['moduleCertificate', 'coAccreditedDiploma'] as const)('attaches the signed %s, which the extractor returns byte for byte', async (name) => {
@@ -146,7 +196,7 @@ describe('CertificateRenderer', () => {
   });
 
   describe('as a reviewer sees it (pdftoppm at 60 dpi)', () => {
-    const visual = HAS_PDFTOPPM ? it : it.skip;
+    const visual = visualIt;
     if (!HAS_PDFTOPPM) {
       it('is skipped: pdftoppm is missing (apt-get install poppler-utils)', () => {
         console.warn('pdftoppm not found: the reference-image comparison of certificates is skipped (apt-get install poppler-utils).');

@@ -23,11 +23,12 @@ import {
   rgb,
 } from 'pdf-lib';
 import type { JsonObject } from '../credentials/vc/issuer.js';
+import { mapLigaturesInVisualOrder } from './arabic-text-layer.js';
 import { type Direction, type Script, type VisualRun, visualRuns } from './bidi-text.js';
 import { INKS, buildArtworkStream, buildQrOperators } from './certificate-artwork.js';
 import { type FontRole, type PreparedFont, loadCertificateFonts, sharedFontkit } from './certificate-fonts.js';
 import { type LogoItem, PAGE, type TextItem, type TextStyle } from './certificate-layout.js';
-import { CURRENT_LAYOUT, layoutFor } from './certificate-layouts.js';
+import { type ArabicTextLayer, CURRENT_LAYOUT, layoutFor } from './certificate-layouts.js';
 import { type PreparedImage, prepareLogo } from './certificate-logos.js';
 import type { CertificateView } from './certificate-view.js';
 import { STATUS_LINES, type StatusVariant } from './certificate-wording.js';
@@ -83,15 +84,15 @@ export class CertificateRenderer {
   async render({ view, credential, layout = CURRENT_LAYOUT }: { view: CertificateView; credential: JsonObject; layout?: string }): Promise<Uint8Array> {
     if (!view) throw new TypeError('"view" is required.');
     if (!credential) throw new TypeError('"credential" is required.');
-    const layoutPages = layoutFor(layout);
-    if (!layoutPages) throw new TypeError(`Unknown certificate layout "${layout}".`);
-    const pages = layoutPages(view, (text, direction, style, size) => this.placeRuns(text, direction, style, size).reduce((sum, run) => sum + run.width, 0));
+    const version = layoutFor(layout);
+    if (!version) throw new TypeError(`Unknown certificate layout "${layout}".`);
+    const pages = version.pages(view, (text, direction, style, size) => this.placeRuns(text, direction, style, size).reduce((sum, run) => sum + run.width, 0));
 
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.registerFontkit(this.fontkit);
     useNodeDeflate(doc);
     const texts = pages.map((items) => items.filter((item): item is TextItem => item.kind === 'text').map((item) => ({ item, runs: this.placeRuns(item.text, item.direction, item.style, item.size) })));
-    const pdfFonts = await this.embedFonts(doc, new Set(texts.flat().flatMap(({ runs }) => runs.map((run) => run.role))));
+    const pdfFonts = await this.embedFonts(doc, new Set(texts.flat().flatMap(({ runs }) => runs.map((run) => run.role))), version.arabicText);
     const artwork = doc.context.register(formXObject(doc.context, this.artwork, [0, 0, PAGE.width, PAGE.height]));
     for (const [index, items] of pages.entries()) {
       const page = doc.addPage([PAGE.width, PAGE.height]);
@@ -106,7 +107,7 @@ export class CertificateRenderer {
           drawForm(page, qr, [scale, 0, 0, scale, item.x, item.y]);
         }
       }
-      for (const { item, runs } of texts[index]) drawRuns(page, item, runs, pdfFonts);
+      for (const { item, runs } of texts[index]) drawRuns(page, item, runs, pdfFonts, version.arabicText);
     }
 
     const json = new TextEncoder().encode(JSON.stringify(credential));
@@ -145,11 +146,13 @@ export class CertificateRenderer {
     });
   }
 
-  private async embedFonts(doc: PDFDocument, roles: Set<FontRole>): Promise<Map<FontRole, PDFFont>> {
+  private async embedFonts(doc: PDFDocument, roles: Set<FontRole>, arabicText: ArabicTextLayer): Promise<Map<FontRole, PDFFont>> {
     const embedded = new Map<FontRole, PDFFont>();
     for (const role of [...roles].sort()) {
       const { bytes, baseFontName } = this.fonts.get(role)!;
-      embedded.set(role, await doc.embedFont(bytes, { subset: true, customName: baseFontName }));
+      const font = await doc.embedFont(bytes, { subset: true, customName: baseFontName });
+      if (arabicText === 'glyphs' && (role === 'arabic' || role === 'arabicBold')) mapLigaturesInVisualOrder(font);
+      embedded.set(role, font);
     }
     return embedded;
   }
@@ -183,27 +186,33 @@ function drawForm(page: PDFPage, ref: PDFRef, matrix: [number, number, number, n
   page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...matrix), drawObject(name), popGraphicsState());
 }
 
-function drawRuns(page: PDFPage, item: TextItem, runs: PlacedRun[], fonts: Map<FontRole, PDFFont>): void {
+function drawRuns(page: PDFPage, item: TextItem, runs: PlacedRun[], fonts: Map<FontRole, PDFFont>, arabicText: ArabicTextLayer): void {
   const total = runs.reduce((sum, run) => sum + run.width, 0);
   let x = item.align === 'left' ? item.x : item.align === 'right' ? item.x - total : item.x - total / 2;
-  const color = rgb(...INKS[item.ink]);
-  for (const run of runs) {
-    // Glyphs of an Arabic run sit in visual order; ActualText gives copy-paste, search and screen readers the
-    // words in reading order (run.text is still in logical order: fontkit reversed only the glyphs).
-    const arabic = run.script === 'arabic';
-    if (arabic) page.pushOperators(actualTextSpan(page, run.text));
-    page.drawText(run.text, { x, y: item.y, size: run.size, font: fonts.get(run.role)!, color });
-    if (arabic) page.pushOperators(endMarkedContent());
+  const placed = runs.map((run) => {
+    const left = x;
     x += run.width;
+    return { run, x: left };
+  });
+  // Same places either way; with `glyphs` the runs go into the stream in reading order, which pdf.js and PDFium
+  // follow when they join the runs of a line.
+  if (arabicText === 'glyphs') placed.sort((a, b) => a.run.start - b.run.start);
+  const color = rgb(...INKS[item.ink]);
+  for (const { run, x: left } of placed) {
+    const arabic = run.script === 'arabic';
+    if (arabic) page.pushOperators(arabicSpan(page, arabicText === 'actual-text' ? run.text : undefined));
+    page.drawText(run.text, { x: left, y: item.y, size: run.size, font: fonts.get(run.role)!, color });
+    if (arabic) page.pushOperators(endMarkedContent());
   }
 }
 
 /**
- * `/Span << /Lang (ar) /ActualText <…> >> BDC`; pdf-lib serialises a dictionary operand inline, though its types omit
- * it. The catalog says French; the span's /Lang tells screen readers and text extraction this run is Arabic.
+ * `/Span << /Lang (ar) >> BDC`, with the run's words as /ActualText in layout version 2 (glyphs in visual order,
+ * ActualText in reading order: what poppler reads letter-reversed). pdf-lib serialises a dictionary operand inline,
+ * though its types omit it. The catalog says French; the span's /Lang tells screen readers this run is Arabic.
  */
-function actualTextSpan(page: PDFPage, text: string): PDFOperator {
-  const properties = page.doc.context.obj({ Lang: PDFString.of('ar'), ActualText: PDFHexString.fromText(text) });
+function arabicSpan(page: PDFPage, actualText: string | undefined): PDFOperator {
+  const properties = page.doc.context.obj({ Lang: PDFString.of('ar'), ...(actualText !== undefined ? { ActualText: PDFHexString.fromText(actualText) } : {}) });
   return PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Span'), properties as unknown as PDFName]);
 }
 

@@ -10,6 +10,7 @@ import { CertificateRenderer, LAYOUT_KEY, STATUS_LINE_KEY } from './certificate-
 import { certificateViewFromCredential } from './certificate-view.js';
 import { STATUS_LINES, type StatusVariant } from './certificate-wording.js';
 import { DecodeBudget, DecodeLimitError } from './pdf-decoding.js';
+import { checkSingleDefinitions } from './pdf-object-definitions.js';
 import { comparePrintedPdf } from './printed-pages.js';
 
 export type PaperVerdict =
@@ -17,8 +18,9 @@ export type PaperVerdict =
   | {
       bound: false;
       /** altered: not what we print; unknown_layout: no or unknown layout version, cannot be checked;
-       * not_ours: no paper snapshot for this credential (never printed by us); too_costly: over the decode budget. */
-      code: 'altered' | 'unknown_layout' | 'not_ours' | 'too_costly';
+       * not_ours: no paper snapshot for this credential (never printed by us); too_costly: over the decode budget;
+       * ambiguous: an object defined twice, or not where the cross-reference data says (viewers may show other pages). */
+      code: 'altered' | 'unknown_layout' | 'not_ours' | 'too_costly' | 'ambiguous';
       message: string;
     };
 
@@ -46,6 +48,9 @@ export class PaperBindingService {
       if (error instanceof DecodeLimitError) return { bound: false, code: 'too_costly', message: error.message };
       return { bound: false, code: 'altered', message: `The PDF cannot be read: ${(error as Error).message}` };
     }
+    // Before anything is read from it: what pdf-lib loaded must be what a viewer shows.
+    const definitions = checkSingleDefinitions(uploaded, pdfBytes);
+    if (!definitions.single) return { bound: false, code: 'ambiguous', message: `The PDF can be read in more than one way: ${definitions.where}.` };
     const layout = infoText(uploaded, LAYOUT_KEY);
     if (!layout || !layoutFor(layout)) {
       return { bound: false, code: 'unknown_layout', message: layout ? `The PDF declares layout "${layout}", which we do not know.` : 'The PDF declares no layout version: its pages cannot be checked against the credential.' };

@@ -4,8 +4,13 @@ import { CredentialsRepository } from '../credentials/credentials.repository.js'
 import { VerificationService, type CredentialVerdict, type Party } from '../credentials/verification.service.js';
 import type { JsonObject } from '../credentials/vc/issuer.js';
 import { extractEmbeddedCredential, type ExtractionFailureCode } from '../documents/certificate-extractor.js';
-import { PaperBindingService } from '../documents/paper-binding.service.js';
+import { PaperBindingService, type PaperVerdict } from '../documents/paper-binding.service.js';
 import type { CredentialSummary } from './verification-page.js';
+
+/** The paper check's failures as the verdict names them; the page words each (verdict-messages.ts). */
+const PAPER_CODES: Record<Exclude<PaperVerdict, { bound: true }>['code'], string> = {
+  altered: 'PAPER_ALTERED', ambiguous: 'PAPER_AMBIGUOUS', unknown_layout: 'PAPER_UNBOUND', not_ours: 'PAPER_UNBOUND', too_costly: 'PAPER_UNBOUND',
+};
 
 /** Uploads to verify are small: a certificate PDF is a few hundred kilobytes. */
 export const VERIFY_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
@@ -55,7 +60,7 @@ export class PublicVerificationService {
       if (!result.verdict.verified) return result;
       const paper = await this.paper.checkPaper({ pdfBytes: bytes, credential });
       // No detail: the page shows checks in the reader's language; the English message goes with the error.
-      const code = paper.bound ? undefined : paper.code === 'altered' ? 'PAPER_ALTERED' : 'PAPER_UNBOUND';
+      const code = paper.bound ? undefined : PAPER_CODES[paper.code];
       result.verdict.checks.push({ check: 'paper', passed: paper.bound, ...(code ? { code } : {}) });
       if (!paper.bound) {
         result.verdict.verified = false;

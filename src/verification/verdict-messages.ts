@@ -47,6 +47,7 @@ export const VERDICT_MESSAGES: Record<PageLanguage, VerdictMessages> = {
       UNKNOWN_ISSUER: 'émetteur non reconnu', UNEXPECTED_SIGNER: 'signé par un établissement qui n’est pas nommé', KEY_NOT_IN_DID_DOCUMENT: 'clé de signature inconnue de l’émetteur', UNSUPPORTED_VERIFICATION_METHOD: 'clé de signature d’un type que ce service ne peut pas vérifier',
       DID_NOT_RESOLVED: 'identité de l’émetteur introuvable', STATUS_CHECK_FAILED: 'statut invérifiable', NO_PROOF: 'aucune signature',
       PAPER_ALTERED: 'le contenu imprimé ne correspond pas au document signé', PAPER_UNBOUND: 'le contenu imprimé ne peut pas être comparé au document signé',
+      PAPER_AMBIGUOUS: 'le fichier peut s’afficher de plusieurs façons (objet défini deux fois)',
     },
     other: 'contrôle non satisfait',
     kinds: { Certificate: 'Certificat', CertificateOfCompletion: 'Attestation de réussite', Diploma: 'Diplôme', Degree: 'Diplôme', MasterDegree: 'Master', BachelorDegree: 'Licence', DoctoralDegree: 'Doctorat', Course: 'Formation', Badge: 'Badge', Competency: 'Compétence' },
@@ -73,6 +74,7 @@ export const VERDICT_MESSAGES: Record<PageLanguage, VerdictMessages> = {
       UNKNOWN_ISSUER: 'جهة مُصدِرة غير معترف بها', UNEXPECTED_SIGNER: 'موقّعة من مؤسسة غير مذكورة', KEY_NOT_IN_DID_DOCUMENT: 'مفتاح توقيع غير معروف لدى الجهة المُصدِرة', UNSUPPORTED_VERIFICATION_METHOD: 'مفتاح توقيع من نوع لا تستطيع هذه الخدمة التحقق منه',
       DID_NOT_RESOLVED: 'هوية الجهة المُصدِرة غير موجودة', STATUS_CHECK_FAILED: 'تعذّر التحقق من الحالة', NO_PROOF: 'لا يوجد توقيع',
       PAPER_ALTERED: 'المحتوى المطبوع لا يطابق الوثيقة الموقّعة', PAPER_UNBOUND: 'تعذّرت مقارنة المحتوى المطبوع بالوثيقة الموقّعة',
+      PAPER_AMBIGUOUS: 'يمكن عرض الملف بأكثر من طريقة (عنصر مُعرَّف مرتين)',
     },
     other: 'عملية تحقق غير مستوفاة',
     kinds: { Certificate: 'شهادة', CertificateOfCompletion: 'شهادة إتمام', Diploma: 'دبلوم', Degree: 'دبلوم', MasterDegree: 'ماستر', BachelorDegree: 'ليسانس', DoctoralDegree: 'دكتوراه', Course: 'تكوين', Badge: 'شارة', Competency: 'كفاءة' },
@@ -90,7 +92,11 @@ export const VERDICT_MESSAGES: Record<PageLanguage, VerdictMessages> = {
     namedInDocument: (claimed) => `the document calls it “${claimed}”`,
     unknownIssuer: 'unknown issuer',
     signedDataTitle: 'Signed data',
-    reasons: {},
+    // English shows a check's detail; the paper check has none, so its failures are worded here.
+    reasons: {
+      PAPER_ALTERED: 'the printed content does not match the signed document', PAPER_UNBOUND: 'the printed content cannot be compared with the signed document',
+      PAPER_AMBIGUOUS: 'the file can be displayed in more than one way (an object is defined twice)',
+    },
     other: 'check failed',
     kinds: { CertificateOfCompletion: 'Certificate of completion', MasterDegree: "Master's degree", BachelorDegree: "Bachelor's degree", DoctoralDegree: 'Doctorate' },
   },

@@ -101,7 +101,7 @@ export function renderVerificationPage(model: PageModel): string {
     // What a document says is a claim until every check passed: the heading says which it is.
     parts.push(`<section data-testid="summary"><h2>${escapeHtml(outcome.verified ? v.statedTitle : v.claimedTitle)}</h2><dl>${rows.filter(([, value]) => value).map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${value}</dd>`).join('')}</dl></section>`);
     parts.push(`<section><h2>${escapeHtml(t.checksTitle)}</h2><ul>${outcome.checks.map((check) => {
-      const reason = check.passed ? undefined : model.language === 'en' ? check.detail : (check.code && v.reasons[check.code]) ?? v.other;
+      const reason = check.passed ? undefined : model.language === 'en' ? check.detail ?? (check.code && v.reasons[check.code]) : (check.code && v.reasons[check.code]) ?? v.other;
       const state = check.passed ? t.passed : check.unavailable ? v.indeterminate : t.failed;
       return `<li><span class="${check.passed ? 'pass' : 'fail'}">${check.passed ? '✓' : check.unavailable ? '…' : '✗'}</span> ${escapeHtml(t.checks[check.check])} — ${escapeHtml(state)}${reason ? `<span class="detail">${escapeHtml(reason)}</span>` : ''}</li>`;
     }).join('')}</ul></section>`);

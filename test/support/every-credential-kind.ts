@@ -13,6 +13,8 @@ export interface IssuedCredential {
   shouldVerify: boolean;
   /** Worth amplifying (proofs ×N, status entries ×N) in the corpus. */
   amplify?: boolean;
+  /** The certificate PDF as a registrar downloads it, for the genuine certificates and diplomas. */
+  pdf?: Buffer;
 }
 
 /** Every kind of credential the service issues, through its API, with what each must get when verified as issued. */
@@ -100,8 +102,19 @@ export async function issueEveryKind(ctx: TestApp): Promise<IssuedCredential[]> 
   const diploma = signed.body.verifiableCredential as Json;
   if (diploma.proof?.length !== 2) throw new Error(`the diploma carries ${diploma.proof?.length} proofs, not 2`);
 
+  const pdfOf = async (credential: Json): Promise<Buffer> => {
+    const id = String(credential.id).replace(/^urn:uuid:/, '');
+    const response = await ctx.http.get(`/credentials/${id}/pdf`).auth(registrar.token, bearer).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expectStatus(response, 200);
+    return response.body as Buffer;
+  };
+
   return [
-    { name: 'active certificate', credential: active, shouldVerify: true, amplify: true },
+    { name: 'active certificate', credential: active, shouldVerify: true, amplify: true, pdf: await pdfOf(active) },
     { name: 'revoked certificate', credential: revoked, shouldVerify: false, amplify: true },
     { name: 'suspended certificate', credential: suspended, shouldVerify: false, amplify: true },
     { name: 'expired certificate', credential: expired, shouldVerify: false },
@@ -110,7 +123,7 @@ export async function issueEveryKind(ctx: TestApp): Promise<IssuedCredential[]> 
     { name: 'expired VC-API attestation', credential: expiredAttestation, shouldVerify: false },
     { name: 'not yet valid VC-API attestation', credential: futureAttestation, shouldVerify: false },
     { name: 'revoked VC-API attestation', credential: revokedAttestation, shouldVerify: false },
-    { name: 'co-accredited diploma', credential: diploma, shouldVerify: true },
+    { name: 'co-accredited diploma', credential: diploma, shouldVerify: true, pdf: await pdfOf(diploma) },
     { name: 'diploma with the lead school’s proof only', credential: leadOnly, shouldVerify: false, amplify: true },
     { name: 'diploma with its second proof dropped', credential: { ...diploma, proof: [diploma.proof[0]] }, shouldVerify: false },
   ];
