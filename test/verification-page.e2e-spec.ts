@@ -113,7 +113,7 @@ describe('the public verification page: what the paper prints and what was check
     expect(api.body).toMatchObject({ status: 'suspended', statusReason: 'Vérification du dossier en cours', statusChangedAt: (await changedAt(issued['suspended certificate'])).toISOString() });
   });
 
-  it('only the status list decides: a record saying revoked does not revoke, nor date or explain, a credential the list says is active', async () => {
+  it('only the status list decides: a record that disagrees with it neither changes the verdict nor dates or explains it', async () => {
     const active = issued['active certificate'];
     const db = ctx.database.dataSource;
     await db.query(`UPDATE credential SET state = 'revoked', "statusReason" = 'Fraude constatée' WHERE id = $1`, [rowId(active)]);
@@ -125,6 +125,17 @@ describe('the public verification page: what the paper prints and what was check
       expect(text).not.toContain('Révoqué le');
     } finally {
       await db.query(`UPDATE credential SET state = 'issued', "statusReason" = NULL WHERE id = $1`, [rowId(active)]);
+    }
+    // The list says suspended, a record that disagrees (here: revoked) neither dates nor explains it.
+    const suspended = issued['suspended certificate'];
+    await db.query(`UPDATE credential SET state = 'revoked' WHERE id = $1`, [rowId(suspended)]);
+    try {
+      const text = textOf((await byLink(suspended).expect(200)).text);
+      expect(text).toContain('⏸ Suspendu');
+      expect(text).not.toContain('Vérification du dossier en cours');
+      expect(text).not.toContain('Suspendu depuis le');
+    } finally {
+      await db.query(`UPDATE credential SET state = 'suspended' WHERE id = $1`, [rowId(suspended)]);
     }
   });
 
