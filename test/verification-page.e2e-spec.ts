@@ -70,6 +70,8 @@ describe('the public verification page: what the paper prints and what was check
     expect(text).not.toContain('تفعيل وقيادة المخطط الأبيض');
     expect(text).not.toContain('الحجم الساعي');
     expect(sectionOf(page.text, 'signed-data')).toContain('بيانات الوثيقة (غير مُتحقَّق منها)');
+    // A revoked credential's proofs verify: its data is as signed.
+    expect(sectionOf((await byLink(issued['revoked certificate']).expect(200)).text, 'signed-data')).toContain('<summary>Données signées</summary>');
   });
 
   it('gives each co-accrediting school its own proof result, named from our records', async () => {
@@ -106,7 +108,7 @@ describe('the public verification page: what the paper prints and what was check
     expect(textOf(suspended.text)).toContain(`Suspendu depuis le ${frenchDate(await changedAt(issued['suspended certificate']))}`);
     expect(textOf(suspended.text)).toContain('Motif Vérification du dossier en cours');
     const arabic = textOf((await byLink(issued['suspended certificate'], 'ar').expect(200)).text);
-    expect(arabic).toContain('⏸ معلّقة');
+    expect(arabic).toContain('‖ معلّقة');
     expect(arabic).toContain('معلّقة منذ');
 
     const api = await ctx.http.post('/verifications').attach('file', Buffer.from(JSON.stringify(issued['suspended certificate'])), 'credential.json').expect(400);
@@ -131,7 +133,7 @@ describe('the public verification page: what the paper prints and what was check
     await db.query(`UPDATE credential SET state = 'revoked' WHERE id = $1`, [rowId(suspended)]);
     try {
       const text = textOf((await byLink(suspended).expect(200)).text);
-      expect(text).toContain('⏸ Suspendu');
+      expect(text).toContain('‖ Suspendu');
       expect(text).not.toContain('Vérification du dossier en cours');
       expect(text).not.toContain('Suspendu depuis le');
     } finally {

@@ -34,6 +34,8 @@ export interface PublicVerification {
   schoolProofs: SchoolProof[];
   /** The credential as it was checked, for the page's signed-data panel. */
   credential: JsonObject;
+  /** Every proof it carries verified, and every school's it needs: the data is as signed (whatever its status). */
+  signedAsShown: boolean;
 }
 
 @Injectable()
@@ -102,6 +104,7 @@ export class PublicVerificationService {
       ...(await this.printedContent(credential, ours)),
       schoolProofs: schoolProofs(verdict),
       credential,
+      signedAsShown: verdict.report.proofs.length > 0 && verdict.report.proofs.every((proof) => proof.verified) && verdict.report.requiredProofs.every((proof) => proof.satisfied),
     };
   }
 

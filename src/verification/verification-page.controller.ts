@@ -15,7 +15,7 @@ const isUuid = (value: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}
 const outcomeOf = (result: PublicVerification): PageModel['outcome'] => ({
   verified: result.verdict.verified, outcome: result.verdict.outcome, externalClaims: result.externalClaims, checks: result.verdict.checks,
   summary: result.summary, status: result.status, statusReason: result.statusReason, statusChangedAt: result.statusChangedAt,
-  ...(result.content ? { content: result.content } : {}), schoolProofs: result.schoolProofs, credential: result.credential,
+  ...(result.content ? { content: result.content } : {}), schoolProofs: result.schoolProofs, credential: result.credential, signedAsShown: result.signedAsShown,
 });
 const pageStatus = (result: PublicVerification): number => (result.verdict.outcome === 'indeterminate' ? 503 : 200);
 

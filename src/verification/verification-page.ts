@@ -44,6 +44,7 @@ export interface PageModel {
     content?: CertificateContent;
     schoolProofs?: SchoolProof[];
     credential?: JsonObject;
+    signedAsShown?: boolean;
   };
   /** A message instead of a verdict (unknown link, unreadable upload). */
   problem?: string;
@@ -53,7 +54,7 @@ const STYLE = `
 body{margin:0;font-family:"DejaVu Sans",system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;background:#f4f6f8;color:#1d2733;line-height:1.45}
 main{max-width:720px;margin:0 auto;padding:16px}
 header{display:flex;justify-content:space-between;align-items:center;gap:8px;flex-wrap:wrap}
-h1{font-size:1.25rem;margin:8px 0}
+h1{font-size:1.25rem;margin:8px 0}h2{font-size:1.1rem;margin:4px 0 10px}
 nav a{margin-inline-start:10px;color:#1f4e79}
 .verdict{border-radius:10px;padding:16px;margin:16px 0;color:#fff}
 .verdict.ok{background:#1b7f3b}.verdict.ko{background:#b3261e}.verdict.wait{background:#8a5300}.verdict.amber{background:#ffb300;color:#1d2733}
@@ -82,7 +83,7 @@ export function renderVerificationPage(model: PageModel): string {
     const [css, headline, explanation] = outcome.verified ? ['ok', `✓ ${t.verified}`, t.verifiedExplanation]
       : outcome.outcome === 'indeterminate' ? ['wait', `… ${v.indeterminate}`, v.indeterminateExplanation]
         : outcome.status === 'revoked' ? ['ko', `✗ ${v.revoked}`, v.revokedExplanation]
-          : outcome.status === 'suspended' ? ['amber', `⏸ ${v.suspended}`, v.suspendedExplanation]
+          : outcome.status === 'suspended' ? ['amber', `‖ ${v.suspended}`, v.suspendedExplanation]
             : ['ko', `✗ ${t.notVerified}`, t.notVerifiedExplanation];
     parts.push(`<div class="verdict ${css}" role="status" data-testid="verdict" data-outcome="${outcome.outcome}"><strong>${escapeHtml(headline)}</strong>${escapeHtml(explanation)}</div>`);
     if (outcome.externalClaims) parts.push(`<div class="problem" data-testid="external-claims">${escapeHtml(v.externalClaims)}</div>`);
@@ -117,10 +118,10 @@ export function renderVerificationPage(model: PageModel): string {
       const state = check.passed ? t.passed : check.unavailable ? v.indeterminate : t.failed;
       return `<li><span class="${check.passed ? 'pass' : 'fail'}">${check.passed ? '✓' : check.unavailable ? '…' : '✗'}</span> ${escapeHtml(t.checks[check.check])} — ${escapeHtml(state)}${reason ? `<span class="detail">${escapeHtml(reason)}</span>` : ''}</li>`;
     }).join('')}</ul></section>`);
-    if (outcome.credential) parts.push(signedDataPanel(outcome.credential, outcome.verified, model.language));
+    if (outcome.credential) parts.push(signedDataPanel(outcome.credential, outcome.signedAsShown === true, model.language));
   }
-  parts.push(`<section><h2>${escapeHtml(t.uploadTitle)}</h2><p>${escapeHtml(t.uploadHint)}</p>`,
-    `<form method="post" action="/verify?lang=${model.language}" enctype="multipart/form-data"><input type="file" name="file" accept="application/pdf,application/json,.json,.pdf" required><button type="submit">${escapeHtml(t.uploadButton)}</button></form></section>`,
+  parts.push(`<section><h2>${escapeHtml(t.uploadTitle)}</h2><p><label for="verify-file">${escapeHtml(t.uploadHint)}</label></p>`,
+    `<form method="post" action="/verify?lang=${model.language}" enctype="multipart/form-data"><input type="file" id="verify-file" name="file" accept="application/pdf,application/json,.json,.pdf" required><button type="submit">${escapeHtml(t.uploadButton)}</button></form></section>`,
     `</main></body></html>`);
   return parts.join('');
 }

@@ -52,9 +52,9 @@ export function schoolProofsSection(proofs: SchoolProof[], language: PageLanguag
   return `<section data-testid="school-proofs"><h2>${escapeHtml(p.proofsTitle)}</h2><ul>${rows.join('')}</ul></section>`;
 }
 
-/** The credential as checked, folded; called signed data only once it verified. */
-export function signedDataPanel(credential: JsonObject, verified: boolean, language: PageLanguage): string {
-  const title = verified ? VERDICT_MESSAGES[language].signedDataTitle : PANEL_MESSAGES[language].documentDataTitle;
+/** The credential as checked, folded; called signed data only when its proofs verified (a revoked one's do). */
+export function signedDataPanel(credential: JsonObject, signed: boolean, language: PageLanguage): string {
+  const title = signed ? VERDICT_MESSAGES[language].signedDataTitle : PANEL_MESSAGES[language].documentDataTitle;
   return `<section><details data-testid="signed-data"><summary>${escapeHtml(title)}</summary>`
     + `<pre dir="ltr" tabindex="0" aria-label="${escapeHtml(title)}">${escapeHtml(JSON.stringify(credential, null, 2))}</pre></details></section>`;
 }
