@@ -106,7 +106,7 @@ describeInBrowser('the verification page in a browser: its own language only, ac
       }
     }
     expect(leaks).toEqual([]);
-  });
+  }, 120_000);
 
   it('has no serious or critical accessibility violation (axe), in French, Arabic and English', async () => {
     const violations: string[] = [];
