@@ -65,6 +65,7 @@ describe('verifiable certificates and co-accredited diplomas', () => {
   it('a passed module earns an Open Badges 3.0 certificate that verifies check by check', async () => {
     const issued = await ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: enrolments['nadia-crisis'] }).expect(201);
     expect(issued.body).toMatchObject({ kind: 'certificate', state: 'issued', learnerId: nadia.id, signedBy: [ensm.id] });
+    expect(issued.body.statusChangedAt).toBe(issued.body.issuedAt);
     const vc = issued.body.verifiableCredential;
     expect(vc.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
     expect(vc.credentialSubject.achievement).toMatchObject({ achievementType: 'Certificate', humanCode: 'GC-SSE' });
@@ -109,6 +110,9 @@ describe('verifiable certificates and co-accredited diplomas', () => {
 
     const signed = await ctx.http.post(`/credentials/${id}/signatures`).auth(partnerRegistrar.token, bearer).expect(200);
     expect(signed.body).toMatchObject({ state: 'issued', signedBy: [ensm.id, ehesp.id] });
+    // The state changed twice: prepared (awaiting signatures), then issued by the last school's proof.
+    expect(new Date(prepared.body.statusChangedAt).getTime()).toBeLessThan(new Date(signed.body.statusChangedAt).getTime());
+    expect(signed.body.statusChangedAt).toBe(signed.body.issuedAt);
     const diploma = signed.body.verifiableCredential;
     expect(diploma.proof).toHaveLength(2);
     expect(diploma.awardingBody).toHaveLength(2);
@@ -149,11 +153,16 @@ describe('verifiable certificates and co-accredited diplomas', () => {
   it('revocation and suspension show in verification and in the audit log', async () => {
     const [certificate] = (await ctx.http.get(`/learners/${nadia.id}/credentials`).auth(registrar.token, bearer)).body.filter((c: Json) => c.kind === 'certificate');
     const status = (body: Json) => ctx.http.post(`/issuers/${ensm.slug}/credentials/status`).auth(registrar.token, bearer).send({ credentialId: certificate.verifiableCredential.id, ...body });
+    // Each change dates the row as the audit log dates the change (the same transaction's clock).
+    const changedAt = async () => (await ctx.http.get(`/credentials/${certificate.id}`).auth(registrar.token, bearer).expect(200)).body.statusChangedAt;
+    const loggedAt = async (action: string) => (await ctx.http.get('/audit-events').query({ credentialId: certificate.id }).auth(registrar.token, bearer).expect(200)).body.data.find((e: Json) => e.action === action)?.at;
     await status({ credentialStatus: { type: 'BitstringStatusList', statusPurpose: 'suspension' }, status: true, reason: 'Vérification du résultat en cours' }).expect(200);
+    expect(await changedAt()).toBe(await loggedAt('credential.suspended'));
     const suspended = await verify(certificate.verifiableCredential).expect(400);
     expect(suspended.body.checks).toContainEqual(expect.objectContaining({ check: 'status', passed: false }));
     await status({ credentialStatus: { type: 'BitstringStatusList', statusPurpose: 'suspension' }, status: false, reason: 'Résultat confirmé' }).expect(200);
     await verify(certificate.verifiableCredential).expect(200);
+    expect(await changedAt()).toBe(await loggedAt('credential.unsuspended'));
 
     await ctx.http.post(`/issuers/${ensm.slug}/credentials/status`).auth(partnerRegistrar.token, bearer)
       .send({ credentialId: certificate.verifiableCredential.id, credentialStatus: { type: 'BitstringStatusList', statusPurpose: 'revocation' }, status: true, reason: 'not our certificate' }).expect(403);
@@ -163,6 +172,7 @@ describe('verifiable certificates and co-accredited diplomas', () => {
     expect((await status({ credentialStatus: { type: 'BitstringStatusList', statusPurpose: 'revocation' }, status: false }).expect(409)).body.code).toBe('revocation_is_final');
     const mine = await ctx.http.get(`/credentials/${certificate.id}`).auth(nadiaLogin.token, bearer).expect(200);
     expect(mine.body).toMatchObject({ state: 'revoked', statusReason: 'Note corrigée par le jury : module non validé' });
+    expect(mine.body.statusChangedAt).toBe(await loggedAt('credential.revoked'));
     const audit = await ctx.http.get('/audit-events').query({ credentialId: certificate.id }).auth(registrar.token, bearer).expect(200);
     expect(audit.body.data.map((e: Json) => e.action)).toEqual(expect.arrayContaining(['credential.issued', 'credential.suspended', 'credential.unsuspended', 'credential.revoked']));
   });
@@ -178,6 +188,8 @@ describe('verifiable certificates and co-accredited diplomas', () => {
     const issued = await issue({ credential }).expect(201);
     expect(issued.body.verifiableCredential.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod' });
     await verify(issued.body.verifiableCredential).expect(200);
+    const [row] = await ctx.database.dataSource.query(`SELECT "statusChangedAt", "issuedAt" FROM credential WHERE document->>'id' = $1`, [issued.body.verifiableCredential.id]);
+    expect(row.statusChangedAt).toEqual(row.issuedAt);
 
     const noContext = await issue({ credential: { ...credential, '@context': ['https://www.w3.org/2018/credentials/v1'] } }).expect(400);
     expect(noContext.body.errors[0].field).toBe('credential.@context');

@@ -90,6 +90,10 @@ export class Credential {
   @Column('text', { nullable: true })
   statusReason: string | null;
 
+  /** When `state` last changed: prepared or issued, then each revocation, suspension or lifting (the audit log has who). */
+  @Column('timestamptz', { default: () => 'now()' })
+  statusChangedAt: Date;
+
   @Column('uuid', { nullable: true })
   batchId: string | null;
 

@@ -167,6 +167,7 @@ export class IssuanceService {
       if (signed.length + 1 === credential.signerInstitutionIds.length) {
         credential.state = 'issued';
         credential.issuedAt = new Date();
+        credential.statusChangedAt = credential.issuedAt;
         await this.audit.record(manager, { action: 'credential.issued', actorId: actor.userId, institutionId: credential.issuerInstitutionId, credentialId });
       }
       await manager.save(credential);
@@ -200,6 +201,7 @@ export class IssuanceService {
       credential.statusListId = status.statusListId;
       credential.statusListIndex = status.statusListIndex;
       credential.issuedAt = credential.state === 'issued' ? issuedAt : null;
+      credential.statusChangedAt = issuedAt;
     }
     const credentials = entries.map((entry) => entry.credential);
     await manager.insert(Credential, credentials as QueryDeepPartialEntity<Credential>[]);
@@ -224,6 +226,7 @@ export class IssuanceService {
       signedBy,
       learnerId: credential.learnerId,
       statusReason: credential.statusReason,
+      statusChangedAt: credential.statusChangedAt,
       issuedAt: credential.issuedAt,
       verificationUrl: `${this.config.publicBaseUrl}/verify/${credential.id}`,
       verifiableCredential: credential.document,

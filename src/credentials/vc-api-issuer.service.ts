@@ -103,10 +103,11 @@ export class VcApiIssuerService {
         // Safe-mode JSON-LD: an undefined term, an unknown context, a malformed value.
         throw invalid([{ field: 'credential', reason: describeFailure(error).message.slice(0, 300) }], 'The credential cannot be signed as it is.');
       }
+      const issuedAt = new Date();
       await manager.save(manager.create(Credential, {
         id: rowId, kind: 'external', state: 'issued', document: signed, issuerInstitutionId: school.id, signerInstitutionIds: [school.id], learnerId: null,
         enrolmentId: null, moduleId: null, programmeId: null, statusListId: status.statusListId, statusListIndex: status.statusListIndex,
-        statusReason: null, batchId: null, issuedAt: new Date(),
+        statusReason: null, statusChangedAt: issuedAt, batchId: null, issuedAt,
       }));
       await manager.save(manager.create(CredentialSignature, { credentialId: rowId, institutionId: school.id, verificationMethod: signer.verificationMethod, signedById: actor.userId }));
       await this.audit.record(manager, { action: 'credential.issued', actorId: actor.userId, institutionId: school.id, credentialId: rowId, details: { kind: 'external', via: 'vc-api' } });

@@ -1,4 +1,4 @@
-import { certificateViewFromCredential } from './certificate-view.js';
+import { certificateContentFromCredential, certificateViewFromCredential } from './certificate-view.js';
 import { type CertificateFixtures, EHESP_NAME, ENSM_NAME, NADIA, newCertificateFixtures } from './testing/certificate-fixtures.js';
 
 describe('certificateViewFromCredential', () => {
@@ -34,6 +34,25 @@ describe('certificateViewFromCredential', () => {
     const view = certificateViewFromCredential(fixtures.coAccreditedDiploma.credential, { verificationUrl: 'https://competences.example.org/verify/x', learnerName: { fr: 'Nadia Benkhelifa' } });
     expect(view.awardingInstitutions.map((school) => school.name.fr)).toEqual([fixtures.ensm.profile.name, fixtures.ehesp.profile.name]);
     expect(view.competencies[0].label).toEqual({ fr: 'Dispositifs de réponse aux situations sanitaires exceptionnelles (plan blanc, plan ORSEC)' });
+  });
+
+  it('reads the result and each competency\'s level as the credential states them, for the public page too', () => {
+    const { credential } = fixtures.moduleCertificate;
+    const subject = credential.credentialSubject as Record<string, any>;
+    const stated = {
+      ...credential,
+      credentialSubject: {
+        ...subject,
+        result: [{ type: ['Result'], value: '14.5/20', status: 'Completed' }],
+        achievement: { ...subject.achievement, alignment: subject.achievement.alignment.map((entry: object, index: number) => (index === 0 ? { ...entry, targetDescription: 'Maîtrise' } : entry)) },
+      },
+    };
+    const content = certificateContentFromCredential(stated);
+    expect(content.result).toBe('14.5/20');
+    expect(content.competencies[0].level).toBe('Maîtrise');
+    expect(content.competencies[1].level).toBeUndefined();
+    expect(content).not.toHaveProperty('verificationUrl');
+    expect(() => certificateContentFromCredential({ ...credential, credentialSubject: { id: 'did:example:1' } })).toThrow(/achievement/);
   });
 
   it('needs the learner name and the verification URL, which the credential does not carry', () => {

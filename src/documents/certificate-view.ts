@@ -12,6 +12,8 @@ export interface LocalizedLabel {
 export interface CertificateCompetency {
   code?: string;
   label: LocalizedLabel;
+  /** The level the credential states for it (the alignment's targetDescription), in French. */
+  level?: string;
 }
 
 export interface AwardingInstitution {
@@ -30,12 +32,17 @@ export interface CertificateView {
   issuedOn: Date;
   hours?: number;
   credits?: number;
+  /** The result the credential states: "14.5/20" for a certificate, "moyenne 71.67 %" for a diploma. */
+  result?: string;
   competencies: CertificateCompetency[];
   /** One school for a module certificate; two or more, lead school first, for a co-accredited diploma. */
   awardingInstitutions: AwardingInstitution[];
   /** An optional line such as "Duplicata" or "Révoqué le …", printed in the alert colour. */
   statusLine?: LocalizedLabel;
 }
+
+/** What the credential (with the display extras) says, without what only the paper adds: the public page shows it. */
+export type CertificateContent = Omit<CertificateView, 'verificationUrl' | 'learnerName' | 'statusLine'>;
 
 /** What the credential does not carry but the page shows: names in Arabic, logos, the learner's name, hours. */
 export interface CertificateDisplayExtras {
@@ -71,7 +78,7 @@ function issuedOn(credential: JsonObject): Date {
   return date;
 }
 
-function awardingInstitutions(credential: JsonObject, extras: CertificateDisplayExtras): AwardingInstitution[] {
+function awardingInstitutions(credential: JsonObject, extras: Pick<CertificateDisplayExtras, 'institutions'>): AwardingInstitution[] {
   // A co-accredited diploma lists every school (lead first) in awardingBody; a certificate has only its issuer.
   const profiles = credential.awardingBody !== undefined ? asList(credential.awardingBody) : [credential.issuer];
   return profiles.map((profile, index) => {
@@ -82,13 +89,14 @@ function awardingInstitutions(credential: JsonObject, extras: CertificateDisplay
   });
 }
 
-function competencies(achievement: JsonObject, extras: CertificateDisplayExtras): CertificateCompetency[] {
+function competencies(achievement: JsonObject, extras: Pick<CertificateDisplayExtras, 'competencyLabels'>): CertificateCompetency[] {
   return asList(achievement.alignment).filter(isObject).flatMap((alignment) => {
     const url = text(alignment.targetUrl);
     const label = (url ? extras.competencyLabels?.get(url) : undefined) ?? (text(alignment.targetName) ? { fr: text(alignment.targetName)! } : undefined);
     if (!label) return [];
     const code = text(alignment.targetCode);
-    return [{ ...(code ? { code } : {}), label }];
+    const level = text(alignment.targetDescription);
+    return [{ ...(code ? { code } : {}), label, ...(level ? { level } : {}) }];
   });
 }
 
@@ -96,22 +104,32 @@ export function certificateViewFromCredential(credential: JsonObject, extras: Ce
   if (!isObject(credential)) throw new TypeError('"credential" is required.');
   if (!extras?.verificationUrl) throw new TypeError('"extras.verificationUrl" is required.');
   if (!extras.learnerName?.fr) throw new TypeError('"extras.learnerName.fr" is required.');
+  return {
+    ...certificateContentFromCredential(credential, extras),
+    verificationUrl: extras.verificationUrl,
+    learnerName: extras.learnerName,
+    ...(extras.statusLine ? { statusLine: extras.statusLine } : {}),
+  };
+}
+
+/** Throws a TypeError naming what is missing when the credential is no achievement credential. */
+export function certificateContentFromCredential(credential: JsonObject, extras: Omit<CertificateDisplayExtras, 'verificationUrl' | 'learnerName' | 'statusLine'> = {}): CertificateContent {
+  if (!isObject(credential)) throw new TypeError('"credential" is required.');
   const subject = credential.credentialSubject;
   const achievement = isObject(subject) ? subject.achievement : undefined;
   if (!isObject(achievement)) throw new TypeError('The credential has no "credentialSubject.achievement".');
   const credits = achievement.creditsAvailable;
   const arTitle = text(extras.achievementTitleAr);
+  const result = asList((subject as JsonObject).result).filter(isObject).map((entry) => text(entry.value)).find(Boolean);
   return {
     credentialId: requireText(credential.id, 'id'),
-    verificationUrl: extras.verificationUrl,
-    learnerName: extras.learnerName,
     achievementTitle: { fr: requireText(achievement.name, 'credentialSubject.achievement.name'), ...(arTitle ? { ar: arTitle } : {}) },
     achievementType: DIPLOMA_TYPES.has(String(achievement.achievementType)) ? 'Diploma' : 'Certificate',
     issuedOn: issuedOn(credential),
     ...(extras.hours !== undefined ? { hours: extras.hours } : {}),
     ...(typeof credits === 'number' ? { credits } : {}),
+    ...(result ? { result } : {}),
     competencies: competencies(achievement, extras),
     awardingInstitutions: awardingInstitutions(credential, extras),
-    ...(extras.statusLine ? { statusLine: extras.statusLine } : {}),
   };
 }

@@ -12,6 +12,6 @@ import { PaperBindingService } from './paper-binding.service.js';
   imports: [CredentialsModule, InstitutionsModule],
   controllers: [CertificatePdfController],
   providers: [{ provide: CertificateRenderer, useFactory: (): CertificateRenderer => CertificateRenderer.create() }, CertificatePdfService, CertificatePaperRepository, PaperBindingService],
-  exports: [CertificateRenderer, PaperBindingService],
+  exports: [CertificateRenderer, PaperBindingService, CertificatePaperRepository],
 })
 export class DocumentsModule {}

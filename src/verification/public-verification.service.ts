@@ -1,10 +1,16 @@
 // Verification for people: by the link in a QR code, or from an uploaded PDF certificate or JSON credential.
+import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import { CredentialsRepository } from '../credentials/credentials.repository.js';
 import { VerificationService, type CredentialVerdict, type Party } from '../credentials/verification.service.js';
 import type { JsonObject } from '../credentials/vc/issuer.js';
+import type { Credential } from '../credentials/credential.entity.js';
 import { extractEmbeddedCredential, type ExtractionFailureCode } from '../documents/certificate-extractor.js';
+import { CertificatePaperRepository } from '../documents/certificate-paper.repository.js';
+import { displayExtras } from '../documents/certificate-pdf.service.js';
+import { type CertificateContent, certificateContentFromCredential } from '../documents/certificate-view.js';
 import { PaperBindingService, type PaperVerdict } from '../documents/paper-binding.service.js';
+import { type SchoolProof, schoolProofs } from './school-proofs.js';
 import type { CredentialSummary } from './verification-page.js';
 
 /** The paper check's failures as the verdict names them; the page words each (verdict-messages.ts). */
@@ -22,16 +28,31 @@ export type UploadProblem = ExtractionFailureCode | 'not_json' | 'file_required'
 export interface PublicVerification {
   verdict: CredentialVerdict;
   summary: CredentialSummary;
-  status: 'active' | 'revoked' | 'suspended';
+  /** From the status list alone; `unchecked` when the list was not read (a check before it failed, or it is out of reach). */
+  status: 'active' | 'revoked' | 'suspended' | 'unchecked';
   /** The issuer's stated reason, for a credential of ours that was revoked or suspended. */
   statusReason: string | null;
+  /** When our records say that revocation or suspension happened (ISO 8601). */
+  statusChangedAt: string | null;
   /** Signed by one of our schools through the VC-API: a claim someone sent, not one of its records. */
   externalClaims: boolean;
+  /** What the paper prints, read as the paper reads it; absent when the credential is no achievement credential. */
+  content?: CertificateContent;
+  schoolProofs: SchoolProof[];
+  /** The credential as it was checked, for the page's signed-data panel. */
+  credential: JsonObject;
+  /** Every proof it carries verified, and every school's it needs: the data is as signed (whatever its status). */
+  signedAsShown: boolean;
 }
 
 @Injectable()
 export class PublicVerificationService {
-  constructor(private readonly credentials: CredentialsRepository, private readonly verifier: VerificationService, private readonly paper: PaperBindingService) {}
+  constructor(
+    private readonly credentials: CredentialsRepository,
+    private readonly verifier: VerificationService,
+    private readonly paper: PaperBindingService,
+    private readonly papers: CertificatePaperRepository,
+  ) {}
 
   /** A credential of ours, by the id in its verification link; null when unknown or not yet released. */
   async byId(id: string): Promise<PublicVerification | null> {
@@ -76,15 +97,37 @@ export class PublicVerificationService {
     const verdict = await this.verifier.verifyCredential(credential);
     const entries = verdict.report.status?.entries ?? [];
     const set = (purpose: string) => entries.some((entry) => entry.statusPurpose === purpose && entry.status === 'set');
-    const status = set('revocation') ? 'revoked' : set('suspension') ? 'suspended' : 'active';
+    const read = verdict.report.status?.checked === true && entries.every((entry) => entry.status === 'clear' || entry.status === 'set');
+    const status = set('revocation') ? 'revoked' : set('suspension') ? 'suspended' : credential.credentialStatus !== undefined && !read ? 'unchecked' : 'active';
     const ours = verdict.outcome === 'indeterminate' || typeof credential.id !== 'string' ? null : await this.credentials.findByCredentialId(credential.id).catch(() => null);
+    // The list decides; our records only date and explain a change they agree with.
+    const change = ours && (status === 'revoked' || status === 'suspended') && ours.state === status ? ours : null;
     return {
       verdict,
       summary: summarise(credential, verdict.parties),
       status,
-      statusReason: status !== 'active' ? ours?.statusReason ?? null : null,
+      statusReason: change?.statusReason ?? null,
+      statusChangedAt: change ? change.statusChangedAt.toISOString() : null,
       externalClaims: ours?.kind === 'external',
+      ...(await this.printedContent(credential, ours)),
+      schoolProofs: schoolProofs(verdict),
+      credential,
+      signedAsShown: verdict.report.proofs.length > 0 && verdict.report.proofs.every((proof) => proof.verified) && verdict.report.requiredProofs.every((proof) => proof.satisfied),
     };
+  }
+
+  /**
+   * What the paper prints: the credential's own content, with the names, Arabic titles and hours its paper was printed
+   * with when the document is exactly one of ours that has been printed (never for a document that differs from it).
+   */
+  private async printedContent(credential: JsonObject, ours: Credential | null): Promise<{ content?: CertificateContent }> {
+    const printed = ours && isDeepStrictEqual(ours.document, credential) ? await this.papers.find(ours.id).catch(() => null) : null;
+    try {
+      return { content: certificateContentFromCredential(credential, printed ? displayExtras(printed, undefined) : {}) };
+    } catch (error) {
+      if (error instanceof TypeError) return {};
+      throw error;
+    }
   }
 }
 

@@ -14,7 +14,8 @@ import { answerStatus } from '../credentials/vc-api.controller.js';
 const isUuid = (value: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 const outcomeOf = (result: PublicVerification): PageModel['outcome'] => ({
   verified: result.verdict.verified, outcome: result.verdict.outcome, externalClaims: result.externalClaims, checks: result.verdict.checks,
-  summary: result.summary, status: result.status, statusReason: result.statusReason,
+  summary: result.summary, status: result.status, statusReason: result.statusReason, statusChangedAt: result.statusChangedAt,
+  ...(result.content ? { content: result.content } : {}), schoolProofs: result.schoolProofs, credential: result.credential, signedAsShown: result.signedAsShown,
 });
 const pageStatus = (result: PublicVerification): number => (result.verdict.outcome === 'indeterminate' ? 503 : 200);
 
@@ -56,7 +57,7 @@ export class VerificationPageController {
     if ('problem' in result) throw invalid([{ field: 'file', reason: result.message }], `The file cannot be verified (${result.problem}).`);
     answerStatus(response, result.verdict.outcome);
     const { report: _report, ...verdict } = result.verdict;
-    return { ...verdict, credential: result.summary, status: result.status, statusReason: result.statusReason, externalClaims: result.externalClaims };
+    return { ...verdict, credential: result.summary, status: result.status, statusReason: result.statusReason, statusChangedAt: result.statusChangedAt, externalClaims: result.externalClaims };
   }
 }
 

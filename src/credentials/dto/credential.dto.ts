@@ -26,6 +26,7 @@ export class CredentialDto {
   @ApiProperty({ type: [String], description: 'Schools that have signed' }) signedBy: string[];
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) learnerId: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) statusReason: string | null;
+  @ApiProperty({ type: String, format: 'date-time', description: 'When the state last changed (prepared or issued, revoked, suspended, suspension lifted)' }) statusChangedAt: Date;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) issuedAt: Date | null;
   @ApiProperty({ description: 'Public page where anyone can check it' }) verificationUrl: string;
   @ApiProperty({ type: Object, description: 'The verifiable credential (W3C VC 2.0, Open Badges 3.0) with its proofs' }) verifiableCredential: Record<string, unknown>;

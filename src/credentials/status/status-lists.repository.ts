@@ -183,6 +183,7 @@ export class StatusListsRepository {
   }
 
   async saveCredentialStatus(credentialId: string, state: CredentialState, statusReason: string | null, manager: EntityManager): Promise<void> {
-    await manager.update(Credential, { id: credentialId }, { state, statusReason });
+    // The transaction's clock, as the audit event of the change records it.
+    await manager.update(Credential, { id: credentialId }, { state, statusReason, statusChangedAt: () => 'now()' });
   }
 }

@@ -1,0 +1,32 @@
+// Each awarding school's own proof, one row per school whose proof the credential requires (and one per proof by
+// anyone else): a co-accredited diploma is genuine only when every school's proof is.
+import type { LocalizedText } from '../common/localized-text.js';
+import type { CredentialVerdict } from '../credentials/verification.service.js';
+
+export interface SchoolProof {
+  did: string;
+  role: 'issuer' | 'awarding_body' | 'other';
+  /** From our records, by the DID (absent for an outside or unknown signer). */
+  name?: LocalizedText;
+  verified: boolean;
+  /** Why not, as a problem code (the page words it) and the verifier's English message. */
+  code?: string;
+  detail?: string;
+}
+
+export function schoolProofs({ report, parties }: Pick<CredentialVerdict, 'report' | 'parties'>): SchoolProof[] {
+  const nameOf = (did: string) => parties.find((party) => party.did === did)?.name;
+  const rows: SchoolProof[] = report.requiredProofs.map(({ did, satisfied }) => {
+    const name = nameOf(did);
+    const failed = report.proofs.find((proof) => proof.controller === did && !proof.verified)?.error;
+    const why = satisfied ? {} : failed ? { code: failed.code, detail: failed.message } : { code: 'MISSING_REQUIRED_PROOF', detail: 'no proof from this school' };
+    return { did, role: did === report.issuer ? 'issuer' : 'awarding_body', ...(name ? { name } : {}), verified: satisfied, ...why };
+  });
+  const required = new Set(report.requiredProofs.map(({ did }) => did));
+  for (const proof of report.proofs) {
+    const did = proof.controller ?? proof.verificationMethod;
+    if (!did || required.has(did)) continue;
+    rows.push({ did, role: 'other', verified: proof.verified, ...(proof.error ? { code: proof.error.code, detail: proof.error.message } : {}) });
+  }
+  return rows;
+}
