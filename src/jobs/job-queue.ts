@@ -7,6 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/database.js';
+import { boundedPoolOptions } from '../database/timeouts.js';
 
 export interface QueueDefinition<T extends object> {
   name: string;
@@ -25,7 +26,10 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
 
   constructor(@Inject(DATABASE) database: Database, @Inject(APP_CONFIG) private readonly config: AppConfig) {
     // A small pool: the embedded database multiplexes few connections, and workers poll, they do not flood.
-    this.boss = new PgBoss({ connectionString: database.url, migrate: false, schedule: false, supervise: true, max: 2 });
+    this.boss = new PgBoss({
+      connectionString: database.url, migrate: false, schedule: false, supervise: true, max: 2,
+      ...(database.timeouts ? boundedPoolOptions(database.timeouts) : {}),
+    });
     this.boss.on('error', (error) => this.logger.error(`job queue: ${error.message}`));
   }
 
