@@ -18,7 +18,7 @@ export interface AppOptions {
 }
 
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
-  const database = options.database ?? (await openDatabase({ url: config.databaseUrl, pgliteDir: config.pgliteDir }));
+  const database = options.database ?? (await openDatabase({ url: config.databaseUrl, pgliteDir: config.pgliteDir, timeouts: config.databaseTimeouts }));
   // Fastify: about 0.4 ms less CPU per verification than Express (bench/credential-verify). A reverse proxy on
   // loopback is trusted for the client's address (the public rate limits count by it).
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database), new FastifyAdapter({ trustProxy: 'loopback' }), {

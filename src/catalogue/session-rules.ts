@@ -19,3 +19,13 @@ export function deliveryNeeds(modalities: Modality[]): DeliveryNeeds {
 
 /** Seats still open; never negative, even if capacity was lowered below past enrolments by an earlier rule. */
 export const seatsLeft = (capacity: number, enrolled: number): number => Math.max(0, capacity - enrolled);
+
+/** Hours the earliest time zone (UTC+14) is ahead: a session's first day has begun somewhere once it has begun there. */
+const EARLIEST_ZONE_MS = 14 * 3600_000;
+
+/**
+ * Whether a session starting on `startsOn` (a calendar day, in the school's time zone, which the record does not
+ * keep) has begun at `at`: counted from the day's start in the earliest time zone, so a school is never refused on the
+ * first morning of its session, and results, completions and certificates are refused the day before.
+ */
+export const hasStarted = (startsOn: string, at: Date): boolean => startsOn <= new Date(at.getTime() + EARLIEST_ZONE_MS).toISOString().slice(0, 10);

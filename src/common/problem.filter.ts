@@ -2,6 +2,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../database/unavailable.js';
 import type { FieldError, ProblemBody } from './problems.js';
 
 export interface Problem extends ProblemBody {
@@ -28,8 +29,9 @@ export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<FastifyReply>();
     const problem = this.toProblem(exception);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
-    if (problem.status === 429) void response.header('Retry-After', String(problem.retryAfter ?? 60));
+    if (problem.code === 'database_unavailable') this.logger.warn(`database unavailable: ${(exception as Error).message}`);
+    else if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    if (problem.status === 429 || problem.retryAfter !== undefined) void response.header('Retry-After', String(problem.retryAfter ?? 60));
     void response.status(problem.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
   }
 
@@ -43,6 +45,10 @@ export class ProblemFilter implements ExceptionFilter {
       if (typeof payload === 'object' && payload && 'code' in payload) return make(status, payload as ProblemBody);
       const message = typeof payload === 'string' ? payload : (payload as { message?: unknown }).message;
       return make(status, { code: DEFAULT_CODES[status] ?? 'error', detail: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message) });
+    }
+    // Down, partitioned or timing out: the request may well succeed later, so it is not an internal error.
+    if (isDatabaseUnavailable(exception)) {
+      return make(503, { code: 'database_unavailable', detail: 'The database cannot be reached now; try again shortly.', retryAfter: DATABASE_RETRY_AFTER_SECONDS });
     }
     if (exception instanceof QueryFailedError) return fromDatabase(exception);
     return make(500, { code: 'internal_error', detail: 'An unexpected error occurred.' });

@@ -12,7 +12,7 @@ export interface ProblemBody {
   code: string;
   detail: string;
   errors?: FieldError[];
-  /** With 429: seconds to wait, also sent as the Retry-After header. */
+  /** With 429 or 503: seconds to wait, also sent as the Retry-After header. */
   retryAfter?: number;
 }
 

@@ -34,4 +34,11 @@ describe('loadConfig', () => {
   it('requires real secrets in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
   });
+
+  it('bounds every wait for the database, the server cancelling a statement before our side gives up', () => {
+    expect(loadConfig({}).databaseTimeouts).toEqual({ connectMs: 5_000, statementMs: 15_000, queryMs: 20_000 });
+    expect(loadConfig({ DB_CONNECT_TIMEOUT_MS: '2000', DB_STATEMENT_TIMEOUT_MS: '30000', DB_QUERY_TIMEOUT_MS: '35000' }).databaseTimeouts)
+      .toEqual({ connectMs: 2_000, statementMs: 30_000, queryMs: 35_000 });
+    expect(() => loadConfig({ DB_STATEMENT_TIMEOUT_MS: '30000' })).toThrow('DB_QUERY_TIMEOUT_MS must be longer than DB_STATEMENT_TIMEOUT_MS');
+  });
 });

@@ -1,6 +1,7 @@
 // Configuration read once from the environment at start, validated and typed; a bad variable stops the boot.
 import { randomBytes } from 'node:crypto';
 import { loadKeyEncryptionKey } from '../credentials/vc/key-encryption.js';
+import { DEFAULT_TIMEOUTS, type DatabaseTimeouts } from '../database/timeouts.js';
 
 export interface AppConfig {
   port: number;
@@ -10,6 +11,8 @@ export interface AppConfig {
   /** PostgreSQL server URL; absent means the embedded PGlite database. */
   databaseUrl?: string;
   pgliteDir: string;
+  /** Bounds on every wait for the PostgreSQL server (DB_*_TIMEOUT_MS); see database/timeouts.ts. */
+  databaseTimeouts: DatabaseTimeouts;
   jwt: { secret: string; ttlSeconds: number; generated: boolean };
   admin: { email: string; password: string };
   loadDemoData: boolean;
@@ -111,6 +114,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const trustedIssuerDids = (env.TRUSTED_ISSUER_DIDS ?? '').split(',').map((did) => did.trim()).filter(Boolean);
   for (const did of trustedIssuerDids) if (!/^did:[a-z0-9]+:\S+$/.test(did)) problems.push(`TRUSTED_ISSUER_DIDS has an invalid DID: ${did}`);
 
+  const databaseTimeouts: DatabaseTimeouts = {
+    connectMs: int('DB_CONNECT_TIMEOUT_MS', DEFAULT_TIMEOUTS.connectMs, 100, 600_000),
+    statementMs: int('DB_STATEMENT_TIMEOUT_MS', DEFAULT_TIMEOUTS.statementMs, 100, 3_600_000),
+    queryMs: int('DB_QUERY_TIMEOUT_MS', DEFAULT_TIMEOUTS.queryMs, 100, 3_600_000),
+  };
+  // The server cancels a slow statement first and the connection stays good; our side gives up only on silence.
+  if (databaseTimeouts.queryMs <= databaseTimeouts.statementMs) problems.push('DB_QUERY_TIMEOUT_MS must be longer than DB_STATEMENT_TIMEOUT_MS');
+
   const publicBaseUrl = url('PUBLIC_BASE_URL', `http://localhost:${port}`)!;
   const config: AppConfig = {
     port,
@@ -118,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl,
     databaseUrl: url('DATABASE_URL', undefined, ['postgres:', 'postgresql:']),
     pgliteDir: env.PGLITE_DIR || './data',
+    databaseTimeouts,
     jwt: {
       secret: secret ?? randomBytes(32).toString('base64url'),
       ttlSeconds: int('JWT_TTL_SECONDS', 3600, 60, 7 * 24 * 3600),

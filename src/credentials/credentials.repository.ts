@@ -1,6 +1,6 @@
 // Queries behind issuance: the learner's records a credential rests on, and the credentials themselves.
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { Programme } from '../catalogue/programme.entity.js';
 import type { LocalizedText } from '../common/localized-text.js';
 import { Institution } from '../institutions/institution.entity.js';
@@ -109,6 +109,11 @@ export class CredentialsRepository {
 
   findCertificateOf(enrolmentId: string, manager: EntityManager): Promise<Credential | null> {
     return manager.findOneBy(Credential, { enrolmentId, kind: 'certificate' });
+  }
+
+  /** The learner's certificate of the module that is not revoked (issued or suspended), from any session. */
+  findActiveCertificateOfModule(learnerId: string, moduleId: string, manager: EntityManager): Promise<Credential | null> {
+    return manager.findOneBy(Credential, { learnerId, moduleId, kind: 'certificate', state: Not('revoked') });
   }
 
   findDiplomaOf(learnerId: string, programmeId: string, manager: EntityManager): Promise<Credential | null> {

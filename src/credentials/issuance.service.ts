@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import type { Actor } from '../auth/roles.js';
 import { canManageCatalogue } from '../catalogue/catalogue-access.js';
+import { hasStarted } from '../catalogue/session-rules.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { conflict, forbidden, invalid, notFound } from '../common/problems.js';
 import { IssuerIdentityService } from '../institutions/issuer-identity.service.js';
@@ -48,6 +49,12 @@ export class IssuanceService {
       assertRegistrarOf(actor, enrolment.session!.institutionId, 'issue certificates for this session');
       const existing = await this.credentials.findCertificateOf(enrolmentId, manager);
       if (existing) throw conflict('already_issued', `A certificate was already issued for this enrolment: ${existing.id}.`);
+      // One active certificate per learner and module, whichever session: a new one is a re-issue, after revoking.
+      const held = enrolment.session!.moduleId ? await this.credentials.findActiveCertificateOfModule(enrolment.learnerId, enrolment.session!.moduleId, manager) : null;
+      if (held) {
+        throw conflict('already_certified', `The learner already holds an active certificate for this module: ${held.id}; revoke it first to issue another.`,
+          [{ field: 'enrolmentId', reason: `the learner already holds certificate ${held.id} for this module` }]);
+      }
       const credential = await this.certify(enrolmentId, { userId: actor.userId }, manager);
       return this.toDto(credential, manager);
     });
@@ -75,6 +82,10 @@ export class IssuanceService {
       if (!enrolment.session!.module) throw conflict('not_eligible', 'This session runs a programme: a diploma, not a certificate, is awarded for it.');
       if (enrolment.status !== 'completed') {
         throw conflict('not_eligible', 'The module is not passed.', [{ field: 'enrolment', reason: `the enrolment is ${enrolment.status}, not completed` }]);
+      }
+      // A completion recorded before the rule (or by hand in the database) does not make a session that has not begun passed.
+      if (!hasStarted(enrolment.session!.startsOn, new Date())) {
+        throw conflict('session_not_started', `The session starts on ${enrolment.session!.startsOn}: nobody has passed it yet.`, [{ field: 'enrolmentId', reason: `its session starts on ${enrolment.session!.startsOn}` }]);
       }
       return enrolment;
     });

@@ -5,6 +5,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource } from 'typeorm';
 import { ChangeNotifications } from './change-notifications.js';
 import { migrations, entities } from './schema.js';
+import { boundedPoolOptions, DEFAULT_TIMEOUTS, type DatabaseTimeouts } from './timeouts.js';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -12,6 +13,8 @@ export interface Database {
   kind: DatabaseKind;
   /** Connection URL (the embedded server's loopback address for PGlite), for other clients such as the job queue. */
   url: string;
+  /** The bounds on every wait for a server (none for the embedded database, which lives in this process). */
+  timeouts?: DatabaseTimeouts;
   dataSource: DataSource;
   /** Changes committed by other processes, as they commit (PostgreSQL server only). */
   changes: ChangeNotifications;
@@ -24,28 +27,37 @@ export interface DatabaseOptions {
   /** PGlite data directory, or `memory://` for a throw-away database. */
   pgliteDir: string;
   poolSize?: number;
+  /** Bounds on waits for the server; defaults in timeouts.ts. */
+  timeouts?: DatabaseTimeouts;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const embedded = options.url ? undefined : await startEmbeddedPostgres(options.pgliteDir);
   const url = options.url ?? embedded!.url;
-  const dataSource = new DataSource({
-    type: 'postgres',
+  const timeouts = embedded ? undefined : options.timeouts ?? DEFAULT_TIMEOUTS;
+  const settings = {
+    type: 'postgres' as const,
     url,
     entities,
     migrations,
     synchronize: false,
     // gen_random_uuid() is built into PostgreSQL 13+ and PGlite: no extension to install.
-    uuidExtension: 'pgcrypto',
+    uuidExtension: 'pgcrypto' as const,
     installExtensions: false,
-    migrationsTransactionMode: 'each',
+    migrationsTransactionMode: 'each' as const,
+  };
+  const dataSource = new DataSource({
+    ...settings,
     // The embedded server runs one query at a time; a few connections are enough and keep transactions isolated.
-    extra: { max: embedded ? 4 : options.poolSize ?? 10 },
+    extra: { max: embedded ? 4 : options.poolSize ?? 10, ...(timeouts ? boundedPoolOptions(timeouts) : {}) },
   });
   guardTransactions(dataSource);
   try {
+    // A migration (an index on a big table) may rightly take longer than any request: it runs on a connection of its
+    // own, bounded only in how long it takes to open.
+    if (timeouts) await runMigrations(new DataSource({ ...settings, extra: { max: 1, connectionTimeoutMillis: timeouts.connectMs } }));
     await dataSource.initialize();
-    await dataSource.runMigrations();
+    if (!timeouts) await dataSource.runMigrations();
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();
@@ -55,6 +67,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     kind: embedded ? 'pglite' : 'postgres',
     url,
+    timeouts,
     dataSource,
     changes,
     async close() {
@@ -63,6 +76,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await embedded?.stop();
     },
   };
+}
+
+async function runMigrations(migrator: DataSource): Promise<void> {
+  await migrator.initialize();
+  try {
+    await migrator.runMigrations();
+  } finally {
+    await migrator.destroy();
+  }
 }
 
 interface EmbeddedPostgres {

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/roles.js';
 import type { TrainingSession } from '../catalogue/training-session.entity.js';
 import { assertCanManageCatalogue } from '../catalogue/catalogue-access.js';
+import { hasStarted } from '../catalogue/session-rules.js';
 import { conflict, invalid, notFound } from '../common/problems.js';
 import { Assessment, CERTIFYING_KINDS } from './assessment.entity.js';
 import type { AssessmentDto, CreateAssessmentDto, CreateEnrolmentDto, EnrolmentDto, QuestionnaireComparisonDto, UpdateEnrolmentDto } from './dto/records.dto.js';
@@ -45,6 +46,7 @@ export class RecordsService {
       if (dto.attendanceRate !== undefined) enrolment.attendanceRate = dto.attendanceRate;
       if (dto.status && dto.status !== enrolment.status) {
         if (enrolment.status === 'completed') throw conflict('enrolment_completed', 'A completed enrolment stays completed; its evidence is recorded.');
+        if (dto.status === 'completed') assertStarted(enrolment.session!, 'status', 'completion');
         enrolment.status = dto.status;
         if (dto.status === 'completed') await this.complete(enrolment, null, new Date(), manager);
       }
@@ -71,8 +73,15 @@ export class RecordsService {
     const errors = [];
     if (dto.score < 0 || dto.score > maxScore) errors.push({ field: 'score', reason: `must be between 0 and ${maxScore}` });
     if (passMark > maxScore) errors.push({ field: 'passMark', reason: `must not exceed maxScore ${maxScore}` });
+    const now = new Date();
+    const assessedAt = dto.assessedAt ?? now;
+    // Only the pre-training questionnaire comes before the session; nothing is assessed in the future.
+    if (dto.kind !== 'pre_questionnaire') {
+      assertStarted(session, 'session', dto.kind.replace('_', ' '));
+      if (!hasStarted(session.startsOn, assessedAt)) errors.push({ field: 'assessedAt', reason: `before the session starts on ${session.startsOn}` });
+    }
+    if (assessedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) errors.push({ field: 'assessedAt', reason: 'in the future' });
     if (errors.length) throw invalid(errors);
-    const assessedAt = dto.assessedAt ?? new Date();
     const assessment = await manager.save(manager.create(Assessment, {
       enrolmentId: enrolment.id, kind: dto.kind, score: dto.score, maxScore, passMark, passed: dto.score >= passMark, assessedAt, note: dto.note ?? null,
     }));
@@ -116,6 +125,15 @@ export class RecordsService {
     if (!session) throw notFound('Session', id);
     return session;
   }
+}
+
+/** Clocks of the systems results come from (Moodle, a registrar's laptop) are allowed this far ahead of ours. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** Results and completions belong to a session that has begun. */
+function assertStarted(session: TrainingSession, field: string, what: string): void {
+  if (hasStarted(session.startsOn, new Date())) return;
+  throw conflict('session_not_started', `The session starts on ${session.startsOn}: no ${what} can be recorded before.`, [{ field, reason: `the session starts on ${session.startsOn}` }]);
 }
 
 /** Training records of a session belong to the school that organises it. */

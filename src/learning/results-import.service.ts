@@ -58,7 +58,8 @@ export class ResultsImportService {
         } catch (error) {
           if (!(error instanceof HttpException)) throw error;
           const body = error.getResponse() as { errors?: FieldError[]; detail?: string };
-          for (const problem of body.errors ?? [{ field: 'row', reason: body.detail ?? 'refused' }]) problems.push({ ...problem, line: row.line });
+          // The file's column for the assessment date is completed_at.
+          for (const problem of body.errors ?? [{ field: 'row', reason: body.detail ?? 'refused' }]) problems.push({ ...problem, field: problem.field === 'assessedAt' ? 'completedAt' : problem.field, line: row.line });
         }
       }
       if (problems.length) throw importRejected(problems);

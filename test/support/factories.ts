@@ -119,11 +119,12 @@ export class CatalogueFactory {
     return { id: module.id, code };
   }
 
-  async newSession(moduleId: string, institutionId: string, capacity = 25): Promise<{ id: string }> {
+  /** A session of March 2026 (over), unless `dates` say otherwise. */
+  async newSession(moduleId: string, institutionId: string, capacity = 25, dates = { startsOn: '2026-03-09', endsOn: '2026-03-13' }): Promise<{ id: string }> {
     const [session] = await this.ctx.database.dataSource.query(
       `INSERT INTO training_session (code, "moduleId", "institutionId", "startsOn", "endsOn", place, trainers, capacity)
-       VALUES ($1, $2, $3, '2026-03-09', '2026-03-13', 'ENSM Alger, salle 2', '["Pr. Hamidi"]', $4) RETURNING id`,
-      [`S-${randomBytes(3).toString('hex')}`, moduleId, institutionId, capacity]);
+       VALUES ($1, $2, $3, $5, $6, 'ENSM Alger, salle 2', '["Pr. Hamidi"]', $4) RETURNING id`,
+      [`S-${randomBytes(3).toString('hex')}`, moduleId, institutionId, capacity, dates.startsOn, dates.endsOn]);
     return session;
   }
 }

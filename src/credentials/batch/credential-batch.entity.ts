@@ -39,6 +39,10 @@ export class CredentialBatch {
   @Column('jsonb', { default: () => `'[]'` })
   errors: { enrolmentId: string; reason: string }[];
 
+  /** Each learner skipped and why (already certified for this module), once each. */
+  @Column('jsonb', { default: () => `'[]'` })
+  skips: { enrolmentId: string; reason: string }[];
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

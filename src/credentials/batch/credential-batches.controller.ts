@@ -19,13 +19,14 @@ class CredentialBatchDto {
   @ApiProperty({ description: 'Already certified by other means' }) skipped: number;
   @ApiProperty() failed: number;
   @ApiProperty({ type: [BatchErrorDto] }) errors: BatchErrorDto[];
+  @ApiProperty({ type: [BatchErrorDto], description: 'Each learner skipped and why (already certified, for this enrolment or for the module in another session)' }) skips: BatchErrorDto[];
   @ApiProperty() createdAt: Date;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) finishedAt: Date | null;
 }
 
 const toDto = (batch: CredentialBatch): CredentialBatchDto => ({
   id: batch.id, sessionId: batch.sessionId, state: batch.state, total: batch.total, issued: batch.issued, skipped: batch.skipped,
-  failed: batch.failed, errors: batch.errors, createdAt: batch.createdAt, finishedAt: batch.finishedAt,
+  failed: batch.failed, errors: batch.errors, skips: batch.skips, createdAt: batch.createdAt, finishedAt: batch.finishedAt,
 });
 
 @ApiTags('credentials')

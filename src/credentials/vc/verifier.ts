@@ -65,7 +65,8 @@ export interface VerificationReport {
   proofs: ProofReport[];
   /** The whole proof set verified in one pass (only when there are several proofs). */
   proofSet?: { verified: boolean };
-  requiredProofs: { did: string; satisfied: boolean }[];
+  /** unavailable: its proof could not be checked now (the DID document out of reach), which is not a missing proof. */
+  requiredProofs: { did: string; satisfied: boolean; unavailable?: boolean }[];
   validity: ValidityReport;
   status?: StatusReport;
   errors: VerificationProblem[];
@@ -300,12 +301,14 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
     proofSet = { verified: await verifyWholeSet(doc, proofList.length, { purpose, documentLoader }) };
   }
 
-  const required = [...new Set(requiredProofs ?? [issuer, ...awardingBodies])].map((did) => ({
-    did,
-    satisfied: proofs.some((p) => p.verified && p.controller === did),
-  }));
-  for (const { did, satisfied } of required) {
-    if (!satisfied) errors.push({ code: 'MISSING_REQUIRED_PROOF', message: `no valid proof by ${did}, whose proof is required` });
+  const required = [...new Set(requiredProofs ?? [issuer, ...awardingBodies])].map((did) => {
+    const satisfied = proofs.some((p) => p.verified && p.controller === did);
+    const unavailable = !satisfied && proofs.some((p) => p.error?.code === 'DID_UNAVAILABLE' && p.verificationMethod?.split('#')[0] === did);
+    return { did, satisfied, ...(unavailable ? { unavailable } : {}) };
+  });
+  for (const { did, satisfied, unavailable } of required) {
+    // A proof whose DID document is out of reach now is reported as such (DID_UNAVAILABLE): indeterminate, not missing.
+    if (!satisfied && !unavailable) errors.push({ code: 'MISSING_REQUIRED_PROOF', message: `no valid proof by ${did}, whose proof is required` });
   }
 
   let status: StatusReport | undefined;
