@@ -13,7 +13,8 @@ export interface AppConfig {
   jwt: { secret: string; ttlSeconds: number; generated: boolean };
   admin: { email: string; password: string };
   loadDemoData: boolean;
-  login: { maxFailures: number; windowSeconds: number };
+  /** Login attempts allowed per window (see auth/login-throttle.ts). */
+  login: { perAddressAndAccount: number; perAccount: number; perAddress: number; windowSeconds: number };
   /** Largest JSON request body, in bytes (BODY_LIMIT: bytes, or with kb / mb). */
   bodyLimitBytes: number;
   /** Largest uploaded file (imports, PDFs to verify). */
@@ -106,6 +107,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } else if (production) {
     problems.push('KEY_ENCRYPTION_KEY or KEY_ENCRYPTION_KEY_FILE is required when NODE_ENV=production');
   }
+  const login = {
+    perAddressAndAccount: int('LOGIN_MAX_FAILURES', 5, 1, 1000),
+    perAccount: int('LOGIN_ACCOUNT_MAX_FAILURES', 20, 2, 10_000),
+    perAddress: int('LOGIN_ADDRESS_MAX_FAILURES', 50, 1, 100_000),
+    windowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+  };
+  if (login.perAccount <= login.perAddressAndAccount) problems.push('LOGIN_ACCOUNT_MAX_FAILURES must be greater than LOGIN_MAX_FAILURES, or one address could lock an account out');
+  if (login.perAddress < login.perAddressAndAccount) problems.push('LOGIN_ADDRESS_MAX_FAILURES must be at least LOGIN_MAX_FAILURES');
   const didMethod = env.ISSUER_DID_METHOD || undefined;
   if (didMethod && didMethod !== 'web' && didMethod !== 'key') problems.push('ISSUER_DID_METHOD must be web or key');
   const trustedIssuerDids = (env.TRUSTED_ISSUER_DIDS ?? '').split(',').map((did) => did.trim()).filter(Boolean);
@@ -125,10 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     admin: { email: (env.ADMIN_EMAIL ?? 'admin@demo.example').toLowerCase(), password: adminPassword },
     loadDemoData: bool('DEMO_DATA', !production),
-    login: {
-      maxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1000),
-      windowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
-    },
+    login,
     bodyLimitBytes: byteSize('BODY_LIMIT', 1024 * 1024),
     importMaxBytes: int('IMPORT_MAX_BYTES', 100 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
     jobWorkers: bool('JOB_WORKERS', true),
