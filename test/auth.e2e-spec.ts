@@ -1,5 +1,4 @@
-// Logging in, throttling failed logins, user accounts and institutions.
-import { LoginFailuresRepository } from '../src/auth/login-failures.repository.js';
+// Logging in, user accounts and institutions (throttling: login-throttling.e2e-spec.ts).
 import { Factory, PASSWORD } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -7,7 +6,7 @@ describe('auth and institutions', () => {
   let ctx: TestApp;
   let factory: Factory;
   beforeAll(async () => {
-    ctx = await startTestApp({ LOGIN_MAX_FAILURES: '3' });
+    ctx = await startTestApp();
     factory = new Factory(ctx);
   });
   afterAll(async () => { await ctx?.close(); });
@@ -36,44 +35,6 @@ describe('auth and institutions', () => {
     expect(unknown.body.detail).toBe(wrong.body.detail);
     const forged = await ctx.http.get('/auth/me').auth(`${user.token}x`, { type: 'bearer' }).expect(401);
     expect(forged.body.code).toBe('invalid_token');
-  });
-
-  it('failed logins are throttled per account, and the right password waits too', async () => {
-    const user = await factory.newUser('registrar', (await factory.newInstitution()).id);
-    // From three addresses, so it is the account's count that trips (each address failed once only).
-    for (let i = 0; i < 3; i++) {
-      await ctx.http.post('/auth/login').set('X-Forwarded-For', `192.0.2.${i}`).send({ email: user.email, password: `guess-number-${i}` }).expect(401);
-    }
-    const blocked = await ctx.http.post('/auth/login').set('X-Forwarded-For', '192.0.2.99').send({ email: user.email, password: PASSWORD }).expect(429);
-    expect(blocked.body.code).toBe('too_many_failed_logins');
-    // The default window is 900 s: the third failure, a moment ago, leaves it in about as long.
-    expect(Number(blocked.headers['retry-after'])).toBeGreaterThanOrEqual(898);
-    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(900);
-    expect(blocked.body.retryAfter).toBe(Number(blocked.headers['retry-after']));
-  });
-
-  it('failures counted by any server process block the login in every other, and leave with the window', async () => {
-    const user = await factory.newUser('learner');
-    // Another server process of the same deployment: its own repository, the same database.
-    const otherProcess = new LoginFailuresRepository(ctx.database.dataSource);
-    for (let i = 0; i < 3; i++) await otherProcess.record([`email:${user.email}`, `ip:198.51.100.${i}`], 900);
-    await ctx.http.post('/auth/login').set('X-Forwarded-For', '198.51.100.50').send({ email: user.email, password: PASSWORD }).expect(429);
-
-    const stored: { key: string }[] = await ctx.database.dataSource.query(`SELECT key FROM login_failure`);
-    expect(stored.some(({ key }) => key.includes(user.email) || key.includes('198.51.100'))).toBe(false);
-
-    // Fifteen minutes later, the three failures have left the window.
-    await ctx.database.dataSource.query(`UPDATE login_failure SET "failedAt" = "failedAt" - interval '901 seconds'`);
-    await ctx.http.post('/auth/login').set('X-Forwarded-For', '198.51.100.50').send({ email: user.email, password: PASSWORD }).expect(200);
-  });
-
-  it('a successful login clears the account’s failures', async () => {
-    const user = await factory.newUser('learner');
-    for (let i = 0; i < 2; i++) await ctx.http.post('/auth/login').set('X-Forwarded-For', '203.0.113.7').send({ email: user.email, password: `guess-${i}` }).expect(401);
-    await ctx.http.post('/auth/login').set('X-Forwarded-For', '203.0.113.7').send({ email: user.email, password: PASSWORD }).expect(200);
-    // Two more failures: without the clearing, this would be the fourth.
-    for (let i = 0; i < 2; i++) await ctx.http.post('/auth/login').set('X-Forwarded-For', '203.0.113.7').send({ email: user.email, password: `guess-${i}` }).expect(401);
-    await ctx.http.post('/auth/login').set('X-Forwarded-For', '203.0.113.7').send({ email: user.email, password: PASSWORD }).expect(200);
   });
 
   it('login input is validated field by field', async () => {

@@ -6,7 +6,8 @@ import { InstitutionsModule } from '../institutions/institutions.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
-import { LoginFailuresRepository } from './login-failures.repository.js';
+import { LoginAttemptsRepository } from './login-attempts.repository.js';
+import { LoginThrottle } from './login-throttle.js';
 import { UsersRepository } from './users.repository.js';
 
 @Global()
@@ -19,7 +20,7 @@ import { UsersRepository } from './users.repository.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, UsersRepository, LoginFailuresRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, UsersRepository, LoginAttemptsRepository, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, UsersRepository],
 })
 export class AuthModule {}

@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/commo
 import { JwtService } from '@nestjs/jwt';
 import argon2 from 'argon2';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { conflict, invalid, notFound, tooManyRequests } from '../common/problems.js';
+import { conflict, invalid, notFound } from '../common/problems.js';
 import { InstitutionsRepository } from '../institutions/institutions.repository.js';
 import { tokenClaims } from './auth.guard.js';
 import type { CreateUserDto, TokenDto, UserDto } from './dto/auth.dto.js';
-import { LoginFailuresRepository } from './login-failures.repository.js';
+import { LoginThrottle } from './login-throttle.js';
 import type { Actor, Role } from './roles.js';
 import type { User } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
@@ -20,27 +20,22 @@ export class AuthService {
 
   constructor(
     private readonly users: UsersRepository,
-    private readonly failures: LoginFailuresRepository,
+    private readonly throttle: LoginThrottle,
     private readonly institutions: InstitutionsRepository,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async login(email: string, password: string, clientIp: string): Promise<TokenDto> {
-    const keys = [`email:${email.toLowerCase()}`, `ip:${clientIp}`];
-    const { maxFailures, windowSeconds } = this.config.login;
-    const wait = await this.failures.retryAfter(keys, maxFailures, windowSeconds);
-    if (wait > 0) {
-      throw tooManyRequests('too_many_failed_logins', `Too many failed logins; try again in ${wait} s.`, wait);
-    }
+    const attempt = await this.throttle.reserve(email.toLowerCase(), clientIp);
     const user = await this.users.findCredentialsByEmail(email.toLowerCase());
     const valid = user ? await argon2.verify(user.passwordHash, password) : (await argon2.verify(await DECOY_HASH, password), false);
     if (!user || !valid) {
-      await this.failures.record(keys, windowSeconds);
+      await attempt.failed();
       this.logger.warn(`Failed login from ${clientIp}`);
       throw new UnauthorizedException({ code: 'invalid_credentials', detail: 'Wrong email or password.' });
     }
-    await this.failures.clear(keys);
+    await attempt.succeeded();
     const actor: Actor = { userId: user.id, role: user.role, institutionId: user.institutionId };
     return { accessToken: await this.jwt.signAsync(tokenClaims(actor)), tokenType: 'Bearer', expiresIn: this.config.jwt.ttlSeconds };
   }

@@ -2,8 +2,18 @@
 import { randomBytes } from 'node:crypto';
 import { loadKeyEncryptionKey } from '../credentials/vc/key-encryption.js';
 import { DEFAULT_TIMEOUTS, type DatabaseTimeouts } from '../database/timeouts.js';
+import { weakKeyReason, weakSecretReason } from './secret-strength.js';
+
+/** NODE_ENV, spelt exactly: anything else (`Production`, `prod`) stops the boot instead of meaning development. */
+export const ENVIRONMENTS = ['production', 'development', 'test'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+/** The demo's published passwords (README): never an administrator's password in production. */
+const DEMO_PASSWORDS = ['admin-demo-2026', 'demo-password-2026'];
 
 export interface AppConfig {
+  /** NODE_ENV; unset means development. */
+  environment: Environment;
   port: number;
   /** Address to listen on (HOST, e.g. 127.0.0.1); every interface when unset. */
   host?: string;
@@ -16,7 +26,8 @@ export interface AppConfig {
   jwt: { secret: string; ttlSeconds: number; generated: boolean };
   admin: { email: string; password: string };
   loadDemoData: boolean;
-  login: { maxFailures: number; windowSeconds: number };
+  /** Login attempts allowed per window (see auth/login-throttle.ts). */
+  login: { perAddressAndAccount: number; perAccount: number; perAddress: number; windowSeconds: number };
   /** Largest JSON request body, in bytes (BODY_LIMIT: bytes, or with kb / mb). */
   bodyLimitBytes: number;
   /** Largest uploaded file (imports, PDFs to verify). */
@@ -89,26 +100,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 
   const port = int('PORT', 3000, 0, 65535);
-  const production = env.NODE_ENV === 'production';
+  const environment = env.NODE_ENV === undefined ? 'development' : (env.NODE_ENV as Environment);
+  if (!ENVIRONMENTS.includes(environment)) problems.push(`NODE_ENV must be production, development or test, spelt so (lower case); "${env.NODE_ENV}" is none of them`);
+  const production = environment === 'production';
 
   const secret = env.JWT_SECRET;
-  if (secret !== undefined && secret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  const weakSecret = secret === undefined ? undefined : weakSecretReason(secret);
+  if (weakSecret) problems.push(`JWT_SECRET ${weakSecret}`);
   if (production && !secret) problems.push('JWT_SECRET is required when NODE_ENV=production');
 
   const adminPassword = env.ADMIN_PASSWORD ?? 'admin-demo-2026';
   if (adminPassword.length < 10) problems.push('ADMIN_PASSWORD must be at least 10 characters');
   if (production && !env.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD is required when NODE_ENV=production');
+  else if (production && DEMO_PASSWORDS.includes(adminPassword)) problems.push('ADMIN_PASSWORD must not be a demo password (README) when NODE_ENV=production');
 
+  const databaseUrl = url('DATABASE_URL', undefined, ['postgres:', 'postgresql:']);
   let keyEncryptionKey: Buffer | undefined;
   if (env.KEY_ENCRYPTION_KEY || env.KEY_ENCRYPTION_KEY_FILE) {
     try {
       keyEncryptionKey = loadKeyEncryptionKey({ value: env.KEY_ENCRYPTION_KEY || undefined, file: env.KEY_ENCRYPTION_KEY_FILE || undefined, source: 'KEY_ENCRYPTION_KEY' });
+      const weakKey = weakKeyReason(keyEncryptionKey);
+      if (weakKey) problems.push(`KEY_ENCRYPTION_KEY ${weakKey}: generate one (openssl rand -hex 32)`);
     } catch (error) {
       problems.push((error as Error).message);
     }
   } else if (production) {
     problems.push('KEY_ENCRYPTION_KEY or KEY_ENCRYPTION_KEY_FILE is required when NODE_ENV=production');
+  } else if (env.DATABASE_URL) {
+    // The development key lives beside the embedded database; one made up for this process would leave every issuer
+    // key sealed under it unopenable (no signature, no revocation) after a restart.
+    problems.push('KEY_ENCRYPTION_KEY or KEY_ENCRYPTION_KEY_FILE is required with DATABASE_URL: issuer keys stored in a database server must outlive this process (openssl rand -hex 32)');
   }
+  const loadDemoData = bool('DEMO_DATA', !production);
+  if (production && loadDemoData) problems.push('DEMO_DATA cannot be true when NODE_ENV=production: the demo publishes its passwords');
+  const login = {
+    perAddressAndAccount: int('LOGIN_MAX_FAILURES', 5, 1, 1000),
+    perAccount: int('LOGIN_ACCOUNT_MAX_FAILURES', 20, 2, 10_000),
+    perAddress: int('LOGIN_ADDRESS_MAX_FAILURES', 50, 1, 100_000),
+    windowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+  };
+  if (login.perAccount <= login.perAddressAndAccount) problems.push('LOGIN_ACCOUNT_MAX_FAILURES must be greater than LOGIN_MAX_FAILURES, or one address could lock an account out');
+  if (login.perAddress < login.perAddressAndAccount) problems.push('LOGIN_ADDRESS_MAX_FAILURES must be at least LOGIN_MAX_FAILURES');
   const didMethod = env.ISSUER_DID_METHOD || undefined;
   if (didMethod && didMethod !== 'web' && didMethod !== 'key') problems.push('ISSUER_DID_METHOD must be web or key');
   const trustedIssuerDids = (env.TRUSTED_ISSUER_DIDS ?? '').split(',').map((did) => did.trim()).filter(Boolean);
@@ -124,10 +156,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const publicBaseUrl = url('PUBLIC_BASE_URL', `http://localhost:${port}`)!;
   const config: AppConfig = {
+    environment,
     port,
     host: env.HOST || undefined,
     publicBaseUrl,
-    databaseUrl: url('DATABASE_URL', undefined, ['postgres:', 'postgresql:']),
+    databaseUrl,
     pgliteDir: env.PGLITE_DIR || './data',
     databaseTimeouts,
     jwt: {
@@ -136,11 +169,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       generated: !secret,
     },
     admin: { email: (env.ADMIN_EMAIL ?? 'admin@demo.example').toLowerCase(), password: adminPassword },
-    loadDemoData: bool('DEMO_DATA', !production),
-    login: {
-      maxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1000),
-      windowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
-    },
+    loadDemoData,
+    login,
     bodyLimitBytes: byteSize('BODY_LIMIT', 1024 * 1024),
     importMaxBytes: int('IMPORT_MAX_BYTES', 100 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
     jobWorkers: bool('JOB_WORKERS', true),

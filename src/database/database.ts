@@ -1,9 +1,9 @@
 // Opens the database: a PostgreSQL server when a URL is given, otherwise embedded PGlite served over
-// the PostgreSQL wire protocol on loopback, so both paths use the same `pg` driver and migrations.
-import { mkdirSync } from 'node:fs';
+// the PostgreSQL wire protocol on a private Unix socket, so both paths use the same `pg` driver and migrations.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource } from 'typeorm';
 import { ChangeNotifications } from './change-notifications.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { migrations, entities } from './schema.js';
 import { boundedPoolOptions, DEFAULT_TIMEOUTS, type DatabaseTimeouts } from './timeouts.js';
 
@@ -11,7 +11,7 @@ export type DatabaseKind = 'postgres' | 'pglite';
 
 export interface Database {
   kind: DatabaseKind;
-  /** Connection URL (the embedded server's loopback address for PGlite), for other clients such as the job queue. */
+  /** Connection URL (the embedded server's socket directory for PGlite), for other clients such as the job queue. */
   url: string;
   /** The bounds on every wait for a server (none for the embedded database, which lives in this process). */
   timeouts?: DatabaseTimeouts;
@@ -85,32 +85,6 @@ async function runMigrations(migrator: DataSource): Promise<void> {
   } finally {
     await migrator.destroy();
   }
-}
-
-interface EmbeddedPostgres {
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
-  // Loaded lazily: production never pays for the WASM build.
-  const [{ PGlite }, { pg_trgm }, { PGLiteSocketServer }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('@electric-sql/pglite/contrib/pg_trgm'),
-    import('@electric-sql/pglite-socket'),
-  ]);
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
-  // Several client connections are multiplexed: one holding a transaction makes the others wait.
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
-  await server.start();
-  return {
-    url: `postgresql://postgres@${server.getServerConn()}/postgres`,
-    async stop() {
-      await server.stop();
-      await db.close();
-    },
-  };
 }
 
 const insideTransaction = new AsyncLocalStorage<boolean>();

@@ -10,9 +10,10 @@ import { LoginFailures1764900000000 } from '../../migrations/1764900000000-Login
 import { CertificatePaper1765000000000 } from '../../migrations/1765000000000-CertificatePaper.js';
 import { CredentialIdUnique1765100000000 } from '../../migrations/1765100000000-CredentialIdUnique.js';
 import { CredentialStatusChangedAt1765200000000 } from '../../migrations/1765200000000-CredentialStatusChangedAt.js';
+import { LoginAttempts1765300000000 } from '../../migrations/1765300000000-LoginAttempts.js';
 import { OneCertificatePerModule1765500000000 } from '../../migrations/1765500000000-OneCertificatePerModule.js';
 import { CertificateLogo, CertificatePaper } from '../documents/certificate-paper.entity.js';
-import { LoginFailure } from '../auth/login-failure.entity.js';
+import { LoginAttemptCount } from '../auth/login-attempt-count.entity.js';
 import { User } from '../auth/user.entity.js';
 import { AuditEvent } from '../credentials/audit/audit-event.entity.js';
 import { CredentialBatch } from '../credentials/batch/credential-batch.entity.js';
@@ -34,7 +35,7 @@ import { Institution } from '../institutions/institution.entity.js';
 import { JobProfile, ProfileRequirement } from '../profiles/job-profile.entity.js';
 
 export const entities = [
-  Institution, User, LoginFailure, Framework, ProficiencyScale, ProficiencyLevel, FrameworkItem, ItemAssociation, JobProfile, ProfileRequirement,
+  Institution, User, LoginAttemptCount, Framework, ProficiencyScale, ProficiencyLevel, FrameworkItem, ItemAssociation, JobProfile, ProfileRequirement,
   TrainingModule, LearningOutcome, Programme, ProgrammeAward, ElectiveGroup, ProgrammeModule, TrainingSession,
   Learner, Enrolment, Assessment, Evidence,
   IssuerKey, StatusList, Credential, CredentialSignature, AuditEvent, CredentialBatch,
@@ -44,5 +45,5 @@ export const entities = [
 export const migrations = [
   Foundation1764000000000, StandardExtras1764100000000, TrainingAndLearning1764400000000, Credentials1764500000000, JobQueue1764600000000, InstitutionLogo1764700000000,
   StatusListRevision1764800000000, LoginFailures1764900000000, CertificatePaper1765000000000, CredentialIdUnique1765100000000, CredentialStatusChangedAt1765200000000,
-  OneCertificatePerModule1765500000000,
+  LoginAttempts1765300000000, OneCertificatePerModule1765500000000,
 ];

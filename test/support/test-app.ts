@@ -26,10 +26,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 
 /**
  * Another instance of the service on the database of a running one (say, restarted with other settings). Closing it
- * leaves the database to its first instance.
+ * leaves the database to its first instance. `ownConnections`: on a PostgreSQL server it opens its own pool, as another
+ * process would, instead of sharing the first instance's (the embedded database lives in the first one's process).
  */
-export function startAnotherInstance(first: TestApp, env: Record<string, string> = {}): Promise<TestApp> {
-  return startOn({ ...first.database, close: async () => {} }, env, async () => {});
+export async function startAnotherInstance(first: TestApp, env: Record<string, string> = {}, { ownConnections = false } = {}): Promise<TestApp> {
+  if (!ownConnections || first.database.kind !== 'postgres') return startOn({ ...first.database, close: async () => {} }, env, async () => {});
+  return startOn(await openDatabase({ url: first.database.url, pgliteDir: 'memory://', poolSize: 5 }), env, async () => {});
 }
 
 async function startOn(database: Database, env: Record<string, string>, drop: () => Promise<void>): Promise<TestApp> {
