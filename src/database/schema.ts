@@ -9,6 +9,7 @@ import { StatusListRevision1764800000000 } from '../../migrations/1764800000000-
 import { LoginFailures1764900000000 } from '../../migrations/1764900000000-LoginFailures.js';
 import { CertificatePaper1765000000000 } from '../../migrations/1765000000000-CertificatePaper.js';
 import { CredentialIdUnique1765100000000 } from '../../migrations/1765100000000-CredentialIdUnique.js';
+import { EnrolmentConsent1765600000000 } from '../../migrations/1765600000000-EnrolmentConsent.js';
 import { CertificateLogo, CertificatePaper } from '../documents/certificate-paper.entity.js';
 import { LoginFailure } from '../auth/login-failure.entity.js';
 import { User } from '../auth/user.entity.js';
@@ -42,4 +43,5 @@ export const entities = [
 export const migrations = [
   Foundation1764000000000, StandardExtras1764100000000, TrainingAndLearning1764400000000, Credentials1764500000000, JobQueue1764600000000, InstitutionLogo1764700000000,
   StatusListRevision1764800000000, LoginFailures1764900000000, CertificatePaper1765000000000, CredentialIdUnique1765100000000,
+  EnrolmentConsent1765600000000,
 ];
