@@ -243,7 +243,7 @@ describe('Moodle competency framework CSV', () => {
         code: scale.code, title: scale.title, levels: scale.levels.map(({ rank, code, label }) => ({ rank, code, label })),
       })),
       items: items.map((item) => ({
-        code: item.code, parent: item.parent?.code ?? null, position: item.position, code: item.code, itemType: item.itemType, kind: item.kind,
+        code: item.code, parent: item.parent?.code ?? null, position: item.position, itemType: item.itemType, kind: item.kind,
         label: item.label, description: item.description, scale: item.scale?.code ?? null, extras: item.extras,
       })).sort((a, b) => (a.code ?? '').localeCompare(b.code ?? '')),
       associations: associations.map((a) => [byId.get(a.originId), a.type, byId.get(a.destinationItemId)].join(' ')).sort(),
