@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AccessModule } from './auth/access.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -38,6 +39,7 @@ export class AppModule {
         DatabaseModule.forDatabase(database),
         JobsModule,
         AuthModule,
+        AccessModule,
         InstitutionsModule,
         FrameworksModule,
         JobProfilesModule,

@@ -54,8 +54,7 @@ describe('verifiable certificates and co-accredited diplomas', () => {
     for (const [key, session, who, score] of [
       ['nadia-crisis', crisisSession, nadia, 14.5], ['nadia-steering', steeringSession, nadia, 12], ['karim-crisis', crisisSession, karim, 7],
     ] as const) {
-      const enrolment = await ctx.http.post(`/sessions/${session.id}/enrolments`).auth(registrar.token, bearer).send({ learnerId: who.id }).expect(201);
-      enrolments[key] = enrolment.body.id;
+      enrolments[key] = (await factory.enrol(session, who.id, { hr: hospitalHr, registrar })).id;
       await ctx.http.post(`/sessions/${session.id}/assessments`).auth(registrar.token, bearer).send({ learnerId: who.id, kind: 'final_exam', score }).expect(201);
     }
     enrolments.karim = karim.id;

@@ -150,8 +150,8 @@ describe('CASE packages and API', () => {
       expect((await upload(learner, pkg)).status).toBe(403);
       expect((await upload(otherHr, pkg, { ownerInstitutionId: hr.institutionId! })).body).toMatchObject({ status: 403, code: 'other_institution' });
       await importAs(hr, pkg);
-      // Same identifier and version: the other school's HR manager may not overwrite this draft.
-      expect((await upload(otherHr, pkg)).body).toMatchObject({ status: 403, code: 'other_institution' });
+      // Same identifier and version: the other school's HR manager may not overwrite this draft (nor use its identifiers).
+      expect((await upload(otherHr, pkg)).body).toMatchObject({ status: 403, code: 'identifier_of_other_institution' });
       expect((await upload(admin, pharmacyPackage().pkg)).body).toMatchObject({ status: 400, errors: [{ field: 'ownerInstitutionId' }] });
       const byAdmin = await upload(admin, pharmacyPackage().pkg, { ownerInstitutionId: otherHr.institutionId! });
       expectStatus(byAdmin, 201);

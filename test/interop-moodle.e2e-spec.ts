@@ -100,6 +100,9 @@ describe('Moodle competency framework CSV', () => {
     expectStatus(copy, 201);
     expect(copy.body).toMatchObject({ items: 6, associations: 2, scales: 2 });
     expect(copy.body.identifier).not.toBe(original.identifier);
+    const identifiersOf = async (frameworkId: string) => (await ctx.database.dataSource.getRepository(FrameworkItem).findBy({ frameworkId })).map((item) => item.identifier);
+    const theirs = await identifiersOf(copy.body.frameworkId);
+    expect((await identifiersOf(original.frameworkId)).filter((identifier) => theirs.includes(identifier))).toEqual([]);
 
     expect(await comparableContent(copy.body.frameworkId, admin)).toEqual(await comparableContent(original.frameworkId, hr));
     expect(await exportCsv(copy.body.frameworkId, admin)).toBe(exported);
@@ -224,11 +227,14 @@ describe('Moodle competency framework CSV', () => {
     });
   });
 
-  /** Everything a round trip must keep, keyed by identifiers (stable across the two frameworks), extras included. */
+  /**
+   * Everything a round trip must keep, extras included, keyed by id number (each institution's import gets identifiers
+   * of its own: an identifier belongs to the institution that created it).
+   */
   async function comparableContent(frameworkId: string, who: Person) {
     const detail = (await ctx.http.get(`/frameworks/${frameworkId}`).auth(who.token, { type: 'bearer' })).body;
     const items = await ctx.database.dataSource.getRepository(FrameworkItem).find({ where: { frameworkId }, relations: { parent: true, scale: true } });
-    const byId = new Map(items.map((item) => [item.id, item.identifier]));
+    const byId = new Map(items.map((item) => [item.id, item.code]));
     const associations = (await ctx.http.get(`/frameworks/${frameworkId}/associations`).auth(who.token, { type: 'bearer' })).body as { originId: string; destinationItemId: string; type: string }[];
     return {
       title: detail.title,
@@ -237,9 +243,9 @@ describe('Moodle competency framework CSV', () => {
         code: scale.code, title: scale.title, levels: scale.levels.map(({ rank, code, label }) => ({ rank, code, label })),
       })),
       items: items.map((item) => ({
-        identifier: item.identifier, parent: item.parent?.identifier ?? null, position: item.position, code: item.code, itemType: item.itemType, kind: item.kind,
+        code: item.code, parent: item.parent?.code ?? null, position: item.position, itemType: item.itemType, kind: item.kind,
         label: item.label, description: item.description, scale: item.scale?.code ?? null, extras: item.extras,
-      })).sort((a, b) => a.identifier.localeCompare(b.identifier)),
+      })).sort((a, b) => (a.code ?? '').localeCompare(b.code ?? '')),
       associations: associations.map((a) => [byId.get(a.originId), a.type, byId.get(a.destinationItemId)].join(' ')).sort(),
     };
   }

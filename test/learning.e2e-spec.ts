@@ -66,10 +66,14 @@ describe('learner records and gap analysis', () => {
     expect(report.body.recommendation.uncovered.map((gap: { itemCode: string }) => gap.itemCode)).toEqual(['GC-3']);
   });
 
-  it('enrolment stops at the session’s capacity', async () => {
+  it('enrolment takes both sides’ consent and stops at the session’s capacity', async () => {
     const enrol = (learnerId: string) => ctx.http.post(`/sessions/${session.id}/enrolments`).auth(registrar.token, bearer).send({ learnerId });
-    expectStatus(await enrol(nadia.id), 201);
-    expectStatus(await enrol(karim.id), 201);
+    // The employer asks, the school accepts; or the school offers, the employer's HR (or the learner) accepts.
+    expect(await factory.enrol(session, nadia.id, { hr: hospitalHr, registrar })).toMatchObject({ status: 'enrolled', consent: 'accepted' });
+    const offer = await enrol(karim.id).expect(201);
+    expect(offer.body.consent).toBe('offered');
+    await ctx.http.post(`/enrolments/${offer.body.id}/acceptance`).auth(registrar.token, bearer).expect(403);
+    expect((await ctx.http.post(`/enrolments/${offer.body.id}/acceptance`).auth(hospitalHr.token, bearer).expect(200)).body.consent).toBe('accepted');
     const third = await ctx.http.post('/learners').auth(hospitalHr.token, bearer).send({ givenName: 'Lyes', familyName: 'Amrani' }).expect(201);
     const full = await enrol(third.body.id).expect(409);
     expect(full.body.code).toBe('session_full');

@@ -50,8 +50,8 @@ describe('platform', () => {
     const operations = Object.entries(doc.paths as Record<string, Record<string, { requestBody?: { content: Record<string, { schema?: unknown }> } }>>)
       .flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, operation })));
     expect(operations.length).toBeGreaterThan(30);
-    // Actions that take no input (publish, sign, start a batch, rotate a key) are the only writes without a body.
-    const writes = operations.filter(({ route, operation }) => /^(POST|PUT|PATCH) /.test(route) && !/\/(publish|retire|signatures|credential-batches|rotation)$/.test(route) && operation.requestBody === undefined);
+    // Actions that take no input (publish, sign, start a batch, rotate a key, accept an enrolment) are the only writes without a body.
+    const writes = operations.filter(({ route, operation }) => /^(POST|PUT|PATCH) /.test(route) && !/\/(publish|retire|signatures|credential-batches|rotation|acceptance)$/.test(route) && operation.requestBody === undefined);
     expect(writes.map((write) => write.route)).toEqual([]);
     for (const { operation } of operations) {
       for (const media of Object.values(operation.requestBody?.content ?? {})) expect(media.schema).toBeDefined();

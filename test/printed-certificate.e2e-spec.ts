@@ -75,7 +75,7 @@ describe('printed certificates bound to their signed credential', () => {
 
     const certify = async (givenName: string) => {
       const person = (await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName, familyName: 'Benkhelifa' }).expect(201)).body;
-      const enrolment = (await ctx.http.post(`/sessions/${session.id}/enrolments`).auth(registrar.token, bearer).send({ learnerId: person.id }).expect(201)).body;
+      const enrolment = await factory.enrol(session, person.id, { hr, registrar });
       await ctx.http.post(`/sessions/${session.id}/assessments`).auth(registrar.token, bearer).send({ learnerId: person.id, kind: 'final_exam', score: 15 }).expect(201);
       const issued = (await ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: enrolment.id }).expect(201)).body;
       return { learnerId: person.id as string, credentialId: issued.id as string, credential: issued.verifiableCredential as Json, pdf: (await download(issued.id, registrar.token)).body as Buffer };

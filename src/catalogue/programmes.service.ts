@@ -1,11 +1,12 @@
 // Programmes (certificates and diplomas): their modules, elective groups, prerequisites, awarding schools and totals.
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Permission, requireOnInstitutions } from '../auth/access-policy.js';
+import { institutionForNew } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
 import { cleanLocalized, type LocalizedText } from '../common/localized-text.js';
 import { page, type Page } from '../common/page.js';
 import { conflict, invalid, notFound, type FieldError } from '../common/problems.js';
-import { assertCanManageCatalogue, responsibleInstitution } from './catalogue-access.js';
 import type { CreateProgrammeDto, ElectiveGroupInputDto, ProgrammeDto, ProgrammeListQuery, ProgrammeModuleInputDto, UpdateProgrammeDto } from './dto/programme.dto.js';
 import { Programme } from './programme.entity.js';
 import { findPrerequisiteCycles, programmeTotals, structureErrors } from './programme-rules.js';
@@ -37,7 +38,7 @@ export class ProgrammesService {
   }
 
   async create(dto: CreateProgrammeDto, actor: Actor): Promise<ProgrammeDto> {
-    const ownerInstitutionId = responsibleInstitution(actor, dto.ownerInstitutionId, 'ownerInstitutionId', 'programme');
+    const ownerInstitutionId = institutionForNew(actor, dto.ownerInstitutionId, Permission.CatalogueManage, 'ownerInstitutionId', 'a programme');
     const structure = {
       awardingInstitutionIds: dto.awardingInstitutionIds ?? [ownerInstitutionId],
       modules: dto.modules,
@@ -100,7 +101,7 @@ export class ProgrammesService {
   private async requireManaged(id: string, actor: Actor, manager: EntityManager): Promise<Programme> {
     const programme = await this.programmes.findProgramme(id, manager);
     if (!programme) throw notFound('Programme', id);
-    assertCanManageCatalogue(actor, programme.ownerInstitutionId, 'programme');
+    requireOnInstitutions(actor, Permission.CatalogueManage, [programme.ownerInstitutionId]);
     return (await this.programmes.lockProgramme(id, manager))!;
   }
 

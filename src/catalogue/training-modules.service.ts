@@ -1,13 +1,14 @@
 // Training modules: their record, the institutions that deliver them, and learning outcomes mapped to competencies.
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Permission, requireOnInstitutions } from '../auth/access-policy.js';
+import { institutionForNew } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
 import { cleanLocalized, type LocalizedText } from '../common/localized-text.js';
 import { page, type Page } from '../common/page.js';
 import { conflict, invalid, notFound, type FieldError } from '../common/problems.js';
 import { FrameworksRepository } from '../frameworks/frameworks.repository.js';
 import type { ProficiencyScale } from '../frameworks/proficiency-scale.entity.js';
-import { assertCanManageCatalogue, responsibleInstitution } from './catalogue-access.js';
 import { deliveryNeeds } from './session-rules.js';
 import type { CreateTrainingModuleDto, OutcomeDto, OutcomeInputDto, TrainingModuleDto, TrainingModuleListQuery, UpdateTrainingModuleDto } from './dto/training-module.dto.js';
 import { LearningOutcome, TrainingModule } from './training-module.entity.js';
@@ -34,7 +35,7 @@ export class TrainingModulesService {
   }
 
   async create(dto: CreateTrainingModuleDto, actor: Actor): Promise<TrainingModuleDto> {
-    const ownerInstitutionId = responsibleInstitution(actor, dto.ownerInstitutionId, 'ownerInstitutionId', 'module');
+    const ownerInstitutionId = institutionForNew(actor, dto.ownerInstitutionId, Permission.CatalogueManage, 'ownerInstitutionId', 'a module');
     const id = await this.modules.transaction(async (manager) => {
       const providers = [ownerInstitutionId, ...(dto.providerInstitutionIds ?? []).filter((provider) => provider !== ownerInstitutionId)];
       const { rows, errors: outcomeErrors } = await this.resolveOutcomes(dto.outcomes ?? [], manager);
@@ -120,7 +121,7 @@ export class TrainingModulesService {
   private async requireManaged(id: string, actor: Actor, manager: EntityManager): Promise<TrainingModule> {
     const module = await this.modules.findModule(id, manager);
     if (!module) throw notFound('Training module', id);
-    assertCanManageCatalogue(actor, module.ownerInstitutionId, 'module');
+    requireOnInstitutions(actor, Permission.CatalogueManage, [module.ownerInstitutionId]);
     return (await this.modules.lockModule(id, manager))!;
   }
 

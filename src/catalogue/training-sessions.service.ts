@@ -1,10 +1,11 @@
 // Training sessions: runs of a module or a programme, with dates, place or link, trainers and seats.
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Permission, requireOnInstitutions } from '../auth/access-policy.js';
+import { institutionForNew } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
 import { page, type Page } from '../common/page.js';
 import { conflict, invalid, notFound, type FieldError } from '../common/problems.js';
-import { assertCanManageCatalogue, responsibleInstitution } from './catalogue-access.js';
 import type { CreateTrainingSessionDto, TrainingSessionDto, TrainingSessionListQuery, UpdateTrainingSessionDto } from './dto/training-session.dto.js';
 import { ProgrammesRepository } from './programmes.repository.js';
 import { deliveryNeeds, seatsLeft } from './session-rules.js';
@@ -47,7 +48,7 @@ export class TrainingSessionsService {
       const reason = dto.moduleId ? 'give either moduleId or programmeId, not both' : 'give the moduleId or the programmeId the session runs';
       throw invalid([{ field: 'moduleId', reason }, { field: 'programmeId', reason }]);
     }
-    const institutionId = responsibleInstitution(actor, dto.institutionId, 'institutionId', 'session');
+    const institutionId = institutionForNew(actor, dto.institutionId, Permission.CatalogueManage, 'institutionId', 'a session');
     const id = await this.sessions.transaction(async (manager) => {
       const subject = await this.subjectOf(dto.moduleId, dto.programmeId, manager);
       const errors: FieldError[] = [];
@@ -113,7 +114,7 @@ export class TrainingSessionsService {
   private async requireManaged(id: string, actor: Actor, manager: EntityManager): Promise<TrainingSession> {
     const session = await this.sessions.findSession(id, manager);
     if (!session) throw notFound('Training session', id);
-    assertCanManageCatalogue(actor, session.institutionId, 'session');
+    requireOnInstitutions(actor, Permission.CatalogueManage, [session.institutionId]);
     return (await this.sessions.lockSession(id, manager))!;
   }
 

@@ -1,22 +1,21 @@
 // Reading credentials: a learner's own (released ones only), a school's, and those awaiting a school's signature.
+// One rule (Permission.CredentialRead) for a single credential and for a learner's list.
 import { Injectable } from '@nestjs/common';
+import { AccessPolicy, Permission, requireOnInstitutions } from '../auth/access-policy.js';
 import type { Actor } from '../auth/roles.js';
-import { forbidden, notFound } from '../common/problems.js';
-import { LearnerAccess } from '../learning/learner-access.js';
-import type { Credential } from './credential.entity.js';
+import { notFound } from '../common/problems.js';
 import { CredentialsRepository } from './credentials.repository.js';
 import type { CredentialDto } from './dto/credential.dto.js';
 import { IssuanceService } from './issuance.service.js';
 
-const RELEASED = ['issued', 'revoked', 'suspended'] as const;
-
 @Injectable()
 export class CredentialRecordsService {
-  constructor(private readonly credentials: CredentialsRepository, private readonly issuance: IssuanceService, private readonly learners: LearnerAccess) {}
+  constructor(private readonly credentials: CredentialsRepository, private readonly issuance: IssuanceService, private readonly access: AccessPolicy) {}
 
   async get(id: string, actor: Actor): Promise<CredentialDto> {
     const credential = await this.credentials.findCredential(id);
-    if (!credential || !(await this.mayRead(credential, actor))) throw notFound('Credential', id);
+    if (!credential) throw notFound('Credential', id);
+    await this.access.require({ actor, permission: Permission.CredentialRead, ids: [id] });
     return this.issuance.toDto(credential);
   }
 
@@ -25,28 +24,16 @@ export class CredentialRecordsService {
     return (await this.get(id, actor)).verifiableCredential;
   }
 
+  /** The learner's credentials the caller could read one by one, and no other. */
   async listForLearner(learnerId: string, actor: Actor): Promise<CredentialDto[]> {
-    await this.learners.readable(learnerId, actor);
-    // A co-accredited diploma reaches the learner only once every school has signed.
-    const states = actor.role === 'learner' ? [...RELEASED] : [...RELEASED, 'awaiting_signatures' as const];
-    return Promise.all((await this.credentials.listForLearner(learnerId, states)).map((credential) => this.issuance.toDto(credential)));
+    await this.access.require({ actor, permission: Permission.LearnerRead, ids: [learnerId] });
+    const all = await this.credentials.listForLearner(learnerId, ['issued', 'revoked', 'suspended', 'awaiting_signatures']);
+    const readable = await this.access.check({ actor, permission: Permission.CredentialRead, ids: all.map((credential) => credential.id) });
+    return Promise.all(all.filter((credential) => readable.has(credential.id)).map((credential) => this.issuance.toDto(credential)));
   }
 
   async awaitingSignature(institutionId: string, actor: Actor): Promise<CredentialDto[]> {
-    if (actor.role !== 'admin' && actor.institutionId !== institutionId) throw forbidden('other_institution', 'A registrar sees their own school’s signature queue only.');
+    requireOnInstitutions(actor, Permission.SignatureQueueRead, [institutionId]);
     return Promise.all((await this.credentials.listAwaitingSignature(institutionId)).map((credential) => this.issuance.toDto(credential)));
-  }
-
-  private async mayRead(credential: Credential, actor: Actor): Promise<boolean> {
-    if (actor.role === 'admin') return true;
-    if (actor.role === 'registrar') return !!actor.institutionId && credential.signerInstitutionIds.includes(actor.institutionId);
-    if (!credential.learnerId) return false;
-    if (actor.role === 'learner' && credential.state === 'awaiting_signatures') return false;
-    try {
-      await this.learners.readable(credential.learnerId, actor);
-      return true;
-    } catch {
-      return false;
-    }
   }
 }

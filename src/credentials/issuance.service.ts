@@ -4,8 +4,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
+import { AccessPolicy, mayOnInstitution, Permission } from '../auth/access-policy.js';
 import type { Actor } from '../auth/roles.js';
-import { canManageCatalogue } from '../catalogue/catalogue-access.js';
 import { hasStarted } from '../catalogue/session-rules.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { conflict, forbidden, invalid, notFound } from '../common/problems.js';
@@ -39,6 +39,7 @@ export class IssuanceService {
     private readonly statusLists: StatusListsService,
     private readonly audit: AuditLog,
     private readonly vc: VcEnvironment,
+    private readonly access: AccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -162,19 +163,20 @@ export class IssuanceService {
 
   /** A co-accrediting school's registrar approves the diploma by adding the school's own proof. */
   async sign(credentialId: string, actor: Actor): Promise<CredentialDto> {
+    if (!(await this.credentials.findCredential(credentialId))) throw notFound('Credential', credentialId);
+    // Who signs never changes after preparation, so the check may precede the transaction.
+    await this.access.require({ actor, permission: Permission.CredentialSign, ids: [credentialId] });
     return this.credentials.transaction(async (manager) => {
       const credential = await this.credentials.lockCredential(credentialId, manager);
       if (!credential) throw notFound('Credential', credentialId);
-      if (actor.role !== 'registrar' || !actor.institutionId || !credential.signerInstitutionIds.includes(actor.institutionId)) {
-        throw forbidden('not_a_signer', 'Only a registrar of one of the awarding schools may sign this credential, with their own school’s key.');
-      }
+      const school = actor.institutionId!; // a registrar of a signing school, as the policy just checked
       const signed = await this.credentials.signedBy(credentialId, manager);
-      if (signed.includes(actor.institutionId)) throw conflict('already_signed', 'Your school has already signed this credential.');
+      if (signed.includes(school)) throw conflict('already_signed', 'Your school has already signed this credential.');
       if (credential.state !== 'awaiting_signatures') throw conflict('not_awaiting_signatures', `The credential is ${credential.state}.`);
-      const signer = await this.identity.signer(actor.institutionId, manager);
+      const signer = await this.identity.signer(school, manager);
       credential.document = await issueCredential({ credential: credential.document, signer: signer.signingKey, documentLoader: this.vc.documentLoader });
-      await manager.save(manager.create(CredentialSignature, { credentialId, institutionId: actor.institutionId, verificationMethod: signer.verificationMethod, signedById: actor.userId }));
-      await this.audit.record(manager, { action: 'credential.signed', actorId: actor.userId, institutionId: actor.institutionId, credentialId, details: { verificationMethod: signer.verificationMethod } });
+      await manager.save(manager.create(CredentialSignature, { credentialId, institutionId: school, verificationMethod: signer.verificationMethod, signedById: actor.userId }));
+      await this.audit.record(manager, { action: 'credential.signed', actorId: actor.userId, institutionId: school, credentialId, details: { verificationMethod: signer.verificationMethod } });
       if (signed.length + 1 === credential.signerInstitutionIds.length) {
         credential.state = 'issued';
         credential.issuedAt = new Date();
@@ -245,9 +247,9 @@ export class IssuanceService {
   }
 }
 
-/** Issuing belongs to the school's registrars (an administrator may act for any school). */
+/** Issuing belongs to the school's registrars (an administrator may act for any school): Permission.CredentialIssue. */
 export function assertRegistrarOf(actor: Actor, institutionId: string, what: string): void {
-  if (!canManageCatalogue(actor, institutionId)) {
+  if (!mayOnInstitution(actor, Permission.CredentialIssue, institutionId)) {
     throw forbidden('other_institution', `Only a registrar of the responsible school may ${what}.`);
   }
 }

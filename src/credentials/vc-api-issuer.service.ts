@@ -2,6 +2,7 @@
 // is a well-formed VC 2.0 credential naming this school as issuer) and updates its status.
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { Permission, requireOnInstitutions } from '../auth/access-policy.js';
 import type { Actor } from '../auth/roles.js';
 import { conflict, forbidden, invalid, notFound, type FieldError } from '../common/problems.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -119,6 +120,8 @@ export class VcApiIssuerService {
   async updateStatus(slug: string, dto: VcApiUpdateStatusDto, actor: Actor): Promise<{ credentialId: string; state: string; statusReason: string | null }> {
     const school = await this.institutions.findBySlug(slug);
     if (!school) throw notFound('Issuer', slug);
+    // Before any lookup: another school learns nothing about this school's credentials.
+    requireOnInstitutions(actor, Permission.CredentialStatusChange, [school.id]);
     const credential = await this.credentials.findByCredentialId(dto.credentialId);
     if (!credential || credential.issuerInstitutionId !== school.id) throw notFound('Credential', dto.credentialId);
     const purpose = dto.credentialStatus.statusPurpose;

@@ -108,7 +108,9 @@ export class DemoTrainingSeeder {
       for (const [code, score] of person.results) {
         const sessionId = sessionIds.get(code)!;
         const learnerId = learnerIds.get(person.key)!;
-        const enrolment = await this.records.enrol(sessionId, { learnerId }, ensmRegistrar);
+        // The hospital's HR asks for the place, the school accepts: an enrolment both sides consented to.
+        const enrolment = await this.records.enrol(sessionId, { learnerId }, hrActor);
+        await this.records.accept(enrolment.id, ensmRegistrar);
         await this.records.updateEnrolment(enrolment.id, { attendanceRate: score >= 10 ? 100 : 80 }, ensmRegistrar);
         if (code === 'GC-SSE') {
           await this.records.addAssessment(sessionId, { learnerId, kind: 'pre_questionnaire', score: Math.max(4, score - 6) }, ensmRegistrar);

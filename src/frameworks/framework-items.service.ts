@@ -2,6 +2,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { mayOnInstitution, Permission } from '../auth/access-policy.js';
 import type { Actor } from '../auth/roles.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { caseItemUri } from './case-uris.js';
@@ -11,6 +12,7 @@ import { conflict, invalid, notFound } from '../common/problems.js';
 import type { AssociationDto, CreateAssociationDto, CreateItemDto, ItemDto, ItemListQuery, ItemSearchQuery, ItemTreeNodeDto, UpdateItemDto } from './dto/item.dto.js';
 import { FrameworkItem } from './framework-item.entity.js';
 import { FrameworksRepository } from './frameworks.repository.js';
+import { assertIdentifiersOwnedBy } from './identifier-ownership.js';
 import { FrameworksService } from './frameworks.service.js';
 import { ItemAssociation } from './item-association.entity.js';
 
@@ -44,8 +46,9 @@ export class FrameworkItemsService {
 
   async create(frameworkId: string, dto: CreateItemDto, actor: Actor): Promise<ItemDto> {
     return this.frameworks.transaction(async (manager) => {
-      await this.versions.requireEditable(frameworkId, actor, manager);
+      const framework = await this.versions.requireEditable(frameworkId, actor, manager);
       const identifier = dto.identifier ?? randomUUID();
+      if (dto.identifier) await assertIdentifiersOwnedBy(this.frameworks, framework.ownerInstitutionId, [identifier], manager);
       if (dto.identifier && (await this.frameworks.itemIdentifierTaken(frameworkId, identifier, manager))) {
         throw conflict('duplicate_identifier', `The framework already has an item ${identifier}.`, [{ field: 'identifier', reason: 'already exists' }]);
       }
@@ -113,14 +116,15 @@ export class FrameworkItemsService {
       throw invalid([{ field: 'destinationUri', reason: 'give either destinationItemId or destinationUri, not both' }]);
     }
     return this.frameworks.transaction(async (manager) => {
-      await this.versions.requireEditable(frameworkId, actor, manager);
+      const framework = await this.versions.requireEditable(frameworkId, actor, manager);
+      if (dto.identifier) await assertIdentifiersOwnedBy(this.frameworks, framework.ownerInstitutionId, [dto.identifier], manager);
       const errors = [];
       if (!(await this.frameworks.findItem(frameworkId, dto.originId, manager))) errors.push({ field: 'originId', reason: 'no such item in this framework version' });
       if (dto.destinationItemId) {
         if (dto.destinationItemId === dto.originId) errors.push({ field: 'destinationItemId', reason: 'an item cannot be associated with itself' });
         const destination = await this.frameworks.findItemById(dto.destinationItemId, manager);
         // Other institutions' drafts are invisible, so they cannot be linked to either.
-        if (!destination || (destination.frameworkId !== frameworkId && destination.framework!.status === 'draft' && destination.framework!.ownerInstitutionId !== actor.institutionId && actor.role !== 'admin')) {
+        if (!destination || (destination.frameworkId !== frameworkId && destination.framework!.status === 'draft' && !mayOnInstitution(actor, Permission.FrameworkManage, destination.framework!.ownerInstitutionId))) {
           errors.push({ field: 'destinationItemId', reason: 'no such item' });
         }
       }

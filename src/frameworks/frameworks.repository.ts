@@ -1,6 +1,7 @@
 // The only place that queries framework tables: versions, scales, items, associations and search.
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { draftScope } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
 import { escapeLike, foldForSearch } from '../common/localized-text.js';
 import { FrameworkItem } from './framework-item.entity.js';
@@ -33,6 +34,22 @@ export class FrameworksRepository {
 
   findDraftOf(identifier: string, manager?: EntityManager): Promise<Framework | null> {
     return this.manager(manager).findOneBy(Framework, { identifier, status: 'draft' });
+  }
+
+  /**
+   * Identifiers among these that a framework of another institution already uses, as its own identifier or as one of
+   * an item, association or scale (the objects the CASE API serves by identifier).
+   */
+  async identifiersHeldByOthers(identifiers: string[], ownerInstitutionId: string, manager?: EntityManager): Promise<string[]> {
+    if (!identifiers.length) return [];
+    const rows: { identifier: string }[] = await this.manager(manager).query(
+      `SELECT DISTINCT held.identifier::text FROM (
+         SELECT f.identifier, f."ownerInstitutionId" FROM framework f WHERE f.identifier = ANY($1::uuid[])
+         UNION ALL SELECT i.identifier, f."ownerInstitutionId" FROM framework_item i JOIN framework f ON f.id = i."frameworkId" WHERE i.identifier = ANY($1::uuid[])
+         UNION ALL SELECT a.identifier, f."ownerInstitutionId" FROM item_association a JOIN framework f ON f.id = a."frameworkId" WHERE a.identifier = ANY($1::uuid[])
+         UNION ALL SELECT s.identifier, f."ownerInstitutionId" FROM proficiency_scale s JOIN framework f ON f.id = s."frameworkId" WHERE s.identifier = ANY($1::uuid[])
+       ) held WHERE held."ownerInstitutionId" <> $2`, [identifiers, ownerInstitutionId]);
+    return rows.map((row) => row.identifier);
   }
 
   versionLabelTaken(identifier: string, version: string, manager?: EntityManager): Promise<boolean> {
@@ -203,11 +220,10 @@ export class FrameworksRepository {
   }
 }
 
-/** Published and retired versions are public; drafts only for admins and the owner's HR managers. */
+/** Published and retired versions are public; drafts as the access policy's draft scope says. */
 export function visibleTo<T extends object>(qb: SelectQueryBuilder<T>, alias: string, actor: Actor | undefined): SelectQueryBuilder<T> {
-  if (actor?.role === 'admin') return qb;
-  if (actor?.role === 'hr_manager' && actor.institutionId) {
-    return qb.andWhere(`(${alias}.status <> 'draft' OR ${alias}.ownerInstitutionId = :actorInstitution)`, { actorInstitution: actor.institutionId });
-  }
+  const drafts = draftScope(actor);
+  if (drafts && 'every' in drafts) return qb;
+  if (drafts) return qb.andWhere(`(${alias}.status <> 'draft' OR ${alias}.ownerInstitutionId = :actorInstitution)`, { actorInstitution: drafts.ownerInstitutionId });
   return qb.andWhere(`${alias}.status <> 'draft'`);
 }

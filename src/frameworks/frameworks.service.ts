@@ -2,7 +2,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { assertCanManage, canManage, owningInstitution } from '../auth/institution-access.js';
+import { mayOnInstitution, Permission, requireOnInstitutions } from '../auth/access-policy.js';
+import { institutionForNew } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { caseDocumentUri } from './case-uris.js';
@@ -14,6 +15,7 @@ import { InstitutionsRepository } from '../institutions/institutions.repository.
 import type { CreateFrameworkDto, CreateScaleDto, FrameworkDetailDto, FrameworkDto, FrameworkListQuery, ScaleDto, UpdateFrameworkDto } from './dto/framework.dto.js';
 import { Framework } from './framework.entity.js';
 import { FrameworksRepository } from './frameworks.repository.js';
+import { assertIdentifiersOwnedBy } from './identifier-ownership.js';
 import { ProficiencyLevel, ProficiencyScale } from './proficiency-scale.entity.js';
 
 @Injectable()
@@ -38,7 +40,7 @@ export class FrameworksService {
   /** A version the caller may read; drafts of other institutions look absent rather than forbidden. */
   async requireVisible(id: string, actor: Actor | undefined, manager?: EntityManager): Promise<Framework> {
     const framework = await this.frameworks.findVersion(id, manager);
-    if (!framework || (framework.status === 'draft' && !canManage(actor, framework.ownerInstitutionId))) throw notFound('Framework', id);
+    if (!framework || (framework.status === 'draft' && !mayOnInstitution(actor, Permission.FrameworkManage, framework.ownerInstitutionId))) throw notFound('Framework', id);
     return framework;
   }
 
@@ -51,16 +53,16 @@ export class FrameworksService {
 
   private async requireManaged(id: string, actor: Actor, manager: EntityManager): Promise<Framework> {
     const framework = await this.requireVisible(id, actor, manager);
-    assertCanManage(actor, framework.ownerInstitutionId, 'framework');
+    requireOnInstitutions(actor, Permission.FrameworkManage, [framework.ownerInstitutionId]);
     return (await this.frameworks.lockVersion(id, manager))!;
   }
 
   async create(dto: CreateFrameworkDto, actor: Actor): Promise<FrameworkDto> {
-    const ownerInstitutionId = owningInstitution(actor, dto.ownerInstitutionId);
-    if (!ownerInstitutionId) throw invalid([{ field: 'ownerInstitutionId', reason: 'required when an administrator creates a framework' }]);
+    const ownerInstitutionId = institutionForNew(actor, dto.ownerInstitutionId, Permission.FrameworkManage, 'ownerInstitutionId', 'a framework');
     if (!(await this.institutions.findById(ownerInstitutionId))) throw invalid([{ field: 'ownerInstitutionId', reason: 'no such institution' }]);
     const identifier = dto.identifier ?? randomUUID();
     return this.frameworks.transaction(async (manager) => {
+      if (dto.identifier) await assertIdentifiersOwnedBy(this.frameworks, ownerInstitutionId, [identifier], manager);
       if (dto.identifier && (await this.frameworks.versionLabelTaken(identifier, dto.version, manager))) {
         throw conflict('duplicate_version', `Framework ${identifier} already has a version ${dto.version}.`, [{ field: 'version', reason: 'already exists' }]);
       }

@@ -2,9 +2,10 @@
 // created on first use, rotation, and the DID documents of our own DIDs answered from the database.
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Permission, requireOnInstitutions } from '../auth/access-policy.js';
 import type { Actor } from '../auth/roles.js';
 import type { LocalizedText } from '../common/localized-text.js';
-import { forbidden, notFound } from '../common/problems.js';
+import { notFound } from '../common/problems.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AuditLog } from '../credentials/audit/audit-log.service.js';
 import { buildDidWebDocument, type DidDocument, didKeyDocument, type DidWebLocation, didWebFromLocation } from '../credentials/vc/dids.js';
@@ -126,9 +127,7 @@ export class IssuerIdentityService {
   }
 
   async rotate(institutionId: string, actor: Actor, reason?: string): Promise<IssuerKeyDto> {
-    if (actor.role !== 'admin' && !(actor.role === 'registrar' && actor.institutionId === institutionId)) {
-      throw forbidden('other_institution', 'Only an administrator or a registrar of this institution may rotate its signing key.');
-    }
+    requireOnInstitutions(actor, Permission.IssuerKeyRotate, [institutionId]);
     return this.keys.transaction(async (manager) => {
       const institution = await this.keys.lockInstitution(institutionId, manager);
       if (!institution) throw notFound('Institution', institutionId);
@@ -145,7 +144,8 @@ export class IssuerIdentityService {
     });
   }
 
-  async listKeys(institutionId: string): Promise<IssuerKeyDto[]> {
+  async listKeys(institutionId: string, actor: Actor): Promise<IssuerKeyDto[]> {
+    requireOnInstitutions(actor, Permission.IssuerKeyRead, [institutionId]);
     if (!(await this.institutions.findById(institutionId))) throw notFound('Institution', institutionId);
     return (await this.keys.findByInstitution(institutionId)).map(toIssuerKeyDto);
   }

@@ -3,7 +3,8 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import { assertCanManage, owningInstitution } from '../auth/institution-access.js';
+import { Permission, requireOnInstitutions } from '../auth/access-policy.js';
+import { institutionForNew } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { caseDocumentUri, caseItemUri } from '../frameworks/case-uris.js';
@@ -12,6 +13,7 @@ import { conflict, invalid, type FieldError } from '../common/problems.js';
 import { FrameworkItem } from '../frameworks/framework-item.entity.js';
 import { Framework } from '../frameworks/framework.entity.js';
 import { FrameworksRepository } from '../frameworks/frameworks.repository.js';
+import { assertIdentifiersOwnedBy } from '../frameworks/identifier-ownership.js';
 import { ItemAssociation } from '../frameworks/item-association.entity.js';
 import { ProficiencyLevel, ProficiencyScale } from '../frameworks/proficiency-scale.entity.js';
 import { InstitutionsRepository } from '../institutions/institutions.repository.js';
@@ -21,6 +23,8 @@ export interface ImportOptions {
   ownerInstitutionId?: string;
   /** Publish the version in the same transaction (e.g. ESCO, whose profiles need published items). */
   publish?: boolean;
+  /** Item identifiers that name shared concepts rather than the institution's own (ESCO skills): left out of the ownership check. */
+  sharedItems?: boolean;
   /** A transaction the caller holds (ESCO writes its job profiles in the same one); otherwise the import opens its own. */
   manager?: EntityManager;
 }
@@ -60,18 +64,21 @@ export class FrameworkImportService {
   ) {}
 
   async import(model: ImportedFramework, actor: Actor, options: ImportOptions = {}): Promise<ImportResult> {
-    const ownerInstitutionId = owningInstitution(actor, options.ownerInstitutionId);
-    if (!ownerInstitutionId) throw invalid([{ field: 'ownerInstitutionId', reason: 'required when an administrator imports a framework' }]);
+    const ownerInstitutionId = institutionForNew(actor, options.ownerInstitutionId, Permission.FrameworkManage, 'ownerInstitutionId', 'an imported framework');
     if (!(await this.institutions.findById(ownerInstitutionId, options.manager))) throw invalid([{ field: 'ownerInstitutionId', reason: 'no such institution' }]);
     const { errors, orderedItems } = checkImportedFramework(model);
     if (errors.length) throw importRejected(errors);
     const identifier = model.identifier.toLowerCase();
 
     const write = async (manager: EntityManager): Promise<ImportResult> => {
+      await assertIdentifiersOwnedBy(this.frameworks, ownerInstitutionId, [
+        identifier, ...model.associations.map((association) => association.identifier), ...model.scales.flatMap((scale) => (scale.identifier ? [scale.identifier] : [])),
+        ...(options.sharedItems ? [] : model.items.map((item) => item.identifier)),
+      ], manager);
       const existing = await manager.findOneBy(Framework, { identifier, version: model.version });
       let framework: Framework;
       if (existing) {
-        assertCanManage(actor, existing.ownerInstitutionId, 'framework');
+        requireOnInstitutions(actor, Permission.FrameworkManage, [existing.ownerInstitutionId]);
         if (existing.status !== 'draft') {
           throw conflict('version_published', `Version ${model.version} of framework ${identifier} is ${existing.status} and cannot be replaced; import it under a new version label.`);
         }

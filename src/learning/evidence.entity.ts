@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import type { Relation } from 'typeorm';
 import { User } from '../auth/user.entity.js';
 import { TrainingModule } from '../catalogue/training-module.entity.js';
+import { TrainingSession } from '../catalogue/training-session.entity.js';
 import { FrameworkItem } from '../frameworks/framework-item.entity.js';
 import { ProficiencyLevel } from '../frameworks/proficiency-scale.entity.js';
 import { Assessment } from './assessment.entity.js';
@@ -70,6 +71,14 @@ export class Evidence {
   @ManyToOne(() => TrainingModule, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'moduleId' })
   module?: Relation<TrainingModule>;
+
+  /** The session a registrar's observation was made in (a school records evidence only within its training). */
+  @Column('uuid', { nullable: true })
+  sessionId: string | null;
+
+  @ManyToOne(() => TrainingSession, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'sessionId' })
+  session?: Relation<TrainingSession>;
 
   /** Who recorded it (an assessor for a workplace observation). */
   @Column('uuid', { nullable: true })

@@ -1,13 +1,14 @@
 // Gap analysis for one learner (with the modules that close the gaps) and for a whole staff.
 import { Injectable } from '@nestjs/common';
+import { Permission, requireOnInstitutions } from '../auth/access-policy.js';
 import type { Actor } from '../auth/roles.js';
-import { forbidden, invalid, notFound } from '../common/problems.js';
+import { invalid, notFound } from '../common/problems.js';
 import { InstitutionsRepository } from '../institutions/institutions.repository.js';
 import { JobProfilesRepository } from '../profiles/job-profiles.repository.js';
 import type { GapReportDto } from './dto/learner.dto.js';
 import { analyseGaps, recommendModules } from './gap-analysis.js';
 import { GapsRepository } from './gaps.repository.js';
-import { LearnerAccess } from './learner-access.js';
+import { LearnersService } from './learners.service.js';
 import { LearningRepository } from './learning.repository.js';
 import { buildTeamReport, type TeamGapReport } from './team-gaps.js';
 
@@ -16,13 +17,13 @@ export class GapsService {
   constructor(
     private readonly gaps: GapsRepository,
     private readonly learning: LearningRepository,
-    private readonly access: LearnerAccess,
+    private readonly learners: LearnersService,
     private readonly profiles: JobProfilesRepository,
     private readonly institutions: InstitutionsRepository,
   ) {}
 
   async forLearner(learnerId: string, profileId: string | undefined, actor: Actor): Promise<GapReportDto> {
-    const learner = await this.access.readable(learnerId, actor);
+    const learner = await this.learners.readable(learnerId, actor);
     const targetId = profileId ?? learner.targetProfileId ?? learner.currentProfileId;
     if (!targetId) throw invalid([{ field: 'profileId', reason: 'the learner has no current or target job profile; name one' }]);
     const profile = await this.profiles.findVersion(targetId);
@@ -43,9 +44,7 @@ export class GapsService {
   }
 
   async forTeam(institutionId: string, profileId: string | undefined, basis: 'current' | 'target', actor: Actor): Promise<TeamGapReport & { institutionName: string }> {
-    if (actor.role !== 'admin' && actor.institutionId !== institutionId) {
-      throw forbidden('other_institution', 'An HR manager sees the team view of their own institution only.');
-    }
+    requireOnInstitutions(actor, Permission.TeamGapsRead, [institutionId]);
     const institution = await this.institutions.findById(institutionId);
     if (!institution) throw notFound('Institution', institutionId);
     const profile = profileId ?? null;

@@ -4,20 +4,21 @@ import { type Actor, Allow, CurrentActor, ROLES } from '../auth/roles.js';
 import type { Page } from '../common/page.js';
 import { ParseIdPipe } from '../common/validation.js';
 import { CreateLearnerDto, GapQuery, GapReportDto, LearnerDto, LearnerListQuery, LearnerPageDto, TeamGapQuery, UpdateLearnerDto } from './dto/learner.dto.js';
-import { CompetencyLevelDto, CreateEvidenceDto, EvidenceDto } from './dto/records.dto.js';
+import { CompetencyLevelDto, CreateEvidenceDto, EnrolmentDto, EvidenceDto } from './dto/records.dto.js';
 import { GapsService } from './gaps.service.js';
 import { LearnersService } from './learners.service.js';
+import { RecordsService } from './records.service.js';
 import { teamReportCsv, teamReportSvg } from './team-gaps.js';
 
 @ApiTags('learners')
 @Controller()
 export class LearnersController {
-  constructor(private readonly learners: LearnersService, private readonly gaps: GapsService) {}
+  constructor(private readonly learners: LearnersService, private readonly gaps: GapsService, private readonly records: RecordsService) {}
 
   @Get('learners') @Allow(...ROLES) @ApiOperation({ summary: 'Learners the caller may see (a learner: only themself)' }) @ApiOkResponse({ type: LearnerPageDto })
   list(@Query() query: LearnerListQuery, @CurrentActor() actor: Actor): Promise<Page<LearnerDto>> { return this.learners.list(query, actor); }
 
-  @Post('learners') @Allow('admin', 'hr_manager', 'registrar') @ApiOperation({ summary: 'Register a member of staff as a learner' })
+  @Post('learners') @Allow('admin', 'hr_manager') @ApiOperation({ summary: 'Register a member of staff as a learner (the employer’s HR)' })
   create(@Body() dto: CreateLearnerDto, @CurrentActor() actor: Actor): Promise<LearnerDto> { return this.learners.create(dto, actor); }
 
   @Get('learners/:id') @Allow(...ROLES) @ApiOperation({ summary: 'One learner (a learner: only their own record)' })
@@ -31,6 +32,9 @@ export class LearnersController {
 
   @Post('learners/:id/evidence') @Allow('admin', 'hr_manager', 'registrar') @ApiOperation({ summary: 'Record an assessor’s workplace observation' })
   addEvidence(@Param('id', ParseIdPipe) id: string, @Body() dto: CreateEvidenceDto, @CurrentActor() actor: Actor): Promise<EvidenceDto> { return this.learners.addEvidence(id, dto, actor); }
+
+  @Get('learners/:id/enrolments') @Allow(...ROLES) @ApiOperation({ summary: 'The learner’s enrolments (a registrar: those in their school’s sessions), with offers awaiting acceptance' }) @ApiOkResponse({ type: [EnrolmentDto] })
+  enrolments(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor): Promise<EnrolmentDto[]> { return this.records.listLearnerEnrolments(id, actor); }
 
   @Get('learners/:id/competencies') @Allow(...ROLES) @ApiOperation({ summary: 'Current level per competency, with the evidence that counted' }) @ApiOkResponse({ type: [CompetencyLevelDto] })
   competencies(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor): Promise<CompetencyLevelDto[]> { return this.learners.competencies(id, actor); }

@@ -1,17 +1,18 @@
 // Learner records: identity, employer, job profiles, and the competency levels their evidence proves.
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AccessPolicy, Permission } from '../auth/access-policy.js';
+import { institutionForNew, isLearnerAccount, learnerScope } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
 import { UsersRepository } from '../auth/users.repository.js';
 import { page, type Page } from '../common/page.js';
-import { conflict, invalid, type FieldError } from '../common/problems.js';
+import { conflict, invalid, notFound, type FieldError } from '../common/problems.js';
 import { FrameworksRepository } from '../frameworks/frameworks.repository.js';
 import { InstitutionsRepository } from '../institutions/institutions.repository.js';
 import { JobProfilesRepository } from '../profiles/job-profiles.repository.js';
 import type { CreateLearnerDto, LearnerDto, LearnerListQuery, UpdateLearnerDto } from './dto/learner.dto.js';
 import type { CompetencyLevelDto, CreateEvidenceDto, EvidenceDto } from './dto/records.dto.js';
 import { Evidence } from './evidence.entity.js';
-import { LearnerAccess } from './learner-access.js';
 import { Learner } from './learner.entity.js';
 import { LearningRepository } from './learning.repository.js';
 
@@ -19,7 +20,7 @@ import { LearningRepository } from './learning.repository.js';
 export class LearnersService {
   constructor(
     private readonly learning: LearningRepository,
-    private readonly access: LearnerAccess,
+    private readonly access: AccessPolicy,
     private readonly institutions: InstitutionsRepository,
     private readonly profiles: JobProfilesRepository,
     private readonly frameworks: FrameworksRepository,
@@ -27,24 +28,16 @@ export class LearnersService {
   ) {}
 
   async list(query: LearnerListQuery, actor: Actor): Promise<Page<LearnerDto>> {
-    const scope = actor.role === 'admin' ? {}
-      : actor.role === 'hr_manager' ? { employerInstitutionId: actor.institutionId ?? undefined }
-      : actor.role === 'registrar' ? { enrolledWithInstitutionId: actor.institutionId ?? undefined }
-      : { userId: actor.userId };
-    const [rows, total] = await this.learning.listLearners(query, scope);
+    const [rows, total] = await this.learning.listLearners(query, learnerScope(actor));
     return page(rows.map(toLearnerDto), total, query);
   }
 
   async get(id: string, actor: Actor): Promise<LearnerDto> {
-    return toLearnerDto(await this.access.readable(id, actor));
+    return toLearnerDto(await this.readable(id, actor));
   }
 
   async create(dto: CreateLearnerDto, actor: Actor): Promise<LearnerDto> {
-    const employerInstitutionId = actor.role === 'hr_manager' ? actor.institutionId : dto.employerInstitutionId;
-    if (actor.role === 'hr_manager' && dto.employerInstitutionId && dto.employerInstitutionId !== actor.institutionId) {
-      throw invalid([{ field: 'employerInstitutionId', reason: 'an HR manager registers staff of their own institution' }]);
-    }
-    if (!employerInstitutionId) throw invalid([{ field: 'employerInstitutionId', reason: 'required' }]);
+    const employerInstitutionId = institutionForNew(actor, dto.employerInstitutionId, Permission.StaffRegister, 'employerInstitutionId', 'a learner');
     return this.learning.transaction(async (manager) => {
       const learner = manager.create(Learner, { employerInstitutionId, staffNumber: null, email: null, currentProfileId: null, targetProfileId: null, userId: null });
       await this.apply(learner, dto, manager);
@@ -53,7 +46,8 @@ export class LearnersService {
   }
 
   async update(id: string, dto: UpdateLearnerDto, actor: Actor): Promise<LearnerDto> {
-    await this.access.editable(id, actor);
+    await this.access.require({ actor, permission: Permission.LearnerRead, ids: [id] });
+    await this.access.require({ actor, permission: Permission.LearnerUpdate, ids: [id] });
     return this.learning.transaction(async (manager) => {
       const learner = (await this.learning.findLearner(id, manager))!;
       await this.apply(learner, dto, manager);
@@ -63,7 +57,7 @@ export class LearnersService {
 
   /** Each item once, at the highest level proved, with every piece of evidence and the one that counted. */
   async competencies(id: string, actor: Actor): Promise<CompetencyLevelDto[]> {
-    await this.access.readable(id, actor);
+    await this.readable(id, actor);
     const byItem = new Map<string, Evidence[]>();
     for (const evidence of await this.learning.listEvidence(id)) byItem.set(evidence.itemIdentifier, [...(byItem.get(evidence.itemIdentifier) ?? []), evidence]);
     return [...byItem.values()].map((evidence) => {
@@ -81,13 +75,21 @@ export class LearnersService {
   }
 
   async evidence(id: string, actor: Actor): Promise<EvidenceDto[]> {
-    await this.access.readable(id, actor);
+    await this.readable(id, actor);
     return (await this.learning.listEvidence(id)).map(toEvidenceDto);
   }
 
-  /** An assessor's workplace observation. Retired or draft framework versions are refused: evidence must point at the living version. */
+  /**
+   * An assessor's workplace observation. Retired or draft framework versions are refused: evidence must point at the
+   * living version. The employer's HR records it on the record; a school only within a session of its own the learner
+   * is enrolled in (accepted, not withdrawn), and the evidence names that session.
+   */
   async addEvidence(id: string, dto: CreateEvidenceDto, actor: Actor): Promise<EvidenceDto> {
-    await this.access.assessable(id, actor);
+    await this.readable(id, actor);
+    const enrolment = dto.sessionId ? await this.learning.findEnrolment(dto.sessionId, id) : null;
+    if (dto.sessionId && !enrolment) throw invalid([{ field: 'sessionId', reason: 'the learner is not enrolled in this session' }]);
+    if (enrolment) await this.access.require({ actor, permission: Permission.EnrolmentEvidenceCreate, ids: [enrolment.id] });
+    else await this.access.require({ actor, permission: Permission.LearnerEvidenceCreate, ids: [id] });
     return this.learning.transaction(async (manager) => {
       const [item] = await this.frameworks.findItemsByIds([dto.itemId], manager);
       if (!item) throw invalid([{ field: 'itemId', reason: 'no such framework item' }]);
@@ -100,11 +102,19 @@ export class LearnersService {
       if (!level) throw invalid([{ field: 'level', reason: `must be between 1 and ${scale?.levels?.length ?? 0} on scale ${scale?.code ?? '(none)'}` }]);
       const evidence = await manager.save(manager.create(Evidence, {
         learnerId: id, itemId: item.id, itemIdentifier: item.identifier, levelId: level.id, levelRank: level.rank,
-        source: 'workplace_observation', enrolmentId: null, assessmentId: null, moduleId: null,
+        source: 'workplace_observation', enrolmentId: null, assessmentId: null, moduleId: null, sessionId: dto.sessionId ?? null,
         recordedById: actor.userId, note: dto.note, observedAt: dto.observedAt ?? new Date(),
       }));
       return toEvidenceDto(evidence);
     });
+  }
+
+  /** The record if the caller may read it; otherwise 404, so records of others do not leak. */
+  async readable(id: string, actor: Actor): Promise<Learner> {
+    await this.access.require({ actor, permission: Permission.LearnerRead, ids: [id] });
+    const learner = await this.learning.findLearner(id);
+    if (!learner) throw notFound('Learner', id);
+    return learner;
   }
 
   private async apply(learner: Learner, dto: UpdateLearnerDto, manager: EntityManager): Promise<void> {
@@ -118,7 +128,7 @@ export class LearnersService {
     }
     if (dto.userId) {
       const user = await this.users.findById(dto.userId, manager);
-      if (!user || user.role !== 'learner') errors.push({ field: 'userId', reason: 'no such user with role learner' });
+      if (!user || !isLearnerAccount(user)) errors.push({ field: 'userId', reason: 'no such user with role learner' });
       else if (await this.learning.userLinked(dto.userId, learner.id, manager)) errors.push({ field: 'userId', reason: 'already linked to another learner' });
     }
     if (errors.length) throw invalid(errors);
@@ -149,6 +159,7 @@ export const toEvidenceDto = (evidence: Evidence): EvidenceDto => ({
   source: evidence.source,
   moduleId: evidence.moduleId,
   enrolmentId: evidence.enrolmentId,
+  sessionId: evidence.sessionId,
   assessmentId: evidence.assessmentId,
   note: evidence.note,
   observedAt: evidence.observedAt,

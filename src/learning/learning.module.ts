@@ -4,7 +4,6 @@ import { InstitutionsModule } from '../institutions/institutions.module.js';
 import { JobProfilesModule } from '../profiles/job-profiles.module.js';
 import { GapsRepository } from './gaps.repository.js';
 import { GapsService } from './gaps.service.js';
-import { LearnerAccess } from './learner-access.js';
 import { LearnersController } from './learners.controller.js';
 import { LearnersService } from './learners.service.js';
 import { LearningRepository } from './learning.repository.js';
@@ -15,7 +14,7 @@ import { SessionRecordsController } from './sessions-records.controller.js';
 @Module({
   imports: [FrameworksModule, InstitutionsModule, JobProfilesModule],
   controllers: [LearnersController, SessionRecordsController],
-  providers: [LearningRepository, LearnerAccess, LearnersService, RecordsService, ResultsImportService, GapsRepository, GapsService],
-  exports: [LearningRepository, LearnerAccess, LearnersService, RecordsService, GapsService],
+  providers: [LearningRepository, LearnersService, RecordsService, ResultsImportService, GapsRepository, GapsService],
+  exports: [LearningRepository, LearnersService, RecordsService, GapsService],
 })
 export class LearningModule {}

@@ -5,6 +5,7 @@ import { TrainingModule } from '../catalogue/training-module.entity.js';
 import { TrainingSession } from '../catalogue/training-session.entity.js';
 import { escapeLike } from '../common/localized-text.js';
 import { Assessment } from './assessment.entity.js';
+import type { LearnerScope } from '../auth/access-scopes.js';
 import type { LearnerListQuery } from './dto/learner.dto.js';
 import { Enrolment } from './enrolment.entity.js';
 import { Evidence } from './evidence.entity.js';
@@ -46,18 +47,13 @@ export class LearningRepository {
     return qb.getExists();
   }
 
-  /** Learners an institution's registrar deals with: those enrolled in one of its sessions. */
-  isEnrolledWith(learnerId: string, institutionId: string): Promise<boolean> {
-    return this.manager().createQueryBuilder(Enrolment, 'e').innerJoin('e.session', 's')
-      .where('e.learnerId = :learnerId AND s.institutionId = :institutionId', { learnerId, institutionId }).getExists();
-  }
-
-  listLearners(query: LearnerListQuery, scope: { employerInstitutionId?: string; enrolledWithInstitutionId?: string; userId?: string }): Promise<[Learner[], number]> {
+  listLearners(query: LearnerListQuery, scope: LearnerScope): Promise<[Learner[], number]> {
     const qb = this.manager().getRepository(Learner).createQueryBuilder('l');
     if (scope.employerInstitutionId) qb.andWhere('l.employerInstitutionId = :scopeEmployer', { scopeEmployer: scope.employerInstitutionId });
     if (scope.userId) qb.andWhere('l.userId = :scopeUser', { scopeUser: scope.userId });
-    if (scope.enrolledWithInstitutionId) {
-      qb.andWhere(`EXISTS (SELECT 1 FROM enrolment e JOIN training_session s ON s.id = e."sessionId" WHERE e."learnerId" = l.id AND s."institutionId" = :scopeSchool)`, { scopeSchool: scope.enrolledWithInstitutionId });
+    if (scope.trainingWithInstitutionId) {
+      qb.andWhere(`EXISTS (SELECT 1 FROM enrolment e JOIN training_session s ON s.id = e."sessionId"
+        WHERE e."learnerId" = l.id AND s."institutionId" = :scopeSchool AND e.consent = 'accepted' AND e.status <> 'withdrawn')`, { scopeSchool: scope.trainingWithInstitutionId });
     }
     if (query.employerInstitutionId) qb.andWhere('l.employerInstitutionId = :employer', { employer: query.employerInstitutionId });
     if (query.q) {
@@ -86,6 +82,10 @@ export class LearningRepository {
 
   findEnrolmentById(id: string, manager?: EntityManager): Promise<Enrolment | null> {
     return this.manager(manager).findOne(Enrolment, { where: { id }, relations: { session: true } });
+  }
+
+  lockEnrolment(id: string, manager: EntityManager): Promise<Enrolment | null> {
+    return manager.getRepository(Enrolment).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
   }
 
   listEnrolments(sessionId: string): Promise<Enrolment[]> {

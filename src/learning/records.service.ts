@@ -1,11 +1,12 @@
-// Training records of a session: enrolments (capacity), attendance, assessments, and the evidence a pass yields.
+// Training records of a session: enrolments (both sides' consent, capacity), attendance, assessments, and the
+// evidence a pass yields.
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AccessPolicy, Permission } from '../auth/access-policy.js';
 import type { Actor } from '../auth/roles.js';
 import type { TrainingSession } from '../catalogue/training-session.entity.js';
-import { assertCanManageCatalogue } from '../catalogue/catalogue-access.js';
 import { hasStarted } from '../catalogue/session-rules.js';
-import { conflict, invalid, notFound } from '../common/problems.js';
+import { conflict, forbidden, invalid, notFound } from '../common/problems.js';
 import { Assessment, CERTIFYING_KINDS } from './assessment.entity.js';
 import type { AssessmentDto, CreateAssessmentDto, CreateEnrolmentDto, EnrolmentDto, QuestionnaireComparisonDto, UpdateEnrolmentDto } from './dto/records.dto.js';
 import { Enrolment } from './enrolment.entity.js';
@@ -14,13 +15,23 @@ import { compareQuestionnaires, type QuestionnaireScores } from './questionnaire
 
 @Injectable()
 export class RecordsService {
-  constructor(private readonly learning: LearningRepository) {}
+  constructor(private readonly learning: LearningRepository, private readonly access: AccessPolicy) {}
 
+  /**
+   * The organising school offers a place, the employer's HR manager requests one; each side accepts what the other
+   * asked for (accept). Someone on both sides (an administrator) enrols at once.
+   */
   async enrol(sessionId: string, dto: CreateEnrolmentDto, actor: Actor): Promise<EnrolmentDto> {
+    const [organiser, employer] = await Promise.all([
+      this.access.check({ actor, permission: Permission.SessionRecordsManage, ids: [sessionId] }),
+      this.access.check({ actor, permission: Permission.EnrolmentRequest, ids: [dto.learnerId] }),
+    ]);
     return this.learning.transaction(async (manager) => {
       const session = await this.learning.lockSession(sessionId, manager);
       if (!session) throw notFound('Session', sessionId);
-      assertOrganiser(session, actor);
+      if (!organiser.size && !employer.size) {
+        throw forbidden('not_a_party', 'An enrolment is offered by a registrar of the organising school or requested by an HR manager of the learner’s employer.');
+      }
       if (!(await this.learning.findLearner(dto.learnerId, manager))) throw invalid([{ field: 'learnerId', reason: 'no such learner' }]);
       const existing = await this.learning.findEnrolment(sessionId, dto.learnerId, manager);
       if (existing && existing.status !== 'withdrawn') throw conflict('already_enrolled', 'The learner is already enrolled in this session.');
@@ -28,21 +39,49 @@ export class RecordsService {
       if (enrolled >= session.capacity) throw conflict('session_full', `The session is full (${session.capacity} places).`);
       const enrolment = existing ?? manager.create(Enrolment, { sessionId, learnerId: dto.learnerId, attendanceRate: null, completedAt: null });
       enrolment.status = 'enrolled';
+      enrolment.consent = organiser.size && employer.size ? 'accepted' : organiser.size ? 'offered' : 'requested';
+      const accepted = enrolment.consent === 'accepted';
+      Object.assign(enrolment, { acceptedAt: accepted ? new Date() : null, acceptedById: accepted ? actor.userId : null });
+      return toEnrolmentDto(await manager.save(enrolment));
+    });
+  }
+
+  /** The other side's consent: the school accepts a request, the learner (or their HR) an offer. */
+  async accept(id: string, actor: Actor): Promise<EnrolmentDto> {
+    await this.access.require({ actor, permission: Permission.EnrolmentAccept, ids: [id] });
+    return this.learning.transaction(async (manager) => {
+      const enrolment = await this.learning.lockEnrolment(id, manager);
+      if (!enrolment) throw notFound('Enrolment', id);
+      if (enrolment.status === 'withdrawn') throw conflict('enrolment_withdrawn', 'The enrolment was withdrawn; ask for a new one.');
+      if (enrolment.consent === 'accepted') return toEnrolmentDto(enrolment);
+      Object.assign(enrolment, { consent: 'accepted', acceptedAt: new Date(), acceptedById: actor.userId });
       return toEnrolmentDto(await manager.save(enrolment));
     });
   }
 
   async listEnrolments(sessionId: string, actor: Actor): Promise<EnrolmentDto[]> {
-    assertOrganiser(await this.requireSession(sessionId), actor);
+    await this.requireSession(sessionId);
+    await this.access.require({ actor, permission: Permission.SessionRecordsManage, ids: [sessionId] });
     return (await this.learning.listEnrolments(sessionId)).map(toEnrolmentDto);
+  }
+
+  /** A learner's enrolments the caller may see: all of them for the learner's side, a school's own for a registrar. */
+  async listLearnerEnrolments(learnerId: string, actor: Actor): Promise<EnrolmentDto[]> {
+    await this.access.require({ actor, permission: Permission.LearnerRead, ids: [learnerId] });
+    const all = await this.learning.listLearnerEnrolments(learnerId);
+    const visible = await this.access.check({ actor, permission: Permission.EnrolmentRead, ids: all.map((enrolment) => enrolment.id) });
+    return all.filter((enrolment) => visible.has(enrolment.id)).map(toEnrolmentDto);
   }
 
   /** Marking an enrolment completed records the module's competencies as evidence, once. */
   async updateEnrolment(id: string, dto: UpdateEnrolmentDto, actor: Actor): Promise<EnrolmentDto> {
+    if (!(await this.learning.findEnrolmentById(id))) throw notFound('Enrolment', id);
+    await this.access.require({ actor, permission: Permission.EnrolmentUpdate, ids: [id] });
     return this.learning.transaction(async (manager) => {
       const enrolment = await this.learning.findEnrolmentById(id, manager);
       if (!enrolment) throw notFound('Enrolment', id);
-      assertOrganiser(enrolment.session!, actor);
+      // Withdrawing needs no consent; recording training on the learner's record does.
+      if ((dto.attendanceRate !== undefined || (dto.status && dto.status !== 'withdrawn')) && enrolment.consent !== 'accepted') throw notAccepted();
       if (dto.attendanceRate !== undefined) enrolment.attendanceRate = dto.attendanceRate;
       if (dto.status && dto.status !== enrolment.status) {
         if (enrolment.status === 'completed') throw conflict('enrolment_completed', 'A completed enrolment stays completed; its evidence is recorded.');
@@ -56,12 +95,14 @@ export class RecordsService {
   }
 
   async addAssessment(sessionId: string, dto: CreateAssessmentDto, actor: Actor): Promise<AssessmentDto> {
+    await this.requireSession(sessionId);
+    await this.access.require({ actor, permission: Permission.SessionRecordsManage, ids: [sessionId] });
     return this.learning.transaction(async (manager) => {
       const session = await this.learning.findSession(sessionId, manager);
       if (!session) throw notFound('Session', sessionId);
-      assertOrganiser(session, actor);
       const enrolment = await this.learning.findEnrolment(sessionId, dto.learnerId, manager);
       if (!enrolment || enrolment.status === 'withdrawn') throw conflict('not_enrolled', 'The learner is not enrolled in this session.', [{ field: 'learnerId', reason: 'not enrolled' }]);
+      if (enrolment.consent !== 'accepted') throw notAccepted();
       return toAssessmentDto(await this.recordAssessment(enrolment, session, dto, manager));
     });
   }
@@ -96,12 +137,14 @@ export class RecordsService {
   }
 
   async listAssessments(sessionId: string, actor: Actor): Promise<AssessmentDto[]> {
-    assertOrganiser(await this.requireSession(sessionId), actor);
+    await this.requireSession(sessionId);
+    await this.access.require({ actor, permission: Permission.SessionRecordsManage, ids: [sessionId] });
     return (await this.learning.listSessionAssessments(sessionId)).map(toAssessmentDto);
   }
 
   async compareQuestionnaires(sessionId: string, actor: Actor): Promise<QuestionnaireComparisonDto> {
-    assertOrganiser(await this.requireSession(sessionId), actor);
+    await this.requireSession(sessionId);
+    await this.access.require({ actor, permission: Permission.SessionRecordsManage, ids: [sessionId] });
     const byLearner = new Map<string, QuestionnaireScores>();
     for (const enrolment of await this.learning.listEnrolments(sessionId)) {
       if (enrolment.status !== 'withdrawn') byLearner.set(enrolment.learnerId, { learnerId: enrolment.learnerId });
@@ -136,13 +179,10 @@ function assertStarted(session: TrainingSession, field: string, what: string): v
   throw conflict('session_not_started', `The session starts on ${session.startsOn}: no ${what} can be recorded before.`, [{ field, reason: `the session starts on ${session.startsOn}` }]);
 }
 
-/** Training records of a session belong to the school that organises it. */
-export function assertOrganiser(session: TrainingSession, actor: Actor): void {
-  assertCanManageCatalogue(actor, session.institutionId, 'session’s records');
-}
+const notAccepted = () => conflict('enrolment_not_accepted', 'The enrolment awaits the other side’s acceptance (POST /enrolments/{id}/acceptance); no training is recorded before.');
 
 export const toEnrolmentDto = (enrolment: Enrolment): EnrolmentDto => ({
-  id: enrolment.id, sessionId: enrolment.sessionId, learnerId: enrolment.learnerId, status: enrolment.status, attendanceRate: enrolment.attendanceRate, completedAt: enrolment.completedAt,
+  id: enrolment.id, sessionId: enrolment.sessionId, learnerId: enrolment.learnerId, status: enrolment.status, consent: enrolment.consent, attendanceRate: enrolment.attendanceRate, completedAt: enrolment.completedAt,
 });
 
 const toAssessmentDto = (assessment: Assessment): AssessmentDto => ({

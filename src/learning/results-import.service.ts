@@ -1,6 +1,7 @@
 // Bulk import of results: every row is checked and recorded in one transaction; any refused row rolls the file
 // back and the report lists each problem with its line.
 import { HttpException, Injectable } from '@nestjs/common';
+import { organiserScope } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
 import { invalid, type FieldError } from '../common/problems.js';
 import { importRejected } from '../interop/framework-import.service.js';
@@ -27,7 +28,7 @@ export class ResultsImportService {
     if (errors.length) throw importRejected(errors);
     if (!rows.length) throw invalid([{ field: 'file', reason: 'no result rows' }]);
     // Registrars import for their own school's sessions; an administrator for any.
-    const organiserId = actor.role === 'admin' ? null : actor.institutionId;
+    const organiserId = organiserScope(actor);
 
     return this.learning.transaction(async (manager) => {
       const problems: FieldError[] = [];
@@ -46,8 +47,8 @@ export class ResultsImportService {
           continue;
         }
         const enrolment = await this.learning.findEnrolmentInModule(learners[0].id, module.id, organiserId, manager);
-        if (!enrolment || enrolment.status === 'withdrawn') {
-          problems.push({ field: 'learner', reason: `${row.learner} is not enrolled in a session of ${row.moduleCode}${organiserId ? ' organised by your school' : ''}`, line: row.line });
+        if (!enrolment || enrolment.status === 'withdrawn' || enrolment.consent !== 'accepted') {
+          problems.push({ field: 'learner', reason: `${row.learner} has no accepted enrolment in a session of ${row.moduleCode}${organiserId ? ' organised by your school' : ''}`, line: row.line });
           continue;
         }
         try {

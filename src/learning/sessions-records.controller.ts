@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, Allow, CurrentActor } from '../auth/roles.js';
+import { type Actor, Allow, CurrentActor, ROLES } from '../auth/roles.js';
 import { ParseIdPipe } from '../common/validation.js';
 import { AssessmentDto, CreateAssessmentDto, CreateEnrolmentDto, EnrolmentDto, QuestionnaireComparisonDto, UpdateEnrolmentDto } from './dto/records.dto.js';
 import { FileUpload, type ReceivedFile, requireFile, UploadedFile } from '../interop/upload.js';
@@ -13,8 +13,14 @@ import { ResultsImportService } from './results-import.service.js';
 export class SessionRecordsController {
   constructor(private readonly records: RecordsService, private readonly results: ResultsImportService) {}
 
-  @Post('sessions/:id/enrolments') @Allow('admin', 'registrar') @ApiOperation({ summary: 'Enrol a learner (refused when the session is full)' })
+  @Post('sessions/:id/enrolments') @Allow('admin', 'registrar', 'hr_manager')
+  @ApiOperation({ summary: 'Offer a place (organising school’s registrar) or request one for a member of staff (employer’s HR); the other side accepts. Refused when the session is full' })
   enrol(@Param('id', ParseIdPipe) id: string, @Body() dto: CreateEnrolmentDto, @CurrentActor() actor: Actor): Promise<EnrolmentDto> { return this.records.enrol(id, dto, actor); }
+
+  @Post('enrolments/:id/acceptance') @Allow(...ROLES) @HttpCode(200)
+  @ApiOperation({ summary: 'Accept an enrolment: the school accepts a request, the learner (or their employer’s HR) an offer; only then may the school read and add to the learner’s record' })
+  @ApiOkResponse({ type: EnrolmentDto })
+  accept(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor): Promise<EnrolmentDto> { return this.records.accept(id, actor); }
 
   @Get('sessions/:id/enrolments') @Allow('admin', 'registrar') @ApiOperation({ summary: 'Enrolments of a session' }) @ApiOkResponse({ type: [EnrolmentDto] })
   enrolments(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor): Promise<EnrolmentDto[]> { return this.records.listEnrolments(id, actor); }

@@ -2,7 +2,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { assertCanManage, canManage, owningInstitution } from '../auth/institution-access.js';
+import { mayOnInstitution, Permission, requireOnInstitutions } from '../auth/access-policy.js';
+import { institutionForNew } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
 import { assertDraft, assertTransition } from '../common/lifecycle.js';
 import { cleanLocalized, searchableText, type LocalizedText } from '../common/localized-text.js';
@@ -37,8 +38,7 @@ export class JobProfilesService {
   }
 
   async create(dto: CreateJobProfileDto, actor: Actor): Promise<JobProfileDetailDto> {
-    const ownerInstitutionId = owningInstitution(actor, dto.ownerInstitutionId);
-    if (!ownerInstitutionId) throw invalid([{ field: 'ownerInstitutionId', reason: 'required when an administrator creates a job profile' }]);
+    const ownerInstitutionId = institutionForNew(actor, dto.ownerInstitutionId, Permission.FrameworkManage, 'ownerInstitutionId', 'a job profile');
     if (!(await this.institutions.findById(ownerInstitutionId))) throw invalid([{ field: 'ownerInstitutionId', reason: 'no such institution' }]);
     const id = await this.profiles.transaction(async (manager) => {
       await this.assertCodeFree(ownerInstitutionId, dto.code, undefined, manager);
@@ -152,13 +152,13 @@ export class JobProfilesService {
 
   private async requireVisible(id: string, actor: Actor | undefined, manager?: EntityManager): Promise<JobProfile> {
     const profile = await this.profiles.findVersion(id, manager);
-    if (!profile || (profile.status === 'draft' && !canManage(actor, profile.ownerInstitutionId))) throw notFound('Job profile', id);
+    if (!profile || (profile.status === 'draft' && !mayOnInstitution(actor, Permission.FrameworkManage, profile.ownerInstitutionId))) throw notFound('Job profile', id);
     return profile;
   }
 
   private async requireManaged(id: string, actor: Actor, manager: EntityManager): Promise<JobProfile> {
     const profile = await this.requireVisible(id, actor, manager);
-    assertCanManage(actor, profile.ownerInstitutionId, 'job profile');
+    requireOnInstitutions(actor, Permission.FrameworkManage, [profile.ownerInstitutionId]);
     return (await this.profiles.lockVersion(id, manager))!;
   }
 

@@ -42,9 +42,9 @@ export async function issueEveryKind(ctx: TestApp): Promise<IssuedCredential[]> 
   const learner = async (givenName: string, familyName: string) =>
     (await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName, familyName }).expect(201)).body as Json;
   const pass = async (session: { id: string }, who: Json, score: number) => {
-    const enrolment = await ctx.http.post(`/sessions/${session.id}/enrolments`).auth(registrar.token, bearer).send({ learnerId: who.id }).expect(201);
+    const enrolment = await factory.enrol(session, who.id as string, { hr, registrar });
     await ctx.http.post(`/sessions/${session.id}/assessments`).auth(registrar.token, bearer).send({ learnerId: who.id, kind: 'final_exam', score }).expect(201);
-    return enrolment.body.id as string;
+    return enrolment.id;
   };
   const certify = async (who: Json) => {
     const issued = await ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: await pass(crisisSession, who, 15) });

@@ -85,6 +85,15 @@ export class Factory {
     return { id, identifier: framework.body.identifier as string, scaleId: scale.body.id as string, items: { domain, planBlanc, cellule } };
   }
 
+  /** An enrolment both sides consented to: the employer's HR manager requests the place, the school's registrar accepts. */
+  async enrol(session: { id: string }, learnerId: string, sides: { hr: Person; registrar: Person }): Promise<{ id: string; sessionId: string; learnerId: string; status: string; consent: string }> {
+    const requested = await this.http.post(`/sessions/${session.id}/enrolments`).auth(sides.hr.token, { type: 'bearer' }).send({ learnerId });
+    expectStatus(requested, 201);
+    const accepted = await this.http.post(`/enrolments/${requested.body.id}/acceptance`).auth(sides.registrar.token, { type: 'bearer' });
+    expectStatus(accepted, 200);
+    return accepted.body;
+  }
+
   async newItem(owner: Person, frameworkId: string, body: Record<string, unknown>): Promise<{ id: string; identifier: string }> {
     const response = await this.http.post(`/frameworks/${frameworkId}/items`).auth(owner.token, { type: 'bearer' }).send(body);
     expectStatus(response, 201);

@@ -2,9 +2,10 @@
 // answerable for it: administrators see everything, a registrar their own institution's events.
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Permission, requireOnInstitutions } from '../../auth/access-policy.js';
+import { organiserScope } from '../../auth/access-scopes.js';
 import type { Actor } from '../../auth/roles.js';
 import { page, type Page } from '../../common/page.js';
-import { forbidden } from '../../common/problems.js';
 import type { AuditAction, AuditEvent } from './audit-event.entity.js';
 import type { AuditEventDto } from './audit-log.dto.js';
 import { AuditLogRepository } from './audit-log.repository.js';
@@ -33,13 +34,9 @@ export class AuditLog {
   }
 
   async list(query: { credentialId?: string; institutionId?: string; limit: number; offset: number }, actor: Actor): Promise<Page<AuditEventDto>> {
-    let institutionId = query.institutionId;
-    if (actor.role !== 'admin') {
-      if (!actor.institutionId || (institutionId && institutionId !== actor.institutionId)) {
-        throw forbidden('other_institution', 'A registrar reads the audit log of their own institution only.');
-      }
-      institutionId = actor.institutionId;
-    }
+    // Without a filter, a registrar reads their own school's log; an administrator every school's.
+    const institutionId = query.institutionId ?? organiserScope(actor) ?? undefined;
+    if (institutionId) requireOnInstitutions(actor, Permission.AuditLogRead, [institutionId]);
     const [rows, total] = await this.events.find({ ...query, institutionId });
     return page(rows.map(toAuditEventDto), total, query);
   }

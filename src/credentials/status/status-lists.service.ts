@@ -4,8 +4,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { Permission, requireOnInstitutions } from '../../auth/access-policy.js';
 import type { Actor } from '../../auth/roles.js';
-import { conflict, forbidden, invalid, notFound } from '../../common/problems.js';
+import { conflict, invalid, notFound } from '../../common/problems.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { type IssuerSigner, IssuerIdentityService } from '../../institutions/issuer-identity.service.js';
 import { AuditLog } from '../audit/audit-log.service.js';
@@ -130,9 +131,7 @@ export class StatusListsService {
     return this.lists.transaction(async (manager) => {
       const credential = await this.lists.lockCredential(credentialId, manager);
       if (!credential) throw notFound('Credential', credentialId);
-      if (actor.role !== 'admin' && !(actor.role === 'registrar' && actor.institutionId === credential.issuerInstitutionId)) {
-        throw forbidden('other_institution', 'Only an administrator or a registrar of the issuing school may change this credential’s status.');
-      }
+      requireOnInstitutions(actor, Permission.CredentialStatusChange, [credential.issuerInstitutionId]);
       assertChangeAllowed(credential.state, change);
       const list = (await this.lists.findList(credential.statusListId, manager))!;
       // The signer first: creating a key locks the institution, and allocate() takes that lock before the list's.

@@ -3,7 +3,8 @@
 import { HttpException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { assertCanManage, owningInstitution } from '../../auth/institution-access.js';
+import { Permission, requireOnInstitutions } from '../../auth/access-policy.js';
+import { institutionForNew } from '../../auth/access-scopes.js';
 import type { Actor } from '../../auth/roles.js';
 import { searchableText } from '../../common/localized-text.js';
 import { conflict, invalid } from '../../common/problems.js';
@@ -27,8 +28,7 @@ export class EscoImportService {
 
   async import(uploads: StoredFile[], form: EscoImportFormDto, actor: Actor): Promise<EscoImportResultDto> {
     const started = performance.now();
-    const ownerInstitutionId = owningInstitution(actor, form.ownerInstitutionId);
-    if (!ownerInstitutionId) throw invalid([{ field: 'ownerInstitutionId', reason: 'required when an administrator imports ESCO' }]);
+    const ownerInstitutionId = institutionForNew(actor, form.ownerInstitutionId, Permission.FrameworkManage, 'ownerInstitutionId', 'an ESCO import');
     const version = form.version ?? this.releaseOf(uploads);
     const iscoGroups = (form.iscoGroups ?? '').split(',').map((code) => code.trim()).filter(Boolean);
     const files = uploads.map(describeUpload);
@@ -41,7 +41,7 @@ export class EscoImportService {
     }
 
     return this.profiles.transaction(async (manager) => {
-      const imported = await this.importer.import(model.framework, actor, { ownerInstitutionId, publish: true, manager }).catch((error: unknown) => {
+      const imported = await this.importer.import(model.framework, actor, { ownerInstitutionId, publish: true, sharedItems: true, manager }).catch((error: unknown) => {
         throw isCode(error, 'version_published') ? this.alreadyImported(version) : error;
       });
       const levelId = (await this.frameworks.findScales(imported.frameworkId, manager)).find((scale) => scale.code === ESCO_SCALE_CODE)!.levels![0].id;
@@ -67,7 +67,7 @@ export class EscoImportService {
     const stored = await this.profiles.findVersionsOf(drafts.map((draft) => draft.identifier), manager);
     const sameVersion = stored.filter((row) => row.version === context.version);
     if (sameVersion.some((row) => row.status !== 'draft')) throw this.alreadyImported(context.version);
-    sameVersion.forEach((row) => assertCanManage(context.actor, row.ownerInstitutionId, 'job profile'));
+    requireOnInstitutions(context.actor, Permission.FrameworkManage, sameVersion.map((row) => row.ownerInstitutionId));
     await this.profiles.deleteVersions(sameVersion.map((row) => row.id), manager);
     const previous = new Map<string, string>();
     for (const row of stored) if (row.version !== context.version && !previous.has(row.identifier)) previous.set(row.identifier, row.id);

@@ -32,7 +32,7 @@ describe('parseMoodleFramework', () => {
 
     const byCode = new Map(model.items.map((item) => [item.code, item]));
     expect(byCode.get('GC-1.1')).toMatchObject({
-      identifier: identifierFor('moodle:GC-2026:GC-1.1'), parentIdentifier: identifierFor('moodle:GC-2026:GC-1'), itemType: 'competency',
+      identifier: identifierFor(`moodle:${options.ownerInstitutionId}:GC-2026:GC-1.1`), parentIdentifier: identifierFor(`moodle:${options.ownerInstitutionId}:GC-2026:GC-1`), itemType: 'competency',
       label: { fr: 'Déclencher le plan blanc' }, description: { fr: '<p>Évaluer la situation,\nalerter la direction</p>' }, line: 3,
       extras: { moodle: { descriptionFormat: '1', ruleOutcome: '0', ruleConfig: 'null', exportedId: '31' } },
     });
@@ -41,8 +41,8 @@ describe('parseMoodleFramework', () => {
     expect(byCode.get('A,B')).toMatchObject({ label: { fr: 'Cellule, presse' }, scaleCode: 'moodle-2' });
     // GC-1.1 ↔ GC-2.1 is listed on both rows: one association.
     expect(model.associations).toEqual([
-      expect.objectContaining({ originIdentifier: identifierFor('moodle:GC-2026:GC-1.1'), destinationIdentifier: identifierFor('moodle:GC-2026:GC-2.1'), type: 'isRelatedTo' }),
-      expect.objectContaining({ originIdentifier: identifierFor('moodle:GC-2026:A,B'), destinationIdentifier: identifierFor('moodle:GC-2026:GC-1.1'), type: 'isRelatedTo' }),
+      expect.objectContaining({ originIdentifier: identifierFor(`moodle:${options.ownerInstitutionId}:GC-2026:GC-1.1`), destinationIdentifier: identifierFor(`moodle:${options.ownerInstitutionId}:GC-2026:GC-2.1`), type: 'isRelatedTo' }),
+      expect.objectContaining({ originIdentifier: identifierFor(`moodle:${options.ownerInstitutionId}:GC-2026:A,B`), destinationIdentifier: identifierFor(`moodle:${options.ownerInstitutionId}:GC-2026:GC-1.1`), type: 'isRelatedTo' }),
     ]);
   });
 

@@ -10,7 +10,10 @@ import {
 } from './moodle-csv-format.js';
 
 export interface MoodleImportOptions {
-  /** Scopes the framework identifier: two schools importing the same Moodle file get two frameworks. */
+  /**
+   * Scopes every identifier (framework, items, scales, links): two schools importing the same Moodle file get two
+   * frameworks, each with identifiers of its own (an identifier belongs to the institution that created it).
+   */
   ownerInstitutionId: string;
   version: string;
   language: Language;
@@ -53,14 +56,15 @@ export function parseMoodleFramework(text: string, options: MoodleImportOptions)
 
   const taxonomies = frameworkRow ? parseTaxonomies(frameworkRow.taxonomy) : [];
   if (taxonomies === null) errors.push({ field: 'Taxonomy', reason: 'neither a comma list nor a JSON object of terms by depth', line: frameworkRow?.line });
-  const scales = new ScaleReader(options.language, frameworkRow?.idNumber ?? '', errors);
+  const scales = new ScaleReader(options.language, `${options.ownerInstitutionId}:${frameworkRow?.idNumber ?? ''}`, errors);
   const frameworkScale = frameworkRow ? scales.read(frameworkRow, 'moodle') : null;
   const ownScales = new Map([...competencies.values()].map((row) => [row.idNumber, row.scaleValues ? scales.read(row) : null]));
   if (errors.length || !frameworkRow) return { ok: false, status: 422, detail: '', errors: errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
 
   const fw = frameworkRow.idNumber;
   const lang = options.language;
-  const idOf = (idNumber: string) => identifierFor(`moodle:${fw}:${idNumber}`);
+  const scope = `${options.ownerInstitutionId}:${fw}`;
+  const idOf = (idNumber: string) => identifierFor(`moodle:${scope}:${idNumber}`);
   const items: ImportedItem[] = [...competencies.values()].map((row) => {
     const itemType = taxonomies?.[depthOf(row, competencies) - 1] || 'competency';
     const ownScale = ownScales.get(row.idNumber);
@@ -95,7 +99,7 @@ export function parseMoodleFramework(text: string, options: MoodleImportOptions)
       }),
       scales: scales.all(),
       items,
-      associations: relatedPairs(competencies, idOf, fw),
+      associations: relatedPairs(competencies, idOf, scope),
     },
   };
 }

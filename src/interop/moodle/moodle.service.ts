@@ -1,6 +1,7 @@
 // Moodle competency framework CSV: import into a draft framework version, export of any version a caller may read.
 import { Injectable } from '@nestjs/common';
-import { owningInstitution } from '../../auth/institution-access.js';
+import { Permission } from '../../auth/access-policy.js';
+import { institutionForNew } from '../../auth/access-scopes.js';
 import type { Actor } from '../../auth/roles.js';
 import { LANGUAGES, type Language } from '../../common/localized-text.js';
 import { invalid } from '../../common/problems.js';
@@ -28,8 +29,7 @@ export class MoodleService {
   /** The file becomes a draft version; the same file imported again by the same institution replaces that draft. */
   async import(file: ReceivedFile | undefined, form: MoodleImportFormDto, actor: Actor): Promise<MoodleImportResultDto> {
     const upload = requireFile(file);
-    const ownerInstitutionId = owningInstitution(actor, form.ownerInstitutionId);
-    if (!ownerInstitutionId) throw invalid([{ field: 'ownerInstitutionId', reason: 'required when an administrator imports a framework' }]);
+    const ownerInstitutionId = institutionForNew(actor, form.ownerInstitutionId, Permission.FrameworkManage, 'ownerInstitutionId', 'an imported framework');
     const parsed = parseMoodleFramework(decodeUtf8(upload.buffer), { ownerInstitutionId, version: form.version ?? '1', language: form.language ?? 'fr' });
     if (!parsed.ok) throw parsed.status === 400 ? invalid(parsed.errors, parsed.detail) : importRejected(parsed.errors);
     const { itemIds: _itemIds, ...result } = await this.importer.import(parsed.model, actor, { ownerInstitutionId });

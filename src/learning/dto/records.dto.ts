@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { LocalizedTextDto } from '../../common/localized-text.js';
 import { ASSESSMENT_KINDS, type AssessmentKind } from '../assessment.entity.js';
-import { ENROLMENT_STATUSES, type EnrolmentStatus } from '../enrolment.entity.js';
+import { ENROLMENT_CONSENTS, ENROLMENT_STATUSES, type EnrolmentConsent, type EnrolmentStatus } from '../enrolment.entity.js';
 import { EVIDENCE_SOURCES, type EvidenceSource } from '../evidence.entity.js';
 
 export class CreateEnrolmentDto {
@@ -26,6 +26,8 @@ export class EnrolmentDto {
   @ApiProperty({ format: 'uuid' }) sessionId: string;
   @ApiProperty({ format: 'uuid' }) learnerId: string;
   @ApiProperty({ enum: ENROLMENT_STATUSES }) status: EnrolmentStatus;
+  @ApiProperty({ enum: ENROLMENT_CONSENTS, description: 'requested by the employer’s HR (the school accepts), offered by the school (the learner or their HR accepts), or accepted; only an accepted enrolment opens the learner’s record to the school' })
+  consent: EnrolmentConsent;
   @ApiPropertyOptional({ type: Number, nullable: true }) attendanceRate: number | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) completedAt: Date | null;
 }
@@ -79,6 +81,10 @@ export class CreateEvidenceDto {
 
   @ApiPropertyOptional({ type: String, format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate()
   observedAt?: Date;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The session the observation was made in; required of a registrar (a session of their school the learner is enrolled in)' })
+  @IsOptional() @IsUUID()
+  sessionId?: string;
 }
 
 export class EvidenceDto {
@@ -89,6 +95,7 @@ export class EvidenceDto {
   @ApiProperty({ enum: EVIDENCE_SOURCES }) source: EvidenceSource;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) moduleId: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) enrolmentId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The session a registrar recorded it in' }) sessionId: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) assessmentId: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) note: string | null;
   @ApiProperty() observedAt: Date;
