@@ -29,7 +29,8 @@ describe('certification rules', () => {
   afterAll(async () => { await ctx?.close(); });
 
   const newLearner = async (givenName: string) => (await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName, familyName: 'Benkhelifa', email: `${givenName.toLowerCase()}@chu-oran.example.dz` }).expect(201)).body as Json;
-  const enrol = async (session: { id: string }, learner: Json) => (await ctx.http.post(`/sessions/${session.id}/enrolments`).auth(registrar.token, bearer).send({ learnerId: learner.id }).expect(201)).body as Json;
+  // The employer asks, the school accepts: an enrolment both sides consented to.
+  const enrol = async (session: { id: string }, learner: Json) => (await new Factory(ctx).enrol(session, learner.id as string, { hr, registrar })) as unknown as Json;
   const assess = (session: { id: string }, learner: Json, body: Json = {}) =>
     ctx.http.post(`/sessions/${session.id}/assessments`).auth(registrar.token, bearer).send({ learnerId: learner.id, kind: 'final_exam', score: 15, ...body });
   const certify = (enrolment: Json) => ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: enrolment.id });

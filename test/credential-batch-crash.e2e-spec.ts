@@ -56,7 +56,7 @@ describe('bulk issuance survives a killed worker', () => {
     session = await new CatalogueFactory(ctx).newSession(module.id, school.id, LEARNERS);
     for (let i = 0; i < LEARNERS; i++) {
       const learner = await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName: `Agent${i}`, familyName: 'Urgences' }).expect(201);
-      await ctx.http.post(`/sessions/${session.id}/enrolments`).auth(registrar.token, bearer).send({ learnerId: learner.body.id }).expect(201);
+      await factory.enrol(session, learner.body.id, { hr, registrar });
       await ctx.http.post(`/sessions/${session.id}/assessments`).auth(registrar.token, bearer).send({ learnerId: learner.body.id, kind: 'final_exam', score: 14 }).expect(201);
     }
   }, 180_000);

@@ -48,7 +48,7 @@ describe('the database out of reach', () => {
     const module = await new CatalogueFactory(ctx).newModule(school.id, 'GC-SSE', 35, [{ itemId: framework.items.planBlanc.id, level: 3 }]);
     const session = await new CatalogueFactory(ctx).newSession(module.id, school.id);
     const learner = (await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName: 'Nadia', familyName: 'Benkhelifa' }).expect(201)).body;
-    const enrolment = (await ctx.http.post(`/sessions/${session.id}/enrolments`).auth(registrar.token, bearer).send({ learnerId: learner.id }).expect(201)).body;
+    const enrolment = await factory.enrol(session, learner.id, { hr, registrar });
     await ctx.http.post(`/sessions/${session.id}/assessments`).auth(registrar.token, bearer).send({ learnerId: learner.id, kind: 'final_exam', score: 15 }).expect(201);
     credential = (await ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: enrolment.id }).expect(201)).body.verifiableCredential;
 

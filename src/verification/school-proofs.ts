@@ -5,7 +5,8 @@ import type { CredentialVerdict } from '../credentials/verification.service.js';
 
 export interface SchoolProof {
   did: string;
-  role: 'issuer' | 'awarding_body' | 'other';
+  /** What the school is to the credential: its issuer, one of its awarding bodies, or neither. */
+  part: 'issuer' | 'awarding_body' | 'other';
   /** From our records, by the DID (absent for an outside or unknown signer). */
   name?: LocalizedText;
   verified: boolean;
@@ -20,13 +21,13 @@ export function schoolProofs({ report, parties }: Pick<CredentialVerdict, 'repor
     const name = nameOf(did);
     const failed = report.proofs.find((proof) => proof.controller === did && !proof.verified)?.error;
     const why = satisfied ? {} : failed ? { code: failed.code, detail: failed.message } : { code: 'MISSING_REQUIRED_PROOF', detail: 'no proof from this school' };
-    return { did, role: did === report.issuer ? 'issuer' : 'awarding_body', ...(name ? { name } : {}), verified: satisfied, ...why };
+    return { did, part: did === report.issuer ? 'issuer' : 'awarding_body', ...(name ? { name } : {}), verified: satisfied, ...why };
   });
   const required = new Set(report.requiredProofs.map(({ did }) => did));
   for (const proof of report.proofs) {
     const did = proof.controller ?? proof.verificationMethod;
     if (!did || required.has(did)) continue;
-    rows.push({ did, role: 'other', verified: proof.verified, ...(proof.error ? { code: proof.error.code, detail: proof.error.message } : {}) });
+    rows.push({ did, part: 'other', verified: proof.verified, ...(proof.error ? { code: proof.error.code, detail: proof.error.message } : {}) });
   }
   return rows;
 }

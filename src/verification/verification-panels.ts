@@ -43,10 +43,10 @@ export function schoolProofsSection(proofs: SchoolProof[], language: PageLanguag
   const v = VERDICT_MESSAGES[language];
   const rows = proofs.map((proof) => {
     const name = proof.name ? proof.name[language] ?? proof.name.fr ?? proof.name.en : undefined;
-    const role = proof.role === 'issuer' ? p.leadSchool : proof.role === 'awarding_body' ? p.coAccreditingSchool : v.unknownIssuer;
+    const part = proof.part === 'issuer' ? p.leadSchool : proof.part === 'awarding_body' ? p.coAccreditingSchool : v.unknownIssuer;
     const reason = proof.verified ? undefined : language === 'en' ? proof.detail : (proof.code && v.reasons[proof.code]) ?? v.other;
     return `<li data-did="${escapeHtml(proof.did)}"><span class="${proof.verified ? 'pass' : 'fail'}" aria-hidden="true">${proof.verified ? '✓' : '✗'}</span> `
-      + `<strong>${name ? isolated(name) : escapeHtml(v.unknownIssuer)}</strong> (${escapeHtml(role)}) — ${escapeHtml(proof.verified ? p.proofValid : p.proofInvalid)}`
+      + `<strong>${name ? isolated(name) : escapeHtml(v.unknownIssuer)}</strong> (${escapeHtml(part)}) — ${escapeHtml(proof.verified ? p.proofValid : p.proofInvalid)}`
       + `${reason ? `<span class="detail">${escapeHtml(reason)}</span>` : ''}<span class="detail did" dir="ltr">${escapeHtml(proof.did)}</span></li>`;
   });
   return `<section data-testid="school-proofs"><h2>${escapeHtml(p.proofsTitle)}</h2><ul>${rows.join('')}</ul></section>`;
