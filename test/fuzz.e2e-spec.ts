@@ -98,11 +98,12 @@ describe('fuzz of every operation of the OpenAPI document', () => {
     const schema = content['application/json']?.schema;
     if (!schema) return out;
     const valid = sample(doc, schema, 'body', idFor);
-    out.push({ label: 'valid-shaped body', path, json: valid, fieldLevel: true });
+    const minimal = sample(doc, schema, 'body', idFor, true);
+    out.push({ label: 'valid-shaped body', path, json: valid, fieldLevel: true }, { label: 'required fields only', path, json: minimal, fieldLevel: true });
     const paths = fieldPaths(valid);
     for (const value of FIELD_VALUES) {
       for (const field of value.everyField ? paths : pick(random, paths, FIELDS_PER_VALUE)) {
-        out.push({ label: `${field.join('.')} = ${value.label}`, path, fieldLevel: true, raw: { contentType: 'application/json', body: withField(valid, field, value) } });
+        out.push({ label: `${field.join('.')} = ${value.label}`, path, fieldLevel: true, raw: { contentType: 'application/json', body: withField(minimal, valid, field, value) } });
       }
     }
     return out;

@@ -114,17 +114,21 @@ const resolve = (doc: OpenApiDocument, schema: Schema): Schema => {
   return schema;
 };
 
-/** A valid-shaped value: the schema's example, else one from its type; ids come from `idFor` (real rows). */
-export function sample(doc: OpenApiDocument, schema: Schema, name: string, idFor: (name: string) => string, depth = 0): unknown {
+/**
+ * A valid-shaped value: the schema's example, else one from its type; ids come from `idFor` (real rows). With
+ * `requiredOnly`, an object gets its required properties only.
+ */
+export function sample(doc: OpenApiDocument, schema: Schema, name: string, idFor: (name: string) => string, requiredOnly = false, depth = 0): unknown {
   const s = resolve(doc, schema);
   if (s.example !== undefined) return s.example;
   if (s.format === 'uuid') return idFor(name);
   if (s.enum?.length) return s.enum[0];
   if (s.format === 'date') return '2026-03-16';
   if (s.format === 'date-time') return '2026-03-16T09:00:00Z';
-  if (s.type === 'array') return depth > 4 ? [] : [sample(doc, s.items ?? {}, name, idFor, depth + 1)];
+  if (s.type === 'array') return depth > 4 ? [] : [sample(doc, s.items ?? {}, name, idFor, requiredOnly, depth + 1)];
   if (s.properties) {
-    return Object.fromEntries(Object.entries(s.properties).map(([key, property]) => [key, sample(doc, property, key, idFor, depth + 1)]));
+    const properties = Object.entries(s.properties).filter(([key]) => !requiredOnly || s.required?.includes(key));
+    return Object.fromEntries(properties.map(([key, property]) => [key, sample(doc, property, key, idFor, requiredOnly, depth + 1)]));
   }
   if (s.type === 'number' || s.type === 'integer') return s.default ?? s.minimum ?? 1;
   if (s.type === 'boolean') return s.default ?? false;
@@ -141,9 +145,13 @@ export function fieldPaths(value: unknown, prefix: (string | number)[] = []): (s
   return [];
 }
 
-/** The body with one field replaced, as a JSON string (a literal is spliced in where JSON.stringify cannot say it). */
-export function withField(body: unknown, path: (string | number)[], replacement: { value?: unknown; literal?: string }): string {
-  const copy = structuredClone(body) as Record<string | number, unknown>;
+/**
+ * The minimal body with the full sample's top-level field of `path`, and the field at `path` replaced, as JSON text (a
+ * literal is spliced in where JSON.stringify cannot say it).
+ */
+export function withField(minimal: unknown, full: unknown, path: (string | number)[], replacement: { value?: unknown; literal?: string }): string {
+  const top = path[0] as string;
+  const copy = structuredClone({ ...(minimal as object), [top]: (full as Record<string, unknown>)[top] }) as Record<string | number, unknown>;
   let target = copy;
   for (const key of path.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
   target[path[path.length - 1]] = replacement.literal === undefined ? replacement.value : JSON.parse(PLACEHOLDER);
