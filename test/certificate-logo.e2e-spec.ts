@@ -40,6 +40,14 @@ function corruptImageData(png: Buffer): Buffer {
   return copy;
 }
 
+/** The fixture with an IHDR naming a colour type PNG does not have (5), CRC fixed. */
+function badHeader(png: Buffer): Buffer {
+  const copy = Buffer.from(png);
+  copy[25] = 5;
+  copy.writeUInt32BE(crc32(copy.subarray(12, 29)), 29);
+  return copy;
+}
+
 describe('school logos on certificates', () => {
   let ctx: TestApp;
   let registrar: Person;
@@ -96,13 +104,14 @@ describe('school logos on certificates', () => {
     badCrc[40] ^= 0xff;
     expect(await reasonFor(badCrc)).toContain('fails its CRC');
     expect(await reasonFor(corruptImageData(logo))).toContain('is a corrupt PNG image (its image data');
+    expect(await reasonFor(badHeader(logo))).toBe('is a corrupt PNG image (invalid IHDR header)');
     expect(await reasonFor(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]))).toBe('must be a PNG image');
     expect(await reasonFor(Buffer.concat([logo, Buffer.alloc(600 * 1024)]))).toBe('must be at most 512 kB');
   });
 
   it('prints a certificate without a stored logo that cannot be read, and the PDF still verifies as paper', async () => {
-    // pdf-lib drew noise for the corrupt data, and never returned from the truncated file.
-    for (const png of [corruptImageData(logo), logo.subarray(0, Math.floor(logo.length / 2))]) {
+    // pdf-lib threw on the bad header (500), drew noise for the corrupt data, and never returned from the truncated file.
+    for (const png of [badHeader(logo), corruptImageData(logo), logo.subarray(0, Math.floor(logo.length / 2))]) {
       await storeUnchecked(png);
       const pdf = await download(await issueCertificate());
       expect(pdf.status).toBe(200);
