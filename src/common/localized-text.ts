@@ -1,6 +1,7 @@
 // Text in the service's three languages; at least one must be present, French first for the schools.
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { stripBidiControls, WithoutBidiControls } from './storable-text.js';
 
 export const LANGUAGES = ['fr', 'ar', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -8,15 +9,15 @@ export type LocalizedText = Partial<Record<Language, string>>;
 
 export class LocalizedTextDto implements LocalizedText {
   @ApiPropertyOptional({ example: 'Gestion de crise' })
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptional() @IsString() @MaxLength(4000) @WithoutBidiControls()
   fr?: string;
 
   @ApiPropertyOptional({ example: 'إدارة الأزمات' })
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptional() @IsString() @MaxLength(4000) @WithoutBidiControls()
   ar?: string;
 
   @ApiPropertyOptional({ example: 'Crisis management' })
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptional() @IsString() @MaxLength(4000) @WithoutBidiControls()
   en?: string;
 }
 
@@ -36,12 +37,12 @@ export class HasSomeLanguage implements ValidatorConstraintInterface {
   }
 }
 
-/** Drops empty languages and trims, so stored text never holds blanks. */
+/** Drops empty languages, bidi controls (imported text too) and blanks around, so stored text never holds blanks. */
 export function cleanLocalized(text: LocalizedText | undefined | null): LocalizedText | null {
   if (!text) return null;
   const out: LocalizedText = {};
   for (const lang of LANGUAGES) {
-    const value = text[lang]?.trim();
+    const value = typeof text[lang] === 'string' ? stripBidiControls(text[lang]).trim() : undefined;
     if (value) out[lang] = value;
   }
   return Object.keys(out).length ? out : null;

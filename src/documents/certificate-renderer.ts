@@ -1,4 +1,5 @@
 // Renders a bilingual (French + Arabic) certificate PDF that carries its signed credential; same input, same bytes.
+import { Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import {
@@ -66,7 +67,9 @@ interface PlacedRun extends VisualRun {
  */
 export class CertificateRenderer {
   private readonly fontkit;
-  private readonly logos = new Map<string, PreparedImage>();
+  /** By SHA-256; null for a logo that cannot be read, so it is not decoded again for every certificate. */
+  private readonly logos = new Map<string, PreparedImage | null>();
+  private readonly logger = new Logger('CertificateRenderer');
   private readonly placed = new Map<string, PlacedRun[]>();
 
   private constructor(
@@ -161,11 +164,13 @@ export class CertificateRenderer {
     if (!png) return;
     const key = createHash('sha256').update(png).digest('base64');
     let logo = this.logos.get(key);
-    if (!logo) {
+    if (logo === undefined) {
       if (this.logos.size >= 64) this.logos.clear();
-      logo = await prepareLogo(png);
+      // A logo that cannot be read (stored before the upload checked it) leaves its box empty: never a failed PDF.
+      logo = await prepareLogo(png).catch((error: Error) => (this.logger.warn(`Certificate printed without an unreadable logo: ${error.message}`), null));
       this.logos.set(key, logo);
     }
+    if (!logo) return;
     // Fit inside the box, keeping proportions, centred.
     const scale = Math.min(box.width / logo.width, box.height / logo.height);
     const [width, height] = [logo.width * scale, logo.height * scale];

@@ -23,7 +23,7 @@ export class InstitutionsController {
   @Patch(':id') @Allow('admin') @ApiOperation({ summary: 'Change an institution' })
   update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateInstitutionDto): Promise<InstitutionDto> { return this.service.update(id, dto); }
 
-  @Put(':id/logo') @HttpCode(204) @Allow('admin', 'registrar') @ApiOperation({ summary: 'Upload the logo printed on the school’s certificates (PNG, 512 kB)' }) @ApiNoContentResponse()
+  @Put(':id/logo') @HttpCode(204) @Allow('admin', 'registrar') @ApiOperation({ summary: 'Upload the logo printed on the school’s certificates (PNG, 512 kB, at most 2000 × 2000 px)' }) @ApiNoContentResponse()
   @FileUpload('PNG image')
   setLogo(@Param('id', ParseIdPipe) id: string, @UploadedFile() file: ReceivedFile | undefined, @CurrentActor() actor: Actor): Promise<void> {
     return this.service.setLogo(id, requireFile(file).buffer, actor);

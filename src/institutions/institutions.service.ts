@@ -3,6 +3,7 @@ import { Permission, requireOnInstitutions } from '../auth/access-policy.js';
 import { cleanLocalized, type LocalizedText } from '../common/localized-text.js';
 import type { Actor } from '../auth/roles.js';
 import { conflict, invalid, notFound } from '../common/problems.js';
+import { logoProblem } from '../documents/certificate-logos.js';
 import type { CreateInstitutionDto, InstitutionDto, UpdateInstitutionDto } from './dto/institution.dto.js';
 import type { Institution } from './institution.entity.js';
 import { InstitutionsRepository } from './institutions.repository.js';
@@ -39,13 +40,12 @@ export class InstitutionsService {
     return toDto(await this.institutions.save(institution));
   }
 
-  /** A PNG of reasonable size; the school's own registrars (or an admin) may change it. */
+  /** A whole, readable PNG within LOGO_LIMITS; the school's own registrars (or an admin) may change it. */
   async setLogo(id: string, file: Buffer, actor: Actor): Promise<void> {
     await this.require(id);
     requireOnInstitutions(actor, Permission.InstitutionLogoUpdate, [id]);
-    const isPng = file.length > 8 && file.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    if (!isPng) throw invalid([{ field: 'file', reason: 'must be a PNG image' }]);
-    if (file.length > 512 * 1024) throw invalid([{ field: 'file', reason: 'must be at most 512 kB' }]);
+    const problem = await logoProblem(file);
+    if (problem) throw invalid([{ field: 'file', reason: problem }]);
     await this.institutions.setLogo(id, file);
   }
 

@@ -14,6 +14,7 @@ import { pipeline } from 'node:stream/promises';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { invalid, type FieldError } from '../common/problems.js';
+import { unstorableReason } from '../common/storable-text.js';
 
 /** A file received in memory. */
 export interface ReceivedFile {
@@ -59,7 +60,10 @@ function multipartInterceptor(files: string[], storage: 'memory' | 'disk', maxBy
         const limits = { fileSize: maxBytes ?? this.config.importMaxBytes, files: files.length, fields: MAX_FIELDS };
         for await (const part of request.parts({ limits })) {
           if (part.type === 'field') {
-            body[part.fieldname] = String(part.value);
+            const value = String(part.value);
+            const reason = unstorableReason(value);
+            if (reason) throw invalid([{ field: part.fieldname, reason }]);
+            body[part.fieldname] = value;
             continue;
           }
           if (!files.includes(part.fieldname) || [...received.memory, ...received.disk].some((file) => file.field === part.fieldname)) {
@@ -83,6 +87,7 @@ function multipartInterceptor(files: string[], storage: 'memory' | 'disk', maxBy
         if (code === 'FST_FILES_LIMIT') throw invalid([{ field: 'file', reason: `at most ${files.length} file${files.length > 1 ? 's' : ''}` }]);
         if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') throw invalid([{ field: 'body', reason: `at most ${MAX_FIELDS} form fields` }]);
         if (code === 'FST_PROTO_VIOLATION') throw invalid([{ field: 'body', reason: 'a field name that is not allowed' }]);
+        if (isMalformedForm(error)) throw invalid([{ field: 'body', reason: `not well-formed multipart/form-data: ${error.message}` }], 'The request body is not a readable form.');
         throw error;
       }
       request.body = body;
@@ -100,6 +105,13 @@ function multipartInterceptor(files: string[], storage: 'memory' | 'disk', maxBy
   }
   return mixin(MultipartInterceptor);
 }
+
+/**
+ * busboy refuses a form with no boundary, a truncated part or a bad header with a plain Error (no code, no syscall:
+ * unlike a disk fault, which stays a 500). Its messages name the fault and echo nothing of the request.
+ */
+const isMalformedForm = (error: unknown): error is Error =>
+  error instanceof Error && !(error instanceof HttpException) && !('code' in error) && !('syscall' in error);
 
 function removeStored(files: StoredFile[]): Promise<unknown> {
   return Promise.all(files.map((file) => rm(file.path, { force: true })));
@@ -143,16 +155,21 @@ export function requireFile(file: ReceivedFile | undefined): ReceivedFile {
   return file;
 }
 
-/** UTF-8 text without its BOM; any other encoding is refused with 415 rather than imported as mojibake. */
+/** UTF-8 text without its BOM and without NUL; any other encoding is refused with 415 rather than imported as mojibake. */
 export function decodeUtf8(buffer: Buffer): string {
   let bytes = buffer;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw unsupportedEncoding('UTF-16');
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw unsupportedEncoding('not valid UTF-8 (Windows-1252 or Latin-1?)');
   }
+  // Valid UTF-8, but PostgreSQL stores no NUL: refused here with its line rather than by the database.
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) throw invalid([{ field: 'file', reason: 'contains the NUL character (U+0000)', line: text.slice(0, nul).split('\n').length }], 'The file is not plain text.');
+  return text;
 }
 
 const unsupportedEncoding = (found: string): HttpException =>

@@ -31,6 +31,17 @@ describe('team gap report', () => {
     expect(csvCell('a "quoted", cell')).toBe('"a ""quoted"", cell"');
   });
 
+  it('sees a formula behind blanks, zero-width and bidi characters, and after a ";" or "," separator', () => {
+    expect(csvCell(' =HYPERLINK("http://x")')).toBe(`"' =HYPERLINK(""http://x"")"`);
+    expect(csvCell('\u200b=1+1')).toBe("'\u200b=1+1");
+    expect(csvCell('\u202e\u2066@SUM(A1)')).toBe("'\u202e\u2066@SUM(A1)");
+    expect(csvCell('\u00a0\t-2')).toBe("'\u00a0\t-2");
+    expect(csvCell('Nadia;=cmd|\' /C calc\'!A0')).toBe(`"'Nadia;=cmd|' /C calc'!A0"`);
+    expect(csvCell('Benkhelifa, +33')).toBe(`"'Benkhelifa, +33"`);
+    expect(csvCell('Plan blanc; cellule')).toBe('"Plan blanc; cellule"');
+    expect(csvCell('GC-1 Plan blanc')).toBe('GC-1 Plan blanc');
+  });
+
   it('draws a heatmap with a cell per person and competency, or per job profile for large teams', () => {
     const svg = teamReportSvg(report, { title: 'CHU Oran' });
     expect(svg.match(/<rect x="\d+" y="\d+" width="17"/g)).toHaveLength(4);

@@ -1,6 +1,7 @@
 // The team view: staff × competencies with their gaps, training needs per item and per module, and two exports
 // (CSV for spreadsheets, an SVG heatmap to read at a glance).
 import type { LocalizedText } from '../common/localized-text.js';
+import { looksLikeFormula } from '../common/spreadsheet-formula.js';
 import type { ModuleNeed, StaffGap, StaffMember, TeamItem } from './gaps.repository.js';
 
 export interface TeamGapReport {
@@ -37,7 +38,7 @@ export function buildTeamReport(staff: StaffMember[], items: TeamItem[], gaps: S
 }
 
 /** One row per person, one column per competency (gap in levels, empty when none). Text cells that a spreadsheet
- * would run as formulas (= + - @, tab, CR) are prefixed with a quote. */
+ * would run as formulas (spreadsheet-formula.ts) are prefixed with a quote. */
 export function teamReportCsv(report: TeamGapReport, language: 'fr' | 'ar' | 'en' = 'fr'): string {
   // Gap cells are numbers or empty: only the text columns need quoting, which keeps a 2,000 × 5,000 matrix fast.
   const gaps = report.people.map(() => new Array<string>(report.items.length).fill(''));
@@ -48,9 +49,10 @@ export function teamReportCsv(report: TeamGapReport, language: 'fr' | 'ar' | 'en
   return [header.join(','), ...rows].join('\r\n') + '\r\n';
 }
 
+/** A text cell: quote-prefixed when it looks like a formula, quoted when it holds a separator (";" too), a quote or a line break. */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = looksLikeFormula(value) ? `'${value}` : value;
+  return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 const label = (text: LocalizedText, language: 'fr' | 'ar' | 'en'): string => text[language] ?? text.fr ?? text.en ?? text.ar ?? '';

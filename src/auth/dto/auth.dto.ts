@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { WithoutBidiControls } from '../../common/storable-text.js';
 import { ROLES, type Role } from '../roles.js';
 
 export class LoginDto {
@@ -28,7 +29,7 @@ export class CreateUserDto {
   password: string;
 
   @ApiProperty({ example: 'Samia Benali' })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString() @MinLength(1) @MaxLength(200) @WithoutBidiControls()
   displayName: string;
 
   @ApiProperty({ enum: ROLES })

@@ -48,7 +48,7 @@ export class CreateProgrammeDto {
   @IsDefined() @ValidateNested() @Type(() => LocalizedTextDto) @Validate(HasSomeLanguage)
   title: LocalizedTextDto;
 
-  @ApiPropertyOptional({ type: LocalizedTextDto })
+  @ApiPropertyOptional({ type: LocalizedTextDto, nullable: true })
   @IsOptional() @ValidateNested() @Type(() => LocalizedTextDto)
   description?: LocalizedTextDto;
 

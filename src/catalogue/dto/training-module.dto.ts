@@ -9,7 +9,7 @@ export const CODE_PATTERN = /^[\w.-]{1,40}$/;
 export const CODE_MESSAGE = 'code must be 1-40 letters, digits, dots, dashes or underscores';
 
 export class OutcomeInputDto {
-  @ApiPropertyOptional({ type: LocalizedTextDto, example: { fr: 'Déclencher le plan blanc et organiser la cellule de crise' } })
+  @ApiPropertyOptional({ type: LocalizedTextDto, nullable: true, example: { fr: 'Déclencher le plan blanc et organiser la cellule de crise' } })
   @IsOptional() @ValidateNested() @Type(() => LocalizedTextDto)
   description?: LocalizedTextDto;
 
@@ -31,7 +31,7 @@ export class CreateTrainingModuleDto {
   @IsDefined() @ValidateNested() @Type(() => LocalizedTextDto) @Validate(HasSomeLanguage)
   title: LocalizedTextDto;
 
-  @ApiPropertyOptional({ type: LocalizedTextDto })
+  @ApiPropertyOptional({ type: LocalizedTextDto, nullable: true })
   @IsOptional() @ValidateNested() @Type(() => LocalizedTextDto)
   description?: LocalizedTextDto;
 

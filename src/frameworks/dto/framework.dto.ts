@@ -10,7 +10,7 @@ export class CreateFrameworkDto {
   @IsDefined() @ValidateNested() @Type(() => LocalizedTextDto) @Validate(HasSomeLanguage)
   title: LocalizedTextDto;
 
-  @ApiPropertyOptional({ type: LocalizedTextDto })
+  @ApiPropertyOptional({ type: LocalizedTextDto, nullable: true })
   @IsOptional() @ValidateNested() @Type(() => LocalizedTextDto)
   description?: LocalizedTextDto;
 
@@ -36,7 +36,7 @@ export class UpdateFrameworkDto {
   @IsOptional() @ValidateNested() @Type(() => LocalizedTextDto) @Validate(HasSomeLanguage)
   title?: LocalizedTextDto;
 
-  @ApiPropertyOptional({ type: LocalizedTextDto })
+  @ApiPropertyOptional({ type: LocalizedTextDto, nullable: true })
   @IsOptional() @ValidateNested() @Type(() => LocalizedTextDto)
   description?: LocalizedTextDto;
 
@@ -64,7 +64,7 @@ export class LevelInputDto {
   @IsDefined() @ValidateNested() @Type(() => LocalizedTextDto) @Validate(HasSomeLanguage)
   label: LocalizedTextDto;
 
-  @ApiPropertyOptional({ type: LocalizedTextDto })
+  @ApiPropertyOptional({ type: LocalizedTextDto, nullable: true })
   @IsOptional() @ValidateNested() @Type(() => LocalizedTextDto)
   description?: LocalizedTextDto;
 }

@@ -7,7 +7,7 @@ import { ITEM_KINDS, type ItemKind } from '../framework-item.entity.js';
 import { ASSOCIATION_TYPES, type AssociationType } from '../item-association.entity.js';
 
 export class CreateItemDto {
-  @ApiPropertyOptional({ example: 'GC-2.1', description: 'Human coding scheme, unique in the framework version' })
+  @ApiPropertyOptional({ example: 'GC-2.1', nullable: true, description: 'Human coding scheme, unique in the framework version' })
   @IsOptional() @IsString() @Matches(/^\S(.*\S)?$/, { message: 'code must not be blank or padded' }) @MaxLength(60)
   code?: string;
 
@@ -23,7 +23,7 @@ export class CreateItemDto {
   @IsDefined() @ValidateNested() @Type(() => LocalizedTextDto) @Validate(HasSomeLanguage)
   label: LocalizedTextDto;
 
-  @ApiPropertyOptional({ type: LocalizedTextDto })
+  @ApiPropertyOptional({ type: LocalizedTextDto, nullable: true })
   @IsOptional() @ValidateNested() @Type(() => LocalizedTextDto)
   description?: LocalizedTextDto;
 

@@ -22,7 +22,7 @@ export class CreateInstitutionDto {
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as DZ or FR' })
   country: string;
 
-  @ApiPropertyOptional({ example: 'https://www.chu-oran.example.dz' })
+  @ApiPropertyOptional({ example: 'https://www.chu-oran.example.dz', nullable: true })
   @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) @MaxLength(500)
   website?: string;
 }

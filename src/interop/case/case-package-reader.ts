@@ -1,6 +1,8 @@
 // Reads a CASE 1.0 or 1.1 CFPackage (JSON text) into the neutral ImportedFramework. A file that is not a CFPackage
 // is refused here (400, each problem listed); content problems (duplicates, dangling parents, cycles) are left to
 // checkImportedFramework, so every importer reports them alike (422).
+import { HttpException } from '@nestjs/common';
+import { parseBoundedJson } from '../../common/json-body.js';
 import type { Language } from '../../common/localized-text.js';
 import { invalid } from '../../common/problems.js';
 import { ITEM_KINDS, type ItemKind } from '../../frameworks/framework-item.entity.js';
@@ -24,8 +26,9 @@ interface RawPackage {
 export function parseCasePackage(text: string): ImportedFramework {
   let root: unknown;
   try {
-    root = JSON.parse(text);
+    root = parseBoundedJson(text, 'file');
   } catch (error) {
+    if (error instanceof HttpException) throw error;
     throw invalid([{ field: 'file', reason: `not valid JSON (${(error as Error).message})` }], 'The file is not a CASE package (CFPackage JSON).');
   }
   const errors = packageShapeErrors(root);

@@ -32,6 +32,7 @@ export async function* readEscoCsv(file: EscoFile): AsyncGenerator<EscoRow> {
       }
       const cells: Record<string, string> = {};
       for (const [name, index] of columns) cells[name] = record[index]?.trim() ?? '';
+      if (Object.values(cells).some((cell) => cell.includes('\u0000'))) throw invalid([{ field: file.field, reason: 'contains the NUL character (U+0000)', line }]);
       yield { cells, line };
     }
   } catch (error) {

@@ -47,8 +47,9 @@ export function buildMoodleCsv(input: MoodleExportInput): { filename: string; co
       str(extras.exportedId), '', '',
     ]);
   }
-  // Quoted like PHP's fputcsv (what Moodle writes): any cell with white space, besides the RFC 4180 cases.
-  const content = stringify([[...MOODLE_HEADERS], ...rows.map((row) => row.map(escapeFormula))], { record_delimiter: 'windows', quoted_match: /\s/ });
+  // Quoted like PHP's fputcsv (what Moodle writes): any cell with white space, besides the RFC 4180 cases; and any cell
+  // with a ";", which a spreadsheet in the French locale would otherwise split into cells (the part after it a formula).
+  const content = stringify([[...MOODLE_HEADERS], ...rows.map((row) => row.map(escapeFormula))], { record_delimiter: 'windows', quoted_match: /[\s;]/ });
   return { filename: `${text(input.framework.title)}-${frameworkIdNumber}.csv`, content };
 }
 

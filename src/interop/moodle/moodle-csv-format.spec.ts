@@ -2,11 +2,13 @@ import { escapeFormula, formatCrossReferences, normaliseHeader, parseCrossRefere
 
 describe('Moodle CSV cells', () => {
   it('escapes every cell a spreadsheet would run as a formula, and restores exactly what was written', () => {
-    for (const cell of ['=SUM(A1)', '+33 1 23', '-Réceptionner', '@cmd', '\tTab', '\rCR', "'=already quoted", "''-twice", 'Plan blanc', "l'hôpital", '']) {
+    for (const cell of ['=SUM(A1)', '+33 1 23', '-Réceptionner', '@cmd', '\tTab', '\rCR', "'=already quoted", "''-twice", 'Plan blanc', "l'hôpital", '',
+      ' =lead space', '\u200b=zero width', '\u202e=bidi', 'a;=after separator', "'a,-quoted then separated", "'plain", 'x, y']) {
       expect(unescapeFormula(escapeFormula(cell))).toBe(cell);
     }
     expect(escapeFormula('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
     expect(escapeFormula("l'hôpital")).toBe("l'hôpital");
+    expect([' =1', '\u200b=1', 'Nadia;=1'].map(escapeFormula)).toEqual(["' =1", "'\u200b=1", "'Nadia;=1"]);
     expect(unescapeFormula("'plain")).toBe("'plain");
   });
 

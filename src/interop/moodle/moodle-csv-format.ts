@@ -1,5 +1,6 @@
 // The competency framework CSV of Moodle's admin/tool/lpimportcsv: its columns, taxonomy terms and the cell
 // escaping that keeps spreadsheets from running imported text as formulas.
+import { looksLikeFormula } from '../../common/spreadsheet-formula.js';
 
 /** The 14 columns, in the order and spelling Moodle 4 writes them (framework_importer::list_required_headers). */
 export const MOODLE_HEADERS = [
@@ -66,11 +67,8 @@ export function parseTaxonomies(cell: string): string[] | null {
 export const parseCrossReferences = (cell: string): string[] => (cell.trim() ? cell.split(',').map((ref) => ref.replace(/%2C/gi, ',').trim()).filter(Boolean) : []);
 export const formatCrossReferences = (idNumbers: string[]): string => idNumbers.map((idNumber) => idNumber.replace(/,/g, '%2C')).join(',');
 
-// Formula injection (OWASP "CSV injection"): a cell starting with = + - @ tab or CR may run as a formula when the file
-// is opened in a spreadsheet. The exporter prefixes such cells with a quote; the importer removes exactly one quote
-// from a cell that is quotes followed by such a character, so a cell that really started with a quote survives too.
-const DANGEROUS = /^'*[=+\-@\t\r]/;
-const ESCAPED = /^'+[=+\-@\t\r]/;
-
-export const escapeFormula = (cell: string): string => (DANGEROUS.test(cell) ? `'${cell}` : cell);
-export const unescapeFormula = (cell: string): string => (ESCAPED.test(cell) ? cell.slice(1) : cell);
+// Formula injection: the exporter prefixes a cell that looks like a formula (looksLikeFormula) with a quote; the
+// importer removes exactly one quote from a cell that still looks like one without it, so a cell that really started
+// with a quote survives too.
+export const escapeFormula = (cell: string): string => (looksLikeFormula(cell) ? `'${cell}` : cell);
+export const unescapeFormula = (cell: string): string => (cell.startsWith("'") && looksLikeFormula(cell.slice(1)) ? cell.slice(1) : cell);

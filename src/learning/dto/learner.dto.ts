@@ -2,31 +2,32 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { LocalizedTextDto } from '../../common/localized-text.js';
 import { PageMeta, PageQuery } from '../../common/page.js';
+import { WithoutBidiControls } from '../../common/storable-text.js';
 
 export class CreateLearnerDto {
-  @ApiProperty({ example: 'Amina' }) @IsString() @MinLength(1) @MaxLength(100)
+  @ApiProperty({ example: 'Amina' }) @IsString() @MinLength(1) @MaxLength(100) @WithoutBidiControls()
   givenName: string;
 
-  @ApiProperty({ example: 'Belkacem' }) @IsString() @MinLength(1) @MaxLength(100)
+  @ApiProperty({ example: 'Belkacem' }) @IsString() @MinLength(1) @MaxLength(100) @WithoutBidiControls()
   familyName: string;
 
-  @ApiPropertyOptional({ example: 'DZ-16-004512', description: 'National staff number, unique within the employer' })
+  @ApiPropertyOptional({ example: 'DZ-16-004512', nullable: true, description: 'National staff number, unique within the employer' })
   @IsOptional() @Matches(/^[\w./-]{1,40}$/, { message: 'staffNumber must be 1-40 letters, digits, dots, slashes or dashes' })
   staffNumber?: string;
 
-  @ApiPropertyOptional({ example: 'a.belkacem@chu-oran.example.dz' }) @IsOptional() @IsEmail() @MaxLength(320)
+  @ApiPropertyOptional({ example: 'a.belkacem@chu-oran.example.dz', nullable: true }) @IsOptional() @IsEmail() @MaxLength(320)
   email?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Employer; an HR manager’s own institution by default' }) @IsOptional() @IsUUID()
   employerInstitutionId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Job profile (version) held now' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Job profile (version) held now' }) @IsOptional() @IsUUID()
   currentProfileId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Job profile (version) aimed at' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Job profile (version) aimed at' }) @IsOptional() @IsUUID()
   targetProfileId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The learner’s own login (role learner), so they can read their record' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The learner’s own login (role learner), so they can read their record' }) @IsOptional() @IsUUID()
   userId?: string;
 }
 

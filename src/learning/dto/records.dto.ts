@@ -16,7 +16,7 @@ export class UpdateEnrolmentDto {
   @IsOptional() @IsIn(ENROLMENT_STATUSES)
   status?: EnrolmentStatus;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'Share of the session attended, in percent' })
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, nullable: true, description: 'Share of the session attended, in percent' })
   @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100)
   attendanceRate?: number;
 }

@@ -32,15 +32,15 @@ export class CreateJobProfileDto {
   @IsDefined() @ValidateNested() @Type(() => LocalizedTextDto) @Validate(HasSomeLanguage)
   title: LocalizedTextDto;
 
-  @ApiPropertyOptional({ type: LocalizedTextDto })
+  @ApiPropertyOptional({ type: LocalizedTextDto, nullable: true })
   @IsOptional() @ValidateNested() @Type(() => LocalizedTextDto)
   definition?: LocalizedTextDto;
 
-  @ApiPropertyOptional({ type: LocalizedTextDto, example: { fr: 'Management, gestion et aide à la décision' } })
+  @ApiPropertyOptional({ type: LocalizedTextDto, nullable: true, example: { fr: 'Management, gestion et aide à la décision' } })
   @IsOptional() @ValidateNested() @Type(() => LocalizedTextDto)
   family?: LocalizedTextDto;
 
-  @ApiPropertyOptional({ type: LocalizedTextDto, example: { fr: 'Direction' } })
+  @ApiPropertyOptional({ type: LocalizedTextDto, nullable: true, example: { fr: 'Direction' } })
   @IsOptional() @ValidateNested() @Type(() => LocalizedTextDto)
   subFamily?: LocalizedTextDto;
 
@@ -48,11 +48,11 @@ export class CreateJobProfileDto {
   @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => LocalizedTextDto) @Validate(HasSomeLanguage, { each: true })
   activities?: LocalizedTextDto[];
 
-  @ApiPropertyOptional({ example: '1342', description: 'ISCO-08 code (1 to 4 digits)' })
+  @ApiPropertyOptional({ example: '1342', nullable: true, description: 'ISCO-08 code (1 to 4 digits)' })
   @IsOptional() @Matches(/^\d{1,4}$/, { message: 'iscoCode must be an ISCO-08 code of 1 to 4 digits' })
   iscoCode?: string;
 
-  @ApiPropertyOptional({ example: 'http://data.europa.eu/esco/occupation/4a29eab1-5f02-4723-a863-e2d5a0614dfa' })
+  @ApiPropertyOptional({ example: 'http://data.europa.eu/esco/occupation/4a29eab1-5f02-4723-a863-e2d5a0614dfa', nullable: true })
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }) @MaxLength(2000)
   escoUri?: string;
 
