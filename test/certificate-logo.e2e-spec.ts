@@ -67,7 +67,7 @@ describe('school logos on certificates', () => {
     const session = await catalogue.newSession(module.id, school.id);
     issueCertificate = async () => {
       const person = (await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName: 'Nadia', familyName: 'Benkhelifa' }).expect(201)).body;
-      const enrolment = (await ctx.http.post(`/sessions/${session.id}/enrolments`).auth(registrar.token, bearer).send({ learnerId: person.id }).expect(201)).body;
+      const enrolment = await factory.enrol(session, person.id, { hr, registrar });
       await ctx.http.post(`/sessions/${session.id}/assessments`).auth(registrar.token, bearer).send({ learnerId: person.id, kind: 'final_exam', score: 15 }).expect(201);
       return (await ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: enrolment.id }).expect(201)).body.id;
     };

@@ -27,7 +27,7 @@ describe('fuzz of every operation of the OpenAPI document', () => {
   let doc: OpenApiDocument;
 
   beforeAll(async () => {
-    ctx = await startTestApp({ LOGIN_MAX_FAILURES: '1000' });
+    ctx = await startTestApp({ LOGIN_MAX_FAILURES: '1000', LOGIN_ACCOUNT_MAX_FAILURES: '2000', LOGIN_ADDRESS_MAX_FAILURES: '5000' });
     const factory = new Factory(ctx);
     admin = await factory.admin();
     const school = await factory.newInstitution();

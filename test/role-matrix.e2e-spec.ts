@@ -143,7 +143,7 @@ const BODIES: Record<string, (world: AccessWorld) => object> = {
   'POST /frameworks/{id}/scales': () => ({ code: 'niveaux', title: { fr: 'Niveaux' }, levels: [{ rank: 1, code: 'n1', label: { fr: 'Notions' } }, { rank: 2, code: 'n2', label: { fr: 'Pratique' } }] }),
   'POST /frameworks/{id}/associations': (world) => ({ originId: world.ids['/frameworks:itemId'], destinationUri: 'https://esco.example/skill/1', type: 'exactMatchOf' }),
 };
-const ONE_PIXEL_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+const ONE_PIXEL_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082', 'hex');
 
 describe('object-level access matrix, generated from the OpenAPI document', () => {
   let ctx: TestApp;

@@ -74,7 +74,7 @@ export async function buildAccessWorld(ctx: TestApp): Promise<AccessWorld> {
   expectStatus(await ctx.http.patch(`/enrolments/${offerB.id}`).auth(people.registrarB.token, bearer).send({ status: 'withdrawn' }), 200);
   const statusList = String(credential.verifiableCredential.credentialStatus[0].statusListCredential).split('/status-lists/')[1].split('/')[0];
   const batch = (await post(registrarA, `/sessions/${session}/credential-batches`, {}, 202)).id;
-  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082', 'hex');
   expectStatus(await ctx.http.put(`/institutions/${schoolA.id}/logo`).auth(registrarA.token, bearer).attach('file', png, { filename: 'logo.png', contentType: 'image/png' }), 204);
 
   return {
