@@ -43,6 +43,7 @@ if (!existsSync(CHROMIUM)) console.warn(`Browser tests skipped: ${CHROMIUM} is m
 describeInBrowser('the verification page in a browser: its own language only, accessible, keyboard reachable', () => {
   let ctx: TestApp;
   let browser: Browser;
+  let launch: () => Promise<Browser>;
   let base: string;
   let credentials: Record<Case, Json>;
   /** What the API says of each case: its English problem messages must not reach the French or Arabic page either. */
@@ -67,7 +68,8 @@ describeInBrowser('the verification page in a browser: its own language only, ac
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    launch = () => chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    browser = await launch();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -77,6 +79,8 @@ describeInBrowser('the verification page in a browser: its own language only, ac
 
   /** The page of one case: by its link, or (tampered) uploaded through the page's own form. */
   async function open(which: Case, language: PageLanguage): Promise<Page> {
+    // On a loaded machine Chromium has been seen to go away between tests: a new one, rather than three red tests.
+    if (!browser.isConnected()) browser = await launch();
     // A context of its own per page: axe needs the page's context to open its frames.
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: language === 'ar' ? 'ar-DZ' : `${language}-FR` });
     const page = await context.newPage();
