@@ -1,4 +1,5 @@
-// Pure rules of a training session: what its delivery needs, and the seats it has left.
+// Rules of a training session: what its delivery needs, the seats it has left, whether it has begun.
+import { conflict } from '../common/problems.js';
 import type { Modality } from './training-module.entity.js';
 
 export interface DeliveryNeeds {
@@ -29,3 +30,9 @@ const EARLIEST_ZONE_MS = 14 * 3600_000;
  * first morning of its session, and results, completions and certificates are refused the day before.
  */
 export const hasStarted = (startsOn: string, at: Date): boolean => startsOn <= new Date(at.getTime() + EARLIEST_ZONE_MS).toISOString().slice(0, 10);
+
+/** Results, completions and certificates belong to a session that has begun: 409 naming the field that leads to it. */
+export function assertSessionStarted(startsOn: string, field: string, consequence: string): void {
+  if (hasStarted(startsOn, new Date())) return;
+  throw conflict('session_not_started', `The session starts on ${startsOn}: ${consequence}`, [{ field, reason: `the session starts on ${startsOn}` }]);
+}

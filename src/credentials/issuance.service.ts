@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { AccessPolicy, mayOnInstitution, Permission } from '../auth/access-policy.js';
 import type { Actor } from '../auth/roles.js';
-import { hasStarted } from '../catalogue/session-rules.js';
+import { assertSessionStarted } from '../catalogue/session-rules.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { conflict, forbidden, invalid, notFound } from '../common/problems.js';
 import { IssuerIdentityService } from '../institutions/issuer-identity.service.js';
@@ -85,9 +85,7 @@ export class IssuanceService {
         throw conflict('not_eligible', 'The module is not passed.', [{ field: 'enrolment', reason: `the enrolment is ${enrolment.status}, not completed` }]);
       }
       // A completion recorded before the rule (or by hand in the database) does not make a session that has not begun passed.
-      if (!hasStarted(enrolment.session!.startsOn, new Date())) {
-        throw conflict('session_not_started', `The session starts on ${enrolment.session!.startsOn}: nobody has passed it yet.`, [{ field: 'enrolmentId', reason: `its session starts on ${enrolment.session!.startsOn}` }]);
-      }
+      assertSessionStarted(enrolment.session!.startsOn, 'enrolmentId', 'nobody has passed it yet.');
       return enrolment;
     });
     const schools = new Map((await this.credentials.findInstitutions([...new Set(enrolments.map((e) => e.session!.institutionId))], manager)).map((school) => [school.id, school]));

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { AccessPolicy, Permission } from '../auth/access-policy.js';
 import type { Actor } from '../auth/roles.js';
 import type { TrainingSession } from '../catalogue/training-session.entity.js';
-import { hasStarted } from '../catalogue/session-rules.js';
+import { assertSessionStarted, hasStarted } from '../catalogue/session-rules.js';
 import { conflict, forbidden, invalid, notFound } from '../common/problems.js';
 import { Assessment, CERTIFYING_KINDS } from './assessment.entity.js';
 import type { AssessmentDto, CreateAssessmentDto, CreateEnrolmentDto, EnrolmentDto, QuestionnaireComparisonDto, UpdateEnrolmentDto } from './dto/records.dto.js';
@@ -85,7 +85,7 @@ export class RecordsService {
       if (dto.attendanceRate !== undefined) enrolment.attendanceRate = dto.attendanceRate;
       if (dto.status && dto.status !== enrolment.status) {
         if (enrolment.status === 'completed') throw conflict('enrolment_completed', 'A completed enrolment stays completed; its evidence is recorded.');
-        if (dto.status === 'completed') assertStarted(enrolment.session!, 'status', 'completion');
+        if (dto.status === 'completed') assertSessionStarted(enrolment.session!.startsOn, 'status', 'no completion can be recorded before.');
         enrolment.status = dto.status;
         if (dto.status === 'completed') await this.complete(enrolment, null, new Date(), manager);
       }
@@ -118,7 +118,7 @@ export class RecordsService {
     const assessedAt = dto.assessedAt ?? now;
     // Only the pre-training questionnaire comes before the session; nothing is assessed in the future.
     if (dto.kind !== 'pre_questionnaire') {
-      assertStarted(session, 'session', dto.kind.replace('_', ' '));
+      assertSessionStarted(session.startsOn, 'session', `no ${dto.kind.replace('_', ' ')} can be recorded before.`);
       if (!hasStarted(session.startsOn, assessedAt)) errors.push({ field: 'assessedAt', reason: `before the session starts on ${session.startsOn}` });
     }
     if (assessedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) errors.push({ field: 'assessedAt', reason: 'in the future' });
@@ -172,12 +172,6 @@ export class RecordsService {
 
 /** Clocks of the systems results come from (Moodle, a registrar's laptop) are allowed this far ahead of ours. */
 const CLOCK_SKEW_MS = 5 * 60_000;
-
-/** Results and completions belong to a session that has begun. */
-function assertStarted(session: TrainingSession, field: string, what: string): void {
-  if (hasStarted(session.startsOn, new Date())) return;
-  throw conflict('session_not_started', `The session starts on ${session.startsOn}: no ${what} can be recorded before.`, [{ field, reason: `the session starts on ${session.startsOn}` }]);
-}
 
 const notAccepted = () => conflict('enrolment_not_accepted', 'The enrolment awaits the other side’s acceptance (POST /enrolments/{id}/acceptance); no training is recorded before.');
 

@@ -6,7 +6,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { Actor } from '../../auth/roles.js';
-import { hasStarted } from '../../catalogue/session-rules.js';
+import { assertSessionStarted } from '../../catalogue/session-rules.js';
 import { conflict, notFound } from '../../common/problems.js';
 import { isDatabaseUnavailable } from '../../database/unavailable.js';
 import { JobQueue } from '../../jobs/job-queue.js';
@@ -51,9 +51,7 @@ export class CredentialBatchesService {
       if (!session) throw notFound('Session', sessionId);
       assertRegistrarOf(actor, session.institutionId, 'issue this session’s certificates');
       if (!session.moduleId) throw conflict('not_a_module_session', 'Bulk certificates are for module sessions; diplomas are prepared one by one and co-signed.');
-      if (!hasStarted(session.startsOn, new Date())) {
-        throw conflict('session_not_started', `The session starts on ${session.startsOn}: nobody has passed it yet.`, [{ field: 'sessionId', reason: `the session starts on ${session.startsOn}` }]);
-      }
+      assertSessionStarted(session.startsOn, 'sessionId', 'nobody has passed it yet.');
       await this.refuseIfInProgress(sessionId, manager);
       const pending = await this.pendingEnrolments(sessionId, manager);
       const batch = await manager.save(manager.create(CredentialBatch, {
