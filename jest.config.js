@@ -1,13 +1,5 @@
 // Native ESM Jest: swc strips types and keeps decorator metadata; `.js` import suffixes map back to `.ts`.
-const swc = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-    target: 'es2022',
-  },
-  module: { type: 'es6' },
-  sourceMaps: 'inline',
-};
+import { swcOptions } from './test/support/swc-options.js';
 
 // Fastify's plugins (CommonJS) require a few ESM-only packages. Node 20.19+ loads them (require of ESM); Jest's module
 // runtime cannot before Node 24.9, so Jest compiles those packages to CommonJS.
@@ -16,7 +8,7 @@ const esmOnlyRequired = ['@fastify/middie/node_modules/path-to-regexp/', '@fasti
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc], [`(?:${esmOnlyRequired}).+\\.js$`]: '<rootDir>/test/support/commonjs-transform.cjs' },
+  transform: { '^.+\\.ts$': ['@swc/jest', swcOptions], [`(?:${esmOnlyRequired}).+\\.js$`]: '<rootDir>/test/support/commonjs-transform.cjs' },
   transformIgnorePatterns: [`^(?!.*/node_modules/(?:${esmOnlyRequired})).*/node_modules/`],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],

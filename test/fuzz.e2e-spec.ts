@@ -5,8 +5,9 @@ import type { Test } from 'supertest';
 import { CatalogueFactory, expectStatus, Factory, type Person } from './support/factories.js';
 import {
   BODY_VALUES, FIELD_VALUES, fieldPaths, multipartBodies, type Mutation, type OpenApiDocument, type Operation, PATH_VALUES, pick, QUERY_VALUES,
-  sample, seededRandom, withField,
+  sample, withField,
 } from './support/openapi-fuzz.js';
+import { seededRandom } from '../src/common/testing/seeded-random.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const SEED = 20260311;

@@ -39,18 +39,6 @@ export interface Mutation {
   fieldLevel?: boolean;
 }
 
-/** A deterministic generator (mulberry32), so a failure can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const pick = <T>(random: () => number, list: T[], count: number): T[] => {
   const copy = [...list];
   const out: T[] = [];

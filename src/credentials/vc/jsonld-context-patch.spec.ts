@@ -9,6 +9,7 @@ import { VC_V2_CONTEXT_URL } from './bundled-contexts.js';
 import { buildClrCredential } from './clr.js';
 import { createDocumentLoader } from './document-loader.js';
 import { issueCredential, type JsonObject } from './issuer.js';
+import { seededRandom } from '../../common/testing/seeded-random.js';
 import { isJsonLdContextPatchApplied } from './jsonld-context-patch.js';
 import { buildStatusEntry, buildStatusListCredential, createStatusList, encodeStatusList } from './status-list.js';
 import { newCoAccreditedDiploma, newCrisisManagementCertificate, newEhespRennes, newEnsmAlger, newLearner } from './vc-test-factory.js';
@@ -108,18 +109,6 @@ describe('the patched jsonld', () => {
 // ---- A generator of JSON-LD documents around scoped contexts ----------------------------------------------------
 
 type Random = () => number;
-
-function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const PROPERTIES = ['title', 'part', 'level', 'tag', 'evidence', 'alignment'];
 const TYPES = ['Module', 'Competency', 'Assessment', 'Profile'];
