@@ -4,11 +4,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
-import { AccessPolicy, mayOnInstitution, Permission } from '../auth/access-policy.js';
+import { AccessPolicy, Permission, requireOnInstitutions } from '../auth/access-policy.js';
 import type { Actor } from '../auth/roles.js';
 import { assertSessionStarted } from '../catalogue/session-rules.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { conflict, forbidden, invalid, notFound } from '../common/problems.js';
+import { conflict, invalid, notFound } from '../common/problems.js';
 import { IssuerIdentityService } from '../institutions/issuer-identity.service.js';
 import type { Institution } from '../institutions/institution.entity.js';
 import { buildAward } from './achievement-credentials.js';
@@ -47,7 +47,7 @@ export class IssuanceService {
     return this.credentials.transaction(async (manager) => {
       const enrolment = await this.credentials.findEnrolment(enrolmentId, manager);
       if (!enrolment) throw invalid([{ field: 'enrolmentId', reason: 'no such enrolment' }]);
-      assertRegistrarOf(actor, enrolment.session!.institutionId, 'issue certificates for this session');
+      requireOnInstitutions(actor, Permission.CredentialIssue, [enrolment.session!.institutionId]);
       const existing = await this.credentials.findCertificateOf(enrolmentId, manager);
       if (existing) throw conflict('already_issued', `A certificate was already issued for this enrolment: ${existing.id}.`);
       // One active certificate per learner and module, whichever session: a new one is a re-issue, after revoking.
@@ -122,7 +122,7 @@ export class IssuanceService {
     return this.credentials.transaction(async (manager) => {
       const programme = await this.credentials.findProgramme(programmeId, manager);
       if (!programme) throw invalid([{ field: 'programmeId', reason: 'no such programme' }]);
-      assertRegistrarOf(actor, programme.ownerInstitutionId, 'award this programme (the lead school does)');
+      requireOnInstitutions(actor, Permission.CredentialIssue, [programme.ownerInstitutionId]);
       const learner = await this.credentials.findLearner(learnerId, manager);
       if (!learner) throw invalid([{ field: 'learnerId', reason: 'no such learner' }]);
       const existing = await this.credentials.findDiplomaOf(learnerId, programmeId, manager);
@@ -245,9 +245,3 @@ export class IssuanceService {
   }
 }
 
-/** Issuing belongs to the school's registrars (an administrator may act for any school): Permission.CredentialIssue. */
-export function assertRegistrarOf(actor: Actor, institutionId: string, what: string): void {
-  if (!mayOnInstitution(actor, Permission.CredentialIssue, institutionId)) {
-    throw forbidden('other_institution', `Only a registrar of the responsible school may ${what}.`);
-  }
-}

@@ -12,7 +12,6 @@ import { AuditLog } from './audit/audit-log.service.js';
 import { Credential, CredentialSignature } from './credential.entity.js';
 import { CredentialsRepository } from './credentials.repository.js';
 import type { VcApiUpdateStatusDto } from './dto/credential.dto.js';
-import { assertRegistrarOf } from './issuance.service.js';
 import { StatusListsService } from './status/status-lists.service.js';
 import { VcEnvironment } from './vc-environment.service.js';
 import { issueCredential, type JsonObject } from './vc/issuer.js';
@@ -76,7 +75,7 @@ export class VcApiIssuerService {
     }
     const school = await this.institutions.findBySlug(slug);
     if (!school) throw notFound('Issuer', slug);
-    assertRegistrarOf(actor, school.id, 'issue credentials for this school');
+    requireOnInstitutions(actor, Permission.CredentialIssue, [school.id]);
     const problems = credentialProblems(credential);
     if (problems.length) throw invalid(problems, 'The credential is not a valid VC 2.0 credential to issue.');
     const id = (options?.credentialId as string | undefined) ?? (credential.id as string | undefined);

@@ -5,6 +5,7 @@
 // lost with its worker (kill -9, a partition) is retried by another within the expiry.
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { Permission, requireOnInstitutions } from '../../auth/access-policy.js';
 import type { Actor } from '../../auth/roles.js';
 import { assertSessionStarted } from '../../catalogue/session-rules.js';
 import { conflict, notFound } from '../../common/problems.js';
@@ -12,7 +13,7 @@ import { isDatabaseUnavailable } from '../../database/unavailable.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { TrainingSession } from '../../catalogue/training-session.entity.js';
 import { AuditLog } from '../audit/audit-log.service.js';
-import { IssuanceService, assertRegistrarOf } from '../issuance.service.js';
+import { IssuanceService } from '../issuance.service.js';
 import { CredentialBatch } from './credential-batch.entity.js';
 
 const QUEUE = 'credential-batch-chunk';
@@ -49,7 +50,7 @@ export class CredentialBatchesService {
     return this.dataSource.transaction(async (manager) => {
       const session = await manager.getRepository(TrainingSession).createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :sessionId', { sessionId }).getOne();
       if (!session) throw notFound('Session', sessionId);
-      assertRegistrarOf(actor, session.institutionId, 'issue this session’s certificates');
+      requireOnInstitutions(actor, Permission.CredentialIssue, [session.institutionId]);
       if (!session.moduleId) throw conflict('not_a_module_session', 'Bulk certificates are for module sessions; diplomas are prepared one by one and co-signed.');
       assertSessionStarted(session.startsOn, 'sessionId', 'nobody has passed it yet.');
       await this.refuseIfInProgress(sessionId, manager);
@@ -67,7 +68,7 @@ export class CredentialBatchesService {
   async get(id: string, actor: Actor): Promise<CredentialBatch> {
     const batch = await this.dataSource.manager.findOneBy(CredentialBatch, { id });
     if (!batch) throw notFound('Batch', id);
-    assertRegistrarOf(actor, batch.institutionId, 'follow this batch');
+    requireOnInstitutions(actor, Permission.CredentialIssue, [batch.institutionId]);
     return batch;
   }
 
