@@ -72,10 +72,17 @@ describe('the DCC verifier-core verifies what we issue', () => {
     expect(result.errors).toBeUndefined();
   });
 
-  it('sees that a revoked certificate is revoked, a suspended one suspended and an expired one expired', async () => {
+  it('sees that a revoked certificate is revoked and an expired one expired', async () => {
     expect((await steps(credential('revoked certificate'))).valid).toMatchObject({ valid_signature: true, revocation_status: false });
-    expect((await steps(credential('suspended certificate'))).valid).toMatchObject({ valid_signature: true, suspension_status: false });
     expect((await steps(credential('expired certificate'))).valid).toMatchObject({ valid_signature: true, expiration: false });
+  });
+
+  // The one entry a credential carries (the OB 3.0 schema allows a single credentialStatus) is the revocation one:
+  // a stock verifier reads that list only. The suspension list beside it is our verifier's to read.
+  it('sees a suspended certificate as not revoked: suspension is for our verifier', async () => {
+    const { valid } = await steps(credential('suspended certificate'));
+    expect(valid).toMatchObject({ valid_signature: true, revocation_status: true });
+    expect(valid.suspension_status).toBeUndefined();
   });
 
   it('fetched nothing outside our own deployment but the schemas it checks against', () => {
