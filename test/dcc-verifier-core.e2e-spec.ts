@@ -2,8 +2,9 @@
 // must accept the certificates and diplomas we issue, and see a revocation. It fetches with the global fetch (did:web
 // documents, status lists); this spec answers the URLs of our own deployment from the app in process and refuses
 // every other URL, so it runs offline. verifier-core's contexts are bundled in its own document loader. Its one check
-// that needs the network is the Open Badges JSON Schema (fetched from purl.imsglobal.org, bundled nowhere): refused
-// here, it lands in verifier-core's additionalInformation, which says nothing of the signature, dates or status.
+// that needs the network is the Open Badges JSON Schema (fetched from purl.imsglobal.org): refused here, it lands in
+// verifier-core's additionalInformation, which says nothing of the signature, dates or status. The schemas are checked
+// on their own, against our bundled copies, in credential-schemas.e2e-spec.ts.
 import { jest } from '@jest/globals';
 import { verifyCredential } from '@digitalcredentials/verifier-core';
 import { issueEveryKind, type IssuedCredential } from './support/every-credential-kind.js';
