@@ -17,7 +17,10 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const { axe, document } = globalThis as unknown as {
+      axe: { run: (context: unknown, options: object) => Promise<{ violations: AxeViolation[] }> };
+      document: unknown;
+    };
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;
   });
 }
