@@ -69,12 +69,13 @@ describe('demo data', () => {
     expect(team.people.length).toBe(staff.length);
   });
 
-  it('shows credentials: certificates, a co-accredited diploma with two proofs, a revoked and a suspended one', async () => {
+  it('shows credentials: certificates, a co-accredited diploma (lead proof over the partner’s endorsement), a revoked and a suspended one', async () => {
     const learner = (await ctx.http.post('/auth/login').send({ email: 'apprenant@demo.example', password: DEMO_PASSWORD }).expect(200)).body.accessToken;
     const [me] = (await ctx.http.get('/learners').auth(learner, { type: 'bearer' }).expect(200)).body.data;
     const mine = (await ctx.http.get(`/learners/${me.id}/credentials`).auth(learner, { type: 'bearer' }).expect(200)).body;
     const diploma = mine.find((c: { kind: string }) => c.kind === 'diploma');
-    expect(diploma.verifiableCredential.proof).toHaveLength(2);
+    expect(diploma.verifiableCredential.proof.verificationMethod.split('#')[0]).toBe(diploma.verifiableCredential.issuer.id);
+    expect(diploma.verifiableCredential.endorsement).toHaveLength(1);
     expect(mine.filter((c: { kind: string }) => c.kind === 'certificate')).toHaveLength(4);
     const verdict = await ctx.http.post('/credentials/verify').send({ verifiableCredential: diploma.verifiableCredential }).expect(200);
     expect(verdict.body.verified).toBe(true);

@@ -83,7 +83,10 @@ export class VerificationService {
     }));
     for (const required of report.requiredProofs.filter((r) => !r.satisfied)) {
       if (required.unavailable) continue; // its proof's check above says the DID document is out of reach now
-      checks.push({ check: 'proof', passed: false, code: 'MISSING_REQUIRED_PROOF', subject: required.did, detail: 'no valid proof from this awarding school' });
+      const endorsement = report.endorsements?.find((e) => e.did === required.did);
+      checks.push(required.via === 'endorsement'
+        ? { check: 'proof', passed: false, code: required.problem ?? 'ENDORSEMENT_MISSING', subject: required.did, detail: endorsement?.error?.message ?? 'no valid endorsement from this awarding school' }
+        : { check: 'proof', passed: false, code: 'MISSING_REQUIRED_PROOF', subject: required.did, detail: 'no valid proof from this awarding school' });
     }
     if (!report.proofs.length) {
       const refusal = report.errors[0];

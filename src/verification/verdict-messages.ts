@@ -41,6 +41,7 @@ export const VERDICT_MESSAGES: Record<PageLanguage, VerdictMessages> = {
     reasons: {
       REVOKED: 'révoqué par l’émetteur', SUSPENDED: 'suspendu par l’émetteur', EXPIRED: 'période de validité échue', NOT_YET_VALID: 'pas encore valable',
       INVALID_SIGNATURE: 'le document a été modifié après sa signature', MISSING_REQUIRED_PROOF: 'signature d’un établissement co-diplômant manquante',
+      ENDORSEMENT_MISSING: 'approbation signée d’un établissement co-diplômant manquante', ENDORSEMENT_INVALID: 'l’approbation d’un établissement co-diplômant n’est pas valide ou porte sur un autre diplôme',
       NON_CANONICAL_FORM: 'le document n’est pas sous la forme où il a été délivré', UNKNOWN_CONTEXT: 'format de document inconnu', MALFORMED_JSON_LD: 'document mal formé',
       MALFORMED_CREDENTIAL: 'document mal formé', LIMIT_EXCEEDED: 'document hors des limites acceptées', STATUS_UNAVAILABLE: 'statut injoignable pour le moment',
       DID_UNAVAILABLE: 'clé de l’émetteur injoignable pour le moment', ISSUER_UNAVAILABLE: 'registre des établissements injoignable pour le moment',
@@ -68,6 +69,7 @@ export const VERDICT_MESSAGES: Record<PageLanguage, VerdictMessages> = {
     reasons: {
       REVOKED: 'ألغتها الجهة المُصدِرة', SUSPENDED: 'علّقتها الجهة المُصدِرة', EXPIRED: 'انتهت فترة الصلاحية', NOT_YET_VALID: 'ليست سارية بعد',
       INVALID_SIGNATURE: 'عُدّلت الوثيقة بعد توقيعها', MISSING_REQUIRED_PROOF: 'توقيع إحدى المؤسسات الشريكة في الشهادة مفقود',
+      ENDORSEMENT_MISSING: 'مصادقة إحدى المؤسسات الشريكة في الشهادة مفقودة', ENDORSEMENT_INVALID: 'مصادقة إحدى المؤسسات الشريكة غير صحيحة أو تخصّ شهادة أخرى',
       NON_CANONICAL_FORM: 'الوثيقة ليست بالشكل الذي صدرت به', UNKNOWN_CONTEXT: 'صيغة وثيقة مجهولة', MALFORMED_JSON_LD: 'وثيقة غير سليمة البنية',
       MALFORMED_CREDENTIAL: 'وثيقة غير سليمة البنية', LIMIT_EXCEEDED: 'وثيقة خارج الحدود المقبولة', STATUS_UNAVAILABLE: 'تعذّر الوصول إلى الحالة حالياً',
       DID_UNAVAILABLE: 'تعذّر الوصول إلى مفتاح الجهة المُصدِرة حالياً', ISSUER_UNAVAILABLE: 'تعذّر الوصول إلى سجل المؤسسات حالياً',

@@ -10,6 +10,8 @@ import type { DocumentLoader } from './document-loader.js';
 import type { JsonObject } from './issuer.js';
 import { AWARDING_BODY_CONTEXT } from './open-badges.js';
 import { AwardingBodyProofPurpose } from './proof-purposes.js';
+import { CREDENTIAL_LIMITS, exceedsLimits } from './credential-limits.js';
+import { checkEndorsements, type EndorsementReport } from './endorsements.js';
 import { checkSignedForm, type SignedFormOptions } from './signed-form.js';
 import { TtlCache } from './ttl-cache.js';
 import { describeFailure, type VerificationProblem } from './verification-problems.js';
@@ -67,12 +69,25 @@ export interface VerificationReport {
   proofs: ProofReport[];
   /** The whole proof set verified in one pass (only when there are several proofs). */
   proofSet?: { verified: boolean };
-  /** unavailable: its proof could not be checked now (the DID document out of reach), which is not a missing proof. */
-  requiredProofs: { did: string; satisfied: boolean; unavailable?: boolean }[];
+  /** Each party that must approve: the issuer by its proof, each co-awarding school by its proof or its endorsement. */
+  requiredProofs: RequiredProof[];
+  /** The co-awarding schools' endorsements, one report per school that had no proof of its own. */
+  endorsements?: EndorsementReport[];
   validity: ValidityReport;
   status?: StatusReport;
   errors: VerificationProblem[];
   warnings: string[];
+}
+
+export interface RequiredProof {
+  did: string;
+  satisfied: boolean;
+  /** How it approved or had to: its own proof, or an endorsement embedded in the credential. */
+  via: 'proof' | 'endorsement';
+  /** Its proof or endorsement could not be checked now (the DID document out of reach), which is not a missing one. */
+  unavailable?: boolean;
+  /** Why an endorsement is not good enough (ENDORSEMENT_MISSING, ENDORSEMENT_INVALID). */
+  problem?: VerificationProblem['code'];
 }
 
 export interface VerifyCredentialOptions {
@@ -89,41 +104,12 @@ export interface VerifyCredentialOptions {
   signedForm?: Omit<SignedFormOptions, 'documentLoader'>;
 }
 
-/** What one credential may carry: a proof per awarding school and a status entry per purpose, with room to spare. */
-export const CREDENTIAL_LIMITS = { proofs: 8, statusEntries: 4, depth: 32, values: 20_000 } as const;
+export { CREDENTIAL_LIMITS, exceedsLimits };
 
 /** Problems that say "cannot tell now" rather than "this is wrong". */
 const UNAVAILABLE: ReadonlySet<VerificationProblem['code']> = new Set(['STATUS_UNAVAILABLE', 'DID_UNAVAILABLE']);
 export const outcomeOf = (errors: readonly VerificationProblem[]): Outcome =>
   errors.length === 0 ? 'verified' : errors.every((error) => UNAVAILABLE.has(error.code)) ? 'indeterminate' : 'not_verified';
-
-/** The first limit the document passes, before any JSON-LD processing sees it (their cost grows with the input). */
-export function exceedsLimits(document: JsonObject): string | null {
-  let values = 0;
-  const walk = (value: unknown, depth: number): string | null => {
-    values += 1;
-    if (values > CREDENTIAL_LIMITS.values) return `more than ${CREDENTIAL_LIMITS.values} values`;
-    if (depth > CREDENTIAL_LIMITS.depth) return `nested more than ${CREDENTIAL_LIMITS.depth} levels deep`;
-    if (value && typeof value === 'object') {
-      for (const item of Array.isArray(value) ? value : Object.values(value)) {
-        const found = walk(item, depth + 1);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  const shape = walk(document, 0);
-  if (shape) return shape;
-  const proofs = asList(document.proof);
-  if (proofs.length > CREDENTIAL_LIMITS.proofs) return `${proofs.length} proofs (at most ${CREDENTIAL_LIMITS.proofs})`;
-  const proofValues = proofs.map((proof) => (proof && typeof proof === 'object' ? (proof as JsonObject).proofValue : undefined)).filter((value) => value !== undefined);
-  if (new Set(proofValues.map(String)).size !== proofValues.length) return 'the same proof twice';
-  const entries = asList(document.credentialStatus);
-  if (entries.length > CREDENTIAL_LIMITS.statusEntries) return `${entries.length} status entries (at most ${CREDENTIAL_LIMITS.statusEntries})`;
-  const purposes = entries.map((entry) => (entry && typeof entry === 'object' ? String((entry as JsonObject).statusPurpose) : ''));
-  if (new Set(purposes).size !== purposes.length) return 'two status entries with the same purpose (one list per purpose)';
-  return null;
-}
 
 const XSD_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -303,14 +289,30 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
     proofSet = { verified: await verifyWholeSet(doc, proofList.length, { purpose, documentLoader }) };
   }
 
-  const required = [...new Set(requiredProofs ?? [issuer, ...awardingBodies])].map((did) => {
+  const byProof = (did: string) => {
     const satisfied = proofs.some((p) => p.verified && p.controller === did);
     const unavailable = !satisfied && proofs.some((p) => p.error?.code === 'DID_UNAVAILABLE' && p.verificationMethod?.split('#')[0] === did);
-    return { did, satisfied, ...(unavailable ? { unavailable } : {}) };
-  });
-  for (const { did, satisfied, unavailable } of required) {
+    return { did, satisfied, via: 'proof' as const, ...(unavailable ? { unavailable } : {}) };
+  };
+  const required: RequiredProof[] = [...new Set(requiredProofs ?? [issuer, ...awardingBodies])].map(byProof);
+  // A co-awarding school approves either by its own proof (diplomas issued before endorsements, still accepted) or,
+  // when the document carries no proof claiming its DID, by an endorsement bound to this diploma.
+  const proofDids = new Set(proofList.map((proof) => idOf((proof as JsonObject | null)?.verificationMethod)?.split('#')[0]));
+  const endorsing = requiredProofs ? [] : required.filter((r) => r.did !== issuer && !proofDids.has(r.did)).map((r) => r.did);
+  const endorsements = endorsing.length ? await checkEndorsements({
+    credential: doc, schools: endorsing, documentLoader,
+    verify: (endorsement, by) => verifyCredential({ credential: endorsement, documentLoader, now, requiredProofs: [by], maxClockSkewSeconds, signedForm }),
+  }) : [];
+  for (const endorsement of endorsements) {
+    const entry = required.find((r) => r.did === endorsement.did)!;
+    Object.assign(entry, { satisfied: endorsement.status === 'valid', via: 'endorsement' });
+    if (endorsement.status === 'unavailable') entry.unavailable = true;
+    if (endorsement.error) entry.problem = endorsement.error.code;
+    if (endorsement.error) errors.push(endorsement.error);
+  }
+  for (const { did, satisfied, unavailable, via } of required) {
     // A proof whose DID document is out of reach now is reported as such (DID_UNAVAILABLE): indeterminate, not missing.
-    if (!satisfied && !unavailable) errors.push({ code: 'MISSING_REQUIRED_PROOF', message: `no valid proof by ${did}, whose proof is required` });
+    if (via === 'proof' && !satisfied && !unavailable) errors.push({ code: 'MISSING_REQUIRED_PROOF', message: `no valid proof by ${did}, whose proof is required` });
   }
 
   let status: StatusReport | undefined;
@@ -344,6 +346,7 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
     proofs,
     ...(proofSet ? { proofSet } : {}),
     requiredProofs: required,
+    ...(endorsements.length ? { endorsements } : {}),
     validity,
     ...(status ? { status } : {}),
     errors,
