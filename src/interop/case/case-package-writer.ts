@@ -71,7 +71,7 @@ export function buildCasePackage(ctx: CaseContext, allItems: FrameworkItem[], al
       ...listOf(extras.foreignAssociations).map((association) => omit(association, ['CFDocumentURI']) as CfAssociation),
     ],
     CFDefinitions: definitionsOf(ctx, items),
-    CFRubrics: listOf(extras.CFRubrics),
+    CFRubrics: listOf(extras.CFRubrics).map((rubric) => datedRubric(rubric, ctx.lastChange)),
     ...(isJsonObject(extras.packageExtensions) ? { extensions: extras.packageExtensions } : {}),
   };
 }
@@ -230,6 +230,27 @@ function adoptionStatus(framework: Framework): string {
   if (framework.status === 'retired') return 'Deprecated';
   if (typeof framework.extras?.adoptionStatus === 'string') return framework.extras.adoptionStatus;
   return framework.status === 'published' ? 'Adopted' : 'Draft';
+}
+
+/**
+ * A rubric as imported, with the lastChangeDateTime CASE 1.1 requires on each criterion and level: when the source left
+ * it out, the date of what holds it (the rubric's, else the document's), as OpenSALT dates them.
+ */
+function datedRubric(rubric: JsonObject, documentChange: string): JsonObject {
+  const dated = (object: JsonObject, fallback: string): JsonObject => (object.lastChangeDateTime === undefined ? { ...object, lastChangeDateTime: fallback } : object);
+  const rubricChange = typeof rubric.lastChangeDateTime === 'string' ? rubric.lastChangeDateTime : documentChange;
+  const criteria = Array.isArray(rubric.CFRubricCriteria) ? rubric.CFRubricCriteria : undefined;
+  return {
+    ...dated(rubric, documentChange),
+    ...(criteria ? {
+      CFRubricCriteria: criteria.map((criterion) => {
+        if (!isJsonObject(criterion)) return criterion;
+        const criterionChange = typeof criterion.lastChangeDateTime === 'string' ? criterion.lastChangeDateTime : rubricChange;
+        const levels = Array.isArray(criterion.CFRubricCriterionLevels) ? criterion.CFRubricCriterionLevels : undefined;
+        return { ...dated(criterion, rubricChange), ...(levels ? { CFRubricCriterionLevels: levels.map((level) => (isJsonObject(level) ? dated(level, criterionChange) : level)) } : {}) };
+      }),
+    } : {}),
+  };
 }
 
 /** Fields an importer had to fill with a default of ours (see the reader), not to be written back as the source's. */
