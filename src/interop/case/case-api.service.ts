@@ -6,7 +6,7 @@ import { notFound } from '../../common/problems.js';
 import type { FrameworkItem } from '../../frameworks/framework-item.entity.js';
 import { apiAssociation, apiDocument, apiItem } from './case-api-objects.js';
 import { caseDateTime, childOfIdentifier, itemTypeIdentifier } from './case-conventions.js';
-import { generatedItemType, storedDefinitions, toCfAssociation, toCfDocument, toCfItem, toChildOfAssociation, type CaseContext } from './case-package-writer.js';
+import { datedRubric, generatedItemType, storedDefinitions, toCfAssociation, toCfDocument, toCfItem, toChildOfAssociation, type CaseContext } from './case-package-writer.js';
 import { isJsonObject, type CfApiAssociation, type CfApiDocument, type CfApiItem, type CfAssociation, type CfPackage, type DefinitionKind, type JsonObject } from './case-package.types.js';
 import { CasePackageService } from './case-package.service.js';
 import { CaseRepository } from './case.repository.js';
@@ -85,7 +85,7 @@ export class CaseApiService {
     const framework = await this.cases.findPublishedHolding('CFRubrics', identifier);
     const rubric = framework && findByIdentifier(framework.extras?.CFRubrics, identifier);
     if (!rubric) throw notFound('CFRubric', identifier);
-    return rubric;
+    return datedRubric(rubric, caseDateTime(framework.extras?.lastChangeDateTime, framework.updatedAt));
   }
 
   /** Imported item types, or one of ours (whose identifier is derived from its name). */

@@ -236,7 +236,7 @@ function adoptionStatus(framework: Framework): string {
  * A rubric as imported, with the lastChangeDateTime CASE 1.1 requires on each criterion and level: when the source left
  * it out, the date of what holds it (the rubric's, else the document's), as OpenSALT dates them.
  */
-function datedRubric(rubric: JsonObject, documentChange: string): JsonObject {
+export function datedRubric(rubric: JsonObject, documentChange: string): JsonObject {
   const dated = (object: JsonObject, fallback: string): JsonObject => (object.lastChangeDateTime === undefined ? { ...object, lastChangeDateTime: fallback } : object);
   const rubricChange = typeof rubric.lastChangeDateTime === 'string' ? rubric.lastChangeDateTime : documentChange;
   const criteria = Array.isArray(rubric.CFRubricCriteria) ? rubric.CFRubricCriteria : undefined;
