@@ -3,7 +3,7 @@ import { swcOptions } from './test/support/swc-options.js';
 
 // Fastify's plugins (CommonJS) require a few ESM-only packages. Node 20.19+ loads them (require of ESM); Jest's module
 // runtime cannot before Node 24.9, so Jest compiles those packages to CommonJS.
-const esmOnlyRequired = ['@fastify/middie/node_modules/path-to-regexp/', '@fastify/static/node_modules/content-disposition/'].join('|');
+const esmOnlyRequired = ['@fastify/middie/node_modules/path-to-regexp/'].join('|');
 
 export default {
   testEnvironment: 'node',

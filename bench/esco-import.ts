@@ -8,7 +8,7 @@ import { createWriteStream, mkdtempSync, openAsBlob, rmSync, statSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { createThrowAwayDatabase } from '../src/database/throw-away-database.js';
 
 const OCCUPATIONS = 3000;
 const SKILLS = 14000;
@@ -102,28 +102,10 @@ async function runOne(dir: string, target: string, url: string): Promise<void> {
 
 /** A throw-away database on the server, so the benchmark leaves nothing behind; the given one if it may not create any. */
 async function freshPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `bench_esco_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } catch (error) {
-    console.error(`Cannot create a database (${(error as Error).message}); importing into ${serverUrl} itself.`);
-    await admin.end();
+  return createThrowAwayDatabase(serverUrl, 'bench_esco').catch((error: Error) => {
+    console.error(`${error.message} Importing into ${serverUrl} itself.`);
     return { url: serverUrl, drop: async () => {} };
-  }
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
+  });
 }
 
 // ---- Synthetic ESCO release -------------------------------------------------------------------------------------

@@ -10,13 +10,12 @@
 // npm run build && node dist/bench/gap-analysis.js                (BENCH_EXPLAIN=1: every team query's plan too)
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../src/auth/roles.js';
+import { createThrowAwayDatabase } from '../src/database/throw-away-database.js';
 
 const ITEMS = 14_000;
 const PROFILES = 3_000;
@@ -497,33 +496,10 @@ function shuffle<T>(list: T[]): T[] {
 
 /** A throw-away database on the server, dropped at the end; never the given database itself (600,000 rows). */
 async function freshPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `bench_gap_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } catch (error) {
-    throw new Error(`Cannot create a database for the benchmark on ${new URL(serverUrl).host} (${(error as Error).message}); DATABASE_URL needs CREATEDB rights.`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
   const keep = process.env.BENCH_KEEP === '1' || process.env.BENCH_KEEP === 'true';
-  console.log(`database: ${name} on ${url.host} (${keep ? 'kept (BENCH_KEEP): drop it yourself' : 'dropped at the end'})`);
-  return {
-    url: url.toString(),
-    async drop() {
-      if (keep) return;
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
+  const fresh = await createThrowAwayDatabase(serverUrl, 'bench_gap', { keep });
+  console.log(`database: ${fresh.name} on ${new URL(fresh.url).host} (${keep ? 'kept (BENCH_KEEP): drop it yourself' : 'dropped at the end'})`);
+  return fresh;
 }
 
 // Last, so every constant above is initialised before it runs.

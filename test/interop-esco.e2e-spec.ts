@@ -1,10 +1,10 @@
 // ESCO import over HTTP with the shared health subset: skills framework, job profiles, ISCO subset, errors.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expectStatus, Factory, type Person } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-const ESCO = new URL('../../shared/fixtures/esco/', import.meta.url);
+const ESCO = new URL('./fixtures/esco/', import.meta.url);
 const fixture = (name: string) => fileURLToPath(new URL(name, ESCO));
 const FILES: Record<string, string> = {
   occupations_en: fixture('esco-v1.2.0_occupations_en_HEALTH-SUBSET.csv'),
@@ -23,7 +23,7 @@ const BROADER = [
 ].join('\n');
 const HOSPITAL_PHARMACIST = 'http://data.europa.eu/esco/occupation/5fd099da-218a-460e-bd5b-b42f1b76c67c';
 
-(existsSync(fileURLToPath(ESCO)) ? describe : describe.skip)('ESCO import', () => {
+describe('ESCO import', () => {
   let ctx: TestApp;
   let factory: Factory;
   let admin: Person;

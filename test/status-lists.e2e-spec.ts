@@ -6,12 +6,12 @@ import { jest } from '@jest/globals';
 import type { Actor } from '../src/auth/roles.js';
 import { openDatabase } from '../src/database/database.js';
 import { StatusListsRepository } from '../src/credentials/status/status-lists.repository.js';
-import { type AllocatedStatus, StatusListsService } from '../src/credentials/status/status-lists.service.js';
+import { type AllocatedStatus, STATUS_PURPOSES, StatusListsService } from '../src/credentials/status/status-lists.service.js';
 import { VcEnvironment } from '../src/credentials/vc-environment.service.js';
 import { issueCredential, type JsonObject } from '../src/credentials/vc/issuer.js';
 import { buildAchievementCredential } from '../src/credentials/vc/open-badges.js';
 import { createStatusChecker } from '../src/credentials/vc/status-check.js';
-import { decodeStatusList, getStatus, MIN_STATUS_LIST_LENGTH } from '../src/credentials/vc/status-list.js';
+import { buildStatusEntry, decodeStatusList, getStatus, MIN_STATUS_LIST_LENGTH } from '../src/credentials/vc/status-list.js';
 import { verifyCredential } from '../src/credentials/vc/verifier.js';
 import { IssuerIdentityService } from '../src/institutions/issuer-identity.service.js';
 import { Factory, type Person } from './support/factories.js';
@@ -36,10 +36,16 @@ function issuance(ctx: TestApp) {
     return id;
   }
 
-  /** A signed certificate with its two status entries, stored as issued. */
-  async function issueCertificate(institutionId: string): Promise<{ id: string; credential: JsonObject; status: AllocatedStatus }> {
+  /**
+   * A signed certificate with its status entry, stored as issued. `legacy`: written as credentials were issued until
+   * the OB 3.0 schema fix, with two entries (revocation, then suspension) at the same index; they are in the wild.
+   */
+  async function issueCertificate(institutionId: string, { legacy = false } = {}): Promise<{ id: string; credential: JsonObject; status: AllocatedStatus }> {
     return db().transaction(async (manager) => {
       const status = await statusLists.allocate(institutionId, manager);
+      const credentialStatus = legacy
+        ? STATUS_PURPOSES.map((statusPurpose) => buildStatusEntry({ statusListCredential: statusLists.listUrl(status.statusListId, statusPurpose), statusListIndex: status.statusListIndex, statusPurpose }))
+        : status.credentialStatus;
       const signer = await identity.signer(institutionId, manager);
       const id = randomUUID();
       const credential = await issueCredential({
@@ -56,7 +62,7 @@ function issuance(ctx: TestApp) {
             achievementType: 'Certificate',
           },
           validFrom: '2026-06-30T00:00:00Z',
-          credentialStatus: status.credentialStatus,
+          credentialStatus,
         }),
         signer: signer.signingKey,
         documentLoader: vc.documentLoader,
@@ -73,8 +79,10 @@ function issuance(ctx: TestApp) {
   }
 
   async function bitOf(credential: JsonObject, purpose: 'revocation' | 'suspension'): Promise<boolean> {
-    const entry = (credential.credentialStatus as JsonObject[]).find((e) => e.statusPurpose === purpose)!;
-    const list = await servedList(entry.statusListCredential as string);
+    // The one entry is the revocation one; the suspension list is published beside it, at the same index.
+    const entries = [credential.credentialStatus].flat() as JsonObject[];
+    const entry = entries.find((e) => e.statusPurpose === purpose) ?? entries.find((e) => e.statusPurpose === 'revocation')!;
+    const list = await servedList((entry.statusListCredential as string).replace(/\/revocation$/, `/${purpose}`));
     expect((await verifyCredential({ credential: list, documentLoader: vc.documentLoader })).verified).toBe(true);
     return getStatus(decodeStatusList((list.credentialSubject as JsonObject).encodedList as string), Number(entry.statusListIndex));
   }
@@ -130,13 +138,13 @@ describe('status lists', () => {
     expect(list).toEqual({ size: MIN_STATUS_LIST_LENGTH, allocated: 500 });
 
     const { statusListId, statusListIndex, credentialStatus } = allocations[0];
-    expect(credentialStatus).toEqual(['revocation', 'suspension'].map((statusPurpose) => ({
-      id: `https://competences.test/status-lists/${statusListId}/${statusPurpose}#${statusListIndex}`,
+    expect(credentialStatus).toEqual({
+      id: `https://competences.test/status-lists/${statusListId}/revocation#${statusListIndex}`,
       type: 'BitstringStatusListEntry',
-      statusPurpose,
+      statusPurpose: 'revocation',
       statusListIndex: String(statusListIndex),
-      statusListCredential: `https://competences.test/status-lists/${statusListId}/${statusPurpose}`,
-    })));
+      statusListCredential: `https://competences.test/status-lists/${statusListId}/revocation`,
+    });
   });
 
   it('never gives two concurrent issuances the same index', async () => {
@@ -211,8 +219,12 @@ describe('status lists', () => {
 
     expect(await bitOf(credential, 'revocation')).toBe(true);
     expect(await bitOf(credential, 'suspension')).toBe(false);
+    // A checker that knows nothing of our lists reads the one entry the credential carries; ours reads the suspension
+    // list beside it too.
     const overHttp = await createStatusChecker({ fetchStatusListCredential: h.servedList, documentLoader: h.vc.documentLoader })({ credential, now: new Date() });
-    expect(overHttp.entries.map((entry) => [entry.statusPurpose, entry.status])).toEqual([['revocation', 'set'], ['suspension', 'clear']]);
+    expect(overHttp.entries.map((entry) => [entry.statusPurpose, entry.status])).toEqual([['revocation', 'set']]);
+    const ours = await h.vc.checkStatus({ credential, now: new Date() });
+    expect(ours.entries.map((entry) => [entry.statusPurpose, entry.status, entry.implied ?? false])).toEqual([['revocation', 'set', false], ['suspension', 'clear', true]]);
     const after = await verifyCredential({ credential, documentLoader: h.vc.documentLoader, checkStatus: h.vc.checkStatus });
     expect(after.verified).toBe(false);
     expect(after.errors.map((error) => error.code)).toEqual(['REVOKED']);
@@ -234,7 +246,7 @@ describe('status lists', () => {
       expect(Object.isFrozen(first)).toBe(true);
       const asked = queries.mock.calls.length;
       expect(await otherProcess.findSigned(status.statusListId, 'revocation')).toBe(first); // kept, and the database not asked
-      expect(await otherProcess.findSigned(status.statusListId, 'suspension')).toEqual(await h.servedList(status.credentialStatus[1].statusListCredential as string));
+      expect(await otherProcess.findSigned(status.statusListId, 'suspension')).toEqual(await h.servedList(h.statusLists.listUrl(status.statusListId, 'suspension')));
       expect(queries.mock.calls.length).toBe(asked);
       const before = await revisionOf();
 
@@ -289,6 +301,38 @@ describe('status lists', () => {
     expect(await bitOf(credential, 'suspension')).toBe(false);
     expect((await verifyCredential({ credential, documentLoader: h.vc.documentLoader, checkStatus: h.vc.checkStatus })).verified).toBe(true);
     await expect(h.statusLists.changeStatus(id, 'unsuspend', undefined, actor)).rejects.toMatchObject({ response: { code: 'not_suspended' } });
+  });
+
+  it('reads the suspension list beside the one revocation entry, at its index', async () => {
+    const { id, credential, status } = await issueCertificate();
+    expect(credential.credentialStatus).toMatchObject({ statusPurpose: 'revocation', statusListIndex: String(status.statusListIndex) });
+    await h.statusLists.changeStatus(id, 'suspend', 'Vérification du dossier en cours', actorOf(registrar, 'registrar'));
+    const report = await h.vc.checkStatus({ credential, now: new Date() });
+    expect(report.entries).toEqual([
+      expect.objectContaining({ statusPurpose: 'revocation', status: 'clear' }),
+      expect.objectContaining({
+        statusPurpose: 'suspension', status: 'set', implied: true, statusListIndex: String(status.statusListIndex),
+        statusListCredential: h.statusLists.listUrl(status.statusListId, 'suspension'), problem: expect.objectContaining({ code: 'SUSPENDED' }),
+      }),
+    ]);
+    expect(await h.problems(credential)).toEqual(['SUSPENDED']);
+    // Another issuer's revocation list has no suspension list of ours beside it, whatever its URL looks like.
+    expect(await h.statusLists.suspensionListBeside(h.statusLists.listUrl(status.statusListId, 'revocation').replace('https://competences.test', 'https://ailleurs.example'))).toBeNull();
+    expect(await h.statusLists.suspensionListBeside(h.statusLists.listUrl(randomUUID(), 'revocation'))).toBeNull();
+    expect(await h.statusLists.suspensionListBeside(h.statusLists.listUrl(status.statusListId, 'suspension'))).toBeNull();
+  });
+
+  it('checks credentials issued with two entries exactly as before: each entry, nothing implied', async () => {
+    const { id, credential } = await h.issueCertificate(school.id, { legacy: true });
+    expect((credential.credentialStatus as JsonObject[]).map((entry) => entry.statusPurpose)).toEqual(['revocation', 'suspension']);
+    const clear = await h.vc.checkStatus({ credential, now: new Date() });
+    expect(clear.entries.map((entry) => [entry.statusPurpose, entry.status, entry.implied])).toEqual([['revocation', 'clear', undefined], ['suspension', 'clear', undefined]]);
+    await h.statusLists.changeStatus(id, 'suspend', 'Vérification du dossier en cours', actorOf(registrar, 'registrar'));
+    expect(await h.problems(credential)).toEqual(['SUSPENDED']);
+    await h.statusLists.changeStatus(id, 'unsuspend', undefined, actorOf(registrar, 'registrar'));
+    expect(await h.problems(credential)).toEqual([]);
+    await h.statusLists.changeStatus(id, 'revoke', 'Fraude à l’évaluation constatée', actorOf(registrar, 'registrar'));
+    expect(await h.problems(credential)).toEqual(['REVOKED']);
   });
 
   it('treats revocation as final', async () => {
@@ -411,7 +455,7 @@ describe('status lists across a change of PUBLIC_BASE_URL', () => {
     const school = await factory.newInstitution();
     const registrar = await factory.newUser('registrar', school.id);
     const before = await issuance(ctx).issueCertificate(school.id);
-    const revocationUrl = before.status.credentialStatus[0].statusListCredential as string;
+    const revocationUrl = before.status.credentialStatus.statusListCredential as string;
     expect(revocationUrl.startsWith('https://competences.test/status-lists/')).toBe(true);
 
     // The instance started under another address revokes it: the list it re-signs keeps its first URL, so the
@@ -428,7 +472,7 @@ describe('status lists across a change of PUBLIC_BASE_URL', () => {
     // New credentials go to a list under the address the service now has.
     const after = await h.issueCertificate(school.id);
     expect(after.status.statusListId).not.toBe(before.status.statusListId);
-    expect((after.status.credentialStatus[0].statusListCredential as string).startsWith('https://nouveau.competences.test/status-lists/')).toBe(true);
+    expect((after.status.credentialStatus.statusListCredential as string).startsWith('https://nouveau.competences.test/status-lists/')).toBe(true);
     expect(await h.problems(after.credential)).toEqual([]);
   });
 });

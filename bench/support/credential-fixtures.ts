@@ -4,11 +4,11 @@
 // passed it, written with set-based SQL.
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { AppConfig } from '../../src/config/app-config.js';
 import type { Database } from '../../src/database/database.js';
+import { createThrowAwayDatabase } from '../../src/database/throw-away-database.js';
 
 export const BENCH_ENV = {
   JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256',
@@ -44,31 +44,7 @@ export function rssSampler(): { peakMb(): number; stop(): number } {
 }
 
 /** A throw-away database bench_<prefix>_<random> on the server, dropped afterwards. */
-export async function freshPostgresDatabase(serverUrl: string, prefix: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
-  const name = `bench_${prefix}_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    name,
-    async drop() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
-}
+export const freshPostgresDatabase = (serverUrl: string, prefix: string) => createThrowAwayDatabase(serverUrl, `bench_${prefix}`);
 
 export interface BenchApp {
   app: INestApplication;

@@ -21,7 +21,7 @@ export interface AwardInput {
   /** "14.5/20" for a certificate, "average 71.67%" for a diploma. */
   result?: string;
   issuedAt: Date;
-  credentialStatus: JsonObject[];
+  credentialStatus: JsonObject;
 }
 
 const text = (value: LocalizedText | null | undefined): string => value?.fr ?? value?.en ?? value?.ar ?? '';

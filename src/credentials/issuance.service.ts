@@ -23,7 +23,7 @@ import { issueCredential, type JsonObject } from './vc/issuer.js';
 import type { ProfileInput } from './vc/open-badges.js';
 
 /** Builds a credential's document around what signing decides: the issuers' profiles, its id, status entries and date. */
-type BuildDocument = (issuers: ProfileInput[], credentialId: string, credentialStatus: JsonObject[], issuedAt: Date) => JsonObject;
+type BuildDocument = (issuers: ProfileInput[], credentialId: string, credentialStatus: JsonObject, issuedAt: Date) => JsonObject;
 
 /** What an issuance can be traced to, for the audit log: a person or a bulk batch. */
 export interface IssuingActor {

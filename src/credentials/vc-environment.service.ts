@@ -80,7 +80,9 @@ export class VcEnvironment {
     // changes the content), not once per verification. One minute, well within the 5 minutes foreign DID documents
     // are cached; our own DID documents never drop a key.
     const verifiedLists = new TtlCache<StatusList>({ maxEntries: 1_000, ttlMs: 60_000 });
-    this.checkStatus = createStatusChecker({ fetchStatusListCredential, documentLoader: this.documentLoader, verifiedLists });
+    // Our credentials carry their revocation entry only; the suspension list beside it is ours to know of.
+    const suspensionListBeside = (url: string) => readOwn(() => statusLists.suspensionListBeside(url), `the status list ${url}`);
+    this.checkStatus = createStatusChecker({ fetchStatusListCredential, documentLoader: this.documentLoader, verifiedLists, suspensionListBeside });
     if (!isJsonLdContextPatchApplied()) {
       new Logger(VcEnvironment.name).warn('jsonld runs without patches/jsonld+9.0.0.patch (npm install applies it): signing and verifying take about five times longer');
     }

@@ -72,7 +72,7 @@ export async function buildAccessWorld(ctx: TestApp): Promise<AccessWorld> {
   const sessionB = await catalogue.newSession((await catalogue.newModule(schoolB.id, 'GC-B', 7, [{ itemId: published.items.cellule.id, level: 1 }])).id, schoolB.id);
   const offerB = await post(people.registrarB, `/sessions/${sessionB.id}/enrolments`, { learnerId: learnerX });
   expectStatus(await ctx.http.patch(`/enrolments/${offerB.id}`).auth(people.registrarB.token, bearer).send({ status: 'withdrawn' }), 200);
-  const statusList = String(credential.verifiableCredential.credentialStatus[0].statusListCredential).split('/status-lists/')[1].split('/')[0];
+  const statusList = String(credential.verifiableCredential.credentialStatus.statusListCredential).split('/status-lists/')[1].split('/')[0];
   const batch = (await post(registrarA, `/sessions/${session}/credential-batches`, {}, 202)).id;
   const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082', 'hex');
   expectStatus(await ctx.http.put(`/institutions/${schoolA.id}/logo`).auth(registrarA.token, bearer).attach('file', png, { filename: 'logo.png', contentType: 'image/png' }), 204);

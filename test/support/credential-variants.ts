@@ -283,9 +283,10 @@ export function credentialVariants(name: string, credential: Json, options: { am
     ...contextVariants(name, credential),
   ];
   for (const [index, entry] of entries.entries()) {
-    const path = ['credentialStatus', index];
+    // One entry is written as an object (what we issue now), several as an array (credentials issued before).
+    const path = Array.isArray(credential.credentialStatus) ? ['credentialStatus', index] : ['credentialStatus'];
     const purpose = (entry as Json).statusPurpose;
-    const tag = (variant: CredentialVariant) => ({ ...variant, label: variant.label.replace(`credentialStatus.${index}:`, `${purpose} entry:`) });
+    const tag = (variant: CredentialVariant) => ({ ...variant, label: variant.label.replace(`${path.join('.')}:`, `${purpose} entry:`) });
     variants.push(
       ...[...termVariants(name, credential, 'status entry fields', path, 'statusPurpose'),
         ...termVariants(name, credential, 'status entry fields', path, 'statusListIndex'),

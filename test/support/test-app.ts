@@ -2,13 +2,12 @@
 // server named by TEST_DATABASE_URL, or an in-memory PGlite when it is unset.
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { createApp } from '../../src/app.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { openDatabase, type Database } from '../../src/database/database.js';
+import { createThrowAwayDatabase } from '../../src/database/throw-away-database.js';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -61,21 +60,5 @@ async function startOn(database: Database, env: Record<string, string>, drop: ()
 
 async function freshDatabase(): Promise<{ url?: string; drop: () => Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) return { url: undefined, drop: async () => {} };
-  const name = `test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
+  return serverUrl ? createThrowAwayDatabase(serverUrl, 'test') : { url: undefined, drop: async () => {} };
 }

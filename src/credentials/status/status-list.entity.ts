@@ -4,7 +4,8 @@ import { Institution } from '../../institutions/institution.entity.js';
 
 /**
  * A pair of W3C Bitstring Status Lists (revocation and suspension) of one issuing school, sharing index allocation:
- * a credential gets one index and two credentialStatus entries. Published as two signed status list credentials.
+ * a credential gets one index, and one credentialStatus entry naming the revocation list (credentials issued before
+ * December 2026 carry a second entry for the suspension list). Published as two signed status list credentials.
  */
 @Entity('status_list')
 @Index('ix_status_list_institution', ['institutionId'])

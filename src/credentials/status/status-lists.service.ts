@@ -1,6 +1,6 @@
 // Bitstring Status Lists of our schools: index allocation for new credentials, revocation and suspension, and the
 // signed status list credentials verifiers download.
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -21,8 +21,11 @@ import { StatusListsRepository } from './status-lists.repository.js';
 export interface AllocatedStatus {
   statusListId: string;
   statusListIndex: number;
-  /** Two BitstringStatusListEntry objects, revocation then suspension, sharing the index. */
-  credentialStatus: Record<string, unknown>[];
+  /**
+   * One BitstringStatusListEntry, for revocation: the OB 3.0 and CLR 2.0 schemas allow a single credentialStatus
+   * object. The suspension list is published beside it at the same index, and our verifier checks it too.
+   */
+  credentialStatus: Record<string, unknown>;
 }
 
 export type StatusChange = 'revoke' | 'suspend' | 'unsuspend';
@@ -84,7 +87,7 @@ export class StatusListsService {
         allocated.push({
           statusListId: list.id,
           statusListIndex,
-          credentialStatus: STATUS_PURPOSES.map((statusPurpose) => buildStatusEntry({ statusListCredential: this.listUrl(list.id, statusPurpose), statusListIndex, statusPurpose })),
+          credentialStatus: buildStatusEntry({ statusListCredential: this.listUrl(list.id, 'revocation'), statusListIndex, statusPurpose: 'revocation' }),
         });
       }
     }
@@ -200,6 +203,21 @@ export class StatusListsService {
     if (!isUUID(statusListId)) return null;
     const signed = await this.lists.findSigned(statusListId, purpose);
     return signed?.id === url ? signed : null;
+  }
+
+  /**
+   * The suspension list published beside one of our revocation lists (same list, same indexes), or null when the
+   * URL is not a revocation list we published. The URL is the one a verified credential signed; the list it names
+   * must be ours, so nobody can point our verifier at a suspension list of their choosing.
+   */
+  async suspensionListBeside(revocationListUrl: string): Promise<string | null> {
+    const named = /^(.+\/status-lists\/[^/]+)\/revocation$/.exec(revocationListUrl);
+    if (!named) return null;
+    const published = await this.ownListCredential(revocationListUrl).catch((error: unknown) => {
+      if (error instanceof NotFoundException) return null; // a list id we never opened
+      throw error;
+    });
+    return published ? `${named[1]}/suspension` : null;
   }
 
   /** A new list of the minimum size, both purposes signed at once: that pins the list to the school's current DID. */

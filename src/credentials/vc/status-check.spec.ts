@@ -4,6 +4,7 @@ import { createStatusChecker } from './status-check.js';
 import { buildStatusEntry, buildStatusListCredential, createStatusList, encodeStatusList, setStatus, type StatusList } from './status-list.js';
 import { TtlCache } from './ttl-cache.js';
 import { type TestSchool, newCrisisManagementCertificate, newDocumentLoader, newEhespRennes, newEnsmAlger, newLearner } from './vc-test-factory.js';
+import { SourceUnavailableError } from './verification-problems.js';
 import { verifyCredential } from './verifier.js';
 
 const NOW = '2026-09-01T10:00:00Z';
@@ -149,5 +150,59 @@ describe('Bitstring Status List checking', () => {
     expect(report.verified).toBe(false);
     expect(fetched).toBe(false);
     expect(report.status?.checked).toBe(false);
+  });
+  describe('the suspension list an issuer publishes beside its revocation list', () => {
+    const SUSPENSION_URL = LIST_URL.replace('/revocation/', '/suspension/');
+    const asked: string[] = [];
+    const checker = (beside: (url: string) => Promise<string | null>) => createStatusChecker({
+      documentLoader,
+      fetchStatusListCredential: async (url) => published.get(url) ?? Promise.reject(new Error('404')),
+      suspensionListBeside: async (url) => {
+        asked.push(url);
+        return beside(url);
+      },
+    });
+    const ours = async (url: string) => (url === LIST_URL ? SUSPENSION_URL : null);
+    beforeEach(async () => {
+      asked.length = 0;
+      published.set(SUSPENSION_URL, await signedList(ensm, [12], { id: SUSPENSION_URL, statusPurpose: 'suspension' }));
+    });
+
+    it('is read at the revocation entry’s index when the credential names no suspension entry', async () => {
+      const credential = await certificateAt(12);
+      const report = await checker(ours)({ credential, now: new Date(NOW) });
+      expect(asked).toEqual([LIST_URL]);
+      expect(report.verified).toBe(false);
+      expect(report.entries.map((entry) => [entry.statusPurpose, entry.status, entry.statusListIndex, entry.implied ?? false, entry.problem?.code])).toEqual([
+        ['revocation', 'clear', '12', false, undefined], ['suspension', 'set', '12', true, 'SUSPENDED'],
+      ]);
+      expect((await checker(ours)({ credential: await certificateAt(13), now: new Date(NOW) })).verified).toBe(true);
+    });
+
+    it('is not looked for when the credential has its own suspension entry, nor for a list the caller did not publish', async () => {
+      const revocation = buildStatusEntry({ statusListCredential: LIST_URL, statusListIndex: 12, statusPurpose: 'revocation' });
+      const suspension = buildStatusEntry({ statusListCredential: SUSPENSION_URL, statusListIndex: 12, statusPurpose: 'suspension' });
+      const both = await issueCredential({
+        credential: newCrisisManagementCertificate({ school: ensm, learnerDid, credentialStatus: [revocation, suspension] }),
+        signer: { keyPair: ensm.keyPair }, documentLoader, date: '2026-06-30T08:00:00Z',
+      });
+      const report = await checker(ours)({ credential: both, now: new Date(NOW) });
+      expect(asked).toEqual([]);
+      expect(report.entries.map((entry) => [entry.statusPurpose, entry.status, entry.implied])).toEqual([['revocation', 'clear', undefined], ['suspension', 'set', undefined]]);
+      const foreign = await checker(async () => null)({ credential: await certificateAt(12), now: new Date(NOW) });
+      expect(foreign.entries.map((entry) => entry.statusPurpose)).toEqual(['revocation']);
+      expect(foreign.verified).toBe(true);
+    });
+
+    it('is looked for only once the revocation list verified, and an outage makes it unavailable, not clear', async () => {
+      published.delete(LIST_URL);
+      const unread = await checker(ours)({ credential: await certificateAt(12), now: new Date(NOW) });
+      expect(asked).toEqual([]);
+      expect(unread.entries.map((entry) => entry.statusPurpose)).toEqual(['revocation']);
+      published.set(LIST_URL, await signedList(ensm, []));
+      const outage = await checker(async () => { throw new SourceUnavailableError('database down'); })({ credential: await certificateAt(12), now: new Date(NOW) });
+      expect(outage.verified).toBe(false);
+      expect(outage.entries[1]).toMatchObject({ statusPurpose: 'suspension', status: 'unavailable', implied: true, problem: { code: 'STATUS_UNAVAILABLE' } });
+    });
   });
 });

@@ -23,6 +23,13 @@ export interface StatusCheckerOptions {
    * as without it.
    */
   verifiedLists?: TtlCache<StatusList>;
+  /**
+   * The suspension list an issuer publishes beside a revocation list (same indexes), or null when there is none to
+   * know of. Our schools' credentials carry one revocation entry (the OB 3.0 and CLR 2.0 schemas allow a single
+   * credentialStatus); this is how their suspension is still checked. It is given the revocation entry's list URL,
+   * which the verified credential signed, and answers only for lists the caller published itself.
+   */
+  suspensionListBeside?: (revocationListUrl: string) => Promise<string | null>;
 }
 
 const idOf = (value: unknown): string | undefined =>
@@ -114,6 +121,29 @@ async function checkEntry(entry: JsonObject, credential: JsonObject, now: Date, 
   };
 }
 
+/**
+ * The suspension entry implied by a revocation entry whose list the issuer publishes a suspension list beside, when
+ * the credential names no suspension entry of its own (credentials issued with both entries are checked as written).
+ */
+async function impliedSuspension(entries: JsonObject[], reports: StatusEntryReport[], options: StatusCheckerOptions): Promise<{ entry?: JsonObject; report?: StatusEntryReport } | null> {
+  if (!options.suspensionListBeside || entries.some((entry) => entry?.statusPurpose === 'suspension')) return null;
+  const revocation = reports.find((report) => report.type === 'BitstringStatusListEntry' && report.statusPurpose === 'revocation' && (report.status === 'clear' || report.status === 'set'));
+  if (!revocation) return null;
+  let url: string | null;
+  try {
+    url = await options.suspensionListBeside(revocation.statusListCredential!);
+  } catch (error) {
+    const unavailable = isUnavailable(error);
+    return {
+      report: {
+        type: 'BitstringStatusListEntry', statusPurpose: 'suspension', statusListIndex: revocation.statusListIndex, status: unavailable ? 'unavailable' : 'error',
+        problem: problem(unavailable ? 'STATUS_UNAVAILABLE' : 'STATUS_CHECK_FAILED', `the suspension list beside ${revocation.statusListCredential} cannot be found: ${(error as Error).message}`),
+      },
+    };
+  }
+  return url ? { entry: { type: 'BitstringStatusListEntry', statusPurpose: 'suspension', statusListIndex: revocation.statusListIndex!, statusListCredential: url } } : null;
+}
+
 /** A CheckStatus for verifyCredential that understands BitstringStatusListEntry; other status types fail closed. */
 export function createStatusChecker(options: StatusCheckerOptions): CheckStatus {
   if (!options?.fetchStatusListCredential) throw new TypeError('"fetchStatusListCredential" is required.');
@@ -121,6 +151,8 @@ export function createStatusChecker(options: StatusCheckerOptions): CheckStatus 
   return async function checkStatus({ credential, now }): Promise<StatusReport> {
     const entries = [credential.credentialStatus ?? []].flat() as JsonObject[];
     const reports = await Promise.all(entries.map((entry) => checkEntry(entry, credential, now, options)));
+    const implied = await impliedSuspension(entries, reports, options);
+    if (implied) reports.push({ ...(implied.report ?? (await checkEntry(implied.entry!, credential, now, options))), implied: true });
     return { checked: true, verified: reports.every((r) => r.status === 'clear'), entries: reports };
   };
 }

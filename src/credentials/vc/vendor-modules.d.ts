@@ -22,7 +22,8 @@ declare module '@digitalbazaar/vc' {
     documentLoader: unknown;
     purpose?: unknown;
     now?: string | Date;
-  }): Promise<{ verified: boolean; results?: unknown[]; error?: unknown }>;
+    checkStatus?: (options: Record<string, unknown>) => Promise<{ verified: boolean; error?: unknown }>;
+  }): Promise<{ verified: boolean; results?: unknown[]; error?: unknown; statusResult?: { verified: boolean; error?: unknown } }>;
   // Exported by the library "for testing"; used here for the structural checks without the date checks.
   export function _checkCredential(options: {
     credential: Record<string, unknown>;
@@ -31,6 +32,11 @@ declare module '@digitalbazaar/vc' {
     maxClockSkew?: number;
   }): void;
   export function _checkPresentation(presentation: Record<string, unknown>): void;
+}
+
+declare module '@digitalbazaar/vc-bitstring-status-list' {
+  // The status checker @digitalbazaar/vc's verifyCredential calls; a dev dependency, used by stock-verification.ts.
+  export function checkStatus(options: Record<string, unknown>): Promise<{ verified: boolean; error?: unknown }>;
 }
 
 declare module 'jsonld-signatures' {

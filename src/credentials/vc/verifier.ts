@@ -39,6 +39,8 @@ export interface StatusEntryReport {
   /** 'set' means revoked or suspended, per statusPurpose; 'unavailable': the list could not be had (try later). */
   status: 'clear' | 'set' | 'error' | 'unavailable';
   problem?: VerificationProblem;
+  /** Not written in the credential: the suspension list its issuer publishes beside the revocation entry's list. */
+  implied?: boolean;
 }
 
 export interface StatusReport {
