@@ -179,8 +179,9 @@ describe('Moodle competency framework CSV', () => {
     const built = await factory.newFramework(hr);
     const long = `Conduire la réponse de l’établissement à une situation sanitaire exceptionnelle ${'é'.repeat(40)}`;
     await factory.newItem(hr, built.id, { code: 'GC-9', itemType: 'competency', parentId: built.items.domain.id, label: { fr: long } });
-    const response = await ctx.http.get(`/frameworks/${built.id}/moodle-csv`).auth(hr.token, { type: 'bearer' });
+    const response = await ctx.http.get(`/frameworks/${built.id}/moodle-csv`).auth(hr.token, { type: 'bearer' }).set('Origin', 'https://lms.example.org');
     expectStatus(response, 200);
+    expect(response.headers['access-control-expose-headers']).toBe('Export-Warnings');
     expect(JSON.parse(response.headers['export-warnings'])).toEqual([{ idNumber: 'GC-9', reason: `short name of ${[...long].length} characters: Moodle keeps the first 100` }]);
     expect(response.headers['export-warnings']).toMatch(/^[\x20-\x7e]+$/);
     const rows: string[][] = parse(response.text, { relax_column_count: true });
