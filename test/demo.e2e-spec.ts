@@ -1,6 +1,7 @@
 // The demo a newcomer sees after `npm start`: loaded through the services, so it obeys every business rule.
 import { DemoSeeder } from '../src/demo/demo.seeder.js';
 import { DEMO_PASSWORD, demoUsers } from '../src/demo/demo-users.js';
+import { caseSchemaErrors } from './support/case-schema.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('demo data', () => {
@@ -31,6 +32,11 @@ describe('demo data', () => {
     const esco = (await ctx.http.get(`/frameworks/${framework.id}/associations`).expect(200)).body
       .filter((a: { destinationUri: string | null }) => a.destinationUri?.startsWith('http://data.europa.eu/esco/skill/'));
     expect(esco.length).toBeGreaterThanOrEqual(4);
+
+    // Its CASE package, as exported and as the CASE API serves it, passes the official CASE 1.1 schema.
+    const exported = (await ctx.http.get(`/frameworks/${framework.id}/case-package`).expect(200)).body;
+    expect(caseSchemaErrors(exported)).toEqual([]);
+    expect(caseSchemaErrors((await ctx.http.get(`/ims/case/v1p1/CFPackages/${framework.identifier}`).expect(200)).body)).toEqual([]);
   });
 
   it('has five published job profiles whose comparison shows real gaps', async () => {
