@@ -7,6 +7,7 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import * as vc from '@digitalbazaar/vc';
 import jsigs, { type ProofResult } from 'jsonld-signatures';
 import type { DocumentLoader } from './document-loader.js';
+import { type EmbeddedReport, isClrCredential, verifyEmbeddedCredentials } from './embedded-credentials.js';
 import type { JsonObject } from './issuer.js';
 import { AWARDING_BODY_CONTEXT } from './open-badges.js';
 import { AwardingBodyProofPurpose } from './proof-purposes.js';
@@ -69,6 +70,8 @@ export interface VerificationReport {
   requiredProofs: { did: string; satisfied: boolean; unavailable?: boolean }[];
   validity: ValidityReport;
   status?: StatusReport;
+  /** A ClrCredential's embedded credentials, each verified on its own (only once the transcript itself verified). */
+  embedded?: EmbeddedReport[];
   errors: VerificationProblem[];
   warnings: string[];
 }
@@ -334,6 +337,14 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
     }
   }
 
+  let embedded: EmbeddedReport[] | undefined;
+  if (isClrCredential(doc) && errors.length === 0) {
+    // Only once the transcript is authenticated: otherwise its embedded credentials are anyone's choice, and work.
+    const inner = await verifyEmbeddedCredentials(doc, { documentLoader, checkStatus, now, maxClockSkewSeconds, signedForm }, verifyCredential);
+    embedded = inner.reports;
+    errors.push(...inner.errors);
+  }
+
   return {
     verified: errors.length === 0,
     outcome: outcomeOf(errors),
@@ -344,6 +355,7 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
     requiredProofs: required,
     validity,
     ...(status ? { status } : {}),
+    ...(embedded ? { embedded } : {}),
     errors,
     warnings,
   };
