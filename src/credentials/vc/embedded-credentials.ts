@@ -64,11 +64,13 @@ export async function verifyEmbeddedCredentials(
       continue;
     }
     const report = await verify({ ...options, credential: item, requiredProofs: undefined });
-    const errors: VerificationProblem[] = report.errors.map((problem) => {
-      if (STATUS_SET.has(problem.code)) return { code: 'EMBEDDED_REVOKED', message: `${at}: ${problem.message}` };
-      if (CANNOT_TELL_NOW.has(problem.code)) return { ...problem, message: `${at}: ${problem.message}` };
-      return { code: 'EMBEDDED_INVALID', message: `${at}: ${problem.code}: ${problem.message}` };
-    });
+    // One problem per embedded credential, naming all that its own report found.
+    const errors: VerificationProblem[] = [];
+    const found = report.errors;
+    const detail = found.map((problem) => `${problem.code}: ${problem.message}`).join('; ');
+    if (found.some((problem) => STATUS_SET.has(problem.code))) errors.push({ code: 'EMBEDDED_REVOKED', message: `${at}: ${detail}` });
+    else if (found.some((problem) => !CANNOT_TELL_NOW.has(problem.code))) errors.push({ code: 'EMBEDDED_INVALID', message: `${at}: ${detail}` });
+    else if (found.length) errors.push({ ...found[0], message: `${at}: ${detail}` });
     if (report.verified && !sameSubject(subject, document)) {
       errors.push({ code: 'EMBEDDED_SUBJECT_MISMATCH', message: `${at} is about another learner than the transcript's subject` });
     }
