@@ -20,6 +20,6 @@ import { VerificationService } from './verification.service.js';
   imports: [InstitutionsModule, LearningModule],
   controllers: [CredentialsController, VcApiController, CredentialBatchesController, TranscriptsController],
   providers: [CredentialsRepository, IssuanceService, CredentialRecordsService, VcApiIssuerService, VerificationService, CredentialBatchesService, PublicRateLimit, TranscriptsService],
-  exports: [IssuanceService, VerificationService, CredentialsRepository, CredentialRecordsService],
+  exports: [IssuanceService, VerificationService, CredentialsRepository, CredentialRecordsService, TranscriptsService],
 })
 export class CredentialsModule {}
