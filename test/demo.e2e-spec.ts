@@ -75,7 +75,7 @@ describe('demo data', () => {
     expect(team.people.length).toBe(staff.length);
   });
 
-  it('shows credentials: certificates, a co-accredited diploma (lead proof over the partner’s endorsement), a revoked and a suspended one', async () => {
+  it('shows credentials: certificates, a co-accredited diploma (lead proof over the partner’s endorsement), a CLR transcript, a revoked and a suspended one', async () => {
     const learner = (await ctx.http.post('/auth/login').send({ email: 'apprenant@demo.example', password: DEMO_PASSWORD }).expect(200)).body.accessToken;
     const [me] = (await ctx.http.get('/learners').auth(learner, { type: 'bearer' }).expect(200)).body.data;
     const mine = (await ctx.http.get(`/learners/${me.id}/credentials`).auth(learner, { type: 'bearer' }).expect(200)).body;
@@ -85,6 +85,9 @@ describe('demo data', () => {
     expect(mine.filter((c: { kind: string }) => c.kind === 'certificate')).toHaveLength(4);
     const verdict = await ctx.http.post('/credentials/verify').send({ verifiableCredential: diploma.verifiableCredential }).expect(200);
     expect(verdict.body.verified).toBe(true);
+    const transcript = mine.find((c: { kind: string }) => c.kind === 'transcript');
+    expect(transcript.verifiableCredential.credentialSubject.verifiableCredential.length).toBeGreaterThan(0);
+    expect((await ctx.http.post('/credentials/verify').send({ verifiableCredential: transcript.verifiableCredential }).expect(200)).body.verified).toBe(true);
 
     const registrar = (await ctx.http.post('/auth/login').send({ email: 'scolarite@ensm.demo.example', password: DEMO_PASSWORD }).expect(200)).body.accessToken;
     const states = (await ctx.http.get('/audit-events').query({ limit: 200 }).auth(registrar, { type: 'bearer' }).expect(200)).body.data.map((e: { action: string }) => e.action);

@@ -116,6 +116,12 @@ export class CredentialsRepository {
     return manager.findOneBy(Credential, { learnerId, moduleId, kind: 'certificate', state: Not('revoked') });
   }
 
+  /** A learner's released, not revoked or suspended, module certificates among these modules, oldest first. */
+  findReleasedCertificates(learnerId: string, moduleIds: string[], manager: EntityManager): Promise<Credential[]> {
+    if (moduleIds.length === 0) return Promise.resolve([]);
+    return manager.find(Credential, { where: { learnerId, kind: 'certificate', state: 'issued', moduleId: In(moduleIds) }, order: { issuedAt: 'ASC' } });
+  }
+
   findDiplomaOf(learnerId: string, programmeId: string, manager: EntityManager): Promise<Credential | null> {
     return manager.findOneBy(Credential, { learnerId, programmeId, kind: 'diploma' });
   }

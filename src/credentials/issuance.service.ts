@@ -17,14 +17,15 @@ import { AuditLog } from './audit/audit-log.service.js';
 import { Credential, CredentialSignature } from './credential.entity.js';
 import { type AlignedItem, CredentialsRepository } from './credentials.repository.js';
 import type { CredentialDto } from './dto/credential.dto.js';
-import { checkProgrammeCompletion, describeUnmet } from './eligibility.js';
+import { describeUnmet } from './eligibility.js';
+import { programmeOutcome } from './programme-outcome.js';
 import { StatusListsService } from './status/status-lists.service.js';
 import { VcEnvironment } from './vc-environment.service.js';
 import { issueCredential, type JsonObject } from './vc/issuer.js';
 import type { ProfileInput } from './vc/open-badges.js';
 
 /** Builds a credential's document around what signing decides: the issuers' profiles, its id, status entries and date. */
-type BuildDocument = (issuers: ProfileInput[], credentialId: string, credentialStatus: JsonObject, issuedAt: Date) => JsonObject;
+export type BuildDocument = (issuers: ProfileInput[], credentialId: string, credentialStatus: JsonObject, issuedAt: Date) => JsonObject;
 
 /** What an issuance can be traced to, for the audit log: a person or a bulk batch. */
 export interface IssuingActor {
@@ -130,16 +131,7 @@ export class IssuanceService {
       if (existing) throw conflict('already_issued', `This learner already has this diploma: ${existing.id}.`);
 
       const entries = programme.modules ?? [];
-      const moduleIds = entries.map((entry) => entry.moduleId);
-      const outcome = checkProgrammeCompletion({
-        modules: entries.map((entry) => ({ moduleId: entry.moduleId, code: entry.module!.code, required: !entry.electiveGroupId, electiveGroup: entry.electiveGroup?.code ?? null })),
-        electiveGroups: (programme.electiveGroups ?? []).map((group) => ({ code: group.code, minimumModules: group.minimumModules })),
-        minimumAverage: programme.minimumAverage,
-        internshipRequired: programme.internshipRequired,
-      }, {
-        passed: await this.credentials.passedModules(learnerId, moduleIds, manager),
-        internshipValidated: await this.credentials.internshipValidated(learnerId, programmeId, moduleIds, manager),
-      });
+      const outcome = await programmeOutcome(this.credentials, programme, learnerId, manager);
       if (!outcome.eligible) {
         throw conflict('not_eligible', 'The programme’s completion rule does not hold yet.', outcome.unmet.map((rule) => ({ field: rule.rule, reason: describeUnmet(rule) })));
       }
@@ -207,9 +199,9 @@ export class IssuanceService {
    * Allocates the status indexes, builds each document around its index, signs it with the lead school's key and
    * stores the credentials, their first proofs and the audit entries — all in the caller's transaction, so a crash
    * leaves nothing half-issued and an index is never handed out twice. The credentials share the same schools (the
-   * lead first); each is completed in place (id, document, status, issuedAt) and inserted.
+   * lead first); each is completed in place (id, document, status, issuedAt) and inserted. Also used for transcripts.
    */
-  private async signAndStore(entries: { credential: Credential; build: BuildDocument }[], manager: EntityManager, schools: Institution[], by: IssuingActor): Promise<void> {
+  async signAndStore(entries: { credential: Credential; build: BuildDocument }[], manager: EntityManager, schools: Institution[], by: IssuingActor): Promise<void> {
     const lead = schools[0];
     const statuses = await this.statusLists.allocateMany(lead.id, entries.length, manager);
     // Read after allocateMany locked the institution: a key rotation waits for this transaction, so this key stays

@@ -9,8 +9,8 @@ import { isUnavailable } from './vc/verification-problems.js';
 import { type Outcome, verifyCredential, type VerificationReport } from './vc/verifier.js';
 import type { LocalizedText } from '../common/localized-text.js';
 
-/** `paper`: an uploaded PDF's pages are what we print for its credential (added by the public verification). */
-export type CheckName = 'proof' | 'status' | 'validity' | 'shape' | 'issuer' | 'paper';
+/** `embedded`: one credential a transcript (ClrCredential) bundles. `paper`: an uploaded PDF's pages are what we print for its credential (added by the public verification). */
+export type CheckName = 'proof' | 'status' | 'validity' | 'shape' | 'issuer' | 'paper' | 'embedded';
 
 export interface Check {
   check: CheckName;
@@ -46,6 +46,8 @@ export interface CredentialVerdict {
   /** The library's full report, for tools that want every detail. */
   report: VerificationReport;
 }
+
+const isUnavailableCode = (code: string): boolean => code === 'STATUS_UNAVAILABLE' || code === 'DID_UNAVAILABLE';
 
 const isOpenBadge = (credential: JsonObject): boolean =>
   [credential.type].flat().some((type) => type === 'OpenBadgeCredential' || type === 'AchievementCredential');
@@ -101,6 +103,11 @@ export class VerificationService {
       });
     }
     checks.push({ check: 'validity', passed: report.validity.valid, ...(report.validity.problem ? { code: report.validity.problem.code, detail: report.validity.problem.message } : {}) });
+    for (const inner of report.embedded ?? []) {
+      const first = inner.errors[0];
+      const unavailable = !inner.verified && inner.errors.every((error) => isUnavailableCode(error.code));
+      checks.push({ check: 'embedded', passed: inner.verified, subject: inner.credentialId, ...(first ? { code: first.code, detail: first.message } : {}), ...(unavailable ? { unavailable } : {}) });
+    }
 
     const errors: { code: string; message: string }[] = report.errors.map((error) => ({ code: error.code, message: error.message }));
     const warnings = [...report.warnings];

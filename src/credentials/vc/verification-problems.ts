@@ -35,7 +35,10 @@ export type ProblemCode =
   | 'HOLDER_MISMATCH'
   | 'CHALLENGE_REQUIRED'
   | 'CHALLENGE_MISMATCH'
-  | 'HOLDER_PROOF_REQUIRED';
+  | 'HOLDER_PROOF_REQUIRED'
+  | 'EMBEDDED_INVALID'
+  | 'EMBEDDED_REVOKED'
+  | 'EMBEDDED_SUBJECT_MISMATCH';
 
 export interface VerificationProblem {
   code: ProblemCode;

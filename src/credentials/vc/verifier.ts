@@ -7,6 +7,7 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import * as vc from '@digitalbazaar/vc';
 import jsigs, { type ProofResult } from 'jsonld-signatures';
 import type { DocumentLoader } from './document-loader.js';
+import { type EmbeddedReport, isClrCredential, verifyEmbeddedCredentials } from './embedded-credentials.js';
 import type { JsonObject } from './issuer.js';
 import { AWARDING_BODY_CONTEXT } from './open-badges.js';
 import { AwardingBodyProofPurpose } from './proof-purposes.js';
@@ -75,6 +76,8 @@ export interface VerificationReport {
   endorsements?: EndorsementReport[];
   validity: ValidityReport;
   status?: StatusReport;
+  /** A ClrCredential's embedded credentials, each verified on its own (only once the transcript itself verified). */
+  embedded?: EmbeddedReport[];
   errors: VerificationProblem[];
   warnings: string[];
 }
@@ -338,6 +341,14 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
     }
   }
 
+  let embedded: EmbeddedReport[] | undefined;
+  if (isClrCredential(doc) && errors.length === 0) {
+    // Only once the transcript is authenticated: otherwise its embedded credentials are anyone's choice, and work.
+    const inner = await verifyEmbeddedCredentials(doc, { documentLoader, checkStatus, now, maxClockSkewSeconds, signedForm }, verifyCredential);
+    embedded = inner.reports;
+    errors.push(...inner.errors);
+  }
+
   return {
     verified: errors.length === 0,
     outcome: outcomeOf(errors),
@@ -349,6 +360,7 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
     ...(endorsements.length ? { endorsements } : {}),
     validity,
     ...(status ? { status } : {}),
+    ...(embedded ? { embedded } : {}),
     errors,
     warnings,
   };
