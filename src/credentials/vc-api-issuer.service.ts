@@ -54,7 +54,8 @@ export class VcApiIssuerService {
     const id = credential.id as string | undefined;
     // A caller's id must not be (or look up as) one already issued, here or by another school.
     if (id !== undefined && (await this.credentials.findByCredentialId(id))) throw conflict('credential_id_taken', `A credential with the id ${id} exists already.`);
-    if (typeof handle === 'string' && (await this.credentials.findByVcApiCredentialId(school.id, handle))) {
+    // Nor may the handle be (or look up as) an issued credential's id: a status update naming it would be ambiguous.
+    if (typeof handle === 'string' && ((await this.credentials.findByVcApiCredentialId(school.id, handle)) || (await this.credentials.findByCredentialId(handle)))) {
       throw conflict('credential_id_taken', `This issuer has a credential with the credentialId ${handle} already.`, [{ field: 'options.credentialId', reason: 'taken' }]);
     }
     // What the issuer signs about a related resource must hold: its digests are checked against the resource itself.
