@@ -194,7 +194,7 @@ describe('verifiable certificates and co-accredited diplomas', () => {
     const [row] = await ctx.database.dataSource.query(`SELECT "statusChangedAt", "issuedAt" FROM credential WHERE document->>'id' = $1`, [issued.body.verifiableCredential.id]);
     expect(row.statusChangedAt).toEqual(row.issuedAt);
 
-    const noContext = await issue({ credential: { ...credential, '@context': ['https://www.w3.org/2018/credentials/v1'] } }).expect(400);
+    const noContext = await issue({ credential: { ...credential, '@context': ['https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'] } }).expect(400);
     expect(noContext.body.errors[0].field).toBe('credential.@context');
     const undefinedTerm = await issue({ credential: { ...credential, credentialSubject: { id: 'did:example:1', notInAnyContext: true } } }).expect(400);
     expect(undefinedTerm.body.errors[0].field).toBe('credential');

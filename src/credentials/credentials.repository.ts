@@ -103,6 +103,11 @@ export class CredentialsRepository {
     return qb.getOne();
   }
 
+  /** A school's credential by the VC-API handle its caller chose at issuance (options.credentialId). */
+  findByVcApiCredentialId(institutionId: string, vcApiCredentialId: string): Promise<Credential | null> {
+    return this.manager().findOneBy(Credential, { issuerInstitutionId: institutionId, vcApiCredentialId });
+  }
+
   lockCredential(id: string, manager: EntityManager): Promise<Credential | null> {
     return manager.getRepository(Credential).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
   }

@@ -57,14 +57,14 @@ export class VerificationService {
   constructor(private readonly vc: VcEnvironment) {}
 
   async verifyCredential(credential: unknown, options: { expectedProofPurpose?: string } = {}): Promise<CredentialVerdict> {
-    const report = await verifyCredential({ credential, documentLoader: this.vc.documentLoader, checkStatus: this.vc.checkStatus, signedForm: this.vc.signedForm, ...options });
+    const report = await verifyCredential({ credential, documentLoader: this.vc.documentLoader, checkStatus: this.vc.checkStatus, signedForm: this.vc.signedForm, fetchResource: this.vc.fetchResource, ...options });
     return this.verdict(credential, report);
   }
 
   async verifyPresentation(
     presentation: unknown, options: { challenge?: string; domain?: string },
   ): Promise<Omit<PresentationReport, 'credentials' | 'errors' | 'outcome'> & { outcome: Outcome; errors: CredentialVerdict['errors']; credentials: CredentialVerdict[] }> {
-    const report = await verifyPresentation({ presentation, documentLoader: this.vc.documentLoader, checkStatus: this.vc.checkStatus, signedForm: this.vc.signedForm, ...options });
+    const report = await verifyPresentation({ presentation, documentLoader: this.vc.documentLoader, checkStatus: this.vc.checkStatus, signedForm: this.vc.signedForm, fetchResource: this.vc.fetchResource, ...options });
     const inside = [(presentation as JsonObject | undefined)?.verifiableCredential].flat().filter(Boolean);
     const credentials = await Promise.all(report.credentials.map((credentialReport, index) => this.verdict(inside[index], credentialReport)));
     const verified = report.verified && credentials.every((credential) => credential.verified);

@@ -10,9 +10,11 @@ import type { DocumentLoader } from './document-loader.js';
 import { type EmbeddedReport, isClrCredential, verifyEmbeddedCredentials } from './embedded-credentials.js';
 import type { JsonObject } from './issuer.js';
 import { AWARDING_BODY_CONTEXT } from './open-badges.js';
+import { chainedVerifyData, previousProofIds, proofChainProblems } from './proof-chains.js';
 import { AwardingBodyProofPurpose } from './proof-purposes.js';
 import { CREDENTIAL_LIMITS, exceedsLimits } from './credential-limits.js';
 import { checkEndorsements, type EndorsementReport } from './endorsements.js';
+import { type FetchResource, relatedResourceProblems, relatedResourceShapeProblems } from './related-resource.js';
 import { checkSignedForm, type SignedFormOptions } from './signed-form.js';
 import { TtlCache } from './ttl-cache.js';
 import { describeFailure, type VerificationProblem } from './verification-problems.js';
@@ -105,12 +107,14 @@ export interface VerifyCredentialOptions {
   maxClockSkewSeconds?: number;
   /** Inline contexts and extra context URLs the document may use (default: the co-accreditation context we issue). */
   signedForm?: Omit<SignedFormOptions, 'documentLoader'>;
+  /** Fetches a relatedResource to check its digest; without it the digests are reported unchecked (a warning). */
+  fetchResource?: FetchResource;
 }
 
 export { CREDENTIAL_LIMITS, exceedsLimits };
 
 /** Problems that say "cannot tell now" rather than "this is wrong". */
-const UNAVAILABLE: ReadonlySet<VerificationProblem['code']> = new Set(['STATUS_UNAVAILABLE', 'DID_UNAVAILABLE']);
+const UNAVAILABLE: ReadonlySet<VerificationProblem['code']> = new Set(['STATUS_UNAVAILABLE', 'DID_UNAVAILABLE', 'RELATED_RESOURCE_UNAVAILABLE']);
 export const outcomeOf = (errors: readonly VerificationProblem[]): Outcome =>
   errors.length === 0 ? 'verified' : errors.every((error) => UNAVAILABLE.has(error.code)) ? 'indeterminate' : 'not_verified';
 
@@ -151,6 +155,8 @@ const publicKeys = new TtlCache<KeyObject>({ maxEntries: 1_000, ttlMs: 60 * 60_0
 
 const cryptosuite = {
   ...eddsaRdfc2022,
+  // A chained proof (previousProof) is checked over the document with the proofs it names attached.
+  createVerifyData: chainedVerifyData,
   async createVerifier({ verificationMethod }: { verificationMethod: JsonObject }) {
     // The library decodes and checks the Multikey (type, multicodec header, length) as in the stock verifier.
     const method = await Ed25519Multikey.from(verificationMethod);
@@ -207,9 +213,11 @@ async function verifyOneProof(
     return report;
   }
   try {
-    // A copy holding only this proof: one school's proof is judged without any help (or harm) from the others.
-    const outcome = await jsigs.verify({ ...credential, proof }, { suite: newSuite(), purpose: context.purpose, documentLoader: context.documentLoader });
-    const result = outcome.results?.[0];
+    // A copy holding only this proof (and, for a chained proof, the proofs it names, which it covers): one school's
+    // proof is judged without any help (or harm) from the others.
+    const previous = previousProofIds(p).map((id) => asList(credential.proof).find((candidate) => (candidate as JsonObject)?.id === id));
+    const outcome = await jsigs.verify({ ...credential, proof: previous.length ? [proof, ...previous] : proof }, { suite: newSuite(), purpose: context.purpose, documentLoader: context.documentLoader });
+    const result = previous.length ? outcome.results?.find((candidate) => candidate.proof?.proofValue === p.proofValue) : outcome.results?.[0];
     report.controller = controllerOf(result, p);
     report.verified = outcome.verified && result?.verified === true;
     if (!report.verified) report.error = { ...describeFailure(result?.error ?? outcome.error), proofIndex: index };
@@ -217,6 +225,14 @@ async function verifyOneProof(
     report.error = { ...describeFailure(error), proofIndex: index };
   }
   return report;
+}
+
+function unverifiedProof(proof: unknown): ProofReport {
+  const p = (proof && typeof proof === 'object' ? proof : {}) as JsonObject;
+  return {
+    verificationMethod: idOf(p.verificationMethod) ?? null, controller: null,
+    cryptosuite: typeof p.cryptosuite === 'string' ? p.cryptosuite : null, created: typeof p.created === 'string' ? p.created : null, verified: false,
+  };
 }
 
 /** Every proof must verify: jsonld-signatures alone accepts a set when ANY one proof does. */
@@ -278,15 +294,20 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
   const purpose = new AwardingBodyProofPurpose({ allowedControllers: [issuer, ...awardingBodies] });
   const proofList = asList(doc.proof);
   if (proofList.length === 0) errors.push({ code: 'NO_PROOF', message: 'the credential carries no proof' });
+  const chainProblems = proofChainProblems(proofList);
   const proofs: ProofReport[] = [];
-  for (const [index, proof] of proofList.entries()) proofs.push(await verifyOneProof(doc, proof, index, { purpose, documentLoader, expectedProofPurpose }));
+  for (const [index, proof] of proofList.entries()) {
+    const broken = chainProblems.find((problem) => problem.index === index);
+    if (broken) proofs.push({ ...unverifiedProof(proof), error: { code: 'PROOF_CHAIN_INVALID', message: broken.message, proofIndex: index } });
+    else proofs.push(await verifyOneProof(doc, proof, index, { purpose, documentLoader, expectedProofPurpose }));
+  }
   for (const proof of proofs) if (proof.error) errors.push(proof.error);
 
   let proofSet: VerificationReport['proofSet'];
   if (proofList.length > 1 && proofs.every((p) => p.verified)) {
-    // Not verified again as a set: with this suite (DataIntegrityProof + eddsa-rdfc-2022, no proof chains) the set
-    // pass checks each proof against the very same document without proofs, purpose and DID documents as the pass
-    // above, so once every proof verified alone the set does too.
+    // Not verified again as a set: with this suite (DataIntegrityProof + eddsa-rdfc-2022) the set pass checks each
+    // proof against the very same document (a chained proof with the same previous proofs attached), purpose and DID
+    // documents as the pass above, so once every proof verified alone the set does too.
     proofSet = { verified: true };
   } else if (proofList.length > 1) {
     proofSet = { verified: await verifyWholeSet(doc, proofList.length, { purpose, documentLoader }) };
@@ -316,6 +337,21 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
   for (const { did, satisfied, unavailable, via } of required) {
     // A proof whose DID document is out of reach now is reported as such (DID_UNAVAILABLE): indeterminate, not missing.
     if (via === 'proof' && !satisfied && !unavailable) errors.push({ code: 'MISSING_REQUIRED_PROOF', message: `no valid proof by ${did}, whose proof is required` });
+  }
+
+  // relatedResource (VC 2.0 §5.3): the shape always; the digests only of an authenticated credential (its URLs
+  // would otherwise be attacker-chosen), against the fetched bytes.
+  if (doc.relatedResource !== undefined) {
+    const shape = relatedResourceShapeProblems(doc.relatedResource);
+    for (const problem of shape) errors.push({ code: 'RELATED_RESOURCE_INVALID', message: `${problem.field} ${problem.reason}` });
+    if (!shape.length && errors.length === 0) {
+      if (!options.fetchResource) warnings.push('relatedResource digests were not checked: no resource fetcher was given');
+      else {
+        for (const problem of await relatedResourceProblems(doc.relatedResource, options.fetchResource)) {
+          errors.push({ code: problem.unavailable ? 'RELATED_RESOURCE_UNAVAILABLE' : 'RELATED_RESOURCE_MISMATCH', message: `${problem.field} ${problem.reason}` });
+        }
+      }
+    }
   }
 
   let status: StatusReport | undefined;
