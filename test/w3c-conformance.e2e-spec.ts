@@ -9,6 +9,7 @@ import { buildPresentation, issueCredential, provePresentation } from '../src/cr
 import { generateDidKeyPair, type IssuerKeyPair } from '../src/credentials/vc/keys.js';
 import { expectStatus, Factory, type Person } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { decode as decodeBase58, encode as base58Encode } from 'base58-universal';
 
 const bearer = { type: 'bearer' as const };
 type Json = Record<string, any>;
@@ -28,31 +29,9 @@ const BASE64URL_NO_PAD = /^[A-Za-z0-9_-]+$/;
 const MIN_STATUS_LIST_ENTRIES = 131_072;
 
 function base58Decode(text: string): Uint8Array {
-  let value = 0n;
-  for (const char of text) {
-    const digit = BASE58_ALPHABET.indexOf(char);
-    if (digit < 0) throw new Error(`"${char}" is not a base58btc character`);
-    value = value * 58n + BigInt(digit);
-  }
-  const bytes: number[] = [];
-  for (; value > 0n; value /= 256n) bytes.unshift(Number(value % 256n));
-  for (const char of text) {
-    if (char !== '1') break;
-    bytes.unshift(0);
-  }
-  return Uint8Array.from(bytes);
-}
-
-function base58Encode(bytes: Uint8Array): string {
-  let value = 0n;
-  for (const byte of bytes) value = value * 256n + BigInt(byte);
-  let text = '';
-  for (; value > 0n; value /= 58n) text = BASE58_ALPHABET[Number(value % 58n)] + text;
-  for (const byte of bytes) {
-    if (byte !== 0) break;
-    text = `1${text}`;
-  }
-  return text;
+  const bytes = decodeBase58(text);
+  if (!bytes) throw new Error(`"${text}" is not base58btc`);
+  return bytes;
 }
 
 const seed = (label: string): Uint8Array => createHash('sha256').update(label).digest();

@@ -2,6 +2,7 @@
 // Subresource Integrity, or digestMultibase, a multibase multihash). A digest nobody checks pins nothing, so the bytes
 // are fetched (bounded, see bounded-fetch.ts) and hashed.
 import { createHash } from 'node:crypto';
+import { decode as base58Decode } from 'base58-universal';
 import { fetchBytes, type OutboundFetchBounds } from './bounded-fetch.js';
 
 type JsonObject = Record<string, unknown>;
@@ -23,26 +24,15 @@ const MULTIHASH: Record<number, { algorithm: string; length: number }> = {
   0x12: { algorithm: 'sha256', length: 32 }, 0x20: { algorithm: 'sha384', length: 48 }, 0x13: { algorithm: 'sha512', length: 64 },
   0x16: { algorithm: 'sha3-256', length: 32 }, 0x15: { algorithm: 'sha3-384', length: 48 }, 0x14: { algorithm: 'sha3-512', length: 64 },
 };
-const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
 const isUrl = (value: unknown): value is string => typeof value === 'string' && URL.canParse(value) && !/\s/.test(value);
 const asList = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
-function base58Decode(text: string): Buffer | undefined {
-  let value = 0n;
-  for (const char of text) {
-    const digit = BASE58.indexOf(char);
-    if (digit < 0) return undefined;
-    value = value * 58n + BigInt(digit);
-  }
-  const bytes: number[] = [];
-  for (; value > 0n; value /= 256n) bytes.unshift(Number(value % 256n));
-  for (const char of text) {
-    if (char !== '1') break;
-    bytes.unshift(0);
-  }
-  return Buffer.from(bytes);
-}
+/** base58btc bytes, or undefined when the text is not base58btc. */
+const base58Bytes = (text: string): Buffer | undefined => {
+  const bytes = base58Decode(text);
+  return bytes ? Buffer.from(bytes) : undefined;
+};
 
 /** An SRI expression `sha384-<base64>` → the algorithm and expected digest. */
 function parseSri(value: unknown): { algorithm: string; digest: Buffer } | string {
@@ -56,7 +46,7 @@ function parseSri(value: unknown): { algorithm: string; digest: Buffer } | strin
 function parseMultibase(value: unknown): { algorithm: string; digest: Buffer } | string {
   if (typeof value !== 'string' || value.length < 2) return 'must be a multibase-encoded multihash';
   const bytes = value[0] === 'u' && /^[A-Za-z0-9_-]+$/.test(value.slice(1)) ? Buffer.from(value.slice(1), 'base64url')
-    : value[0] === 'z' ? base58Decode(value.slice(1)) : undefined;
+    : value[0] === 'z' ? base58Bytes(value.slice(1)) : undefined;
   if (!bytes) return 'must be multibase base64url ("u…") or base58btc ("z…")';
   const hash = MULTIHASH[bytes[0]];
   if (!hash || bytes[1] !== hash.length || bytes.length !== hash.length + 2) return 'is not a SHA-2 or SHA-3 multihash of the right length';

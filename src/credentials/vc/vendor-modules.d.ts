@@ -166,3 +166,9 @@ declare module 'jsonld-reference' {
   import jsonld from 'jsonld';
   export default jsonld;
 }
+
+declare module 'base58-universal' {
+  // Digital Bazaar's base58btc codec; decode answers undefined for text that is not base58btc.
+  export function encode(input: Uint8Array, maxline?: number): string;
+  export function decode(input: string): Uint8Array | undefined;
+}
