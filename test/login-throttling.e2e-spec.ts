@@ -1,10 +1,15 @@
 // Password guessing: every login attempt is reserved in the database before its password is checked, per address and
 // account (5 per 15 min), per account (20, so a stranger cannot lock an administrator out) and per address (here 12).
+import { jest } from '@jest/globals';
 import { LoginAttemptsRepository } from '../src/auth/login-attempts.repository.js';
 import { Factory, PASSWORD, type Person } from './support/factories.js';
 import { startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
 
 const LIMITS = { LOGIN_MAX_FAILURES: '5', LOGIN_ACCOUNT_MAX_FAILURES: '20', LOGIN_ADDRESS_MAX_FAILURES: '12', LOGIN_WINDOW_SECONDS: '900' };
+
+// Each login hashes a password (CPU-bound by design): dozens in a row need more than the default minute on a loaded
+// two-core machine. Not a speed test: the limits asserted are counts, not times.
+jest.setTimeout(180_000);
 
 describe('login throttling', () => {
   let ctx: TestApp;
