@@ -223,5 +223,5 @@ describe('object-level access matrix, generated from the OpenAPI document', () =
       }
     }
     expect(violations).toEqual([]);
-  });
+  }, 300_000); // every operation × every caller, each over HTTP against PostgreSQL: minutes on a loaded machine
 });
