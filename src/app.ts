@@ -31,7 +31,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
-  app.enableCors({ origin: true, methods: ['GET', 'HEAD'], credentials: false });
+  // Export-Warnings (Moodle CSV export) is readable by pages of other origins too, like the file it comes with.
+  app.enableCors({ origin: true, methods: ['GET', 'HEAD'], credentials: false, exposedHeaders: ['Export-Warnings'] });
 
   const openApi = new DocumentBuilder()
     .setTitle('Competency & credentialing service')

@@ -4,40 +4,16 @@
 // embedded VerifiableCredential. The schemas allow one credentialStatus object; the two-entry array we wrote before
 // fails them (checked below, so these tests can fail). And a verifier we did not write (@digitalbazaar/vc with
 // @digitalbazaar/vc-bitstring-status-list's checkStatus) reads that one entry: a revoked certificate is revoked.
-import { Ajv2019, type ErrorObject, type ValidateFunction } from 'ajv/dist/2019.js';
-import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
-import { readFileSync } from 'node:fs';
 import { VcEnvironment } from '../src/credentials/vc-environment.service.js';
 import { buildClrCredential } from '../src/credentials/vc/clr.js';
 import type { JsonObject } from '../src/credentials/vc/issuer.js';
 import { buildStatusEntry } from '../src/credentials/vc/status-list.js';
 import { verifyWithStockLibraries } from '../src/credentials/vc/stock-verification.js';
+import { schemaErrors, validators } from './support/credential-schema.js';
 import { issueEveryKind, type IssuedCredential } from './support/every-credential-kind.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 type Json = Record<string, any>;
-
-const schemaFile = (name: string): Json => JSON.parse(readFileSync(new URL(`./fixtures/1edtech/${name}`, import.meta.url), 'utf8'));
-const ACHIEVEMENT_SCHEMA = schemaFile('clr_v2p0_achievementcredential_schema.json');
-const CLR_SCHEMA = schemaFile('clr_v2p0_clrcredential_schema.json');
-
-// A CommonJS package: under native ESM its default import is the module object, whose `default` is the plugin.
-const addFormats = (addFormatsModule as unknown as { default: FormatsPlugin }).default;
-// The schemas are draft 2019-09 with tuple `items` (the @context's first entries): not strict mode's taste.
-const ajv = new Ajv2019({ strict: false, allErrors: true });
-addFormats(ajv);
-ajv.addSchema(ACHIEVEMENT_SCHEMA).addSchema(CLR_SCHEMA);
-const validators = {
-  achievement: ajv.getSchema(ACHIEVEMENT_SCHEMA.$id) as ValidateFunction,
-  clr: ajv.getSchema(CLR_SCHEMA.$id) as ValidateFunction,
-  embeddedCredential: ajv.compile({ $ref: `${CLR_SCHEMA.$id}#/$defs/VerifiableCredential` }),
-};
-
-/** Schema errors as "path: message", empty when the credential is valid. */
-function schemaErrors(validate: ValidateFunction, credential: unknown): string[] {
-  if (validate(credential)) return [];
-  return (validate.errors ?? []).map((error: ErrorObject) => `${error.instancePath || '/'}: ${error.message}`);
-}
 
 const isOpenBadge = (credential: Json): boolean => [credential.type].flat().some((type) => type === 'OpenBadgeCredential' || type === 'AchievementCredential');
 

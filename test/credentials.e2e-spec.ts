@@ -1,4 +1,4 @@
-// Certificates and co-accredited diplomas: eligibility, proof sets signed school by school, release to the learner,
+// Certificates and co-accredited diplomas: eligibility, endorsements school by school then the lead's proof, release,
 // verification check by check, tampering, revocation, and the VC-API issuer and verifier.
 import { CatalogueFactory, expectStatus, Factory, type Person } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -90,7 +90,7 @@ describe('verifiable certificates and co-accredited diplomas', () => {
     expect(foreign.body.code).toBe('other_institution');
   });
 
-  it('a co-accredited diploma carries one proof per school and reaches the learner only when both have signed', async () => {
+  it('a co-accredited diploma is endorsed by each partner, signed once by the lead school and reaches the learner only when both have approved', async () => {
     const notYet = await ctx.http.post('/credentials/diplomas').auth(registrar.token, bearer).send({ programmeId, learnerId: enrolments.karim }).expect(409);
     expect(notYet.body.errors.map((e: Json) => e.reason)).toEqual(['required module GC-SSE not passed', 'required module PIL-STR not passed', 'average unknown% below the minimum 50%']);
 
@@ -99,8 +99,10 @@ describe('verifiable certificates and co-accredited diplomas', () => {
     const id = prepared.body.id;
     expect((await ctx.http.get(`/learners/${nadia.id}/credentials`).auth(nadiaLogin.token, bearer).expect(200)).body.map((c: Json) => c.kind)).toEqual(['certificate']);
     await ctx.http.get(`/credentials/${id}`).auth(nadiaLogin.token, bearer).expect(404);
+    // The draft is unsigned: no verifier, stock or ours, takes it for the diploma.
+    expect(prepared.body.verifiableCredential.proof).toBeUndefined();
     const halfSigned = await verify(prepared.body.verifiableCredential).expect(400);
-    expect(halfSigned.body.checks).toContainEqual(expect.objectContaining({ check: 'proof', passed: false, detail: 'no valid proof from this awarding school' }));
+    expect(halfSigned.body.checks).toContainEqual(expect.objectContaining({ check: 'proof', passed: false, code: 'ENDORSEMENT_MISSING', subject: prepared.body.verifiableCredential.awardingBody[1].id }));
 
     const queue = await ctx.http.get(`/institutions/${ehesp.id}/credentials/awaiting-signature`).auth(partnerRegistrar.token, bearer).expect(200);
     expect(queue.body.map((c: Json) => c.id)).toEqual([id]);
@@ -110,16 +112,17 @@ describe('verifiable certificates and co-accredited diplomas', () => {
 
     const signed = await ctx.http.post(`/credentials/${id}/signatures`).auth(partnerRegistrar.token, bearer).expect(200);
     expect(signed.body).toMatchObject({ state: 'issued', signedBy: [ensm.id, ehesp.id] });
-    // The state changed twice: prepared (awaiting signatures), then issued by the last school's proof.
+    // The state changed twice: prepared (awaiting signatures), then issued with the last school's endorsement.
     expect(new Date(prepared.body.statusChangedAt).getTime()).toBeLessThan(new Date(signed.body.statusChangedAt).getTime());
     expect(signed.body.statusChangedAt).toBe(signed.body.issuedAt);
     const diploma = signed.body.verifiableCredential;
-    expect(diploma.proof).toHaveLength(2);
+    expect(Array.isArray(diploma.proof)).toBe(false);
+    expect(diploma.proof.verificationMethod.split('#')[0]).toBe(diploma.issuer.id);
     expect(diploma.awardingBody).toHaveLength(2);
     expect(diploma.awardingBody[0].id).toBe(diploma.issuer.id);
-    expect(diploma.proof.map((proof: Json) => proof.verificationMethod.split('#')[0])).toEqual(diploma.awardingBody.map((body: Json) => body.id));
+    expect(diploma.endorsement.map((endorsement: Json) => [endorsement.issuer.id, endorsement.credentialSubject.id])).toEqual([[diploma.awardingBody[1].id, diploma.id]]);
     const verdict = await verify(diploma).expect(200);
-    expect(verdict.body.checks.filter((c: Json) => c.check === 'proof').map((c: Json) => c.passed)).toEqual([true, true]);
+    expect(verdict.body.checks.filter((c: Json) => c.check === 'proof').map((c: Json) => c.passed)).toEqual([true]);
     expect(verdict.body.checks.filter((c: Json) => c.check === 'issuer')).toHaveLength(2);
 
     const mine = await ctx.http.get(`/learners/${nadia.id}/credentials`).auth(nadiaLogin.token, bearer).expect(200);
@@ -127,16 +130,16 @@ describe('verifiable certificates and co-accredited diplomas', () => {
     const download = await ctx.http.get(`/credentials/${id}/download`).auth(nadiaLogin.token, bearer).expect(200);
     expect(download.headers['content-disposition']).toContain('attachment');
     expect(download.headers['content-type']).toMatch(/^application\/vc(;|$)/);
-    expect(JSON.parse(download.text).proof).toHaveLength(2);
+    expect(JSON.parse(download.text).endorsement).toHaveLength(1);
   });
 
   it('a removed or altered proof, a tampered field or an unknown context never verifies', async () => {
     const [diploma] = (await ctx.http.get(`/learners/${nadia.id}/credentials`).auth(nadiaLogin.token, bearer)).body.filter((c: Json) => c.kind === 'diploma');
     const vc = diploma.verifiableCredential;
     const cases: [string, Json][] = [
-      ['second proof removed', { ...vc, proof: [vc.proof[0]] }],
-      ['first proof removed', { ...vc, proof: [vc.proof[1]] }],
-      ['proof altered', { ...vc, proof: [vc.proof[0], { ...vc.proof[1], proofValue: vc.proof[1].proofValue.replace(/.$/, (c: string) => (c === 'A' ? 'B' : 'A')) }] }],
+      ['endorsement removed', { ...vc, endorsement: [] }],
+      ['proof removed', { ...vc, proof: undefined }],
+      ['proof altered', { ...vc, proof: { ...vc.proof, proofValue: vc.proof.proofValue.replace(/.$/, (c: string) => (c === 'A' ? 'B' : 'A')) } }],
       ['name tampered', { ...vc, credentialSubject: { ...vc.credentialSubject, identifier: [{ ...vc.credentialSubject.identifier[0], identityHash: 'Someone Else' }] } }],
       ['unknown context', { ...vc, '@context': [...vc['@context'], 'https://evil.example/context.jsonld'] }],
     ];
@@ -191,7 +194,7 @@ describe('verifiable certificates and co-accredited diplomas', () => {
     const [row] = await ctx.database.dataSource.query(`SELECT "statusChangedAt", "issuedAt" FROM credential WHERE document->>'id' = $1`, [issued.body.verifiableCredential.id]);
     expect(row.statusChangedAt).toEqual(row.issuedAt);
 
-    const noContext = await issue({ credential: { ...credential, '@context': ['https://www.w3.org/2018/credentials/v1'] } }).expect(400);
+    const noContext = await issue({ credential: { ...credential, '@context': ['https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'] } }).expect(400);
     expect(noContext.body.errors[0].field).toBe('credential.@context');
     const undefinedTerm = await issue({ credential: { ...credential, credentialSubject: { id: 'did:example:1', notInAnyContext: true } } }).expect(400);
     expect(undefinedTerm.body.errors[0].field).toBe('credential');

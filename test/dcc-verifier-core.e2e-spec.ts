@@ -64,13 +64,18 @@ describe('the DCC verifier-core verifies what we issue', () => {
     expect(result.errors).toBeUndefined();
   });
 
-  // verifier-core's valid_signature on a proof set means that one proof verified (its jsonld-signatures ProofSet takes
-  // `results.some(r => r.verified)`), and it knows nothing of awardingBody: it cannot tell a diploma both schools signed
-  // from one the lead school alone signed. That second proof is our own verifier's to require (the corpus spec).
-  it('accepts a co-accredited diploma signed by both schools', async () => {
-    const result = await steps(credential('co-accredited diploma'));
+  // The diploma carries one proof, by its issuer, over the partner's embedded EndorsementCredential: verifier-core
+  // checks that proof (and so that no endorsement was removed or altered) and each endorsement on its own. That each
+  // awarding school endorsed this very diploma is our own verifier's to require (test/endorsements.e2e-spec.ts).
+  it('accepts a co-accredited diploma and its endorsement; refuses the diploma with its endorsement dropped', async () => {
+    const diploma = credential('co-accredited diploma');
+    const result = await steps(diploma);
     expect(result).toMatchObject({ valid: { valid_signature: true, expiration: true, revocation_status: true } });
     expect(result.errors).toBeUndefined();
+    const endorsement = await steps(diploma.endorsement[0]);
+    expect(endorsement).toMatchObject({ valid: { valid_signature: true, expiration: true } });
+    expect(endorsement.errors).toBeUndefined();
+    expect((await steps(credential('diploma with its endorsement dropped'))).valid.valid_signature).not.toBe(true);
   });
 
   it('sees that a revoked certificate is revoked and an expired one expired', async () => {

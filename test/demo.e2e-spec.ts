@@ -1,6 +1,7 @@
 // The demo a newcomer sees after `npm start`: loaded through the services, so it obeys every business rule.
 import { DemoSeeder } from '../src/demo/demo.seeder.js';
 import { DEMO_PASSWORD, demoUsers } from '../src/demo/demo-users.js';
+import { caseSchemaErrors } from './support/case-schema.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('demo data', () => {
@@ -31,6 +32,11 @@ describe('demo data', () => {
     const esco = (await ctx.http.get(`/frameworks/${framework.id}/associations`).expect(200)).body
       .filter((a: { destinationUri: string | null }) => a.destinationUri?.startsWith('http://data.europa.eu/esco/skill/'));
     expect(esco.length).toBeGreaterThanOrEqual(4);
+
+    // Its CASE package, as exported and as the CASE API serves it, passes the official CASE 1.1 schema.
+    const exported = (await ctx.http.get(`/frameworks/${framework.id}/case-package`).expect(200)).body;
+    expect(caseSchemaErrors(exported)).toEqual([]);
+    expect(caseSchemaErrors((await ctx.http.get(`/ims/case/v1p1/CFPackages/${framework.identifier}`).expect(200)).body)).toEqual([]);
   });
 
   it('has five published job profiles whose comparison shows real gaps', async () => {
@@ -69,15 +75,19 @@ describe('demo data', () => {
     expect(team.people.length).toBe(staff.length);
   });
 
-  it('shows credentials: certificates, a co-accredited diploma with two proofs, a revoked and a suspended one', async () => {
+  it('shows credentials: certificates, a co-accredited diploma (lead proof over the partner’s endorsement), a CLR transcript, a revoked and a suspended one', async () => {
     const learner = (await ctx.http.post('/auth/login').send({ email: 'apprenant@demo.example', password: DEMO_PASSWORD }).expect(200)).body.accessToken;
     const [me] = (await ctx.http.get('/learners').auth(learner, { type: 'bearer' }).expect(200)).body.data;
     const mine = (await ctx.http.get(`/learners/${me.id}/credentials`).auth(learner, { type: 'bearer' }).expect(200)).body;
     const diploma = mine.find((c: { kind: string }) => c.kind === 'diploma');
-    expect(diploma.verifiableCredential.proof).toHaveLength(2);
+    expect(diploma.verifiableCredential.proof.verificationMethod.split('#')[0]).toBe(diploma.verifiableCredential.issuer.id);
+    expect(diploma.verifiableCredential.endorsement).toHaveLength(1);
     expect(mine.filter((c: { kind: string }) => c.kind === 'certificate')).toHaveLength(4);
     const verdict = await ctx.http.post('/credentials/verify').send({ verifiableCredential: diploma.verifiableCredential }).expect(200);
     expect(verdict.body.verified).toBe(true);
+    const transcript = mine.find((c: { kind: string }) => c.kind === 'transcript');
+    expect(transcript.verifiableCredential.credentialSubject.verifiableCredential.length).toBeGreaterThan(0);
+    expect((await ctx.http.post('/credentials/verify').send({ verifiableCredential: transcript.verifiableCredential }).expect(200)).body.verified).toBe(true);
 
     const registrar = (await ctx.http.post('/auth/login').send({ email: 'scolarite@ensm.demo.example', password: DEMO_PASSWORD }).expect(200)).body.accessToken;
     const states = (await ctx.http.get('/audit-events').query({ limit: 200 }).auth(registrar, { type: 'bearer' }).expect(200)).body.data.map((e: { action: string }) => e.action);

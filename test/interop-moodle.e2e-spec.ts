@@ -163,6 +163,34 @@ describe('Moodle competency framework CSV', () => {
     expect(formula.label).toEqual({ fr: '=HYPERLINK("http://evil.example")' });
   });
 
+  it('keeps the spaces around a short name, as Moodle stores them, and writes them back', async () => {
+    const padded = CRISIS_14.replace('"Conduite de crise"', '"Conduite de crise  "').replace('"Gestion de crise hospitalière"', '" Gestion de crise hospitalière"');
+    const response = await upload(hr, padded.replace(/GC-2026/g, 'GC-PAD'));
+    expectStatus(response, 201);
+    const nodes = flatten(await tree(response.body.frameworkId, hr));
+    // Our label is trimmed (search, display); the cell Moodle had is what the export writes.
+    expect(nodes.find((node) => node.code === 'GC-1')!.label).toEqual({ fr: 'Conduite de crise' });
+    const rows: string[][] = parse(await exportCsv(response.body.frameworkId, hr), { relax_column_count: true });
+    expect(rows.find((row) => row[1] === 'GC-1')![2]).toBe('Conduite de crise  ');
+    expect(rows.find((row) => row[1] === 'GC-PAD')![2]).toBe(' Gestion de crise hospitalière');
+  });
+
+  it('warns of short names over Moodle’s 100 characters in a header, and exports them whole', async () => {
+    const built = await factory.newFramework(hr);
+    const long = `Conduire la réponse de l’établissement à une situation sanitaire exceptionnelle ${'é'.repeat(40)}`;
+    await factory.newItem(hr, built.id, { code: 'GC-9', itemType: 'competency', parentId: built.items.domain.id, label: { fr: long } });
+    const response = await ctx.http.get(`/frameworks/${built.id}/moodle-csv`).auth(hr.token, { type: 'bearer' }).set('Origin', 'https://lms.example.org');
+    expectStatus(response, 200);
+    expect(response.headers['access-control-expose-headers']).toBe('Export-Warnings');
+    expect(JSON.parse(response.headers['export-warnings'])).toEqual([{ idNumber: 'GC-9', reason: `short name of ${[...long].length} characters: Moodle keeps the first 100` }]);
+    expect(response.headers['export-warnings']).toMatch(/^[\x20-\x7e]+$/);
+    const rows: string[][] = parse(response.text, { relax_column_count: true });
+    expect(rows.find((row) => row[1] === 'GC-9')![2]).toBe(long);
+
+    const plain = await ctx.http.get(`/frameworks/${(await factory.newFramework(hr)).id}/moodle-csv`).auth(hr.token, { type: 'bearer' });
+    expect(plain.headers).not.toHaveProperty('export-warnings');
+  });
+
   describe('refuses bad input without writing anything', () => {
     it('a file of another format, naming the missing columns (400)', async () => {
       const response = await upload(hr, 'conceptType,conceptUri,preferredLabel\nOccupation,http://data.europa.eu/esco/occupation/1,pharmacist\n');

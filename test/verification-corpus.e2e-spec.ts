@@ -1,6 +1,6 @@
 // Issue 13: verification cannot be fooled by a JSON-LD respelling. Real credentials of every kind (active, revoked,
-// suspended, expired, not yet valid certificates; a co-accredited diploma with both schools' proofs, and with the lead
-// school's only) are respelled in every way that keeps the signed RDF, so every proof stays valid while the JSON the
+// suspended, expired, not yet valid certificates; a co-accredited diploma endorsed by the partner and signed by the
+// lead, its unsigned draft, and the diploma with its endorsement dropped) are respelled in every way that keeps the signed RDF, so every proof stays valid while the JSON the
 // verifier reads moves, and amplified (proofs ×1,500, status entries ×3,000). No variant of a credential that must not
 // verify may be answered "verified"; a genuine credential respelled may be refused, and is recorded.
 // Until the verifier decides on the signed form (issue 13), the two "no false verified" tests fail, listing each variant

@@ -256,9 +256,10 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
       expectRefused(await issue(attestation({ credentialSchema: { id: 'https://ensm-alger.example/schemas/attestation.json' } })));
     });
 
-    it('refuses a caller-supplied credentialStatus, even a well-typed one: the issuer allocates its own entries', async () => {
+    it('refuses a caller-supplied credentialStatus of a type it cannot maintain: the issuer allocates its own entries', async () => {
       // Departs from credential-status-ok on purpose: a status this service does not manage could never be revoked
-      // through it, and its own verifier fails closed on status types it does not know.
+      // through it, and its own verifier fails closed on status types it does not know. A BitstringStatusListEntry
+      // is replaced by one of ours (see 'VC-API details' below).
       const terms = { HospitalRegistryStatus: `${VOCAB}HospitalRegistryStatus` };
       for (const credentialStatus of [{ id: 'https://ensm-alger.example/status/gc-sse#42', type: 'HospitalRegistryStatus' }, { type: 'HospitalRegistryStatus' }]) {
         const refused = await issue(attestation({ '@context': [VC_V2, terms], credentialStatus }));
@@ -626,6 +627,134 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
     });
   });
 
+  describe('relatedResource (VCDM 2.0 §5.3; 4.x-related-resource)', () => {
+    const id = 'https://ensm-alger.example/programmes/gc-sse.json';
+    const digestSRI = `sha384-${createHash('sha384').update('programme GC-SSE').digest('base64')}`;
+
+    it('refuses entries that are strings, lack an id, repeat an id or carry no digest, naming the field', async () => {
+      const fields = async (relatedResource: unknown): Promise<string[]> => {
+        const refused = await issue(attestation({ relatedResource }));
+        expectRefused(refused);
+        return refused.body.errors.map((error: Json) => error.field);
+      };
+      expect(await fields([id, `${id}?v=2`])).toEqual(['credential.relatedResource[0]', 'credential.relatedResource[1]']);
+      expect(await fields({ digestSRI })).toEqual(['credential.relatedResource.id']);
+      expect(await fields([{ id, digestSRI }, { id, digestSRI }])).toEqual(['credential.relatedResource[1].id']);
+      expect(await fields({ id, mediaType: 'application/json' })).toEqual(['credential.relatedResource']);
+      expect(await fields({ id, digestSRI: 'md5-0123' })).toEqual(['credential.relatedResource.digestSRI']);
+    });
+
+    it('checks the digest against the resource itself before signing, and refuses what it cannot fetch (closed network here)', async () => {
+      // A wrong digest against a served resource: src/credentials/vc/related-resource.spec.ts (local server).
+      const refused = await issue(attestation({ relatedResource: { id, digestSRI } }));
+      expectRefused(refused);
+      expect(refused.body.errors).toEqual([{ field: 'credential.relatedResource.id', reason: expect.stringContaining('cannot be fetched to check its digest') }]);
+    });
+
+    it('does not verify a signed credential whose relatedResource has no digest', async () => {
+      const signed = await issueCredential({ credential: { ...attestation(), issuer: outsiderKey.controller, relatedResource: { id, mediaType: 'application/json' } }, signer: { keyPair: outsiderKey }, documentLoader: loader });
+      const verdict = await verify(signed);
+      expectNotVerified(verdict);
+      expect(verdict.body.errors).toEqual([expect.objectContaining({ code: 'RELATED_RESOURCE_INVALID' })]);
+    });
+  });
+
+  describe('proof chains (Data Integrity §2.1.2 previousProof; data-integrity verify.js)', () => {
+    const chain = async (): Promise<Json> => {
+      const first = await issueCredential({ credential: { ...attestation(), issuer: outsiderKey.controller }, signer: { keyPair: outsiderKey }, documentLoader: loader, proof: { id: 'urn:uuid:5b1f0e4e-0c1a-4a4e-8d6e-7a2f3c4d5e01' } });
+      return issueCredential({ credential: first, signer: { keyPair: outsiderKey }, documentLoader: loader, proof: { id: 'urn:uuid:5b1f0e4e-0c1a-4a4e-8d6e-7a2f3c4d5e02', previousProof: 'urn:uuid:5b1f0e4e-0c1a-4a4e-8d6e-7a2f3c4d5e01' } });
+    };
+
+    it('verifies a credential whose second proof names the first as its previousProof', async () => {
+      const verdict = await verify(await chain());
+      expectStatus(verdict, 200);
+      expect(verdict.body.verified).toBe(true);
+    });
+
+    it('does not verify a chain whose previousProof names no proof of the set, or whose first proof was altered', async () => {
+      const dangling = await chain();
+      dangling.proof[1].previousProof = 'urn:uuid:5b1f0e4e-0c1a-4a4e-8d6e-7a2f3c4d5eff';
+      const verdict = await verify(dangling);
+      expectNotVerified(verdict);
+      expect(verdict.body.errors).toEqual([expect.objectContaining({ code: 'PROOF_CHAIN_INVALID' })]);
+      const altered = await chain();
+      altered.proof[0].created = '2026-01-01T00:00:00Z';
+      expectNotVerified(await verify(altered));
+    });
+  });
+
+  describe('VC-API details (VCALM; issue 20)', () => {
+    const issueWith = (credential: unknown, options: Json) => ctx.http.post(`/issuers/${ensm.slug}/credentials/issue`).auth(registrar.token, bearer).send({ credential, options });
+
+    it('replaces a caller-supplied BitstringStatusListEntry by one of its own lists, of the same purpose', async () => {
+      for (const statusPurpose of ['revocation', 'suspension']) {
+        const vc = await issued(attestation({ credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose, statusListIndex: '94567', statusListCredential: 'https://example.com/credentials/status/3' } }));
+        expect(vc.credentialStatus).toMatchObject({ type: 'BitstringStatusListEntry', statusPurpose });
+        expect(vc.credentialStatus.statusListCredential).toMatch(/^https:\/\/competences\.test\//);
+        expectStatus(await verify(vc, { checks: ['proof', 'credentialStatus'] }), 200);
+      }
+      const both = await issued(attestation({ credentialStatus: [{ type: 'BitstringStatusListEntry', statusPurpose: 'revocation' }, { type: 'BitstringStatusListEntry', statusPurpose: 'suspension' }] }));
+      expect(asList<Json>(both.credentialStatus).map((entry) => entry.statusPurpose).sort()).toEqual(['revocation', 'suspension']);
+      const refused = await issue(attestation({ credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'message' } }));
+      expectRefused(refused);
+      expect(refused.body.errors).toEqual([{ field: 'credential.credentialStatus.statusPurpose', reason: 'must be revocation or suspension' }]);
+    });
+
+    it('upgrades a VC 1.1 credential to VC 2.0: context swapped, issuanceDate → validFrom, expirationDate → validUntil', async () => {
+      const vc = await issued({
+        '@context': ['https://www.w3.org/2018/credentials/v1', 'https://www.w3.org/2018/credentials/examples/v1'], type: ['VerifiableCredential'],
+        issuanceDate: '2026-03-13T16:00:00Z', expirationDate: '2031-03-13T16:00:00Z', credentialSubject: { id: nadiaKey.controller, name: 'Nadia Benkhelifa' },
+      });
+      expect(vc['@context']).toEqual([VC_V2, EXAMPLES_V2]);
+      expect(vc).toMatchObject({ validFrom: '2026-03-13T16:00:00Z', validUntil: '2031-03-13T16:00:00Z' });
+      expect(vc).not.toHaveProperty('issuanceDate');
+      expect(vc).not.toHaveProperty('expirationDate');
+      expectStatus(await verify(vc), 200);
+    });
+
+    it('keeps credential.id and takes options.credentialId as the handle for status updates', async () => {
+      const handle = `urn:uuid:${randomUUID()}`;
+      const own = attestation();
+      const response = await issueWith(own, { credentialId: handle });
+      expectStatus(response, 201);
+      expect(response.body.verifiableCredential.id).toBe(own.id);
+      expectStatus(await changeStatus({ credentialId: handle, credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'suspension' }, status: true }), 200);
+      expectNotVerified(await verify(response.body.verifiableCredential));
+      expectStatus(await issueWith(attestation(), { credentialId: handle }), 409);
+    });
+
+    it('answers 200 to a change that leaves the status as it is, without a reason; a revocation stays final', async () => {
+      const vc = await issued(attestation());
+      const revocation = { credentialId: vc.id, credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' } };
+      const suspension = { credentialId: vc.id, credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'suspension' } };
+      expectStatus(await changeStatus({ ...revocation, status: false }), 200);
+      expectStatus(await changeStatus({ ...suspension, status: false }), 200);
+      expectStatus(await verify(vc), 200);
+      const revoked = await changeStatus({ ...revocation, status: true });
+      expectStatus(revoked, 200);
+      expect(revoked.body.state).toBe('revoked');
+      expectStatus(await changeStatus({ ...revocation, status: true }), 200);
+      const reinstated = await changeStatus({ ...revocation, status: false });
+      expectStatus(reinstated, 409);
+      expect(reinstated.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(reinstated.body).toMatchObject({ status: 409, code: 'revocation_is_final', type: expect.any(String), title: 'Conflict' });
+    });
+
+    it('lists a revocation and an expiry as VCALM warnings (problem details), and never answers them verified', async () => {
+      const vc = await issued(attestation());
+      expectStatus(await changeStatus({ credentialId: vc.id, credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' }, status: true }), 200);
+      const revoked = await verify(vc, { checks: ['proof', 'credentialStatus'] });
+      expectNotVerified(revoked);
+      expect(revoked.body.warnings).toEqual([expect.objectContaining({ title: 'REVOKED', type: expect.any(String), detail: expect.any(String) })]);
+      expect(revoked.body.problemDetails).toEqual(expect.arrayContaining([expect.objectContaining({ title: 'REVOKED' })]));
+      const expired = await verify(await issued(attestation({ validFrom: '2025-03-13T16:00:00Z', validUntil: '2025-09-13T16:00:00Z' })));
+      expectNotVerified(expired);
+      expect(expired.body.warnings).toEqual([expect.objectContaining({ title: 'EXPIRED' })]);
+      const fine = await verify(attestationVc);
+      expect(fine.body).toMatchObject({ verified: true, problemDetails: [], warnings: [] });
+    });
+  });
+
   describe('presentations (VCDM 2.0 §4.3, §4.5, §4.13; 4.13-verifiable-presentations.js)', () => {
     const presentation = (overrides: Json = {}): Json => ({ ...buildPresentation({ verifiableCredential: [attestationVc], holder: nadiaKey.controller }), ...overrides });
 
@@ -692,5 +821,29 @@ describe('W3C conformance, with the default contexts', () => {
       expect.objectContaining({ check: 'proof', passed: true }),
       expect.objectContaining({ check: 'issuer', passed: false, subject: outsider.controller }),
     ]));
+  });
+});
+
+describe('W3C conformance, issuers in did:key mode (the EdDSA suite resolves did:key only)', () => {
+  let ctx: TestApp;
+  afterAll(async () => { await ctx?.close(); });
+
+  it('answers /issuers/{slug}/did.json with a problem naming the DID the school signs with', async () => {
+    ctx = await startTestApp({ VC_API_ISSUANCE: 'true', ISSUER_DID_METHOD: 'key' });
+    const factory = new Factory(ctx);
+    const school = await factory.newInstitution({ slug: 'ensm-alger-key' });
+    const registrar = await factory.newUser('registrar', school.id);
+    const before = await ctx.http.get(`/issuers/${school.slug}/did.json`);
+    expectStatus(before, 404);
+    expect(before.body).toMatchObject({ code: 'issuer_uses_did_key', detail: expect.stringContaining('no signing key yet') });
+    const credential = { '@context': [VC_V2], type: ['VerifiableCredential'], credentialSubject: { id: 'did:example:nadia-benkhelifa', name: 'Nadia Benkhelifa' } };
+    const response = await ctx.http.post(`/issuers/${school.slug}/credentials/issue`).auth(registrar.token, bearer).send({ credential });
+    expectStatus(response, 201);
+    const did = response.body.verifiableCredential.issuer as string;
+    expect(did).toMatch(/^did:key:z6Mk/);
+    const after = await ctx.http.get(`/issuers/${school.slug}/did.json`);
+    expectStatus(after, 404);
+    expect(after.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(after.body).toMatchObject({ code: 'issuer_uses_did_key', detail: expect.stringContaining(did) });
   });
 });

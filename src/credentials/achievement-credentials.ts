@@ -30,7 +30,7 @@ const text = (value: LocalizedText | null | undefined): string => value?.fr ?? v
  * The learner is named in plain text (an OB 3.0 IdentityObject with hashed: false), because employers read the name
  * on the credential; the email, when there is one, is given as a salted hash so it can be matched but not harvested.
  */
-function identify(learner: LearnerIdentity, salt: string): IdentityObject[] {
+export function identify(learner: LearnerIdentity, salt: string): IdentityObject[] {
   const identities: IdentityObject[] = [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: `${learner.givenName} ${learner.familyName}` }];
   if (learner.email) identities.push(hashedIdentity({ identityType: 'emailAddress', identity: learner.email.toLowerCase(), salt }));
   return identities;

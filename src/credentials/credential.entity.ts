@@ -98,6 +98,10 @@ export class Credential {
   @Column('uuid', { nullable: true })
   batchId: string | null;
 
+  /** VC-API issuance: the caller's options.credentialId, its handle for status updates (never the signed `id`). */
+  @Column('text', { nullable: true })
+  vcApiCredentialId: string | null;
+
   /** Set on certificates issued before the one-per-module rule that duplicate an earlier active one: to be revoked. */
   @Column('uuid', { nullable: true })
   duplicateOfId: string | null;

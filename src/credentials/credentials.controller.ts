@@ -15,10 +15,10 @@ export class CredentialsController {
   @Post('credentials/certificates') @Allow('admin', 'registrar') @ApiOperation({ summary: 'Issue the certificate of a passed module (409 listing what is unmet otherwise)' })
   certify(@Body() dto: IssueCertificateDto, @CurrentActor() actor: Actor): Promise<CredentialDto> { return this.issuance.issueCertificate(dto.enrolmentId, actor); }
 
-  @Post('credentials/diplomas') @Allow('admin', 'registrar') @ApiOperation({ summary: 'Prepare and sign a diploma (lead school); co-accrediting schools then sign it' })
+  @Post('credentials/diplomas') @Allow('admin', 'registrar') @ApiOperation({ summary: 'Prepare a diploma (lead school): signed at once, or an unsigned draft that co-accrediting schools endorse' })
   prepareDiploma(@Body() dto: PrepareDiplomaDto, @CurrentActor() actor: Actor): Promise<CredentialDto> { return this.issuance.prepareDiploma(dto.programmeId, dto.learnerId, actor); }
 
-  @Post('credentials/:id/signatures') @HttpCode(200) @Allow('registrar') @ApiOperation({ summary: 'A co-accrediting school approves and adds its proof; released when all have signed' })
+  @Post('credentials/:id/signatures') @HttpCode(200) @Allow('registrar') @ApiOperation({ summary: 'A co-accrediting school signs its EndorsementCredential of the diploma; at the last one the lead school’s proof is added and the diploma released' })
   sign(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor): Promise<CredentialDto> { return this.issuance.sign(id, actor); }
 
   @Get('credentials/:id') @Allow(...ROLES) @ApiOperation({ summary: 'One credential (learners: their own, once released)' })
@@ -34,6 +34,6 @@ export class CredentialsController {
   @Get('learners/:id/credentials') @Allow(...ROLES) @ApiOperation({ summary: 'A learner’s credentials (the learner sees released ones)' }) @ApiOkResponse({ type: [CredentialDto] })
   forLearner(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor): Promise<CredentialDto[]> { return this.records.listForLearner(id, actor); }
 
-  @Get('institutions/:id/credentials/awaiting-signature') @Allow('admin', 'registrar') @ApiOperation({ summary: 'Co-accredited diplomas waiting for this school’s proof' }) @ApiOkResponse({ type: [CredentialDto] })
+  @Get('institutions/:id/credentials/awaiting-signature') @Allow('admin', 'registrar') @ApiOperation({ summary: 'Co-accredited diplomas waiting for this school’s endorsement' }) @ApiOkResponse({ type: [CredentialDto] })
   awaiting(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor): Promise<CredentialDto[]> { return this.records.awaitingSignature(id, actor); }
 }

@@ -8,6 +8,8 @@ import { CredentialRecordsService } from './credential-records.service.js';
 import { CredentialsController } from './credentials.controller.js';
 import { CredentialsRepository } from './credentials.repository.js';
 import { IssuanceService } from './issuance.service.js';
+import { TranscriptsController } from './transcripts/transcripts.controller.js';
+import { TranscriptsService } from './transcripts/transcripts.service.js';
 import { VcApiIssuerService } from './vc-api-issuer.service.js';
 import { VcApiController } from './vc-api.controller.js';
 import { VerificationService } from './verification.service.js';
@@ -16,8 +18,8 @@ import { VerificationService } from './verification.service.js';
  * from the global CredentialInfrastructureModule. */
 @Module({
   imports: [InstitutionsModule, LearningModule],
-  controllers: [CredentialsController, VcApiController, CredentialBatchesController],
-  providers: [CredentialsRepository, IssuanceService, CredentialRecordsService, VcApiIssuerService, VerificationService, CredentialBatchesService, PublicRateLimit],
-  exports: [IssuanceService, VerificationService, CredentialsRepository, CredentialRecordsService],
+  controllers: [CredentialsController, VcApiController, CredentialBatchesController, TranscriptsController],
+  providers: [CredentialsRepository, IssuanceService, CredentialRecordsService, VcApiIssuerService, VerificationService, CredentialBatchesService, PublicRateLimit, TranscriptsService],
+  exports: [IssuanceService, VerificationService, CredentialsRepository, CredentialRecordsService, TranscriptsService],
 })
 export class CredentialsModule {}

@@ -103,6 +103,11 @@ export class CredentialsRepository {
     return qb.getOne();
   }
 
+  /** A school's credential by the VC-API handle its caller chose at issuance (options.credentialId). */
+  findByVcApiCredentialId(institutionId: string, vcApiCredentialId: string): Promise<Credential | null> {
+    return this.manager().findOneBy(Credential, { issuerInstitutionId: institutionId, vcApiCredentialId });
+  }
+
   lockCredential(id: string, manager: EntityManager): Promise<Credential | null> {
     return manager.getRepository(Credential).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
   }
@@ -114,6 +119,12 @@ export class CredentialsRepository {
   /** The learner's certificate of the module that is not revoked (issued or suspended), from any session. */
   findActiveCertificateOfModule(learnerId: string, moduleId: string, manager: EntityManager): Promise<Credential | null> {
     return manager.findOneBy(Credential, { learnerId, moduleId, kind: 'certificate', state: Not('revoked') });
+  }
+
+  /** A learner's released, not revoked or suspended, module certificates among these modules, oldest first. */
+  findReleasedCertificates(learnerId: string, moduleIds: string[], manager: EntityManager): Promise<Credential[]> {
+    if (moduleIds.length === 0) return Promise.resolve([]);
+    return manager.find(Credential, { where: { learnerId, kind: 'certificate', state: 'issued', moduleId: In(moduleIds) }, order: { issuedAt: 'ASC' } });
   }
 
   findDiplomaOf(learnerId: string, programmeId: string, manager: EntityManager): Promise<Credential | null> {

@@ -1,6 +1,6 @@
 // Issuance: a certificate when the learner passed the module, a diploma when the programme's completion rule holds.
-// A co-accredited diploma is prepared and signed by the lead school, then signed by each co-accrediting school;
-// it is released to the learner once every proof is there. Index, proofs and audit commit together.
+// A co-accredited diploma is prepared by the lead school, endorsed by each co-accrediting school and signed by the
+// lead school when the last has endorsed it, then released to the learner. Index, proofs and audit commit together.
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
@@ -12,18 +12,20 @@ import { conflict, invalid, notFound } from '../common/problems.js';
 import { IssuerIdentityService } from '../institutions/issuer-identity.service.js';
 import type { Institution } from '../institutions/institution.entity.js';
 import { buildAward } from './achievement-credentials.js';
+import { endorse, profileOf } from './co-accreditation.js';
 import { AuditLog } from './audit/audit-log.service.js';
 import { Credential, CredentialSignature } from './credential.entity.js';
 import { type AlignedItem, CredentialsRepository } from './credentials.repository.js';
 import type { CredentialDto } from './dto/credential.dto.js';
-import { checkProgrammeCompletion, describeUnmet } from './eligibility.js';
+import { describeUnmet } from './eligibility.js';
+import { programmeOutcome } from './programme-outcome.js';
 import { StatusListsService } from './status/status-lists.service.js';
 import { VcEnvironment } from './vc-environment.service.js';
 import { issueCredential, type JsonObject } from './vc/issuer.js';
 import type { ProfileInput } from './vc/open-badges.js';
 
 /** Builds a credential's document around what signing decides: the issuers' profiles, its id, status entries and date. */
-type BuildDocument = (issuers: ProfileInput[], credentialId: string, credentialStatus: JsonObject, issuedAt: Date) => JsonObject;
+export type BuildDocument = (issuers: ProfileInput[], credentialId: string, credentialStatus: JsonObject, issuedAt: Date) => JsonObject;
 
 /** What an issuance can be traced to, for the audit log: a person or a bulk batch. */
 export interface IssuingActor {
@@ -117,7 +119,7 @@ export class IssuanceService {
     return credentials;
   }
 
-  /** The lead school prepares and signs a diploma; with co-accrediting schools it then waits for their proofs. */
+  /** The lead school prepares a diploma: signed at once when it awards it alone, else a draft awaiting endorsements. */
   async prepareDiploma(programmeId: string, learnerId: string, actor: Actor): Promise<CredentialDto> {
     return this.credentials.transaction(async (manager) => {
       const programme = await this.credentials.findProgramme(programmeId, manager);
@@ -129,16 +131,7 @@ export class IssuanceService {
       if (existing) throw conflict('already_issued', `This learner already has this diploma: ${existing.id}.`);
 
       const entries = programme.modules ?? [];
-      const moduleIds = entries.map((entry) => entry.moduleId);
-      const outcome = checkProgrammeCompletion({
-        modules: entries.map((entry) => ({ moduleId: entry.moduleId, code: entry.module!.code, required: !entry.electiveGroupId, electiveGroup: entry.electiveGroup?.code ?? null })),
-        electiveGroups: (programme.electiveGroups ?? []).map((group) => ({ code: group.code, minimumModules: group.minimumModules })),
-        minimumAverage: programme.minimumAverage,
-        internshipRequired: programme.internshipRequired,
-      }, {
-        passed: await this.credentials.passedModules(learnerId, moduleIds, manager),
-        internshipValidated: await this.credentials.internshipValidated(learnerId, programmeId, moduleIds, manager),
-      });
+      const outcome = await programmeOutcome(this.credentials, programme, learnerId, manager);
       if (!outcome.eligible) {
         throw conflict('not_eligible', 'The programme’s completion rule does not hold yet.', outcome.unmet.map((rule) => ({ field: rule.rule, reason: describeUnmet(rule) })));
       }
@@ -159,7 +152,12 @@ export class IssuanceService {
     });
   }
 
-  /** A co-accrediting school's registrar approves the diploma by adding the school's own proof. */
+  /**
+   * A co-accrediting school's registrar approves the diploma: the school signs an EndorsementCredential bound to the
+   * draft (its id and the digest of its content), embedded in `endorsement`. When the last one has, the server signs
+   * the whole (endorsements included) with the lead school's key: the released diploma has one proof, by its issuer,
+   * which stock verifiers accept, and a verifier can still require every school's own signed approval.
+   */
   async sign(credentialId: string, actor: Actor): Promise<CredentialDto> {
     if (!(await this.credentials.findCredential(credentialId))) throw notFound('Credential', credentialId);
     // Who signs never changes after preparation, so the check may precede the transaction.
@@ -171,28 +169,39 @@ export class IssuanceService {
       const signed = await this.credentials.signedBy(credentialId, manager);
       if (signed.includes(school)) throw conflict('already_signed', 'Your school has already signed this credential.');
       if (credential.state !== 'awaiting_signatures') throw conflict('not_awaiting_signatures', `The credential is ${credential.state}.`);
-      const signer = await this.identity.signer(school, manager);
-      credential.document = await issueCredential({ credential: credential.document, signer: signer.signingKey, documentLoader: this.vc.documentLoader });
+      // The endorsement names the school by the DID the draft lists it under (awardingBody follows signerInstitutionIds).
+      const profile = profileOf(credential.document, credential.signerInstitutionIds.indexOf(school));
+      const signer = await this.signerFor(school, profile.id, manager);
+      credential.document = await endorse({ draft: credential.document, school: profile, signer: signer.signingKey, documentLoader: this.vc.documentLoader, date: new Date() });
       await manager.save(manager.create(CredentialSignature, { credentialId, institutionId: school, verificationMethod: signer.verificationMethod, signedById: actor.userId }));
-      await this.audit.record(manager, { action: 'credential.signed', actorId: actor.userId, institutionId: school, credentialId, details: { verificationMethod: signer.verificationMethod } });
+      await this.audit.record(manager, { action: 'credential.signed', actorId: actor.userId, institutionId: school, credentialId, details: { verificationMethod: signer.verificationMethod, as: 'endorsement' } });
       if (signed.length + 1 === credential.signerInstitutionIds.length) {
+        const lead = await this.signerFor(credential.issuerInstitutionId, profileOf(credential.document, 0).id, manager);
         credential.state = 'issued';
         credential.issuedAt = new Date();
         credential.statusChangedAt = credential.issuedAt;
-        await this.audit.record(manager, { action: 'credential.issued', actorId: actor.userId, institutionId: credential.issuerInstitutionId, credentialId });
+        credential.document = await issueCredential({ credential: credential.document, signer: lead.signingKey, documentLoader: this.vc.documentLoader, date: credential.issuedAt });
+        await manager.update(CredentialSignature, { credentialId, institutionId: credential.issuerInstitutionId }, { verificationMethod: lead.verificationMethod });
+        await this.audit.record(manager, { action: 'credential.issued', actorId: actor.userId, institutionId: credential.issuerInstitutionId, credentialId, details: { verificationMethod: lead.verificationMethod } });
       }
       await manager.save(credential);
       return this.toDto(credential, manager);
     });
   }
 
+  /** The school's active key when it still is the DID the draft names, else that DID's newest key (a did:key rotated since). */
+  private async signerFor(institutionId: string, did: string, manager: EntityManager) {
+    const active = await this.identity.signer(institutionId, manager);
+    return active.did === did ? active : this.identity.signerForDid(institutionId, did, manager);
+  }
+
   /**
    * Allocates the status indexes, builds each document around its index, signs it with the lead school's key and
    * stores the credentials, their first proofs and the audit entries — all in the caller's transaction, so a crash
    * leaves nothing half-issued and an index is never handed out twice. The credentials share the same schools (the
-   * lead first); each is completed in place (id, document, status, issuedAt) and inserted.
+   * lead first); each is completed in place (id, document, status, issuedAt) and inserted. Also used for transcripts.
    */
-  private async signAndStore(entries: { credential: Credential; build: BuildDocument }[], manager: EntityManager, schools: Institution[], by: IssuingActor): Promise<void> {
+  async signAndStore(entries: { credential: Credential; build: BuildDocument }[], manager: EntityManager, schools: Institution[], by: IssuingActor): Promise<void> {
     const lead = schools[0];
     const statuses = await this.statusLists.allocateMany(lead.id, entries.length, manager);
     // Read after allocateMany locked the institution: a key rotation waits for this transaction, so this key stays
@@ -208,7 +217,10 @@ export class IssuanceService {
       credential.id = randomUUID();
       const issuedAt = new Date();
       const unsigned = build(issuers, `urn:uuid:${credential.id}`, status.credentialStatus, issuedAt);
-      credential.document = await issueCredential({ credential: unsigned, signer: signer.signingKey, documentLoader: this.vc.documentLoader, date: issuedAt });
+      // A co-accredited diploma stays an unsigned draft until every school has endorsed it: a lead-only proof would
+      // be accepted as the whole diploma by any verifier that is content with one proof by the issuer.
+      credential.document = credential.state === 'awaiting_signatures' ? unsigned
+        : await issueCredential({ credential: unsigned, signer: signer.signingKey, documentLoader: this.vc.documentLoader, date: issuedAt });
       credential.statusListId = status.statusListId;
       credential.statusListIndex = status.statusListIndex;
       credential.issuedAt = credential.state === 'issued' ? issuedAt : null;

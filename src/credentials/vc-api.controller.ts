@@ -35,7 +35,7 @@ export class VcApiController {
     const verdict = await this.verifier.verifyCredential(dto.verifiableCredential, { expectedProofPurpose });
     answerStatus(response, verdict.outcome);
     const { report: _report, ...result } = verdict;
-    return result;
+    return vcalmResult(result);
   }
 
   @Post('presentations/verify') @HttpCode(200) @Allow('public') @UseGuards(PublicRateLimit)
@@ -51,6 +51,30 @@ export class VcApiController {
     answerStatus(response, result.outcome);
     return { ...result, credentials: result.credentials.map(({ report: _report, ...verdict }) => verdict) };
   }
+}
+
+/** An RFC 9457 problem details object, as VCALM's verification result lists them. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  detail: string;
+}
+
+/** What VCALM reports as warnings: the credential is authentic, but not in force now (status or validity period). */
+const NOT_IN_FORCE = new Set(['REVOKED', 'SUSPENDED', 'EXPIRED', 'NOT_YET_VALID']);
+
+const problemDetails = ({ code, message }: { code: string; message: string }): ProblemDetails => ({ type: `about:blank#${code}`, title: code, detail: message });
+
+/**
+ * The VC-API verify response: our verdict plus VCALM's `problemDetails` (every error) and `warnings` (problem details:
+ * a revocation, suspension or validity period that keeps the credential from being in force, and what was left
+ * unchecked). `verified` stays true only when no error was found, as VCALM says: a revoked or expired credential is
+ * listed in both, and never reads verified.
+ */
+export function vcalmResult<T extends { errors: { code: string; message: string }[]; warnings: string[] }>(verdict: T): Omit<T, 'warnings'> & { problemDetails: ProblemDetails[]; warnings: ProblemDetails[] } {
+  const notInForce = verdict.errors.filter((error) => NOT_IN_FORCE.has(error.code)).map(problemDetails);
+  const notes = verdict.warnings.map((detail) => ({ type: 'about:blank#warning', title: 'Warning', detail }));
+  return { ...verdict, problemDetails: verdict.errors.map(problemDetails), warnings: [...notInForce, ...notes] };
 }
 
 /** 200 verified, 400 not verified, 503 with Retry-After when a check could not run (the VC-API leaves that case open). */

@@ -12,6 +12,7 @@ import { deepFreeze } from './vc/deep-freeze.js';
 import type { DidDocument } from './vc/dids.js';
 import { createDocumentLoader, type DidResolver, type DocumentLoader } from './vc/document-loader.js';
 import { isJsonLdContextPatchApplied } from './vc/jsonld-context-patch.js';
+import { createResourceFetcher, type FetchResource } from './vc/related-resource.js';
 import { createStatusChecker, type FetchStatusListCredential } from './vc/status-check.js';
 import type { StatusList } from './vc/status-list.js';
 import { SourceUnavailableError } from './vc/verification-problems.js';
@@ -38,6 +39,8 @@ export class VcEnvironment {
   readonly checkStatus: CheckStatus;
   /** The contexts a credential may be written with (see vc/signed-form.ts). */
   readonly signedForm: NonNullable<VerifyCredentialOptions['signedForm']>;
+  /** A credential's relatedResource, fetched within the outbound bounds (https, public addresses) to check its digest. */
+  readonly fetchResource: FetchResource = createResourceFetcher();
   private readonly ownInstitutions = new TtlCache<IssuerInstitution>({ maxEntries: 1_000, ttlMs: 60_000 });
 
   constructor(

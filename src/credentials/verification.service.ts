@@ -9,8 +9,8 @@ import { isUnavailable } from './vc/verification-problems.js';
 import { type Outcome, verifyCredential, type VerificationReport } from './vc/verifier.js';
 import type { LocalizedText } from '../common/localized-text.js';
 
-/** `paper`: an uploaded PDF's pages are what we print for its credential (added by the public verification). */
-export type CheckName = 'proof' | 'status' | 'validity' | 'shape' | 'issuer' | 'paper';
+/** `embedded`: one credential a transcript (ClrCredential) bundles. `paper`: an uploaded PDF's pages are what we print for its credential (added by the public verification). */
+export type CheckName = 'proof' | 'status' | 'validity' | 'shape' | 'issuer' | 'paper' | 'embedded';
 
 export interface Check {
   check: CheckName;
@@ -47,6 +47,8 @@ export interface CredentialVerdict {
   report: VerificationReport;
 }
 
+const isUnavailableCode = (code: string): boolean => code === 'STATUS_UNAVAILABLE' || code === 'DID_UNAVAILABLE';
+
 const isOpenBadge = (credential: JsonObject): boolean =>
   [credential.type].flat().some((type) => type === 'OpenBadgeCredential' || type === 'AchievementCredential');
 
@@ -55,14 +57,14 @@ export class VerificationService {
   constructor(private readonly vc: VcEnvironment) {}
 
   async verifyCredential(credential: unknown, options: { expectedProofPurpose?: string } = {}): Promise<CredentialVerdict> {
-    const report = await verifyCredential({ credential, documentLoader: this.vc.documentLoader, checkStatus: this.vc.checkStatus, signedForm: this.vc.signedForm, ...options });
+    const report = await verifyCredential({ credential, documentLoader: this.vc.documentLoader, checkStatus: this.vc.checkStatus, signedForm: this.vc.signedForm, fetchResource: this.vc.fetchResource, ...options });
     return this.verdict(credential, report);
   }
 
   async verifyPresentation(
     presentation: unknown, options: { challenge?: string; domain?: string },
   ): Promise<Omit<PresentationReport, 'credentials' | 'errors' | 'outcome'> & { outcome: Outcome; errors: CredentialVerdict['errors']; credentials: CredentialVerdict[] }> {
-    const report = await verifyPresentation({ presentation, documentLoader: this.vc.documentLoader, checkStatus: this.vc.checkStatus, signedForm: this.vc.signedForm, ...options });
+    const report = await verifyPresentation({ presentation, documentLoader: this.vc.documentLoader, checkStatus: this.vc.checkStatus, signedForm: this.vc.signedForm, fetchResource: this.vc.fetchResource, ...options });
     const inside = [(presentation as JsonObject | undefined)?.verifiableCredential].flat().filter(Boolean);
     const credentials = await Promise.all(report.credentials.map((credentialReport, index) => this.verdict(inside[index], credentialReport)));
     const verified = report.verified && credentials.every((credential) => credential.verified);
@@ -83,7 +85,10 @@ export class VerificationService {
     }));
     for (const required of report.requiredProofs.filter((r) => !r.satisfied)) {
       if (required.unavailable) continue; // its proof's check above says the DID document is out of reach now
-      checks.push({ check: 'proof', passed: false, code: 'MISSING_REQUIRED_PROOF', subject: required.did, detail: 'no valid proof from this awarding school' });
+      const endorsement = report.endorsements?.find((e) => e.did === required.did);
+      checks.push(required.via === 'endorsement'
+        ? { check: 'proof', passed: false, code: required.problem ?? 'ENDORSEMENT_MISSING', subject: required.did, detail: endorsement?.error?.message ?? 'no valid endorsement from this awarding school' }
+        : { check: 'proof', passed: false, code: 'MISSING_REQUIRED_PROOF', subject: required.did, detail: 'no valid proof from this awarding school' });
     }
     if (!report.proofs.length) {
       const refusal = report.errors[0];
@@ -98,6 +103,11 @@ export class VerificationService {
       });
     }
     checks.push({ check: 'validity', passed: report.validity.valid, ...(report.validity.problem ? { code: report.validity.problem.code, detail: report.validity.problem.message } : {}) });
+    for (const inner of report.embedded ?? []) {
+      const first = inner.errors[0];
+      const unavailable = !inner.verified && inner.errors.every((error) => isUnavailableCode(error.code));
+      checks.push({ check: 'embedded', passed: inner.verified, subject: inner.credentialId, ...(first ? { code: first.code, detail: first.message } : {}), ...(unavailable ? { unavailable } : {}) });
+    }
 
     const errors: { code: string; message: string }[] = report.errors.map((error) => ({ code: error.code, message: error.message }));
     const warnings = [...report.warnings];

@@ -13,6 +13,7 @@ import { CredentialStatusChangedAt1765200000000 } from '../../migrations/1765200
 import { LoginAttempts1765300000000 } from '../../migrations/1765300000000-LoginAttempts.js';
 import { OneCertificatePerModule1765500000000 } from '../../migrations/1765500000000-OneCertificatePerModule.js';
 import { EnrolmentConsent1765600000000 } from '../../migrations/1765600000000-EnrolmentConsent.js';
+import { VcApiCredentialId1766600000000 } from '../../migrations/1766600000000-VcApiCredentialId.js';
 import { CertificateLogo, CertificatePaper } from '../documents/certificate-paper.entity.js';
 import { LoginAttemptCount } from '../auth/login-attempt-count.entity.js';
 import { User } from '../auth/user.entity.js';
@@ -46,5 +47,5 @@ export const entities = [
 export const migrations = [
   Foundation1764000000000, StandardExtras1764100000000, TrainingAndLearning1764400000000, Credentials1764500000000, JobQueue1764600000000, InstitutionLogo1764700000000,
   StatusListRevision1764800000000, LoginFailures1764900000000, CertificatePaper1765000000000, CredentialIdUnique1765100000000, CredentialStatusChangedAt1765200000000,
-  LoginAttempts1765300000000, OneCertificatePerModule1765500000000, EnrolmentConsent1765600000000,
+  LoginAttempts1765300000000, OneCertificatePerModule1765500000000, EnrolmentConsent1765600000000, VcApiCredentialId1766600000000,
 ];

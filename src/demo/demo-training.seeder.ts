@@ -8,6 +8,7 @@ import { TrainingModulesService } from '../catalogue/training-modules.service.js
 import { TrainingSessionsService } from '../catalogue/training-sessions.service.js';
 import { IssuanceService } from '../credentials/issuance.service.js';
 import { StatusListsService } from '../credentials/status/status-lists.service.js';
+import { TranscriptsService } from '../credentials/transcripts/transcripts.service.js';
 import { InstitutionsService } from '../institutions/institutions.service.js';
 import { LearnersService } from '../learning/learners.service.js';
 import { RecordsService } from '../learning/records.service.js';
@@ -40,6 +41,7 @@ export class DemoTrainingSeeder {
     private readonly records: RecordsService,
     private readonly issuance: IssuanceService,
     private readonly statusLists: StatusListsService,
+    private readonly transcripts: TranscriptsService,
   ) {}
 
   async seed(context: DemoContext): Promise<void> {
@@ -124,6 +126,8 @@ export class DemoTrainingSeeder {
     // Nadia's co-accredited diploma: prepared and signed by the ENSM, then signed by the EHESP.
     const diploma = await this.issuance.prepareDiploma(programme.id, learnerIds.get('nadia')!, ensmRegistrar);
     await this.issuance.sign(diploma.id, ehespRegistrar);
+    // Her CLR 2.0 transcript of the programme, bundling the module certificates.
+    await this.transcripts.issue(learnerIds.get('nadia')!, { programmeId: programme.id }, ensmRegistrar);
     // A certificate issued by mistake and revoked, and one suspended while a result is checked.
     await this.statusLists.changeStatus(certificates.get('amina:GC-SSE')!, 'revoke', 'Certificat délivré par erreur : note saisie sur la mauvaise session', ensmRegistrar);
     await this.statusLists.changeStatus(certificates.get('yacine:TECH-BIO')!, 'suspend', 'Vérification de la note de l’épreuve finale en cours', ensmRegistrar);

@@ -1,6 +1,6 @@
 // Each institution's issuer identity: its DID (did:web under PUBLIC_BASE_URL, or did:key offline), its signing key
 // created on first use, rotation, and the DID documents of our own DIDs answered from the database.
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Permission, requireOnInstitutions } from '../auth/access-policy.js';
 import type { Actor } from '../auth/roles.js';
@@ -108,6 +108,17 @@ export class IssuerIdentityService {
    * on the first request. A renamed school keeps the DID of its old slug (others point at it), served there.
    */
   async didWebDocument(slug: string): Promise<DidDocument> {
+    // did:key mode: there is no document to serve (a did:key's document is derived from the DID itself), so the
+    // answer says which DID the school signs with: what a test-suite configuration needs as the issuer's id.
+    if (this.config.credentials.didMethod === 'key') {
+      const institution = await this.institutions.findBySlug(slug);
+      if (!institution) throw notFound('Issuer', slug);
+      const key = await this.keys.findActive(institution.id);
+      const detail = key?.did.startsWith('did:key:')
+        ? `${slug} signs as ${key.did} (ISSUER_DID_METHOD=key): a did:key resolves from the DID itself, no did.json is served.`
+        : `${slug} has no signing key yet (ISSUER_DID_METHOD=key): its did:key is created when it first issues, and then named here.`;
+      throw new NotFoundException({ code: 'issuer_uses_did_key', detail });
+    }
     let did: string;
     try {
       did = this.didWebFor(slug);

@@ -41,6 +41,8 @@ export interface ImportResult {
   items: number;
   associations: number;
   scales: number;
+  /** What the file said that was not kept as it was, and what publishing it still needs. */
+  warnings: FieldError[];
   /** Row id of each imported item, by identifier, for importers that link more rows (ESCO profiles). */
   itemIds: Map<string, string>;
 }
@@ -54,6 +56,13 @@ export function importRejected(errors: FieldError[]): HttpException {
     detail: `The file was not imported: ${errors.length} problem${errors.length > 1 ? 's' : ''}${more > 0 ? ` (first ${shown.length} listed)` : ''}. Nothing was written.`,
     errors: shown,
   }, HttpStatus.UNPROCESSABLE_ENTITY);
+}
+
+/** The parser's warnings, and the one every importer shares: without a scale the version cannot be published. */
+function importWarnings(model: ImportedFramework): FieldError[] {
+  const warnings = [...(model.warnings ?? [])];
+  if (!model.scales.length) warnings.push({ field: 'scales', reason: 'the file has no proficiency scale: add one (POST /frameworks/{id}/scales) before publishing this version' });
+  return warnings.slice(0, MAX_REPORTED_ERRORS);
 }
 
 @Injectable()
@@ -106,7 +115,7 @@ export class FrameworkImportService {
       }
       return {
         frameworkId: framework.id, identifier, version: framework.version, status: framework.status, outcome: existing ? 'replaced' : 'created',
-        items: orderedItems.length, associations, scales: model.scales.length, itemIds,
+        items: orderedItems.length, associations, scales: model.scales.length, warnings: importWarnings(model), itemIds,
       };
     };
     return options.manager ? write(options.manager) : this.frameworks.transaction(write);

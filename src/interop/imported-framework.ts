@@ -59,6 +59,8 @@ export interface ImportedFramework {
   scales: ImportedScale[];
   items: ImportedItem[];
   associations: ImportedAssociation[];
+  /** What the file said that could not be kept as it was (or what the import cannot do yet): the report lists them. */
+  warnings?: FieldError[];
 }
 
 export const MAX_REPORTED_ERRORS = 100;

@@ -20,6 +20,9 @@ export interface PanelMessages {
   coAccreditingSchool: string;
   proofValid: string;
   proofInvalid: string;
+  /** A co-awarding school's signed approval (its EndorsementCredential), valid or not. */
+  endorsementValid: string;
+  endorsementInvalid: string;
   /** The panel with the JSON when it is not the verified credential. */
   documentDataTitle: string;
 }
@@ -31,6 +34,7 @@ export const PANEL_MESSAGES: Record<PageLanguage, PanelMessages> = {
     revokedOn: 'Révoqué le', suspendedSince: 'Suspendu depuis le', statusUnchecked: 'non contrôlé',
     proofsTitle: 'Signature de chaque établissement', leadSchool: 'établissement émetteur', coAccreditingSchool: 'établissement co-diplômant',
     proofValid: 'signature valide', proofInvalid: 'signature non valide',
+    endorsementValid: 'approbation signée valide', endorsementInvalid: 'approbation signée absente ou non valide',
     documentDataTitle: 'Données du document (non vérifiées)',
   },
   ar: {
@@ -39,6 +43,7 @@ export const PANEL_MESSAGES: Record<PageLanguage, PanelMessages> = {
     revokedOn: 'تاريخ الإلغاء', suspendedSince: 'معلّقة منذ', statusUnchecked: 'لم يُتحقَّق منها',
     proofsTitle: 'توقيع كل مؤسسة', leadSchool: 'المؤسسة المُصدِرة', coAccreditingSchool: 'مؤسسة شريكة في الشهادة',
     proofValid: 'توقيع صحيح', proofInvalid: 'توقيع غير صحيح',
+    endorsementValid: 'مصادقة موقّعة صحيحة', endorsementInvalid: 'مصادقة موقّعة مفقودة أو غير صحيحة',
     documentDataTitle: 'بيانات الوثيقة (غير مُتحقَّق منها)',
   },
   en: {
@@ -47,6 +52,7 @@ export const PANEL_MESSAGES: Record<PageLanguage, PanelMessages> = {
     revokedOn: 'Revoked on', suspendedSince: 'Suspended since', statusUnchecked: 'not checked',
     proofsTitle: 'Each institution’s signature', leadSchool: 'issuing institution', coAccreditingSchool: 'co-accrediting institution',
     proofValid: 'valid signature', proofInvalid: 'invalid signature',
+    endorsementValid: 'valid signed endorsement', endorsementInvalid: 'signed endorsement missing or invalid',
     documentDataTitle: 'Document data (not verified)',
   },
 };

@@ -20,7 +20,7 @@ export interface Messages {
   statusSuspended: string;
   reason: string;
   checksTitle: string;
-  checks: Record<'proof' | 'status' | 'validity' | 'shape' | 'issuer' | 'paper', string>;
+  checks: Record<'proof' | 'status' | 'validity' | 'shape' | 'issuer' | 'paper' | 'embedded', string>;
   passed: string;
   failed: string;
   uploadTitle: string;
@@ -40,7 +40,7 @@ export const MESSAGES: Record<PageLanguage, Messages> = {
     holder: 'Titulaire', achievement: 'Formation', kind: 'Nature', issuers: 'Délivré par', issuedOn: 'Délivré le', validUntil: 'Valable jusqu’au',
     status: 'Statut', statusActive: 'En vigueur', statusRevoked: 'Révoqué', statusSuspended: 'Suspendu', reason: 'Motif',
     checksTitle: 'Contrôles effectués',
-    checks: { proof: 'Signature électronique', status: 'Révocation et suspension', validity: 'Période de validité', shape: 'Format Open Badges 3.0', issuer: 'Établissement émetteur reconnu', paper: 'Pages imprimées conformes au certificat signé' },
+    checks: { proof: 'Signature électronique', status: 'Révocation et suspension', validity: 'Période de validité', shape: 'Format Open Badges 3.0', issuer: 'Établissement émetteur reconnu', paper: 'Pages imprimées conformes au certificat signé', embedded: 'Attestation incluse dans le relevé' },
     passed: 'conforme', failed: 'non conforme',
     uploadTitle: 'Vérifier un autre document',
     uploadHint: 'Déposez le certificat PDF reçu ou son fichier JSON.',
@@ -67,7 +67,7 @@ export const MESSAGES: Record<PageLanguage, Messages> = {
     holder: 'صاحب الشهادة', achievement: 'التكوين', kind: 'النوع', issuers: 'صادرة عن', issuedOn: 'تاريخ الإصدار', validUntil: 'صالحة إلى غاية',
     status: 'الحالة', statusActive: 'سارية', statusRevoked: 'ملغاة', statusSuspended: 'معلّقة', reason: 'السبب',
     checksTitle: 'عمليات التحقق',
-    checks: { proof: 'التوقيع الإلكتروني', status: 'الإلغاء والتعليق', validity: 'فترة الصلاحية', shape: 'صيغة Open Badges 3.0', issuer: 'مؤسسة مُصدِرة معترف بها', paper: 'مطابقة الصفحات المطبوعة للشهادة الموقّعة' },
+    checks: { proof: 'التوقيع الإلكتروني', status: 'الإلغاء والتعليق', validity: 'فترة الصلاحية', shape: 'صيغة Open Badges 3.0', issuer: 'مؤسسة مُصدِرة معترف بها', paper: 'مطابقة الصفحات المطبوعة للشهادة الموقّعة', embedded: 'شهادة مُدرجة في كشف النقاط' },
     passed: 'مطابق', failed: 'غير مطابق',
     uploadTitle: 'التحقق من وثيقة أخرى',
     uploadHint: 'أودعوا الشهادة بصيغة PDF أو ملفها بصيغة JSON.',
@@ -94,7 +94,7 @@ export const MESSAGES: Record<PageLanguage, Messages> = {
     holder: 'Holder', achievement: 'Training', kind: 'Type', issuers: 'Issued by', issuedOn: 'Issued on', validUntil: 'Valid until',
     status: 'Status', statusActive: 'Active', statusRevoked: 'Revoked', statusSuspended: 'Suspended', reason: 'Reason',
     checksTitle: 'Checks',
-    checks: { proof: 'Electronic signature', status: 'Revocation and suspension', validity: 'Validity period', shape: 'Open Badges 3.0 format', issuer: 'Recognised issuing institution', paper: 'Printed pages match the signed credential' },
+    checks: { proof: 'Electronic signature', status: 'Revocation and suspension', validity: 'Validity period', shape: 'Open Badges 3.0 format', issuer: 'Recognised issuing institution', paper: 'Printed pages match the signed credential', embedded: 'Credential included in the transcript' },
     passed: 'passed', failed: 'failed',
     uploadTitle: 'Verify another document',
     uploadHint: 'Drop the PDF certificate you received, or its JSON file.',

@@ -36,7 +36,7 @@ export function competenciesTable(content: CertificateContent, language: PageLan
   return `<h3>${escapeHtml(p.competencies(content.competencies.length))}</h3><div class="table"><table data-testid="competencies"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-/** One row per school whose proof counts: its registered name, its DID, and whether its own proof verified. */
+/** One row per school whose approval counts: its registered name, its DID, and whether its proof or endorsement verified. */
 export function schoolProofsSection(proofs: SchoolProof[], language: PageLanguage): string {
   if (!proofs.length) return '';
   const p = PANEL_MESSAGES[language];
@@ -45,8 +45,8 @@ export function schoolProofsSection(proofs: SchoolProof[], language: PageLanguag
     const name = proof.name ? proof.name[language] ?? proof.name.fr ?? proof.name.en : undefined;
     const part = proof.part === 'issuer' ? p.leadSchool : proof.part === 'awarding_body' ? p.coAccreditingSchool : v.unknownIssuer;
     const reason = proof.verified ? undefined : language === 'en' ? proof.detail : (proof.code && v.reasons[proof.code]) ?? v.other;
-    return `<li data-did="${escapeHtml(proof.did)}"><span class="${proof.verified ? 'pass' : 'fail'}" aria-hidden="true">${proof.verified ? '✓' : '✗'}</span> `
-      + `<strong>${name ? isolated(name) : escapeHtml(v.unknownIssuer)}</strong> (${escapeHtml(part)}) — ${escapeHtml(proof.verified ? p.proofValid : p.proofInvalid)}`
+    return `<li data-did="${escapeHtml(proof.did)}"${proof.by ? ` data-by="${proof.by}"` : ''}><span class="${proof.verified ? 'pass' : 'fail'}" aria-hidden="true">${proof.verified ? '✓' : '✗'}</span> `
+      + `<strong>${name ? isolated(name) : escapeHtml(v.unknownIssuer)}</strong> (${escapeHtml(part)}) — ${escapeHtml(proof.by === 'endorsement' ? (proof.verified ? p.endorsementValid : p.endorsementInvalid) : proof.verified ? p.proofValid : p.proofInvalid)}`
       + `${reason ? `<span class="detail">${escapeHtml(reason)}</span>` : ''}<span class="detail did" dir="ltr">${escapeHtml(proof.did)}</span></li>`;
   });
   return `<section data-testid="school-proofs"><h2>${escapeHtml(p.proofsTitle)}</h2><ul>${rows.join('')}</ul></section>`;

@@ -35,6 +35,7 @@ const TABLE: [RegExp, string, Caller[]][] = [
   [/^POST \/enrolments\/\{id\}\/acceptance$/, 'EnrolmentAccept (accepted: either side)', READERS_OF_X],
   [/^POST \/learners$/, 'StaffRegister of their own institution', HR_MANAGERS],
   [/^(PATCH \/learners\/\{id\}|POST \/learners\/\{id\}\/evidence)$/, 'LearnerUpdate / LearnerEvidenceCreate (a registrar names a session)', HR_OF_A],
+  [/^POST \/learners\/\{id\}\/transcripts$/, 'TranscriptIssue (the programme’s awarding school)', REGISTRAR_OF_A],
   [/^GET \/learners\/\{id\}/, 'LearnerRead', READERS_OF_X],
   [/^GET \/credentials\/\{id\}(\/(download|pdf))?$/, 'CredentialRead', READERS_OF_X],
   [/^POST \/credentials\/\{id\}\/signatures$/, 'CredentialSign', ['registrarA']],

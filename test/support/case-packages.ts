@@ -52,3 +52,31 @@ export function pharmacyPackage(): { pkg: Json; ids: Record<string, string> } {
   };
   return { pkg, ids };
 }
+
+/**
+ * A package that says little, as small CASE tools write them: no version, no language, no item types, no sequence
+ * numbers (siblings ordered by the file, S.1 … S.12, which no string sort gives back), a 1.0 `educationalLevel`.
+ */
+export function barePackage(): { pkg: Json; ids: { doc: string; type: string; items: string[] } } {
+  const doc = randomUUID();
+  const type = randomUUID();
+  const base = 'https://case.example.org/ims/case/v1p0';
+  const items = Array.from({ length: 12 }, () => randomUUID());
+  const link = (kind: string, identifier: string, title: string) => ({ title, identifier, uri: `${base}/${kind}/${identifier}` });
+  const pkg = {
+    CFDocument: { identifier: doc, uri: `${base}/CFDocuments/${doc}`, creator: 'Petit outil', title: 'Soins de base', adoptionStatus: 'Private Draft', lastChangeDateTime: '2025-06-01T08:00:00+00:00' },
+    CFItems: items.map((identifier, i) => ({
+      identifier, uri: `${base}/CFItems/${identifier}`, fullStatement: `Soin ${i + 1}`, humanCodingScheme: `S.${i + 1}`, lastChangeDateTime: '2025-06-01T08:00:00+00:00',
+      ...(i === 0 ? { educationalLevel: '09, 10,11' } : {}),
+      ...(i === 1 ? { CFItemType: 'Geste', CFItemTypeURI: link('CFItemTypes', type, 'Geste') } : {}),
+    })),
+    CFAssociations: items.map((identifier, i) => ({
+      identifier: randomUUID(), uri: `${base}/CFAssociations/${i}`, associationType: 'isChildOf', lastChangeDateTime: '2025-06-01T08:00:00+00:00',
+      originNodeURI: link('CFItems', identifier, `S.${i + 1}`), destinationNodeURI: link('CFDocuments', doc, 'Soins de base'),
+    })),
+    CFDefinitions: {
+      CFItemTypes: [{ identifier: type, uri: `${base}/CFItemTypes/${type}`, title: 'Geste', description: 'Un geste technique observable au lit du patient', hierarchyCode: '2', typeCode: 'geste', lastChangeDateTime: '2025-06-01T08:00:00+00:00' }],
+    },
+  };
+  return { pkg, ids: { doc, type, items } };
+}

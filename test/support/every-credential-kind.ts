@@ -1,5 +1,6 @@
 // Real credentials of every kind the service issues, through its API: active, revoked and suspended certificates,
-// expired and not yet valid ones, VC-API attestations, and a co-accredited diploma with both proofs or the lead's only.
+// expired and not yet valid ones, VC-API attestations, and a co-accredited diploma (the lead's proof over the partner's
+// endorsement), its unsigned draft, and the diploma with its endorsement dropped.
 import { CatalogueFactory, expectStatus, Factory, type Person } from './factories.js';
 import type { TestApp } from './test-app.js';
 
@@ -96,11 +97,12 @@ export async function issueEveryKind(ctx: TestApp): Promise<IssuedCredential[]> 
   await pass(steeringSession, nadia, 12);
   const prepared = await ctx.http.post('/credentials/diplomas').auth(registrar.token, bearer).send({ programmeId: programme.body.id, learnerId: nadia.id });
   expectStatus(prepared, 201);
-  const leadOnly = prepared.body.verifiableCredential as Json;
+  const draft = prepared.body.verifiableCredential as Json;
   const signed = await ctx.http.post(`/credentials/${prepared.body.id}/signatures`).auth(partnerRegistrar.token, bearer);
   expectStatus(signed, 200);
   const diploma = signed.body.verifiableCredential as Json;
-  if (diploma.proof?.length !== 2) throw new Error(`the diploma carries ${diploma.proof?.length} proofs, not 2`);
+  if (Array.isArray(diploma.proof) || diploma.endorsement?.length !== 1) throw new Error('the diploma does not carry one proof and one endorsement');
+  const { endorsement: _endorsement, ...withoutEndorsement } = diploma;
 
   const pdfOf = async (credential: Json): Promise<Buffer> => {
     const id = String(credential.id).replace(/^urn:uuid:/, '');
@@ -124,7 +126,7 @@ export async function issueEveryKind(ctx: TestApp): Promise<IssuedCredential[]> 
     { name: 'not yet valid VC-API attestation', credential: futureAttestation, shouldVerify: false },
     { name: 'revoked VC-API attestation', credential: revokedAttestation, shouldVerify: false },
     { name: 'co-accredited diploma', credential: diploma, shouldVerify: true, pdf: await pdfOf(diploma) },
-    { name: 'diploma with the lead school’s proof only', credential: leadOnly, shouldVerify: false, amplify: true },
-    { name: 'diploma with its second proof dropped', credential: { ...diploma, proof: [diploma.proof[0]] }, shouldVerify: false },
+    { name: 'diploma draft awaiting the partner’s endorsement', credential: draft, shouldVerify: false },
+    { name: 'diploma with its endorsement dropped', credential: withoutEndorsement, shouldVerify: false, amplify: true },
   ];
 }

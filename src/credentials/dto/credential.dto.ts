@@ -42,7 +42,7 @@ export class VcApiIssueRequestDto {
   @ApiProperty({ type: Object, description: 'An unsecured VC 2.0 credential; `issuer` must be this issuer’s DID (or absent)' }) @JsonDocument()
   credential: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: Object, description: 'IssueCredentialOptions (credentialId is honoured)' }) @IsOptional() @IsObject()
+  @ApiPropertyOptional({ type: Object, description: 'IssueCredentialOptions: credentialId is kept as the handle for status updates (the signed id stays credential.id)' }) @IsOptional() @IsObject()
   options?: Record<string, unknown>;
 }
 

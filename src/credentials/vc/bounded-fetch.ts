@@ -49,6 +49,20 @@ const systemLookup = async (hostname: string): Promise<ResolvedAddress[]> => dns
 
 /** GETs a JSON document within the bounds; every failure is an OutboundFetchError with its code. */
 export async function fetchJson(href: string, request: JsonRequest, bounds: OutboundFetchBounds & Required<Pick<OutboundFetchBounds, 'timeoutMs' | 'maxBytes'>>): Promise<unknown> {
+  const body = await fetchBody(href, request, bounds);
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new OutboundFetchError('NOT_JSON', `${href} did not answer valid JSON`);
+  }
+}
+
+/** GETs the raw bytes of a resource within the bounds (any media type): what a digest is computed over. */
+export function fetchBytes(href: string, bounds: OutboundFetchBounds & Required<Pick<OutboundFetchBounds, 'timeoutMs' | 'maxBytes'>>): Promise<Buffer> {
+  return fetchBody(href, { accept: '*/*', mediaTypes: 'any' }, bounds);
+}
+
+async function fetchBody(href: string, request: JsonRequest | { accept: string; mediaTypes: 'any' }, bounds: OutboundFetchBounds & Required<Pick<OutboundFetchBounds, 'timeoutMs' | 'maxBytes'>>): Promise<Buffer> {
   let url: URL;
   try {
     url = new URL(href);
@@ -89,7 +103,7 @@ async function checkedAddress(
   return addresses[0];
 }
 
-function get(url: URL, pinned: ResolvedAddress, request: JsonRequest, options: { maxBytes: number; ca?: string | Buffer; signal: AbortSignal }): Promise<unknown> {
+function get(url: URL, pinned: ResolvedAddress, request: JsonRequest | { accept: string; mediaTypes: 'any' }, options: { maxBytes: number; ca?: string | Buffer; signal: AbortSignal }): Promise<Buffer> {
   // Connect to the address we checked, not to a second DNS answer (DNS rebinding); TLS still verifies the host name.
   const lookup = ((_hostname, lookupOptions, callback) => {
     if (lookupOptions?.all) callback(null, [pinned]);
@@ -113,7 +127,7 @@ function get(url: URL, pinned: ResolvedAddress, request: JsonRequest, options: {
       if (status >= 300 && status < 400) return fail('REDIRECT', `${href} answered a redirect (${status}); redirects are not followed`);
       if (status !== 200) return fail('HTTP_ERROR', `${href} answered HTTP ${status}`);
       const mediaType = (response.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-      if (!request.mediaTypes.has(mediaType)) return fail('NOT_JSON', `${href} answered ${mediaType || 'no content type'}, not JSON`);
+      if (request.mediaTypes !== 'any' && !request.mediaTypes.has(mediaType)) return fail('NOT_JSON', `${href} answered ${mediaType || 'no content type'}, not JSON`);
       if (Number(response.headers['content-length'] ?? 0) > options.maxBytes) return fail('TOO_LARGE', `${href} announces more than ${options.maxBytes} bytes`);
       const chunks: Buffer[] = [];
       let size = 0;
@@ -125,11 +139,7 @@ function get(url: URL, pinned: ResolvedAddress, request: JsonRequest, options: {
       response.on('end', () => {
         if (settled) return;
         settled = true;
-        try {
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-        } catch {
-          reject(new OutboundFetchError('NOT_JSON', `${href} did not answer valid JSON`));
-        }
+        resolve(Buffer.concat(chunks));
       });
       response.on('error', (error) => fail(options.signal.aborted ? 'TIMEOUT' : 'HTTP_ERROR', `${href}: ${error.message}`));
     });

@@ -28,10 +28,12 @@ export interface ClrCredentialInput {
   validUntil?: string;
   /** The record is not complete yet (a programme in progress): CLR 2.0's `partial`. */
   partial?: boolean;
+  /** Status entries (Bitstring Status List), as on any credential we issue. */
+  credentialStatus?: JsonObject | JsonObject[];
 }
 
 export function buildClrCredential(input: ClrCredentialInput): JsonObject {
-  const { id, name, description, issuer, subject, credentials, achievements, associations, validFrom, validUntil, partial } = input;
+  const { id, name, description, issuer, subject, credentials, achievements, associations, validFrom, validUntil, partial, credentialStatus } = input;
   if (!id) throw new TypeError('"id" is required.');
   if (!name) throw new TypeError('"name" is required.');
   if (!issuer) throw new TypeError('"issuer" is required.');
@@ -56,5 +58,6 @@ export function buildClrCredential(input: ClrCredentialInput): JsonObject {
       ...(achievements?.length ? { achievement: achievements.map(buildAchievement) } : {}),
       ...(associations?.length ? { association: associations.map((a) => ({ type: 'Association', ...a })) } : {}),
     },
+    ...(credentialStatus ? { credentialStatus } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import * as vc from '@digitalbazaar/vc';
 import type { DocumentLoader } from './document-loader.js';
 import type { IssuerKeyPair } from './keys.js';
+import { chainedVerifyData } from './proof-chains.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -45,8 +46,20 @@ function resolveSigner(signingKey: SigningKey): Ed25519Signer {
   return id === base.id ? base : { id, algorithm: base.algorithm, sign: (options) => base.sign(options) };
 }
 
-function proofSuite(signer: Ed25519Signer, date: Date | string | undefined): DataIntegrityProof {
-  return new DataIntegrityProof({ signer, date, cryptosuite: eddsaRdfc2022 });
+// The stock suite, except that a proof naming a previousProof signs the document with that proof attached (a chain).
+const cryptosuite = { ...eddsaRdfc2022, createVerifyData: chainedVerifyData };
+
+function proofSuite(signer: Ed25519Signer, date: Date | string | undefined, proof?: ProofOptions): DataIntegrityProof {
+  const suite = new DataIntegrityProof({ signer, date, cryptosuite });
+  // The library copies `suite.proof` into the proof it creates (there is no constructor option for it).
+  if (proof && (proof.id !== undefined || proof.previousProof !== undefined)) (suite as unknown as { proof: ProofOptions }).proof = { ...proof };
+  return suite;
+}
+
+/** A proof's own id, and the ids of the proofs it chains to (they must already be on the credential). */
+export interface ProofOptions {
+  id?: string;
+  previousProof?: string | string[];
 }
 
 /**
@@ -60,15 +73,18 @@ export async function issueCredential({
   signer,
   documentLoader,
   date,
+  proof,
 }: {
   credential: JsonObject;
   signer: SigningKey;
   documentLoader: DocumentLoader;
   date?: Date | string;
+  /** An id for the new proof and, for a proof chain, the previous proofs it covers. */
+  proof?: ProofOptions;
 }): Promise<JsonObject> {
   if (!credential) throw new TypeError('"credential" is required.');
   if (!documentLoader) throw new TypeError('"documentLoader" is required.');
-  const suite = proofSuite(resolveSigner(signer), date);
+  const suite = proofSuite(resolveSigner(signer), date, proof);
   // A copy: the library writes into the object it is given (e.g. issuanceDate for VC 1.1).
   return vc.issue({ credential: structuredClone(credential), suite, documentLoader, now: date });
 }

@@ -39,6 +39,8 @@ export interface VerifyPresentationOptions {
   /** Refuse presentations without a holder proof (e.g. when the holder must prove control of their DID). */
   requireHolderProof?: boolean;
   checkStatus?: CheckStatus;
+  /** Passed on to each credential's verification (relatedResource digests). */
+  fetchResource?: VerifyCredentialOptions['fetchResource'];
   now?: Date | string;
   signedForm?: VerifyCredentialOptions['signedForm'];
 }
@@ -75,7 +77,7 @@ async function verifyHolderProof(
 
 export async function verifyPresentation(options: VerifyPresentationOptions): Promise<PresentationReport> {
   if (!options) throw new TypeError('"options" is required.');
-  const { presentation, documentLoader, challenge, domain, requireHolderProof = false, checkStatus, now, signedForm } = options;
+  const { presentation, documentLoader, challenge, domain, requireHolderProof = false, checkStatus, now, signedForm, fetchResource } = options;
   if (!documentLoader) throw new TypeError('"documentLoader" is required.');
   const errors: VerificationProblem[] = [];
   const noProof: HolderProofReport = { present: false, verified: false };
@@ -103,7 +105,7 @@ export async function verifyPresentation(options: VerifyPresentationOptions): Pr
 
   const credentials: VerificationReport[] = [];
   for (const credential of presented) {
-    credentials.push(await verifyCredential({ credential, documentLoader, checkStatus, now, ...(signedForm ? { signedForm } : {}) }));
+    credentials.push(await verifyCredential({ credential, documentLoader, checkStatus, now, fetchResource, ...(signedForm ? { signedForm } : {}) }));
   }
   credentials.forEach((report, index) => {
     for (const problem of report.errors) errors.push({ ...problem, message: `credential ${index} (${report.credentialId ?? 'no id'}): ${problem.message}` });

@@ -86,7 +86,7 @@ describe('decisions are read from the one spelling of what was signed', () => {
       expect(report.verified).toBe(false);
       expect(codes(report)).toEqual(['NON_CANONICAL_FORM']);
     }
-    expect(codes(await verifyCredential({ credential: diplomaSignedByLead, documentLoader, now: NOW }))).toEqual(['MISSING_REQUIRED_PROOF']);
+    expect(codes(await verifyCredential({ credential: diplomaSignedByLead, documentLoader, now: NOW }))).toEqual(['ENDORSEMENT_MISSING']);
   });
 
   it('bounds what one credential may carry before any JSON-LD work: proofs, status entries, depth', async () => {

@@ -61,7 +61,7 @@ describe('verifyCredential', () => {
     expect(report.errors).toEqual([]);
     expect(report.proofs.map((p) => [p.controller, p.verified])).toEqual([[ensm.did, true], [ehesp.did, true]]);
     expect(report.proofSet).toEqual({ verified: true });
-    expect(report.requiredProofs).toEqual([{ did: ensm.did, satisfied: true }, { did: ehesp.did, satisfied: true }]);
+    expect(report.requiredProofs).toEqual([{ did: ensm.did, satisfied: true, via: 'proof' }, { did: ehesp.did, satisfied: true, via: 'proof' }]);
   });
 
   it.each([
@@ -72,8 +72,10 @@ describe('verifyCredential', () => {
     const report = await verifyCredential({ credential: { ...diploma, proof: remaining }, documentLoader, now: NOW });
     expect(report.verified).toBe(false);
     expect(report.proofs).toEqual([expect.objectContaining({ verified: true })]);
-    const missing = slug === 'ehesp' ? ehesp.did : ensm.did;
-    expect(report.errors).toEqual([{ code: 'MISSING_REQUIRED_PROOF', message: `no valid proof by ${missing}, whose proof is required` }]);
+    // Without a proof of its own, a co-awarding school must have endorsed the diploma; the issuer must have signed it.
+    expect(report.errors).toEqual([slug === 'ehesp'
+      ? { code: 'ENDORSEMENT_MISSING', message: `no endorsement by ${ehesp.did}, an awarding body of this diploma` }
+      : { code: 'MISSING_REQUIRED_PROOF', message: `no valid proof by ${ensm.did}, whose proof is required` }]);
   });
 
   it('lets the caller say whose proofs are required', async () => {

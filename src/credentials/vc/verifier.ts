@@ -7,9 +7,14 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import * as vc from '@digitalbazaar/vc';
 import jsigs, { type ProofResult } from 'jsonld-signatures';
 import type { DocumentLoader } from './document-loader.js';
+import { type EmbeddedReport, isClrCredential, verifyEmbeddedCredentials } from './embedded-credentials.js';
 import type { JsonObject } from './issuer.js';
 import { AWARDING_BODY_CONTEXT } from './open-badges.js';
+import { chainedVerifyData, previousProofIds, proofChainProblems } from './proof-chains.js';
 import { AwardingBodyProofPurpose } from './proof-purposes.js';
+import { CREDENTIAL_LIMITS, exceedsLimits } from './credential-limits.js';
+import { checkEndorsements, type EndorsementReport } from './endorsements.js';
+import { type FetchResource, relatedResourceProblems, relatedResourceShapeProblems } from './related-resource.js';
 import { checkSignedForm, type SignedFormOptions } from './signed-form.js';
 import { TtlCache } from './ttl-cache.js';
 import { describeFailure, type VerificationProblem } from './verification-problems.js';
@@ -67,12 +72,27 @@ export interface VerificationReport {
   proofs: ProofReport[];
   /** The whole proof set verified in one pass (only when there are several proofs). */
   proofSet?: { verified: boolean };
-  /** unavailable: its proof could not be checked now (the DID document out of reach), which is not a missing proof. */
-  requiredProofs: { did: string; satisfied: boolean; unavailable?: boolean }[];
+  /** Each party that must approve: the issuer by its proof, each co-awarding school by its proof or its endorsement. */
+  requiredProofs: RequiredProof[];
+  /** The co-awarding schools' endorsements, one report per school that had no proof of its own. */
+  endorsements?: EndorsementReport[];
   validity: ValidityReport;
   status?: StatusReport;
+  /** A ClrCredential's embedded credentials, each verified on its own (only once the transcript itself verified). */
+  embedded?: EmbeddedReport[];
   errors: VerificationProblem[];
   warnings: string[];
+}
+
+export interface RequiredProof {
+  did: string;
+  satisfied: boolean;
+  /** How it approved or had to: its own proof, or an endorsement embedded in the credential. */
+  via: 'proof' | 'endorsement';
+  /** Its proof or endorsement could not be checked now (the DID document out of reach), which is not a missing one. */
+  unavailable?: boolean;
+  /** Why an endorsement is not good enough (ENDORSEMENT_MISSING, ENDORSEMENT_INVALID). */
+  problem?: VerificationProblem['code'];
 }
 
 export interface VerifyCredentialOptions {
@@ -87,43 +107,16 @@ export interface VerifyCredentialOptions {
   maxClockSkewSeconds?: number;
   /** Inline contexts and extra context URLs the document may use (default: the co-accreditation context we issue). */
   signedForm?: Omit<SignedFormOptions, 'documentLoader'>;
+  /** Fetches a relatedResource to check its digest; without it the digests are reported unchecked (a warning). */
+  fetchResource?: FetchResource;
 }
 
-/** What one credential may carry: a proof per awarding school and a status entry per purpose, with room to spare. */
-export const CREDENTIAL_LIMITS = { proofs: 8, statusEntries: 4, depth: 32, values: 20_000 } as const;
+export { CREDENTIAL_LIMITS, exceedsLimits };
 
 /** Problems that say "cannot tell now" rather than "this is wrong". */
-const UNAVAILABLE: ReadonlySet<VerificationProblem['code']> = new Set(['STATUS_UNAVAILABLE', 'DID_UNAVAILABLE']);
+const UNAVAILABLE: ReadonlySet<VerificationProblem['code']> = new Set(['STATUS_UNAVAILABLE', 'DID_UNAVAILABLE', 'RELATED_RESOURCE_UNAVAILABLE']);
 export const outcomeOf = (errors: readonly VerificationProblem[]): Outcome =>
   errors.length === 0 ? 'verified' : errors.every((error) => UNAVAILABLE.has(error.code)) ? 'indeterminate' : 'not_verified';
-
-/** The first limit the document passes, before any JSON-LD processing sees it (their cost grows with the input). */
-export function exceedsLimits(document: JsonObject): string | null {
-  let values = 0;
-  const walk = (value: unknown, depth: number): string | null => {
-    values += 1;
-    if (values > CREDENTIAL_LIMITS.values) return `more than ${CREDENTIAL_LIMITS.values} values`;
-    if (depth > CREDENTIAL_LIMITS.depth) return `nested more than ${CREDENTIAL_LIMITS.depth} levels deep`;
-    if (value && typeof value === 'object') {
-      for (const item of Array.isArray(value) ? value : Object.values(value)) {
-        const found = walk(item, depth + 1);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  const shape = walk(document, 0);
-  if (shape) return shape;
-  const proofs = asList(document.proof);
-  if (proofs.length > CREDENTIAL_LIMITS.proofs) return `${proofs.length} proofs (at most ${CREDENTIAL_LIMITS.proofs})`;
-  const proofValues = proofs.map((proof) => (proof && typeof proof === 'object' ? (proof as JsonObject).proofValue : undefined)).filter((value) => value !== undefined);
-  if (new Set(proofValues.map(String)).size !== proofValues.length) return 'the same proof twice';
-  const entries = asList(document.credentialStatus);
-  if (entries.length > CREDENTIAL_LIMITS.statusEntries) return `${entries.length} status entries (at most ${CREDENTIAL_LIMITS.statusEntries})`;
-  const purposes = entries.map((entry) => (entry && typeof entry === 'object' ? String((entry as JsonObject).statusPurpose) : ''));
-  if (new Set(purposes).size !== purposes.length) return 'two status entries with the same purpose (one list per purpose)';
-  return null;
-}
 
 const XSD_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -162,6 +155,8 @@ const publicKeys = new TtlCache<KeyObject>({ maxEntries: 1_000, ttlMs: 60 * 60_0
 
 const cryptosuite = {
   ...eddsaRdfc2022,
+  // A chained proof (previousProof) is checked over the document with the proofs it names attached.
+  createVerifyData: chainedVerifyData,
   async createVerifier({ verificationMethod }: { verificationMethod: JsonObject }) {
     // The library decodes and checks the Multikey (type, multicodec header, length) as in the stock verifier.
     const method = await Ed25519Multikey.from(verificationMethod);
@@ -218,9 +213,11 @@ async function verifyOneProof(
     return report;
   }
   try {
-    // A copy holding only this proof: one school's proof is judged without any help (or harm) from the others.
-    const outcome = await jsigs.verify({ ...credential, proof }, { suite: newSuite(), purpose: context.purpose, documentLoader: context.documentLoader });
-    const result = outcome.results?.[0];
+    // A copy holding only this proof (and, for a chained proof, the proofs it names, which it covers): one school's
+    // proof is judged without any help (or harm) from the others.
+    const previous = previousProofIds(p).map((id) => asList(credential.proof).find((candidate) => (candidate as JsonObject)?.id === id));
+    const outcome = await jsigs.verify({ ...credential, proof: previous.length ? [proof, ...previous] : proof }, { suite: newSuite(), purpose: context.purpose, documentLoader: context.documentLoader });
+    const result = previous.length ? outcome.results?.find((candidate) => candidate.proof?.proofValue === p.proofValue) : outcome.results?.[0];
     report.controller = controllerOf(result, p);
     report.verified = outcome.verified && result?.verified === true;
     if (!report.verified) report.error = { ...describeFailure(result?.error ?? outcome.error), proofIndex: index };
@@ -228,6 +225,14 @@ async function verifyOneProof(
     report.error = { ...describeFailure(error), proofIndex: index };
   }
   return report;
+}
+
+function unverifiedProof(proof: unknown): ProofReport {
+  const p = (proof && typeof proof === 'object' ? proof : {}) as JsonObject;
+  return {
+    verificationMethod: idOf(p.verificationMethod) ?? null, controller: null,
+    cryptosuite: typeof p.cryptosuite === 'string' ? p.cryptosuite : null, created: typeof p.created === 'string' ? p.created : null, verified: false,
+  };
 }
 
 /** Every proof must verify: jsonld-signatures alone accepts a set when ANY one proof does. */
@@ -289,28 +294,64 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
   const purpose = new AwardingBodyProofPurpose({ allowedControllers: [issuer, ...awardingBodies] });
   const proofList = asList(doc.proof);
   if (proofList.length === 0) errors.push({ code: 'NO_PROOF', message: 'the credential carries no proof' });
+  const chainProblems = proofChainProblems(proofList);
   const proofs: ProofReport[] = [];
-  for (const [index, proof] of proofList.entries()) proofs.push(await verifyOneProof(doc, proof, index, { purpose, documentLoader, expectedProofPurpose }));
+  for (const [index, proof] of proofList.entries()) {
+    const broken = chainProblems.find((problem) => problem.index === index);
+    if (broken) proofs.push({ ...unverifiedProof(proof), error: { code: 'PROOF_CHAIN_INVALID', message: broken.message, proofIndex: index } });
+    else proofs.push(await verifyOneProof(doc, proof, index, { purpose, documentLoader, expectedProofPurpose }));
+  }
   for (const proof of proofs) if (proof.error) errors.push(proof.error);
 
   let proofSet: VerificationReport['proofSet'];
   if (proofList.length > 1 && proofs.every((p) => p.verified)) {
-    // Not verified again as a set: with this suite (DataIntegrityProof + eddsa-rdfc-2022, no proof chains) the set
-    // pass checks each proof against the very same document without proofs, purpose and DID documents as the pass
-    // above, so once every proof verified alone the set does too.
+    // Not verified again as a set: with this suite (DataIntegrityProof + eddsa-rdfc-2022) the set pass checks each
+    // proof against the very same document (a chained proof with the same previous proofs attached), purpose and DID
+    // documents as the pass above, so once every proof verified alone the set does too.
     proofSet = { verified: true };
   } else if (proofList.length > 1) {
     proofSet = { verified: await verifyWholeSet(doc, proofList.length, { purpose, documentLoader }) };
   }
 
-  const required = [...new Set(requiredProofs ?? [issuer, ...awardingBodies])].map((did) => {
+  const byProof = (did: string) => {
     const satisfied = proofs.some((p) => p.verified && p.controller === did);
     const unavailable = !satisfied && proofs.some((p) => p.error?.code === 'DID_UNAVAILABLE' && p.verificationMethod?.split('#')[0] === did);
-    return { did, satisfied, ...(unavailable ? { unavailable } : {}) };
-  });
-  for (const { did, satisfied, unavailable } of required) {
+    return { did, satisfied, via: 'proof' as const, ...(unavailable ? { unavailable } : {}) };
+  };
+  const required: RequiredProof[] = [...new Set(requiredProofs ?? [issuer, ...awardingBodies])].map(byProof);
+  // A co-awarding school approves either by its own proof (diplomas issued before endorsements, still accepted) or,
+  // when the document carries no proof claiming its DID, by an endorsement bound to this diploma.
+  const proofDids = new Set(proofList.map((proof) => idOf((proof as JsonObject | null)?.verificationMethod)?.split('#')[0]));
+  const endorsing = requiredProofs ? [] : required.filter((r) => r.did !== issuer && !proofDids.has(r.did)).map((r) => r.did);
+  const endorsements = endorsing.length ? await checkEndorsements({
+    credential: doc, schools: endorsing, documentLoader,
+    verify: (endorsement, by) => verifyCredential({ credential: endorsement, documentLoader, now, requiredProofs: [by], maxClockSkewSeconds, signedForm }),
+  }) : [];
+  for (const endorsement of endorsements) {
+    const entry = required.find((r) => r.did === endorsement.did)!;
+    Object.assign(entry, { satisfied: endorsement.status === 'valid', via: 'endorsement' });
+    if (endorsement.status === 'unavailable') entry.unavailable = true;
+    if (endorsement.error) entry.problem = endorsement.error.code;
+    if (endorsement.error) errors.push(endorsement.error);
+  }
+  for (const { did, satisfied, unavailable, via } of required) {
     // A proof whose DID document is out of reach now is reported as such (DID_UNAVAILABLE): indeterminate, not missing.
-    if (!satisfied && !unavailable) errors.push({ code: 'MISSING_REQUIRED_PROOF', message: `no valid proof by ${did}, whose proof is required` });
+    if (via === 'proof' && !satisfied && !unavailable) errors.push({ code: 'MISSING_REQUIRED_PROOF', message: `no valid proof by ${did}, whose proof is required` });
+  }
+
+  // relatedResource (VC 2.0 §5.3): the shape always; the digests only of an authenticated credential (its URLs
+  // would otherwise be attacker-chosen), against the fetched bytes.
+  if (doc.relatedResource !== undefined) {
+    const shape = relatedResourceShapeProblems(doc.relatedResource);
+    for (const problem of shape) errors.push({ code: 'RELATED_RESOURCE_INVALID', message: `${problem.field} ${problem.reason}` });
+    if (!shape.length && errors.length === 0) {
+      if (!options.fetchResource) warnings.push('relatedResource digests were not checked: no resource fetcher was given');
+      else {
+        for (const problem of await relatedResourceProblems(doc.relatedResource, options.fetchResource)) {
+          errors.push({ code: problem.unavailable ? 'RELATED_RESOURCE_UNAVAILABLE' : 'RELATED_RESOURCE_MISMATCH', message: `${problem.field} ${problem.reason}` });
+        }
+      }
+    }
   }
 
   let status: StatusReport | undefined;
@@ -336,6 +377,14 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
     }
   }
 
+  let embedded: EmbeddedReport[] | undefined;
+  if (isClrCredential(doc) && errors.length === 0) {
+    // Only once the transcript is authenticated: otherwise its embedded credentials are anyone's choice, and work.
+    const inner = await verifyEmbeddedCredentials(doc, { documentLoader, checkStatus, now, maxClockSkewSeconds, signedForm }, verifyCredential);
+    embedded = inner.reports;
+    errors.push(...inner.errors);
+  }
+
   return {
     verified: errors.length === 0,
     outcome: outcomeOf(errors),
@@ -344,8 +393,10 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
     proofs,
     ...(proofSet ? { proofSet } : {}),
     requiredProofs: required,
+    ...(endorsements.length ? { endorsements } : {}),
     validity,
     ...(status ? { status } : {}),
+    ...(embedded ? { embedded } : {}),
     errors,
     warnings,
   };

@@ -4,9 +4,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { notFound } from '../../common/problems.js';
 import type { FrameworkItem } from '../../frameworks/framework-item.entity.js';
+import { apiAssociation, apiDocument, apiItem } from './case-api-objects.js';
 import { caseDateTime, childOfIdentifier, itemTypeIdentifier } from './case-conventions.js';
-import { generatedItemType, storedDefinitions, toCfAssociation, toCfDocument, toCfItem, toChildOfAssociation, type CaseContext } from './case-package-writer.js';
-import { isJsonObject, type CfAssociation, type CfDocument, type CfItem, type CfPackage, type DefinitionKind, type JsonObject } from './case-package.types.js';
+import { datedRubric, generatedItemType, storedDefinitions, toCfAssociation, toCfDocument, toCfItem, toChildOfAssociation, type CaseContext } from './case-package-writer.js';
+import { isJsonObject, type CfApiAssociation, type CfApiDocument, type CfApiItem, type CfAssociation, type CfPackage, type DefinitionKind, type JsonObject } from './case-package.types.js';
 import { CasePackageService } from './case-package.service.js';
 import { CaseRepository } from './case.repository.js';
 import type { CaseListQuery } from './dto/case-api.dto.js';
@@ -19,15 +20,16 @@ export class CaseApiService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async listDocuments(query: CaseListQuery): Promise<{ CFDocuments: CfDocument[] }> {
+  async listDocuments(query: CaseListQuery): Promise<{ CFDocuments: CfApiDocument[] }> {
     const frameworks = await this.cases.listPublishedDocuments(query.limit, query.offset);
-    return { CFDocuments: (await this.packages.contextsOf(frameworks)).map(toCfDocument) };
+    return { CFDocuments: (await this.packages.contextsOf(frameworks)).map((ctx) => apiDocument(toCfDocument(ctx), ctx)) };
   }
 
-  async document(identifier: string): Promise<CfDocument> {
+  async document(identifier: string): Promise<CfApiDocument> {
     const framework = await this.cases.findPublishedDocument(identifier);
     if (!framework) throw notFound('CFDocument', identifier);
-    return toCfDocument(await this.packages.contextOf(framework));
+    const ctx = await this.packages.contextOf(framework);
+    return apiDocument(toCfDocument(ctx), ctx);
   }
 
   async package(identifier: string): Promise<CfPackage> {
@@ -36,37 +38,43 @@ export class CaseApiService {
     return this.packages.packageOf(framework);
   }
 
-  async item(identifier: string): Promise<CfItem> {
+  async item(identifier: string): Promise<CfApiItem> {
     const item = await this.cases.findPublishedItem(identifier);
     if (!item) throw notFound('CFItem', identifier);
-    return toCfItem(item, await this.packages.contextOf(item.framework!));
+    const ctx = await this.packages.contextOf(item.framework!);
+    return apiItem(toCfItem(item, ctx), ctx);
   }
 
   /** The item with every association of its version that starts or ends at it, its place in the tree included. */
-  async itemAssociations(identifier: string): Promise<{ CFItem: CfItem; CFAssociations: CfAssociation[] }> {
+  async itemAssociations(identifier: string): Promise<{ CFItem: CfApiItem; CFAssociations: CfApiAssociation[] }> {
     const item = await this.cases.findPublishedItem(identifier);
     if (!item) throw notFound('CFItem', identifier);
     const [ctx, children, rows] = await Promise.all([
       this.packages.contextOf(item.framework!), this.cases.findChildren(item.id), this.cases.findAssociationsOfItem(item.frameworkId, item.id),
     ]);
     return {
-      CFItem: toCfItem(item, ctx),
+      CFItem: apiItem(toCfItem(item, ctx), ctx),
       CFAssociations: [
         await this.childOf(item, ctx),
         ...children.map((child) => toChildOfAssociation(child, item, ctx)),
         ...rows.map((row) => toCfAssociation(row, row.origin!, row.destinationItem ?? null, ctx)),
-      ],
+      ].map((association) => apiAssociation(association, ctx)),
     };
   }
 
   /** A stored association, else the isChildOf of an item (kept from its import, or derived from its identifier). */
   async association(identifier: string): Promise<CfAssociation> {
     const row = await this.cases.findPublishedAssociation(identifier);
-    if (row) return toCfAssociation(row, row.origin!, row.destinationItem ?? null, await this.packages.contextOf(row.framework!));
-    const kept = await this.cases.findPublishedItemByChildOf(identifier);
-    if (kept) return this.childOf(kept, await this.packages.contextOf(kept.framework!));
-    const child = await this.cases.findPublishedItem(childOfIdentifier(identifier));
-    if (child && !isJsonObject(child.extras?.caseChildOf)) return this.childOf(child, await this.packages.contextOf(child.framework!));
+    if (row) {
+      const ctx = await this.packages.contextOf(row.framework!);
+      return apiAssociation(toCfAssociation(row, row.origin!, row.destinationItem ?? null, ctx), ctx);
+    }
+    const inTree = await this.cases.findPublishedItemByChildOf(identifier)
+      ?? await this.cases.findPublishedItem(childOfIdentifier(identifier)).then((child) => (child && !isJsonObject(child.extras?.caseChildOf) ? child : null));
+    if (inTree) {
+      const ctx = await this.packages.contextOf(inTree.framework!);
+      return apiAssociation(await this.childOf(inTree, ctx), ctx);
+    }
     const foreign = await this.cases.findPublishedHolding('foreignAssociations', identifier);
     const verbatim = foreign && findByIdentifier(foreign.extras?.foreignAssociations, identifier);
     if (verbatim) return verbatim as CfAssociation;
@@ -77,7 +85,7 @@ export class CaseApiService {
     const framework = await this.cases.findPublishedHolding('CFRubrics', identifier);
     const rubric = framework && findByIdentifier(framework.extras?.CFRubrics, identifier);
     if (!rubric) throw notFound('CFRubric', identifier);
-    return rubric;
+    return datedRubric(rubric, caseDateTime(framework.extras?.lastChangeDateTime, framework.updatedAt));
   }
 
   /** Imported item types, or one of ours (whose identifier is derived from its name). */

@@ -4,7 +4,7 @@
 import { HttpException } from '@nestjs/common';
 import { parseBoundedJson } from '../../common/json-body.js';
 import type { Language } from '../../common/localized-text.js';
-import { invalid } from '../../common/problems.js';
+import { invalid, type FieldError } from '../../common/problems.js';
 import { ITEM_KINDS, type ItemKind } from '../../frameworks/framework-item.entity.js';
 import { identifierFor, isUuid, MAX_REPORTED_ERRORS, type ImportedAssociation, type ImportedFramework, type ImportedItem, type ImportedScale } from '../imported-framework.js';
 import {
@@ -45,7 +45,8 @@ function readPackage(pkg: RawPackage): ImportedFramework {
   const descriptions = take(extensions, EXTENSION_KEYS.descriptions, asLocalized);
   const ownScales = take(extensions, EXTENSION_KEYS.proficiencyScales, (value) => (Array.isArray(value) ? (value as JsonObject[]) : undefined));
 
-  const items = (pkg.CFItems ?? []).map((raw, index) => readItem(raw, index, language));
+  const warnings: FieldError[] = [];
+  const items = (pkg.CFItems ?? []).map((raw, index) => readItem(raw, index, language, warnings));
   // With duplicate identifiers the last one wins here; checkImportedFramework reports the duplicate anyway.
   const byIdentifier = new Map(items.map((item) => [item.identifier, item]));
   const placed = new Set<ImportedItem>();
@@ -61,7 +62,7 @@ function readPackage(pkg: RawPackage): ImportedFramework {
     } else if (type === 'isChildOf' && !placed.has(origin)) {
       // The first isChildOf places the item in the tree; a second parent (CASE allows a graph) stays an association.
       placed.add(origin);
-      placeInTree(origin, raw, identifier, linkUri(document.uri));
+      placeInTree(origin, raw, index, identifier, linkUri(document.uri), warnings);
     } else {
       associations.push(readAssociation(raw, index, type, origin.identifier, byIdentifier));
     }
@@ -84,6 +85,7 @@ function readPackage(pkg: RawPackage): ImportedFramework {
     CFRubrics: rubrics.length ? rubrics : undefined,
     packageExtensions: isJsonObject(pkg.extensions) ? nonEmpty(pkg.extensions) : undefined,
     foreignAssociations: foreignAssociations.length ? foreignAssociations : undefined,
+    notInSource: missingFields({ version: String(document.version ?? '').trim(), language: typeof document.language === 'string' ? document.language.trim() : '' }),
   };
   const description = typeof document.description === 'string' && document.description.trim() ? { ...descriptions, [language]: document.description } : descriptions;
   return {
@@ -96,10 +98,11 @@ function readPackage(pkg: RawPackage): ImportedFramework {
     scales,
     items,
     associations,
+    warnings,
   };
 }
 
-function readItem(raw: JsonObject & { identifier: string; fullStatement: string }, index: number, documentLanguage: Language): ImportedItem {
+function readItem(raw: JsonObject & { identifier: string; fullStatement: string }, index: number, documentLanguage: Language, warnings: FieldError[]): ImportedItem {
   const language = raw.language === undefined ? documentLanguage : languageOf(raw.language);
   const extensions = { ...(isJsonObject(raw.extensions) ? raw.extensions : {}) };
   const labels = take(extensions, EXTENSION_KEYS.labels, asLocalized);
@@ -107,28 +110,65 @@ function readItem(raw: JsonObject & { identifier: string; fullStatement: string 
   const kind = take(extensions, EXTENSION_KEYS.kind, (value) => ((ITEM_KINDS as readonly unknown[]).includes(value) ? (value as ItemKind) : undefined));
   const scaleCode = take(extensions, EXTENSION_KEYS.scaleCode, text);
   const typeLink = isJsonObject(raw.CFItemTypeURI) ? text(raw.CFItemTypeURI.title) : undefined;
+  const itemType = text(raw.CFItemType) ?? typeLink;
+  const educationLevel = educationLevelOf(raw, index, warnings);
   return {
     identifier: raw.identifier.trim().toLowerCase(),
     uri: text(raw.uri),
     parentIdentifier: null,
     code: text(raw.humanCodingScheme) ?? null,
-    itemType: text(raw.CFItemType) ?? typeLink ?? DEFAULT_ITEM_TYPE,
+    itemType: itemType ?? DEFAULT_ITEM_TYPE,
     kind: kind ?? null,
     label: { ...labels, [language]: raw.fullStatement },
     description: descriptions ?? null,
     scaleCode: scaleCode ?? null,
-    extras: compact({ ...pick(raw, ITEM_FIELDS), extensions: nonEmpty(extensions) }),
+    // Until an isChildOf gives it one, the item has no sequenceNumber of its source (see placeInTree).
+    extras: compact({ ...pick(raw, ITEM_FIELDS), educationLevel, extensions: nonEmpty(extensions), notInSource: missingFields({ CFItemType: itemType ?? '', sequenceNumber: '' }) }),
     line: index,
   };
 }
 
-/** Parent from the destination (none when it is the document), position from sequenceNumber; the association itself is kept for export. */
-function placeInTree(item: ImportedItem, raw: JsonObject & { identifier: string }, documentIdentifier: string, documentUri: string | undefined): void {
+/**
+ * Parent from the destination (none when it is the document), position from sequenceNumber; the association itself is
+ * kept for export. Without a sequenceNumber the item keeps its place in the file and gets none on export either.
+ */
+function placeInTree(item: ImportedItem, raw: JsonObject & { identifier: string }, index: number, documentIdentifier: string, documentUri: string | undefined, warnings: FieldError[]): void {
   const parent = linkIdentifier(raw.destinationNodeURI)!;
   const parentUri = linkUri(raw.destinationNodeURI);
   item.parentIdentifier = parent === documentIdentifier || (!!parentUri && parentUri === documentUri) ? null : parent;
-  if (Number.isInteger(raw.sequenceNumber)) item.position = raw.sequenceNumber as number;
-  item.extras = { ...item.extras, caseChildOf: { ...pick(raw, CHILD_OF_FIELDS), identifier: raw.identifier.trim().toLowerCase() } };
+  const sequence = raw.sequenceNumber;
+  // CASE 1.0 files sometimes write the number as text ("3"): the same number, written back as the integer CASE 1.1 wants.
+  const position = Number.isInteger(sequence) ? (sequence as number) : typeof sequence === 'string' && /^\s*-?\d+\s*$/.test(sequence) ? Number(sequence) : undefined;
+  if (position !== undefined && Math.abs(position) <= 2 ** 31 - 1) {
+    item.position = position;
+    const missing = (item.extras?.notInSource as string[] | undefined)?.filter((field) => field !== 'sequenceNumber');
+    item.extras = { ...item.extras, notInSource: missing?.length ? missing : undefined };
+    if (typeof sequence === 'string') warnings.push({ field: 'associations.sequenceNumber', reason: `"${sequence}" is text; kept as the integer ${position}`, line: index });
+  } else if (sequence !== undefined && sequence !== null) {
+    warnings.push({ field: 'associations.sequenceNumber', reason: `${JSON.stringify(sequence)} is not an integer; not kept, the item keeps its place in the file`, line: index });
+  }
+  item.extras = compact({ ...item.extras, caseChildOf: { ...pick(raw, CHILD_OF_FIELDS), identifier: raw.identifier.trim().toLowerCase() } });
+}
+
+/**
+ * educationLevel as CASE 1.1 has it (a list of strings). CASE 1.0 tools also wrote `educationalLevel`, often as one
+ * comma-separated string: its grades are kept under the 1.1 name, and the report says so.
+ */
+function educationLevelOf(raw: JsonObject, index: number, warnings: FieldError[]): string[] | undefined {
+  const grades = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map(String) : typeof value === 'string' ? value.split(/[,|]/) : [])
+    .map((grade) => grade.trim()).filter(Boolean);
+  const current = grades(raw.educationLevel);
+  if (raw.educationalLevel === undefined || raw.educationalLevel === null) return raw.educationLevel === undefined ? undefined : current;
+  const legacy = grades(raw.educationalLevel);
+  warnings.push({ field: 'items.educationalLevel', reason: legacy.length ? `CASE 1.0 spelling; ${legacy.join(', ')} kept as educationLevel` : 'CASE 1.0 spelling with no grade in it; nothing to keep', line: index });
+  const merged = [...new Set([...current, ...legacy])];
+  return merged.length ? merged : undefined;
+}
+
+/** The names of the fields given as empty: what the source did not say and an importer filled with a default. */
+function missingFields(fields: Record<string, string>): string[] | undefined {
+  const missing = Object.entries(fields).filter(([, value]) => !value).map(([field]) => field);
+  return missing.length ? missing : undefined;
 }
 
 function readAssociation(raw: JsonObject & { identifier: string }, index: number, type: string, originIdentifier: string, items: Map<string, ImportedItem>): ImportedAssociation {

@@ -68,8 +68,9 @@ describe('buildCasePackage', () => {
     expect(CFDocument).toMatchObject({
       identifier: id(100), caseVersion: '1.1', creator: 'ENSM Alger', title: 'Gestion de crise hospitalière', description: 'Référentiel ENSM', language: 'fr', version: '2026.1',
       adoptionStatus: 'Adopted', lastChangeDateTime: '2026-03-01T08:00:00Z',
-      CFPackageURI: { identifier: id(100), title: 'Gestion de crise hospitalière', uri: `${BASE}/ims/case/v1p1/CFPackages/${id(100)}` },
     });
+    // The CFPackage binding has no place for the package's own link; the CASE API's document adds it.
+    expect(CFDocument).not.toHaveProperty('CFPackageURI');
     expect(CFDocument.extensions).toEqual({
       titles: framework.title, descriptions: { fr: 'Référentiel ENSM' },
       proficiencyScales: [{ identifier: id(200), code: 'profondeur', title: { fr: 'Degré de profondeur' }, levels: [
@@ -93,7 +94,8 @@ describe('buildCasePackage', () => {
   it('writes item fields, our extension keys, and item types with their definitions', () => {
     const { CFItems, CFDefinitions } = build();
     const alert = CFItems.find((i) => i.identifier === id(4))!;
-    expect(alert).toMatchObject({ fullStatement: 'Alert the regional health agency', language: 'en', CFItemType: 'competency', CFDocumentURI: { identifier: id(100) } });
+    expect(alert).toMatchObject({ fullStatement: 'Alert the regional health agency', language: 'en', CFItemType: 'competency' });
+    expect(alert).not.toHaveProperty('CFDocumentURI');
     expect(CFItems.find((i) => i.identifier === id(2))!.extensions).toEqual({ labels: { fr: 'Déclencher le plan blanc' }, descriptions: { fr: 'Plan ORSAN', en: 'Emergency plan' }, kind: 'skill', scaleCode: 'profondeur' });
     expect(CFDefinitions.CFItemTypes.map((t) => [t.title, t.identifier])).toEqual([['competency', itemTypeIdentifier('competency')], ['domain', itemTypeIdentifier('domain')]]);
   });

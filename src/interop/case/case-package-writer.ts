@@ -66,11 +66,12 @@ export function buildCasePackage(ctx: CaseContext, allItems: FrameworkItem[], al
     CFAssociations: [
       ...items.map((item) => toChildOfAssociation(item, item.parentId ? byId.get(item.parentId) ?? null : null, ctx)),
       ...associations.map((row) => toCfAssociation(row, byId.get(row.originId)!, destinationOf(row, byId), ctx)),
-      // Links that started outside the package, kept verbatim at import.
-      ...(listOf(extras.foreignAssociations) as CfAssociation[]),
+      // Links that started outside the package, kept verbatim at import
+      // (less the CFDocumentURI of the REST binding, which a package may not carry).
+      ...listOf(extras.foreignAssociations).map((association) => omit(association, ['CFDocumentURI']) as CfAssociation),
     ],
     CFDefinitions: definitionsOf(ctx, items),
-    CFRubrics: listOf(extras.CFRubrics),
+    CFRubrics: listOf(extras.CFRubrics).map((rubric) => datedRubric(rubric, ctx.lastChange)),
     ...(isJsonObject(extras.packageExtensions) ? { extensions: extras.packageExtensions } : {}),
   };
 }
@@ -88,10 +89,10 @@ export function toCfDocument(ctx: CaseContext): CfDocument {
     lastChangeDateTime: ctx.lastChange,
     ...omit(pickFields(extras, DOCUMENT_FIELDS), ['creator', 'caseVersion', 'lastChangeDateTime', 'CFPackageURI', 'adoptionStatus', 'language']),
     ...(description ? { description } : {}),
-    language: typeof extras.language === 'string' ? extras.language : language,
-    version: framework.version,
+    // What the source did not say stays unsaid: our defaults (version "1", a language) are not the publisher's.
+    ...(notInSource(extras, 'language') ? {} : { language: typeof extras.language === 'string' ? extras.language : language }),
+    ...(notInSource(extras, 'version') ? {} : { version: framework.version }),
     adoptionStatus: adoptionStatus(framework),
-    CFPackageURI: asLink(extras.CFPackageURI, ctx.document) ?? { ...ctx.document, uri: `${ctx.publicBaseUrl}${CASE_API_PATH}/CFPackages/${framework.identifier}` },
     extensions: {
       ...objectOf(extras.extensions),
       [EXTENSION_KEYS.titles]: framework.title,
@@ -113,12 +114,10 @@ export function toCfItem(item: FrameworkItem, ctx: CaseContext): CfItem {
     uri: item.uri,
     fullStatement: item.label[language] ?? '',
     ...(item.code ? { humanCodingScheme: item.code } : {}),
-    CFItemType: item.itemType,
-    CFItemTypeURI: itemTypeLink(item, ctx),
+    ...(hasItemType(item) ? { CFItemType: item.itemType, CFItemTypeURI: itemTypeLink(item, ctx) } : {}),
     ...omit(pickFields(extras, ITEM_FIELDS), ['CFItemTypeURI', 'language', 'lastChangeDateTime']),
     ...(written ? { language: written } : {}),
     lastChangeDateTime: caseDateTime(extras.lastChangeDateTime, ctx.framework.updatedAt),
-    CFDocumentURI: ctx.document,
     extensions: {
       ...objectOf(extras.extensions),
       [EXTENSION_KEYS.labels]: item.label,
@@ -138,11 +137,11 @@ export function toChildOfAssociation(item: FrameworkItem, parent: FrameworkItem 
     identifier,
     uri: typeof kept.uri === 'string' ? kept.uri : caseAssociationUri(ctx.publicBaseUrl, identifier),
     associationType: 'isChildOf',
-    sequenceNumber: item.position,
+    // Only the numbers the source had: a package without them is ordered by the order of its associations.
+    ...(notInSource(item.extras, 'sequenceNumber') ? {} : { sequenceNumber: item.position }),
     originNodeURI: itemLink(item),
     destinationNodeURI: parent ? itemLink(parent) : ctx.document,
     lastChangeDateTime: caseDateTime(kept.lastChangeDateTime ?? item.extras?.lastChangeDateTime, ctx.framework.updatedAt),
-    CFDocumentURI: ctx.document,
   };
 }
 
@@ -161,7 +160,6 @@ export function toCfAssociation(row: ItemAssociation, origin: FrameworkItem, des
     originNodeURI: itemLink(origin),
     destinationNodeURI: destinationNode,
     lastChangeDateTime: caseDateTime(extras.lastChangeDateTime, row.createdAt),
-    CFDocumentURI: ctx.document,
   };
 }
 
@@ -169,7 +167,7 @@ export function toCfAssociation(row: ItemAssociation, origin: FrameworkItem, des
 export function definitionsOf(ctx: CaseContext, items: FrameworkItem[]): CfDefinitions {
   const definitions = Object.fromEntries(DEFINITION_KINDS.map((kind) => [kind, storedDefinitions(ctx.framework, kind)])) as CfDefinitions;
   const stored = new Set(definitions.CFItemTypes.map((type) => type.identifier));
-  const generated = [...new Set(items.map((item) => item.itemType))]
+  const generated = [...new Set(items.filter(hasItemType).map((item) => item.itemType))]
     .filter((type) => !stored.has(itemTypeIdentifier(type)) && items.some((item) => item.itemType === type && itemTypeLink(item, ctx).identifier === itemTypeIdentifier(type)));
   definitions.CFItemTypes.push(...generated.sort(compare).map((type) => generatedItemType(type, ctx.publicBaseUrl, ctx.lastChange)));
   return definitions;
@@ -224,12 +222,43 @@ function destinationOf(row: ItemAssociation, byId: Map<string, FrameworkItem>): 
   return byId.get(row.destinationItemId) ?? row.destinationItem ?? null;
 }
 
-/** A published version is adopted, a retired one deprecated; a draft keeps the status its source gave it. */
+/**
+ * The status its source gave it: publishing here makes a version visible, it does not adopt someone else's framework.
+ * Without one, ours: a published version is adopted, a retired one deprecated, a draft a draft.
+ */
 function adoptionStatus(framework: Framework): string {
-  if (framework.status === 'published') return 'Adopted';
   if (framework.status === 'retired') return 'Deprecated';
-  return typeof framework.extras?.adoptionStatus === 'string' ? framework.extras.adoptionStatus : 'Draft';
+  if (typeof framework.extras?.adoptionStatus === 'string') return framework.extras.adoptionStatus;
+  return framework.status === 'published' ? 'Adopted' : 'Draft';
 }
+
+/**
+ * A rubric as imported, with the lastChangeDateTime CASE 1.1 requires on each criterion and level: when the source left
+ * it out, the date of what holds it (the rubric's, else the document's), as OpenSALT dates them.
+ */
+export function datedRubric(rubric: JsonObject, documentChange: string): JsonObject {
+  const dated = (object: JsonObject, fallback: string): JsonObject => (object.lastChangeDateTime === undefined ? { ...object, lastChangeDateTime: fallback } : object);
+  const rubricChange = typeof rubric.lastChangeDateTime === 'string' ? rubric.lastChangeDateTime : documentChange;
+  const criteria = Array.isArray(rubric.CFRubricCriteria) ? rubric.CFRubricCriteria : undefined;
+  return {
+    ...dated(rubric, documentChange),
+    ...(criteria ? {
+      CFRubricCriteria: criteria.map((criterion) => {
+        if (!isJsonObject(criterion)) return criterion;
+        const criterionChange = typeof criterion.lastChangeDateTime === 'string' ? criterion.lastChangeDateTime : rubricChange;
+        const levels = Array.isArray(criterion.CFRubricCriterionLevels) ? criterion.CFRubricCriterionLevels : undefined;
+        return { ...dated(criterion, rubricChange), ...(levels ? { CFRubricCriterionLevels: levels.map((level) => (isJsonObject(level) ? dated(level, criterionChange) : level)) } : {}) };
+      }),
+    } : {}),
+  };
+}
+
+/** Fields an importer had to fill with a default of ours (see the reader), not to be written back as the source's. */
+export function notInSource(extras: JsonObject | null | undefined, field: string): boolean {
+  return Array.isArray(extras?.notInSource) && extras.notInSource.includes(field);
+}
+
+const hasItemType = (item: FrameworkItem): boolean => !notInSource(item.extras, 'CFItemType');
 
 function toScaleExtension(scale: ProficiencyScale): JsonObject {
   return {

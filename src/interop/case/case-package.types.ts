@@ -19,9 +19,8 @@ export interface CfDocument {
   lastChangeDateTime: string;
   description?: string;
   language?: string;
-  version: string;
+  version?: string;
   adoptionStatus: string;
-  CFPackageURI: LinkUri;
   extensions: JsonObject;
   [field: string]: unknown;
 }
@@ -32,10 +31,9 @@ export interface CfItem {
   fullStatement: string;
   lastChangeDateTime: string;
   humanCodingScheme?: string;
-  CFItemType: string;
+  CFItemType?: string;
   CFItemTypeURI?: LinkUri;
   language?: string;
-  CFDocumentURI: LinkUri;
   extensions: JsonObject;
   [field: string]: unknown;
 }
@@ -48,9 +46,14 @@ export interface CfAssociation {
   originNodeURI: LinkUri;
   destinationNodeURI: LinkUri;
   lastChangeDateTime: string;
-  CFDocumentURI: LinkUri;
   [field: string]: unknown;
 }
+
+// The CASE 1.1 REST API's single objects also say where they belong; the package binding forbids that (its schema
+// has additionalProperties false), so only the API adds these links.
+export type CfApiDocument = CfDocument & { CFPackageURI: LinkUri };
+export type CfApiItem = CfItem & { CFDocumentURI: LinkUri };
+export type CfApiAssociation = CfAssociation & { CFDocumentURI: LinkUri };
 
 export const DEFINITION_KINDS = ['CFConcepts', 'CFSubjects', 'CFLicenses', 'CFItemTypes', 'CFAssociationGroupings'] as const;
 export type DefinitionKind = (typeof DEFINITION_KINDS)[number];

@@ -19,7 +19,17 @@ export interface MoodleExportInput {
 type Item = MoodleExportInput['items'][number];
 type Scale = MoodleExportInput['scales'][number];
 
-export function buildMoodleCsv(input: MoodleExportInput): { filename: string; content: string } {
+/** Moodle stores a short name in 100 characters (competency.shortname, competency_framework.shortname) and cuts the rest. */
+export const MOODLE_SHORTNAME_MAX = 100;
+
+export interface MoodleExport {
+  filename: string;
+  content: string;
+  /** What Moodle will not keep as exported: short names it will cut. The cells themselves are written whole. */
+  warnings: { idNumber: string; reason: string }[];
+}
+
+export function buildMoodleCsv(input: MoodleExportInput): MoodleExport {
   const lang = input.language;
   const text = (value: LocalizedText | null | undefined): string => (value ? value[lang] ?? value.fr ?? value.en ?? value.ar ?? '' : '');
   const frameworkExtras = moodleOf(input.framework.extras);
@@ -30,9 +40,18 @@ export function buildMoodleCsv(input: MoodleExportInput): { filename: string; co
   const related = relatedIdNumbers(input, byId, new Map(ordered.map(({ item }, row) => [item.id, row])), idNumber);
 
   const frameworkIdNumber = str(frameworkExtras.idNumber) || input.framework.identifier;
+  const warnings: MoodleExport['warnings'] = [];
+  // The label as Moodle had it, spaces included, while the label is still the one imported; then a check of its length.
+  const shortname = (idNumber: string, label: LocalizedText, extras: Record<string, unknown>): string => {
+    const kept = str(extras.shortname);
+    const value = kept && kept.trim() === text(label) ? kept : text(label);
+    const length = [...value].length;
+    if (length > MOODLE_SHORTNAME_MAX) warnings.push({ idNumber, reason: `short name of ${length} characters: Moodle keeps the first ${MOODLE_SHORTNAME_MAX}` });
+    return value;
+  };
   const defaultScale = input.scales[0];
   const rows: string[][] = [[
-    '', frameworkIdNumber, text(input.framework.title), text(input.framework.description), str(frameworkExtras.descriptionFormat) || FORMAT_PLAIN,
+    '', frameworkIdNumber, shortname(frameworkIdNumber, input.framework.title, frameworkExtras), text(input.framework.description), str(frameworkExtras.descriptionFormat) || FORMAT_PLAIN,
     defaultScale ? scaleValues(defaultScale, text) : '', defaultScale ? scaleConfiguration(defaultScale, frameworkExtras.scaleConfiguration) : '',
     '', '', '', '', '', '1', taxonomies(frameworkExtras.taxonomies, ordered).join(','),
   ]];
@@ -41,7 +60,7 @@ export function buildMoodleCsv(input: MoodleExportInput): { filename: string; co
     const scale = item.scaleId ? scaleById.get(item.scaleId) : undefined;
     const unresolved = Array.isArray(extras.unresolvedCrossReferences) ? (extras.unresolvedCrossReferences as string[]) : [];
     rows.push([
-      item.parentId && byId.has(item.parentId) ? idNumber(byId.get(item.parentId)!) : '', idNumber(item), text(item.label), text(item.description),
+      item.parentId && byId.has(item.parentId) ? idNumber(byId.get(item.parentId)!) : '', idNumber(item), shortname(idNumber(item), item.label, extras), text(item.description),
       str(extras.descriptionFormat) || FORMAT_PLAIN, scale ? scaleValues(scale, text) : '', scale ? scaleConfiguration(scale, extras.scaleConfiguration) : '',
       str(extras.ruleType), str(extras.ruleOutcome), str(extras.ruleConfig), formatCrossReferences([...(related.get(item.id) ?? []), ...unresolved]),
       str(extras.exportedId), '', '',
@@ -50,7 +69,7 @@ export function buildMoodleCsv(input: MoodleExportInput): { filename: string; co
   // Quoted like PHP's fputcsv (what Moodle writes): any cell with white space, besides the RFC 4180 cases; and any cell
   // with a ";", which a spreadsheet in the French locale would otherwise split into cells (the part after it a formula).
   const content = stringify([[...MOODLE_HEADERS], ...rows.map((row) => row.map(escapeFormula))], { record_delimiter: 'windows', quoted_match: /[\s;]/ });
-  return { filename: `${text(input.framework.title)}-${frameworkIdNumber}.csv`, content };
+  return { filename: `${text(input.framework.title)}-${frameworkIdNumber}.csv`, content, warnings };
 }
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));

@@ -23,7 +23,8 @@ export type MoodleParseResult =
   | { ok: true; model: ImportedFramework; columns: number }
   | { ok: false; status: 400 | 422; detail: string; errors: FieldError[] };
 
-type Row = Record<MoodleColumn, string> & { line: number };
+/** `shortnameAsGiven`: the cell before trimming, kept when its spaces are part of what Moodle stored. */
+type Row = Record<MoodleColumn, string> & { line: number; shortnameAsGiven: string };
 
 const SCALE_TITLE: Record<Language, string> = { fr: 'Échelle Moodle', en: 'Moodle scale', ar: 'سلم مودل' };
 const KIND_BY_TAXONOMY: Record<string, ItemKind> = { behaviour: 'behaviour', skill: 'skill', concept: 'knowledge' };
@@ -79,7 +80,7 @@ export function parseMoodleFramework(text: string, options: MoodleImportOptions)
       scaleCode: ownScale?.code ?? null,
       extras: moodleExtras({
         descriptionFormat: row.descriptionFormat, ruleType: row.ruleType, ruleOutcome: row.ruleOutcome, ruleConfig: row.ruleConfig,
-        exportedId: row.exportedId, scaleConfiguration: row.scaleValues ? row.scaleConfiguration : '',
+        exportedId: row.exportedId, scaleConfiguration: row.scaleValues ? row.scaleConfiguration : '', shortname: paddedShortname(row),
         unresolvedCrossReferences: parseCrossReferences(row.crossReferences).filter((ref) => !competencies.has(ref)),
       }),
       line: row.line,
@@ -94,7 +95,7 @@ export function parseMoodleFramework(text: string, options: MoodleImportOptions)
       title: { [lang]: frameworkRow.shortname } as LocalizedText,
       description: frameworkRow.description ? { [lang]: frameworkRow.description } : null,
       extras: moodleExtras({
-        idNumber: fw, descriptionFormat: frameworkRow.descriptionFormat, scaleConfiguration: frameworkScale ? frameworkRow.scaleConfiguration : '',
+        idNumber: fw, descriptionFormat: frameworkRow.descriptionFormat, scaleConfiguration: frameworkScale ? frameworkRow.scaleConfiguration : '', shortname: paddedShortname(frameworkRow),
         taxonomies: taxonomies ?? [], language: lang,
       }),
       scales: scales.all(),
@@ -135,6 +136,7 @@ function readRows(text: string): { rows: Row[]; columns: number } | { detail: st
     }
     row.idNumber = row.idNumber.trim();
     row.parentIdNumber = row.parentIdNumber.trim();
+    row.shortnameAsGiven = row.shortname;
     row.shortname = row.shortname.trim();
     rows.push(row);
     previous = info;
@@ -239,6 +241,12 @@ class ScaleReader {
 }
 
 /** Only the fields that carry something, under `moodle` so CASE or ESCO extras never collide. */
+/**
+ * Our labels are trimmed, but Moodle keeps a short name's spaces (PARAM_TEXT does not trim) and a course or rule may
+ * match on it: the cell as given is kept when it differs, and written back by the export.
+ */
+const paddedShortname = (row: Row): string => (row.shortnameAsGiven !== row.shortname ? row.shortnameAsGiven : '');
+
 function moodleExtras(fields: Record<string, string | string[]>): Record<string, unknown> | null {
   const kept = Object.fromEntries(Object.entries(fields).filter(([, value]) => (Array.isArray(value) ? value.length > 0 : value !== '')));
   return Object.keys(kept).length ? { moodle: kept } : null;

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { type Actor, Allow, CurrentActor } from '../../auth/roles.js';
 import { ParseIdPipe } from '../../common/validation.js';
 import { FileUpload, type ReceivedFile, UploadedFile } from '../upload.js';
@@ -12,6 +13,16 @@ const FORM_FIELDS = {
   language: { type: 'string' as const, description: 'Language of the file’s texts: fr (default), ar or en' },
 };
 
+/** The export's warnings travel beside the file, which must stay the CSV Moodle reads. */
+const WARNINGS_HEADER = 'Export-Warnings';
+const WARNINGS_HEADER_DOC = {
+  description: 'Only when Moodle will not keep everything as exported (a short name over 100 characters): a JSON array of { idNumber, reason }, non-ASCII escaped as \\uXXXX',
+  schema: { type: 'string' as const },
+};
+
+/** JSON with every non-ASCII character escaped, so that it fits in a header and parses back to the same text. */
+const asciiJson = (value: unknown): string => JSON.stringify(value).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 @ApiTags('interop')
 @Controller()
 export class MoodleController {
@@ -23,8 +34,13 @@ export class MoodleController {
   import(@UploadedFile() file: ReceivedFile | undefined, @Body() form: MoodleImportFormDto, @CurrentActor() actor: Actor): Promise<MoodleImportResultDto> { return this.service.import(file, form, actor); }
 
   @Get('frameworks/:id/moodle-csv') @Allow('public') @ApiOperation({ summary: 'Export a framework version as a Moodle competency framework CSV (drafts only for their owners)' })
-  @ApiProduces('text/csv') @ApiOkResponse({ description: 'The 14-column CSV Moodle 4 imports', schema: { type: 'string' } }) @ApiNotFoundResponse({ description: 'No such version, or a draft of another institution' })
-  exportCsv(@Param('id', ParseIdPipe) id: string, @Query() query: MoodleExportQuery, @CurrentActor() actor?: Actor): Promise<StreamableFile> { return this.service.exportCsv(id, query.language, actor).then(asCsvDownload); }
+  @ApiProduces('text/csv') @ApiOkResponse({ description: 'The 14-column CSV Moodle 4 imports', schema: { type: 'string' }, headers: { [WARNINGS_HEADER]: WARNINGS_HEADER_DOC } })
+  @ApiNotFoundResponse({ description: 'No such version, or a draft of another institution' })
+  async exportCsv(@Param('id', ParseIdPipe) id: string, @Query() query: MoodleExportQuery, @Res({ passthrough: true }) reply: FastifyReply, @CurrentActor() actor?: Actor): Promise<StreamableFile> {
+    const file = await this.service.exportCsv(id, query.language, actor);
+    if (file.warnings.length) reply.header(WARNINGS_HEADER, asciiJson(file.warnings));
+    return asCsvDownload(file);
+  }
 }
 
 /** A download named after the framework; the ASCII name for old clients, the UTF-8 one (RFC 6266) for the rest. */

@@ -10,13 +10,10 @@ import { FrameworksService } from '../../frameworks/frameworks.service.js';
 import { FrameworkImportService, importRejected } from '../framework-import.service.js';
 import { decodeUtf8, type ReceivedFile, requireFile } from '../upload.js';
 import type { MoodleImportFormDto, MoodleImportResultDto } from './dto/moodle.dto.js';
-import { buildMoodleCsv } from './moodle-csv-builder.js';
+import { buildMoodleCsv, type MoodleExport } from './moodle-csv-builder.js';
 import { parseMoodleFramework } from './moodle-csv-parser.js';
 
-export interface CsvFile {
-  filename: string;
-  content: string;
-}
+export type CsvFile = MoodleExport;
 
 @Injectable()
 export class MoodleService {

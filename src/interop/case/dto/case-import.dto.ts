@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { STATUSES, type Status } from '../../../common/lifecycle.js';
+import { ImportWarningDto } from '../../import-warning.dto.js';
 
 /** The text fields sent beside the file in the multipart body. */
 export class CaseImportFormDto {
@@ -18,4 +19,5 @@ export class CaseImportResultDto {
   @ApiProperty({ description: 'CFItems imported' }) items: number;
   @ApiProperty({ description: 'Associations imported, besides the isChildOf ones that make the tree' }) associations: number;
   @ApiProperty({ description: 'Proficiency scales imported' }) scales: number;
+  @ApiProperty({ type: [ImportWarningDto], description: 'What was not kept as the file had it, and what publishing still needs' }) warnings: ImportWarningDto[];
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { LANGUAGES, type Language } from '../../../common/localized-text.js';
 import { STATUSES, type Status } from '../../../common/lifecycle.js';
+import { ImportWarningDto } from '../../import-warning.dto.js';
 
 /** The text fields sent with the file (multipart form). */
 export class MoodleImportFormDto {
@@ -27,6 +28,7 @@ export class MoodleImportResultDto {
   @ApiProperty({ description: 'Competencies imported' }) items: number;
   @ApiProperty({ description: 'Related-competency links (cross references) imported' }) associations: number;
   @ApiProperty({ description: 'Proficiency scales (the framework’s and any competency’s own)' }) scales: number;
+  @ApiProperty({ type: [ImportWarningDto], description: 'What was not kept as the file had it, and what publishing still needs' }) warnings: ImportWarningDto[];
 }
 
 export class MoodleExportQuery {
