@@ -1,6 +1,6 @@
 // The only place that queries programmes and their structure (awarding schools, elective groups, modules).
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, type DeepPartial, EntityManager, In } from 'typeorm';
 import { codeOrTitleContains } from './catalogue-search.js';
 import type { ProgrammeListQuery } from './dto/programme.dto.js';
 import { ElectiveGroup, Programme, ProgrammeAward, ProgrammeModule } from './programme.entity.js';
@@ -19,6 +19,18 @@ export class ProgrammesRepository {
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
+  }
+
+  addProgramme(fields: DeepPartial<Programme>, manager: EntityManager): Promise<Programme> {
+    return manager.save(manager.create(Programme, fields));
+  }
+
+  saveProgramme(programme: Programme, manager: EntityManager): Promise<Programme> {
+    return manager.save(programme);
+  }
+
+  async deleteProgramme(programme: Programme, manager: EntityManager): Promise<void> {
+    await manager.remove(programme);
   }
 
   findProgramme(id: string, manager: EntityManager = this.dataSource.manager): Promise<Programme | null> {

@@ -8,7 +8,7 @@ import { cleanLocalized, type LocalizedText } from '../common/localized-text.js'
 import { page, type Page } from '../common/page.js';
 import { conflict, invalid, notFound, type FieldError } from '../common/problems.js';
 import type { CreateProgrammeDto, ElectiveGroupInputDto, ProgrammeDto, ProgrammeListQuery, ProgrammeModuleInputDto, UpdateProgrammeDto } from './dto/programme.dto.js';
-import { Programme } from './programme.entity.js';
+import type { Programme } from './programme.entity.js';
 import { findPrerequisiteCycles, programmeTotals, structureErrors } from './programme-rules.js';
 import { ProgrammesRepository, type ProgrammeStructure } from './programmes.repository.js';
 import { TrainingModulesRepository } from './training-modules.repository.js';
@@ -47,7 +47,7 @@ export class ProgrammesService {
     const id = await this.programmes.transaction(async (manager) => {
       const checked = await this.checkStructure(ownerInstitutionId, structure, manager);
       if (await this.programmes.codeTaken(ownerInstitutionId, dto.code, undefined, manager)) throw duplicateCode(dto.code);
-      const programme = await manager.save(manager.create(Programme, {
+      const programme = await this.programmes.addProgramme({
         code: dto.code,
         kind: dto.kind,
         title: cleanLocalized(dto.title) as LocalizedText,
@@ -55,7 +55,7 @@ export class ProgrammesService {
         ownerInstitutionId,
         minimumAverage: dto.minimumAverage ?? null,
         internshipRequired: dto.internshipRequired ?? false,
-      }));
+      }, manager);
       await this.programmes.replaceStructure(programme.id, checked, manager);
       return programme.id;
     });
@@ -84,7 +84,7 @@ export class ProgrammesService {
       if (dto.minimumAverage !== undefined) programme.minimumAverage = dto.minimumAverage;
       if (dto.internshipRequired != null) programme.internshipRequired = dto.internshipRequired;
       programme.updatedAt = new Date(); // a structure-only change is a change of the programme too
-      await manager.save(programme);
+      await this.programmes.saveProgramme(programme, manager);
     });
     return this.get(id);
   }
@@ -94,7 +94,7 @@ export class ProgrammesService {
       const programme = await this.requireManaged(id, actor, manager);
       const sessions = await this.programmes.countSessions(id, manager);
       if (sessions) throw conflict('programme_in_use', `Programme ${programme.code} has ${sessions} session(s); it cannot be deleted.`);
-      await manager.remove(programme);
+      await this.programmes.deleteProgramme(programme, manager);
     });
   }
 

@@ -1,6 +1,6 @@
 // The only place that queries training modules, their learning outcomes and providers.
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, type DeepPartial, EntityManager, In } from 'typeorm';
 import { Institution } from '../institutions/institution.entity.js';
 import { Evidence } from '../learning/evidence.entity.js';
 import { codeOrTitleContains } from './catalogue-search.js';
@@ -24,6 +24,23 @@ export class TrainingModulesRepository {
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
+  }
+
+  addModule(fields: DeepPartial<TrainingModule>, manager: EntityManager): Promise<TrainingModule> {
+    return manager.save(manager.create(TrainingModule, fields));
+  }
+
+  saveModule(module: TrainingModule, manager: EntityManager): Promise<TrainingModule> {
+    return manager.save(module);
+  }
+
+  /** Outcomes live in their own table: changing them is a change of the module too. */
+  async touchModule(id: string, manager: EntityManager): Promise<void> {
+    await manager.update(TrainingModule, { id }, { updatedAt: new Date() });
+  }
+
+  async deleteModule(module: TrainingModule, manager: EntityManager): Promise<void> {
+    await manager.remove(module);
   }
 
   findModule(id: string, manager: EntityManager = this.dataSource.manager): Promise<TrainingModule | null> {

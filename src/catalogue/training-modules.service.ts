@@ -11,7 +11,7 @@ import { FrameworksRepository } from '../frameworks/frameworks.repository.js';
 import type { ProficiencyScale } from '../frameworks/proficiency-scale.entity.js';
 import { deliveryNeeds } from './session-rules.js';
 import type { CreateTrainingModuleDto, OutcomeDto, OutcomeInputDto, TrainingModuleDto, TrainingModuleListQuery, UpdateTrainingModuleDto } from './dto/training-module.dto.js';
-import { LearningOutcome, TrainingModule } from './training-module.entity.js';
+import type { LearningOutcome, TrainingModule } from './training-module.entity.js';
 import { TrainingModulesRepository, type OutcomeRow } from './training-modules.repository.js';
 
 type ResolvedOutcome = Omit<OutcomeRow, 'moduleId'>;
@@ -42,7 +42,7 @@ export class TrainingModulesService {
       const errors = [...(await this.checkInstitutions(ownerInstitutionId, dto.providerInstitutionIds ?? [], manager)), ...outcomeErrors];
       if (errors.length) throw invalid(errors, 'Some fields of the module are not valid; nothing was saved.');
       await this.assertCodeFree(ownerInstitutionId, dto.code, undefined, manager);
-      const module = await manager.save(manager.create(TrainingModule, {
+      const module = await this.modules.addModule({
         code: dto.code,
         title: cleanLocalized(dto.title) as LocalizedText,
         description: cleanLocalized(dto.description),
@@ -51,7 +51,7 @@ export class TrainingModulesService {
         ectsCredits: dto.ectsCredits ?? null,
         modality: dto.modality,
         language: dto.language,
-      }));
+      }, manager);
       await this.modules.replaceProviders(module.id, [...new Set(providers)], manager);
       await this.modules.replaceOutcomes(module.id, rows.map((row) => ({ ...row, moduleId: module.id })), manager);
       return module.id;
@@ -84,7 +84,7 @@ export class TrainingModulesService {
       if (dto.ectsCredits !== undefined) module.ectsCredits = dto.ectsCredits;
       if (dto.modality) module.modality = dto.modality;
       if (dto.language) module.language = dto.language;
-      await manager.save(module);
+      await this.modules.saveModule(module, manager);
       if (dto.providerInstitutionIds) {
         const others = dto.providerInstitutionIds.filter((provider) => provider !== module.ownerInstitutionId);
         await this.modules.replaceProviders(module.id, [...new Set([module.ownerInstitutionId, ...others])], manager);
@@ -99,7 +99,7 @@ export class TrainingModulesService {
       const { rows, errors } = await this.resolveOutcomes(outcomes, manager);
       if (errors.length) throw invalid(errors, 'Some learning outcomes are not valid; nothing was saved.');
       await this.modules.replaceOutcomes(id, rows.map((row) => ({ ...row, moduleId: id })), manager);
-      await manager.update(TrainingModule, { id }, { updatedAt: new Date() });
+      await this.modules.touchModule(id, manager);
     });
     return this.get(id);
   }
@@ -114,7 +114,7 @@ export class TrainingModulesService {
         usage.evidence && `${usage.evidence} learner record(s)`,
       ].filter(Boolean);
       if (uses.length) throw conflict('module_in_use', `Module ${module.code} is used by ${uses.join(', ')}; it cannot be deleted.`);
-      await manager.remove(module);
+      await this.modules.deleteModule(module, manager);
     });
   }
 

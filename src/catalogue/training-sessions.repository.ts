@@ -1,6 +1,6 @@
 // The only place that queries training sessions and the enrolments counted against their seats.
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, type DeepPartial, EntityManager, In } from 'typeorm';
 import { Enrolment } from '../learning/enrolment.entity.js';
 import type { TrainingSessionListQuery } from './dto/training-session.dto.js';
 import { TrainingSession } from './training-session.entity.js';
@@ -11,6 +11,18 @@ export class TrainingSessionsRepository {
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
+  }
+
+  addSession(fields: DeepPartial<TrainingSession>, manager: EntityManager): Promise<TrainingSession> {
+    return manager.save(manager.create(TrainingSession, fields));
+  }
+
+  saveSession(session: TrainingSession, manager: EntityManager): Promise<TrainingSession> {
+    return manager.save(session);
+  }
+
+  async deleteSession(session: TrainingSession, manager: EntityManager): Promise<void> {
+    await manager.remove(session);
   }
 
   findSession(id: string, manager: EntityManager = this.dataSource.manager): Promise<TrainingSession | null> {

@@ -11,7 +11,7 @@ import { ProgrammesRepository } from './programmes.repository.js';
 import { deliveryNeeds, seatsLeft } from './session-rules.js';
 import type { Modality } from './training-module.entity.js';
 import { TrainingModulesRepository } from './training-modules.repository.js';
-import { TrainingSession } from './training-session.entity.js';
+import type { TrainingSession } from './training-session.entity.js';
 import { TrainingSessionsRepository } from './training-sessions.repository.js';
 
 /** What a session's checks need to know about what it teaches. */
@@ -59,7 +59,7 @@ export class TrainingSessionsService {
       errors.push(...scheduleErrors(schedule, subject));
       if (errors.length) throw invalid(errors, 'The session is not valid; nothing was saved.');
       await this.assertCodeFree(institutionId, dto.code, undefined, manager);
-      const session = await manager.save(manager.create(TrainingSession, {
+      const session = await this.sessions.addSession({
         ...schedule,
         code: dto.code,
         moduleId: dto.moduleId ?? null,
@@ -67,7 +67,7 @@ export class TrainingSessionsService {
         institutionId,
         trainers: (dto.trainers ?? []).map((trainer) => trainer.trim()),
         capacity: dto.capacity,
-      }));
+      }, manager);
       return session.id;
     });
     return this.get(id);
@@ -96,7 +96,7 @@ export class TrainingSessionsService {
       if (dto.code) session.code = dto.code;
       if (dto.trainers) session.trainers = dto.trainers.map((trainer) => trainer.trim());
       Object.assign(session, schedule);
-      await manager.save(session);
+      await this.sessions.saveSession(session, manager);
     });
     return this.get(id);
   }
@@ -107,7 +107,7 @@ export class TrainingSessionsService {
       if (await this.sessions.hasEnrolments(id, manager)) {
         throw conflict('session_has_enrolments', `Session ${session.code} has enrolments; withdrawn ones stay in learners’ records, so it cannot be deleted.`);
       }
-      await manager.remove(session);
+      await this.sessions.deleteSession(session, manager);
     });
   }
 

@@ -1,7 +1,6 @@
 // The paper form of a credential we issued: the renderer gets the names, Arabic titles and competency labels the
 // credential itself does not carry from the records, once (the paper snapshot), and from the snapshot ever after.
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/roles.js';
 import type { LocalizedText } from '../common/localized-text.js';
 import { conflict } from '../common/problems.js';
@@ -47,7 +46,6 @@ export class CertificatePdfService {
     private readonly schools: InstitutionsRepository,
     private readonly papers: CertificatePaperRepository,
     private readonly renderer: CertificateRenderer,
-    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -65,10 +63,8 @@ export class CertificatePdfService {
 
   /** What the records say today, frozen as the credential's paper snapshot (or the one a concurrent request kept). */
   private async snapshot(credential: Credential, document: JsonObject): Promise<PaperSnapshot> {
-    const [learner] = credential.learnerId ? await this.dataSource.query(`SELECT "givenName", "familyName" FROM learner WHERE id = $1`, [credential.learnerId]) : [];
-    const [achievement] = credential.moduleId
-      ? await this.dataSource.query(`SELECT title, hours::float AS hours FROM training_module WHERE id = $1`, [credential.moduleId])
-      : credential.programmeId ? await this.dataSource.query(`SELECT title, NULL AS hours FROM programme WHERE id = $1`, [credential.programmeId]) : [];
+    const learner = await this.papers.learnerName(credential);
+    const achievement = await this.papers.achievement(credential);
 
     const parties = [document.awardingBody ?? document.issuer].flat().map((party) => (typeof party === 'string' ? party : String((party as JsonObject)?.id ?? '')));
     const institutions: PaperExtras['institutions'] = [];
@@ -82,7 +78,7 @@ export class CertificatePdfService {
     }
     const alignment = (((document.credentialSubject as JsonObject)?.achievement as JsonObject)?.alignment ?? []) as JsonObject[];
     const uris = alignment.map((entry) => String(entry.targetUrl));
-    const items: { uri: string; label: LocalizedText }[] = uris.length ? await this.dataSource.query(`SELECT DISTINCT ON (uri) uri, label FROM framework_item WHERE uri = ANY($1::text[])`, [uris]) : [];
+    const items = await this.papers.competencyLabels(uris);
 
     const extras: PaperExtras = {
       verificationUrl: `${this.config.publicBaseUrl}/verify/${credential.id}`,

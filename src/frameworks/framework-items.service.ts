@@ -10,11 +10,11 @@ import { cleanLocalized, searchableText, type LocalizedText } from '../common/lo
 import { page, type Page, type PageQuery } from '../common/page.js';
 import { conflict, invalid, notFound } from '../common/problems.js';
 import type { AssociationDto, CreateAssociationDto, CreateItemDto, ItemDto, ItemListQuery, ItemSearchQuery, ItemTreeNodeDto, UpdateItemDto } from './dto/item.dto.js';
-import { FrameworkItem } from './framework-item.entity.js';
+import type { FrameworkItem } from './framework-item.entity.js';
 import { FrameworksRepository } from './frameworks.repository.js';
 import { assertIdentifiersOwnedBy } from './identifier-ownership.js';
 import { FrameworksService } from './frameworks.service.js';
-import { ItemAssociation } from './item-association.entity.js';
+import type { ItemAssociation } from './item-association.entity.js';
 
 @Injectable()
 export class FrameworkItemsService {
@@ -54,7 +54,9 @@ export class FrameworkItemsService {
       }
       const parentId = dto.parentId ?? null;
       await this.checkPlacement(frameworkId, { code: dto.code, parentId, scaleId: dto.scaleId }, undefined, manager);
-      const item = manager.create(FrameworkItem, {
+      const label = cleanLocalized(dto.label) as LocalizedText;
+      const description = cleanLocalized(dto.description);
+      return toItemDto(await this.frameworks.addItem({
         frameworkId,
         identifier,
         uri: dto.uri ?? caseItemUri(this.config.publicBaseUrl, identifier),
@@ -63,12 +65,11 @@ export class FrameworkItemsService {
         code: dto.code ?? null,
         itemType: dto.itemType,
         kind: dto.kind ?? null,
-        label: cleanLocalized(dto.label) as LocalizedText,
-        description: cleanLocalized(dto.description),
+        label,
+        description,
         scaleId: dto.scaleId ?? null,
-      });
-      item.searchText = searchableText(item.code, item.label, item.description);
-      return toItemDto(await manager.save(item));
+        searchText: searchableText(dto.code ?? null, label, description),
+      }, manager));
     });
   }
 
@@ -91,7 +92,7 @@ export class FrameworkItemsService {
       }
       item.searchText = searchableText(item.code, item.label, item.description);
       delete item.parent;
-      return toItemDto(await manager.save(item));
+      return toItemDto(await this.frameworks.saveItem(item, manager));
     });
   }
 
@@ -102,7 +103,7 @@ export class FrameworkItemsService {
       if (await this.frameworks.hasChildren(itemId, manager)) {
         throw conflict('item_has_children', 'Move or delete the children of this item first.');
       }
-      await manager.remove(item);
+      await this.frameworks.deleteItem(item, manager);
     });
   }
 
@@ -130,7 +131,7 @@ export class FrameworkItemsService {
       }
       if (errors.length) throw invalid(errors);
       const identifier = dto.identifier ?? randomUUID();
-      const association = manager.create(ItemAssociation, {
+      return toAssociationDto(await this.frameworks.addAssociation({
         frameworkId,
         identifier,
         originId: dto.originId,
@@ -138,8 +139,7 @@ export class FrameworkItemsService {
         destinationItemId: dto.destinationItemId ?? null,
         destinationUri: dto.destinationUri ?? null,
         destinationLabel: dto.destinationLabel ?? null,
-      });
-      return toAssociationDto(await manager.save(association));
+      }, manager));
     });
   }
 
@@ -148,7 +148,7 @@ export class FrameworkItemsService {
       await this.versions.requireEditable(frameworkId, actor, manager);
       const association = await this.frameworks.findAssociation(frameworkId, associationId, manager);
       if (!association) throw notFound('Association', associationId);
-      await manager.remove(association);
+      await this.frameworks.deleteAssociation(association, manager);
     });
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InstitutionsModule } from '../institutions/institutions.module.js';
+import { FrameworkContentRepository } from './framework-content.repository.js';
 import { FrameworkItemsController } from './framework-items.controller.js';
 import { FrameworkItemsService } from './framework-items.service.js';
 import { FrameworksController } from './frameworks.controller.js';
@@ -9,7 +10,7 @@ import { FrameworksService } from './frameworks.service.js';
 @Module({
   imports: [InstitutionsModule],
   controllers: [FrameworksController, FrameworkItemsController],
-  providers: [FrameworksService, FrameworkItemsService, FrameworksRepository],
-  exports: [FrameworksService, FrameworkItemsService, FrameworksRepository],
+  providers: [FrameworksService, FrameworkItemsService, FrameworksRepository, FrameworkContentRepository],
+  exports: [FrameworksService, FrameworkItemsService, FrameworksRepository, FrameworkContentRepository],
 })
 export class FrameworksModule {}

@@ -1,6 +1,7 @@
-// The only place that queries framework tables: versions, scales, items, associations and search.
+// Queries of framework tables one row at a time: versions, scales, items, associations and search. Set-based writes of
+// a version's whole content (next version, import) live in framework-content.repository.ts.
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, type DeepPartial, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { draftScope } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
 import { escapeLike, foldForSearch } from '../common/localized-text.js';
@@ -52,6 +53,24 @@ export class FrameworksRepository {
     return rows.map((row) => row.identifier);
   }
 
+  /** A new version row (always a draft: the lifecycle rules publish it later). */
+  createVersion(fields: DeepPartial<Framework>, manager: EntityManager): Promise<Framework> {
+    return manager.save(manager.create(Framework, { ...fields, status: 'draft', publishedAt: null, retiredAt: null }));
+  }
+
+  saveVersion(framework: Framework, manager: EntityManager): Promise<Framework> {
+    return manager.save(framework);
+  }
+
+  /** Deletes a draft; its scales, items and associations go with it (cascade). */
+  async deleteVersion(framework: Framework, manager: EntityManager): Promise<void> {
+    await manager.remove(framework);
+  }
+
+  findVersionByLabel(identifier: string, version: string, manager: EntityManager): Promise<Framework | null> {
+    return manager.findOneBy(Framework, { identifier, version });
+  }
+
   versionLabelTaken(identifier: string, version: string, manager?: EntityManager): Promise<boolean> {
     return this.manager(manager).existsBy(Framework, { identifier, version });
   }
@@ -87,7 +106,18 @@ export class FrameworksRepository {
     return this.manager(manager).findOneBy(ProficiencyScale, { id: scaleId, frameworkId });
   }
 
-  async nextScalePosition(frameworkId: string, manager: EntityManager): Promise<number> {
+  /** A scale with its levels, placed after the framework's other scales. */
+  async addScale(scale: DeepPartial<ProficiencyScale>, levels: DeepPartial<ProficiencyLevel>[], manager: EntityManager): Promise<ProficiencyScale> {
+    const saved = await manager.save(manager.create(ProficiencyScale, { ...scale, position: await this.nextScalePosition(scale.frameworkId!, manager) }));
+    saved.levels = await manager.save(levels.map((level) => manager.create(ProficiencyLevel, { ...level, scaleId: saved.id })));
+    return saved;
+  }
+
+  async deleteScale(scale: ProficiencyScale, manager: EntityManager): Promise<void> {
+    await manager.remove(scale);
+  }
+
+  private async nextScalePosition(frameworkId: string, manager: EntityManager): Promise<number> {
     const row = await manager.createQueryBuilder(ProficiencyScale, 's').select('COALESCE(MAX(s.position) + 1, 0)', 'next').where('s.frameworkId = :frameworkId', { frameworkId }).getRawOne<{ next: number }>();
     return Number(row?.next ?? 0);
   }
@@ -111,6 +141,18 @@ export class FrameworksRepository {
 
   findAllItems(frameworkId: string): Promise<FrameworkItem[]> {
     return this.manager().find(FrameworkItem, { where: { frameworkId }, order: { position: 'ASC', code: 'ASC' } });
+  }
+
+  addItem(fields: DeepPartial<FrameworkItem>, manager: EntityManager): Promise<FrameworkItem> {
+    return manager.save(manager.create(FrameworkItem, fields));
+  }
+
+  saveItem(item: FrameworkItem, manager: EntityManager): Promise<FrameworkItem> {
+    return manager.save(item);
+  }
+
+  async deleteItem(item: FrameworkItem, manager: EntityManager): Promise<void> {
+    await manager.remove(item);
   }
 
   itemCodeTaken(frameworkId: string, code: string, exceptItemId: string | undefined, manager: EntityManager): Promise<boolean> {
@@ -179,40 +221,13 @@ export class FrameworksRepository {
     return this.manager(manager).findOneBy(ItemAssociation, { id, frameworkId });
   }
 
-  /** Copies scales, levels, items (tree included) and associations into a new version, keeping identifiers; set-based. */
-  async copyContent(fromId: string, toId: string, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `INSERT INTO proficiency_scale ("frameworkId", identifier, code, title, position)
-       SELECT $2, identifier, code, title, position FROM proficiency_scale WHERE "frameworkId" = $1`, [fromId, toId]);
-    await manager.query(
-      `INSERT INTO proficiency_level ("scaleId", identifier, rank, code, label, description)
-       SELECT ns.id, l.identifier, l.rank, l.code, l.label, l.description
-       FROM proficiency_level l
-       JOIN proficiency_scale os ON os.id = l."scaleId" AND os."frameworkId" = $1
-       JOIN proficiency_scale ns ON ns."frameworkId" = $2 AND ns.identifier = os.identifier`, [fromId, toId]);
-    await manager.query(
-      `INSERT INTO framework_item ("frameworkId", identifier, uri, position, code, "itemType", kind, label, description, "scaleId", "searchText", extras)
-       SELECT $2, i.identifier, i.uri, i.position, i.code, i."itemType", i.kind, i.label, i.description, ns.id, i."searchText", i.extras
-       FROM framework_item i
-       LEFT JOIN proficiency_scale os ON os.id = i."scaleId"
-       LEFT JOIN proficiency_scale ns ON ns."frameworkId" = $2 AND ns.identifier = os.identifier
-       WHERE i."frameworkId" = $1`, [fromId, toId]);
-    await manager.query(
-      `UPDATE framework_item n SET "parentId" = np.id
-       FROM framework_item o
-       JOIN framework_item op ON op.id = o."parentId"
-       JOIN framework_item np ON np."frameworkId" = $2 AND np.identifier = op.identifier
-       WHERE o."frameworkId" = $1 AND n."frameworkId" = $2 AND n.identifier = o.identifier`, [fromId, toId]);
-    // Links inside the framework follow the copy; links to other frameworks keep their target.
-    await manager.query(
-      `INSERT INTO item_association ("frameworkId", identifier, "originId", type, "destinationItemId", "destinationUri", "destinationLabel", extras)
-       SELECT $2, a.identifier, no.id, a.type, COALESCE(nd.id, a."destinationItemId"), a."destinationUri", a."destinationLabel", a.extras
-       FROM item_association a
-       JOIN framework_item oo ON oo.id = a."originId"
-       JOIN framework_item no ON no."frameworkId" = $2 AND no.identifier = oo.identifier
-       LEFT JOIN framework_item od ON od.id = a."destinationItemId" AND od."frameworkId" = $1
-       LEFT JOIN framework_item nd ON nd."frameworkId" = $2 AND nd.identifier = od.identifier
-       WHERE a."frameworkId" = $1`, [fromId, toId]);
+
+  addAssociation(fields: DeepPartial<ItemAssociation>, manager: EntityManager): Promise<ItemAssociation> {
+    return manager.save(manager.create(ItemAssociation, fields));
+  }
+
+  async deleteAssociation(association: ItemAssociation, manager: EntityManager): Promise<void> {
+    await manager.remove(association);
   }
 
   levelsOf(scaleId: string, manager?: EntityManager): Promise<ProficiencyLevel[]> {

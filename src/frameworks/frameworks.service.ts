@@ -7,21 +7,23 @@ import { institutionForNew } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { caseDocumentUri } from './case-uris.js';
-import { assertDraft, assertTransition } from '../common/lifecycle.js';
+import { assertDraft, assertNewDraftAllowed, assertNextVersionAllowed, assertVersionLabelFree, publishFramework, retire } from '../common/lifecycle.js';
 import { cleanLocalized, type LocalizedText } from '../common/localized-text.js';
 import { page, type Page } from '../common/page.js';
 import { conflict, invalid, notFound } from '../common/problems.js';
 import { InstitutionsRepository } from '../institutions/institutions.repository.js';
 import type { CreateFrameworkDto, CreateScaleDto, FrameworkDetailDto, FrameworkDto, FrameworkListQuery, ScaleDto, UpdateFrameworkDto } from './dto/framework.dto.js';
 import { Framework } from './framework.entity.js';
+import { FrameworkContentRepository } from './framework-content.repository.js';
 import { FrameworksRepository } from './frameworks.repository.js';
 import { assertIdentifiersOwnedBy } from './identifier-ownership.js';
-import { ProficiencyLevel, ProficiencyScale } from './proficiency-scale.entity.js';
+import type { ProficiencyScale } from './proficiency-scale.entity.js';
 
 @Injectable()
 export class FrameworksService {
   constructor(
     private readonly frameworks: FrameworksRepository,
+    private readonly content: FrameworkContentRepository,
     private readonly institutions: InstitutionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -63,69 +65,52 @@ export class FrameworksService {
     const identifier = dto.identifier ?? randomUUID();
     return this.frameworks.transaction(async (manager) => {
       if (dto.identifier) await assertIdentifiersOwnedBy(this.frameworks, ownerInstitutionId, [identifier], manager);
-      if (dto.identifier && (await this.frameworks.versionLabelTaken(identifier, dto.version, manager))) {
-        throw conflict('duplicate_version', `Framework ${identifier} already has a version ${dto.version}.`, [{ field: 'version', reason: 'already exists' }]);
+      if (dto.identifier) {
+        const lineage = { versionTaken: await this.frameworks.versionLabelTaken(identifier, dto.version, manager), draftExists: !!(await this.frameworks.findDraftOf(identifier, manager)) };
+        assertNewDraftAllowed(lineage, dto.version, 'Framework');
       }
-      if (dto.identifier && (await this.frameworks.findDraftOf(identifier, manager))) {
-        throw conflict('draft_exists', `Framework ${identifier} already has a draft version.`);
-      }
-      const framework = manager.create(Framework, {
+      return toFrameworkDto(await this.frameworks.createVersion({
         identifier,
         uri: dto.uri ?? caseDocumentUri(this.config.publicBaseUrl, identifier),
         version: dto.version,
-        status: 'draft',
         title: cleanLocalized(dto.title) as LocalizedText,
         description: cleanLocalized(dto.description),
         ownerInstitutionId,
         previousVersionId: null,
-        publishedAt: null,
-        retiredAt: null,
-      });
-      return toFrameworkDto(await manager.save(framework));
+      }, manager));
     });
   }
 
   async update(id: string, dto: UpdateFrameworkDto, actor: Actor): Promise<FrameworkDto> {
     return this.frameworks.transaction(async (manager) => {
       const framework = await this.requireEditable(id, actor, manager);
-      if (dto.version && dto.version !== framework.version && (await this.frameworks.versionLabelTaken(framework.identifier, dto.version, manager))) {
-        throw conflict('duplicate_version', `This framework already has a version ${dto.version}.`, [{ field: 'version', reason: 'already exists' }]);
-      }
+      if (dto.version && dto.version !== framework.version) assertVersionLabelFree(await this.frameworks.versionLabelTaken(framework.identifier, dto.version, manager), dto.version, 'Framework');
       if (dto.title) framework.title = cleanLocalized(dto.title) as LocalizedText;
       if (dto.description !== undefined) framework.description = cleanLocalized(dto.description);
       if (dto.version) framework.version = dto.version;
-      return toFrameworkDto(await manager.save(framework));
+      return toFrameworkDto(await this.frameworks.saveVersion(framework, manager));
     });
   }
 
   async remove(id: string, actor: Actor): Promise<void> {
     await this.frameworks.transaction(async (manager) => {
       const framework = await this.requireEditable(id, actor, manager);
-      await manager.remove(framework);
+      await this.frameworks.deleteVersion(framework, manager);
     });
   }
 
   async publish(id: string, actor: Actor): Promise<FrameworkDto> {
     return this.frameworks.transaction(async (manager) => {
       const framework = await this.requireManaged(id, actor, manager);
-      assertTransition(framework, 'published', 'Framework');
-      const problems = [];
-      if ((await this.frameworks.findScales(id, manager)).length === 0) problems.push({ field: 'scales', reason: 'a published framework needs a proficiency scale' });
-      if ((await this.frameworks.countItems(id, manager)) === 0) problems.push({ field: 'items', reason: 'a published framework needs at least one item' });
-      if (problems.length) throw conflict('framework_incomplete', 'The framework cannot be published yet.', problems);
-      framework.status = 'published';
-      framework.publishedAt = new Date();
-      return toFrameworkDto(await manager.save(framework));
+      const content = { scales: (await this.frameworks.findScales(id, manager)).length, items: await this.frameworks.countItems(id, manager) };
+      return toFrameworkDto(await this.frameworks.saveVersion(publishFramework(framework, content, new Date()), manager));
     });
   }
 
   async retire(id: string, actor: Actor): Promise<FrameworkDto> {
     return this.frameworks.transaction(async (manager) => {
       const framework = await this.requireManaged(id, actor, manager);
-      assertTransition(framework, 'retired', 'Framework');
-      framework.status = 'retired';
-      framework.retiredAt = new Date();
-      return toFrameworkDto(await manager.save(framework));
+      return toFrameworkDto(await this.frameworks.saveVersion(retire(framework, 'Framework', new Date()), manager));
     });
   }
 
@@ -133,25 +118,19 @@ export class FrameworksService {
   async createNextVersion(id: string, version: string, actor: Actor): Promise<FrameworkDto> {
     return this.frameworks.transaction(async (manager) => {
       const source = await this.requireManaged(id, actor, manager);
-      if (source.status === 'draft') throw conflict('version_is_draft', 'This version is still a draft; edit it instead of copying it.');
-      if (await this.frameworks.findDraftOf(source.identifier, manager)) throw conflict('draft_exists', 'This framework already has a draft version.');
-      if (await this.frameworks.versionLabelTaken(source.identifier, version, manager)) {
-        throw conflict('duplicate_version', `This framework already has a version ${version}.`, [{ field: 'version', reason: 'already exists' }]);
-      }
-      const next = await manager.save(manager.create(Framework, {
+      const lineage = { versionTaken: await this.frameworks.versionLabelTaken(source.identifier, version, manager), draftExists: !!(await this.frameworks.findDraftOf(source.identifier, manager)) };
+      assertNextVersionAllowed(source, lineage, version, 'Framework');
+      const next = await this.frameworks.createVersion({
         identifier: source.identifier,
         uri: source.uri,
         version,
-        status: 'draft',
         title: source.title,
         description: source.description,
         extras: source.extras,
         ownerInstitutionId: source.ownerInstitutionId,
         previousVersionId: source.id,
-        publishedAt: null,
-        retiredAt: null,
-      }));
-      await this.frameworks.copyContent(source.id, next.id, manager);
+      }, manager);
+      await this.content.copyContent(source.id, next.id, manager);
       return toFrameworkDto(next);
     });
   }
@@ -170,22 +149,15 @@ export class FrameworksService {
       if ((await this.frameworks.findScales(frameworkId, manager)).some((scale) => scale.code === dto.code)) {
         throw conflict('duplicate_code', `The framework already has a scale ${dto.code}.`, [{ field: 'code', reason: 'already exists' }]);
       }
-      const scale = await manager.save(manager.create(ProficiencyScale, {
-        frameworkId,
-        identifier: randomUUID(),
-        code: dto.code,
-        title: cleanLocalized(dto.title) as LocalizedText,
-        position: await this.frameworks.nextScalePosition(frameworkId, manager),
-      }));
-      scale.levels = await manager.save(dto.levels.map((level) => manager.create(ProficiencyLevel, {
-        scaleId: scale.id,
+      const scale = { frameworkId, identifier: randomUUID(), code: dto.code, title: cleanLocalized(dto.title) as LocalizedText };
+      const levels = dto.levels.map((level) => ({
         identifier: randomUUID(),
         rank: level.rank,
         code: level.code,
         label: cleanLocalized(level.label) as LocalizedText,
         description: cleanLocalized(level.description),
-      })));
-      return toScaleDto(scale);
+      }));
+      return toScaleDto(await this.frameworks.addScale(scale, levels, manager));
     });
   }
 
@@ -194,7 +166,7 @@ export class FrameworksService {
       await this.requireEditable(frameworkId, actor, manager);
       const scale = await this.frameworks.findScale(frameworkId, scaleId, manager);
       if (!scale) throw notFound('Scale', scaleId);
-      await manager.remove(scale);
+      await this.frameworks.deleteScale(scale, manager);
     });
   }
 }

@@ -1,21 +1,24 @@
 // Writes a checked ImportedFramework as one framework version, all or nothing, with set-based batched inserts.
-// Re-importing the same identifier and version replaces a draft and is refused on a published version.
+// Re-importing the same identifier and version replaces a draft and is refused on a published version; publishing in
+// the same transaction applies the lifecycle rules every framework version goes through (common/lifecycle.ts).
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Permission, requireOnInstitutions } from '../auth/access-policy.js';
 import { institutionForNew } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { caseDocumentUri, caseItemUri } from '../frameworks/case-uris.js';
 import { cleanLocalized, searchableText, type LocalizedText } from '../common/localized-text.js';
-import { conflict, invalid, type FieldError } from '../common/problems.js';
-import { FrameworkItem } from '../frameworks/framework-item.entity.js';
-import { Framework } from '../frameworks/framework.entity.js';
+import { assertNoOtherDraft, assertReplaceable, publishFramework } from '../common/lifecycle.js';
+import { invalid, type FieldError } from '../common/problems.js';
+import { FrameworkContentRepository } from '../frameworks/framework-content.repository.js';
+import type { FrameworkItem } from '../frameworks/framework-item.entity.js';
+import type { Framework } from '../frameworks/framework.entity.js';
 import { FrameworksRepository } from '../frameworks/frameworks.repository.js';
 import { assertIdentifiersOwnedBy } from '../frameworks/identifier-ownership.js';
-import { ItemAssociation } from '../frameworks/item-association.entity.js';
-import { ProficiencyLevel, ProficiencyScale } from '../frameworks/proficiency-scale.entity.js';
+import type { ItemAssociation } from '../frameworks/item-association.entity.js';
+import type { ProficiencyLevel, ProficiencyScale } from '../frameworks/proficiency-scale.entity.js';
 import { InstitutionsRepository } from '../institutions/institutions.repository.js';
 import { checkImportedFramework, MAX_REPORTED_ERRORS, type ImportedFramework } from './imported-framework.js';
 
@@ -44,8 +47,6 @@ export interface ImportResult {
   itemIds: Map<string, string>;
 }
 
-const BATCH = 1000;
-
 /** 422 with the list of problems (up to a limit): the file was read but is refused as a whole. */
 export function importRejected(errors: FieldError[]): HttpException {
   const shown = errors.slice(0, MAX_REPORTED_ERRORS);
@@ -68,6 +69,7 @@ function importWarnings(model: ImportedFramework): FieldError[] {
 export class FrameworkImportService {
   constructor(
     private readonly frameworks: FrameworksRepository,
+    private readonly content: FrameworkContentRepository,
     private readonly institutions: InstitutionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -84,40 +86,32 @@ export class FrameworkImportService {
         identifier, ...model.associations.map((association) => association.identifier), ...model.scales.flatMap((scale) => (scale.identifier ? [scale.identifier] : [])),
         ...(options.sharedItems ? [] : model.items.map((item) => item.identifier)),
       ], manager);
-      const existing = await manager.findOneBy(Framework, { identifier, version: model.version });
+      const existing = await this.frameworks.findVersionByLabel(identifier, model.version, manager);
+      const header = {
+        uri: model.uri ?? caseDocumentUri(this.config.publicBaseUrl, identifier),
+        title: cleanLocalized(model.title) as LocalizedText,
+        description: cleanLocalized(model.description),
+        extras: model.extras ?? null,
+      };
       let framework: Framework;
       if (existing) {
         requireOnInstitutions(actor, Permission.FrameworkManage, [existing.ownerInstitutionId]);
-        if (existing.status !== 'draft') {
-          throw conflict('version_published', `Version ${model.version} of framework ${identifier} is ${existing.status} and cannot be replaced; import it under a new version label.`);
-        }
+        assertReplaceable(existing, 'Framework');
         await this.frameworks.lockVersion(existing.id, manager);
-        // Items go with their associations (cascade); scales with their levels.
-        await manager.delete(ItemAssociation, { frameworkId: existing.id });
-        await manager.delete(FrameworkItem, { frameworkId: existing.id });
-        await manager.delete(ProficiencyScale, { frameworkId: existing.id });
-        framework = existing;
+        await this.content.clearContent(existing.id, manager);
+        framework = await this.frameworks.saveVersion(Object.assign(existing, header), manager);
       } else {
-        if (await this.frameworks.findDraftOf(identifier, manager)) {
-          throw conflict('draft_exists', `Framework ${identifier} already has another draft version; publish or delete it first.`);
-        }
-        framework = manager.create(Framework, { identifier, version: model.version, status: 'draft', ownerInstitutionId, previousVersionId: null, publishedAt: null, retiredAt: null });
+        assertNoOtherDraft(!!(await this.frameworks.findDraftOf(identifier, manager)), 'Framework');
+        framework = await this.frameworks.createVersion({ identifier, version: model.version, ownerInstitutionId, previousVersionId: null, ...header }, manager);
       }
-      framework.uri = model.uri ?? caseDocumentUri(this.config.publicBaseUrl, identifier);
-      framework.title = cleanLocalized(model.title) as LocalizedText;
-      framework.description = cleanLocalized(model.description);
-      framework.extras = model.extras ?? null;
-      framework = await manager.save(framework);
 
       const scaleIds = await this.insertScales(framework.id, model, manager);
       const itemIds = await this.insertItems(framework.id, orderedItems, scaleIds, manager);
       const associations = await this.insertAssociations(framework.id, model, itemIds, manager);
 
       if (options.publish) {
-        if (!model.scales.length) throw conflict('framework_incomplete', 'The framework cannot be published without a proficiency scale.');
-        framework.status = 'published';
-        framework.publishedAt = new Date();
-        await manager.save(framework);
+        const content = { scales: model.scales.length, items: orderedItems.length };
+        framework = await this.frameworks.saveVersion(publishFramework(framework, content, new Date()), manager);
       }
       return {
         frameworkId: framework.id, identifier, version: framework.version, status: framework.status, outcome: existing ? 'replaced' : 'created',
@@ -138,8 +132,7 @@ export class FrameworkImportService {
       }
       return { id, frameworkId, identifier: scale.identifier?.toLowerCase() ?? randomUUID(), code: scale.code, title: cleanLocalized(scale.title) ?? { fr: scale.code }, position };
     });
-    await insertInBatches(manager, ProficiencyScale, scales);
-    await insertInBatches(manager, ProficiencyLevel, levels);
+    await this.content.insertScales(scales, levels, manager);
     return scaleIds;
   }
 
@@ -160,20 +153,14 @@ export class FrameworkImportService {
         searchText: searchableText(item.code, label, description),
       };
     });
-    await insertInBatches(manager, FrameworkItem, rows);
+    await this.content.insertItems(rows, manager);
     return ids;
   }
 
   /** Destinations: an item of the file, else the newest stored version of an item with that identifier, else the URI. */
   private async insertAssociations(frameworkId: string, model: ImportedFramework, itemIds: Map<string, string>, manager: EntityManager): Promise<number> {
     const outside = [...new Set(model.associations.map((a) => a.destinationIdentifier?.toLowerCase()).filter((id): id is string => !!id && !itemIds.has(id)))];
-    const stored = new Map<string, string>();
-    for (let i = 0; i < outside.length; i += BATCH) {
-      const found = await manager.getRepository(FrameworkItem).createQueryBuilder('i').innerJoin('i.framework', 'f')
-        .select(['i.id', 'i.identifier']).where({ identifier: In(outside.slice(i, i + BATCH)) }).andWhere(`f.status <> 'draft'`)
-        .orderBy('f.publishedAt', 'ASC').getMany();
-      for (const item of found) stored.set(item.identifier, item.id); // newest wins
-    }
+    const stored = await this.content.newestStoredItemIds(outside, manager);
     const errors: FieldError[] = [];
     const rows = model.associations.map((association, index): Partial<ItemAssociation> => {
       const destination = association.destinationIdentifier?.toLowerCase();
@@ -187,13 +174,7 @@ export class FrameworkImportService {
       };
     });
     if (errors.length) throw importRejected(errors);
-    await insertInBatches(manager, ItemAssociation, rows);
+    await this.content.insertAssociations(rows, manager);
     return rows.length;
-  }
-}
-
-async function insertInBatches<T extends object>(manager: EntityManager, target: new () => T, rows: Partial<T>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await manager.createQueryBuilder().insert().into(target).values(rows.slice(i, i + BATCH) as never).updateEntity(false).execute();
   }
 }

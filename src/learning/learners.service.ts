@@ -12,8 +12,8 @@ import { InstitutionsRepository } from '../institutions/institutions.repository.
 import { JobProfilesRepository } from '../profiles/job-profiles.repository.js';
 import type { CreateLearnerDto, LearnerDto, LearnerListQuery, UpdateLearnerDto } from './dto/learner.dto.js';
 import type { CompetencyLevelDto, CreateEvidenceDto, EvidenceDto } from './dto/records.dto.js';
-import { Evidence } from './evidence.entity.js';
-import { Learner } from './learner.entity.js';
+import type { Evidence } from './evidence.entity.js';
+import type { Learner } from './learner.entity.js';
 import { LearningRepository } from './learning.repository.js';
 
 @Injectable()
@@ -39,9 +39,9 @@ export class LearnersService {
   async create(dto: CreateLearnerDto, actor: Actor): Promise<LearnerDto> {
     const employerInstitutionId = institutionForNew(actor, dto.employerInstitutionId, Permission.StaffRegister, 'employerInstitutionId', 'a learner');
     return this.learning.transaction(async (manager) => {
-      const learner = manager.create(Learner, { employerInstitutionId, staffNumber: null, email: null, currentProfileId: null, targetProfileId: null, userId: null });
+      const learner = this.learning.newLearner(employerInstitutionId, manager);
       await this.apply(learner, dto, manager);
-      return toLearnerDto(await manager.save(learner));
+      return toLearnerDto(await this.learning.saveLearner(learner, manager));
     });
   }
 
@@ -51,7 +51,7 @@ export class LearnersService {
     return this.learning.transaction(async (manager) => {
       const learner = (await this.learning.findLearner(id, manager))!;
       await this.apply(learner, dto, manager);
-      return toLearnerDto(await manager.save(learner));
+      return toLearnerDto(await this.learning.saveLearner(learner, manager));
     });
   }
 
@@ -100,11 +100,11 @@ export class LearnersService {
       const scale = item.scaleId ? scales.find((s) => s.id === item.scaleId) : scales[0];
       const level = scale?.levels?.find((l) => l.rank === dto.level);
       if (!level) throw invalid([{ field: 'level', reason: `must be between 1 and ${scale?.levels?.length ?? 0} on scale ${scale?.code ?? '(none)'}` }]);
-      const evidence = await manager.save(manager.create(Evidence, {
+      const evidence = await this.learning.addEvidence({
         learnerId: id, itemId: item.id, itemIdentifier: item.identifier, levelId: level.id, levelRank: level.rank,
         source: 'workplace_observation', enrolmentId: null, assessmentId: null, moduleId: null, sessionId: dto.sessionId ?? null,
         recordedById: actor.userId, note: dto.note, observedAt: dto.observedAt ?? new Date(),
-      }));
+      }, manager);
       return toEvidenceDto(evidence);
     });
   }

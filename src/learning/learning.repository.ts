@@ -1,6 +1,6 @@
 // Queries on learners and their records: enrolments, assessments and evidence.
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { Brackets, DataSource, type DeepPartial, EntityManager } from 'typeorm';
 import { TrainingModule } from '../catalogue/training-module.entity.js';
 import { TrainingSession } from '../catalogue/training-session.entity.js';
 import { escapeLike } from '../common/localized-text.js';
@@ -25,6 +25,15 @@ export class LearningRepository {
 
   findLearner(id: string, manager?: EntityManager): Promise<Learner | null> {
     return this.manager(manager).findOneBy(Learner, { id });
+  }
+
+  /** A learner in memory, for the caller to fill and check before `saveLearner`. */
+  newLearner(employerInstitutionId: string, manager: EntityManager): Learner {
+    return manager.create(Learner, { employerInstitutionId, staffNumber: null, email: null, currentProfileId: null, targetProfileId: null, userId: null });
+  }
+
+  saveLearner(learner: Learner, manager: EntityManager): Promise<Learner> {
+    return manager.save(learner);
   }
 
   findLearnerByUser(userId: string): Promise<Learner | null> {
@@ -70,6 +79,26 @@ export class LearningRepository {
 
   findSession(id: string, manager?: EntityManager): Promise<TrainingSession | null> {
     return this.manager(manager).findOneBy(TrainingSession, { id });
+  }
+
+  /** A first enrolment of the learner in the session, in memory (status and consent are the caller's to set). */
+  newEnrolment(sessionId: string, learnerId: string, manager: EntityManager): Enrolment {
+    return manager.create(Enrolment, { sessionId, learnerId, attendanceRate: null, completedAt: null });
+  }
+
+  /** Saves the enrolment's own columns: a loaded session is left out, so it is never written through the relation. */
+  saveEnrolment(enrolment: Enrolment, manager: EntityManager): Promise<Enrolment> {
+    if (!enrolment.session) return manager.save(enrolment);
+    const { session: _session, ...row } = enrolment;
+    return manager.save(Enrolment, row);
+  }
+
+  addAssessment(fields: DeepPartial<Assessment>, manager: EntityManager): Promise<Assessment> {
+    return manager.save(manager.create(Assessment, fields));
+  }
+
+  addEvidence(fields: DeepPartial<Evidence>, manager: EntityManager): Promise<Evidence> {
+    return manager.save(manager.create(Evidence, fields));
   }
 
   countActiveEnrolments(sessionId: string, manager: EntityManager): Promise<number> {

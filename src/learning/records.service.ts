@@ -9,7 +9,7 @@ import { assertSessionStarted, hasStarted } from '../catalogue/session-rules.js'
 import { conflict, forbidden, invalid, notFound } from '../common/problems.js';
 import { Assessment, CERTIFYING_KINDS } from './assessment.entity.js';
 import type { AssessmentDto, CreateAssessmentDto, CreateEnrolmentDto, EnrolmentDto, QuestionnaireComparisonDto, UpdateEnrolmentDto } from './dto/records.dto.js';
-import { Enrolment } from './enrolment.entity.js';
+import type { Enrolment } from './enrolment.entity.js';
 import { LearningRepository } from './learning.repository.js';
 import { compareQuestionnaires, type QuestionnaireScores } from './questionnaires.js';
 
@@ -37,12 +37,12 @@ export class RecordsService {
       if (existing && existing.status !== 'withdrawn') throw conflict('already_enrolled', 'The learner is already enrolled in this session.');
       const enrolled = await this.learning.countActiveEnrolments(sessionId, manager);
       if (enrolled >= session.capacity) throw conflict('session_full', `The session is full (${session.capacity} places).`);
-      const enrolment = existing ?? manager.create(Enrolment, { sessionId, learnerId: dto.learnerId, attendanceRate: null, completedAt: null });
+      const enrolment = existing ?? this.learning.newEnrolment(sessionId, dto.learnerId, manager);
       enrolment.status = 'enrolled';
       enrolment.consent = organiser.size && employer.size ? 'accepted' : organiser.size ? 'offered' : 'requested';
       const accepted = enrolment.consent === 'accepted';
       Object.assign(enrolment, { acceptedAt: accepted ? new Date() : null, acceptedById: accepted ? actor.userId : null });
-      return toEnrolmentDto(await manager.save(enrolment));
+      return toEnrolmentDto(await this.learning.saveEnrolment(enrolment, manager));
     });
   }
 
@@ -55,7 +55,7 @@ export class RecordsService {
       if (enrolment.status === 'withdrawn') throw conflict('enrolment_withdrawn', 'The enrolment was withdrawn; ask for a new one.');
       if (enrolment.consent === 'accepted') return toEnrolmentDto(enrolment);
       Object.assign(enrolment, { consent: 'accepted', acceptedAt: new Date(), acceptedById: actor.userId });
-      return toEnrolmentDto(await manager.save(enrolment));
+      return toEnrolmentDto(await this.learning.saveEnrolment(enrolment, manager));
     });
   }
 
@@ -89,8 +89,7 @@ export class RecordsService {
         enrolment.status = dto.status;
         if (dto.status === 'completed') await this.complete(enrolment, null, new Date(), manager);
       }
-      const { session: _session, ...row } = enrolment;
-      return toEnrolmentDto(await manager.save(Enrolment, row));
+      return toEnrolmentDto(await this.learning.saveEnrolment(enrolment, manager));
     });
   }
 
@@ -123,15 +122,14 @@ export class RecordsService {
     }
     if (assessedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) errors.push({ field: 'assessedAt', reason: 'in the future' });
     if (errors.length) throw invalid(errors);
-    const assessment = await manager.save(manager.create(Assessment, {
+    const assessment = await this.learning.addAssessment({
       enrolmentId: enrolment.id, kind: dto.kind, score: dto.score, maxScore, passMark, passed: dto.score >= passMark, assessedAt, note: dto.note ?? null,
-    }));
+    }, manager);
     if (assessment.passed && CERTIFYING_KINDS.includes(dto.kind) && enrolment.status !== 'completed') {
       enrolment.status = 'completed';
       enrolment.session = session;
       await this.complete(enrolment, assessment.id, assessedAt, manager);
-      const { session: _session, ...row } = enrolment;
-      await manager.save(Enrolment, row);
+      await this.learning.saveEnrolment(enrolment, manager);
     }
     return assessment;
   }

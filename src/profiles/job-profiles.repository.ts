@@ -1,6 +1,6 @@
 // The only place that queries job profiles and their requirements.
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type DeepPartial, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/roles.js';
 import { escapeLike, foldForSearch } from '../common/localized-text.js';
 import { visibleTo } from '../frameworks/frameworks.repository.js';
@@ -15,6 +15,20 @@ export class JobProfilesRepository {
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
+  }
+
+  /** A draft version in memory (the caller fills its content, then saves it): a new lineage or the next version. */
+  newDraft(fields: DeepPartial<JobProfile>, manager: EntityManager): JobProfile {
+    return manager.create(JobProfile, { ...fields, status: 'draft', publishedAt: null, retiredAt: null });
+  }
+
+  saveVersion(profile: JobProfile, manager: EntityManager): Promise<JobProfile> {
+    return manager.save(profile);
+  }
+
+  /** Deletes a draft with its requirements (cascade). */
+  async deleteVersion(profile: JobProfile, manager: EntityManager): Promise<void> {
+    await manager.remove(profile);
   }
 
   findVersion(id: string, manager: EntityManager = this.dataSource.manager): Promise<JobProfile | null> {

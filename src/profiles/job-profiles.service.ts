@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { mayOnInstitution, Permission, requireOnInstitutions } from '../auth/access-policy.js';
 import { institutionForNew } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
-import { assertDraft, assertTransition } from '../common/lifecycle.js';
+import { assertDraft, assertNextVersionAllowed, assertVersionLabelFree, publishProfile, retire } from '../common/lifecycle.js';
 import { cleanLocalized, searchableText, type LocalizedText } from '../common/localized-text.js';
 import { page, type Page } from '../common/page.js';
 import { conflict, invalid, notFound, type FieldError } from '../common/problems.js';
@@ -15,7 +15,7 @@ import { InstitutionsRepository } from '../institutions/institutions.repository.
 import type {
   ComparisonDto, CreateJobProfileDto, JobProfileDetailDto, JobProfileDto, JobProfileListQuery, RequirementDto, RequirementInputDto, UpdateJobProfileDto,
 } from './dto/job-profile.dto.js';
-import { JobProfile, ProfileRequirement } from './job-profile.entity.js';
+import type { JobProfile, ProfileRequirement } from './job-profile.entity.js';
 import { JobProfilesRepository, type RequirementRow } from './job-profiles.repository.js';
 import { compareProfiles } from './profile-comparison.js';
 
@@ -42,10 +42,9 @@ export class JobProfilesService {
     if (!(await this.institutions.findById(ownerInstitutionId))) throw invalid([{ field: 'ownerInstitutionId', reason: 'no such institution' }]);
     const id = await this.profiles.transaction(async (manager) => {
       await this.assertCodeFree(ownerInstitutionId, dto.code, undefined, manager);
-      const profile = manager.create(JobProfile, {
+      const profile = this.profiles.newDraft({
         identifier: randomUUID(),
         version: dto.version,
-        status: 'draft',
         code: dto.code,
         definition: null,
         family: null,
@@ -55,11 +54,9 @@ export class JobProfilesService {
         escoUri: null,
         ownerInstitutionId,
         previousVersionId: null,
-        publishedAt: null,
-        retiredAt: null,
-      });
+      }, manager);
       applyContent(profile, dto);
-      const saved = await manager.save(profile);
+      const saved = await this.profiles.saveVersion(profile, manager);
       await this.setRequirements(saved.id, dto.requirements ?? [], manager);
       return saved.id;
     });
@@ -70,13 +67,11 @@ export class JobProfilesService {
     await this.profiles.transaction(async (manager) => {
       const profile = await this.requireEditable(id, actor, manager);
       if (dto.code && dto.code !== profile.code) await this.assertCodeFree(profile.ownerInstitutionId, dto.code, profile.identifier, manager);
-      if (dto.version && dto.version !== profile.version && (await this.profiles.versionLabelTaken(profile.identifier, dto.version, manager))) {
-        throw conflict('duplicate_version', `This job profile already has a version ${dto.version}.`, [{ field: 'version', reason: 'already exists' }]);
-      }
+      if (dto.version && dto.version !== profile.version) assertVersionLabelFree(await this.profiles.versionLabelTaken(profile.identifier, dto.version, manager), dto.version, 'Job profile');
       if (dto.code) profile.code = dto.code;
       if (dto.version) profile.version = dto.version;
       applyContent(profile, dto);
-      await manager.save(profile);
+      await this.profiles.saveVersion(profile, manager);
     });
     return this.get(id, actor);
   }
@@ -91,45 +86,34 @@ export class JobProfilesService {
 
   async remove(id: string, actor: Actor): Promise<void> {
     await this.profiles.transaction(async (manager) => {
-      await manager.remove(await this.requireEditable(id, actor, manager));
+      await this.profiles.deleteVersion(await this.requireEditable(id, actor, manager), manager);
     });
   }
 
   async publish(id: string, actor: Actor): Promise<JobProfileDto> {
     return this.profiles.transaction(async (manager) => {
       const profile = await this.requireManaged(id, actor, manager);
-      assertTransition(profile, 'published', 'Job profile');
-      if ((await this.profiles.findRequirements(id, manager)).length === 0) {
-        throw conflict('profile_incomplete', 'A published job profile needs at least one required competency.', [{ field: 'requirements', reason: 'empty' }]);
-      }
-      profile.status = 'published';
-      profile.publishedAt = new Date();
-      return toProfileDto(await manager.save(profile));
+      const content = { requirements: (await this.profiles.findRequirements(id, manager)).length };
+      return toProfileDto(await this.profiles.saveVersion(publishProfile(profile, content, new Date()), manager));
     });
   }
 
   async retire(id: string, actor: Actor): Promise<JobProfileDto> {
     return this.profiles.transaction(async (manager) => {
       const profile = await this.requireManaged(id, actor, manager);
-      assertTransition(profile, 'retired', 'Job profile');
-      profile.status = 'retired';
-      profile.retiredAt = new Date();
-      return toProfileDto(await manager.save(profile));
+      return toProfileDto(await this.profiles.saveVersion(retire(profile, 'Job profile', new Date()), manager));
     });
   }
 
   async createNextVersion(id: string, version: string, actor: Actor): Promise<JobProfileDetailDto> {
     const nextId = await this.profiles.transaction(async (manager) => {
       const source = await this.requireManaged(id, actor, manager);
-      if (source.status === 'draft') throw conflict('version_is_draft', 'This version is still a draft; edit it instead of copying it.');
-      if (await this.profiles.findDraftOf(source.identifier, manager)) throw conflict('draft_exists', 'This job profile already has a draft version.');
-      if (await this.profiles.versionLabelTaken(source.identifier, version, manager)) {
-        throw conflict('duplicate_version', `This job profile already has a version ${version}.`, [{ field: 'version', reason: 'already exists' }]);
-      }
+      const lineage = { versionTaken: await this.profiles.versionLabelTaken(source.identifier, version, manager), draftExists: !!(await this.profiles.findDraftOf(source.identifier, manager)) };
+      assertNextVersionAllowed(source, lineage, version, 'Job profile');
       const { id: _id, createdAt: _c, updatedAt: _u, ...content } = source;
-      const next = manager.create(JobProfile, { ...content, version, status: 'draft', previousVersionId: source.id, publishedAt: null, retiredAt: null });
+      const next = this.profiles.newDraft({ ...content, version, previousVersionId: source.id }, manager);
       applyContent(next, {}); // recomputes the search text, which is never loaded
-      await manager.save(next);
+      await this.profiles.saveVersion(next, manager);
       await this.profiles.copyRequirements(source.id, next.id, manager);
       return next.id;
     });
