@@ -89,7 +89,7 @@ describe('CASE 1.1 fidelity', () => {
     expect(imported.version).toBe('1');
     expect(imported.warnings).toEqual(expect.arrayContaining([
       { field: 'items.educationalLevel', reason: 'CASE 1.0 spelling; 09, 10, 11 kept as educationLevel', line: 0 },
-      { field: 'scales', reason: expect.stringContaining('before publishing') },
+      { field: 'scales', reason: expect.stringContaining('publishes as it came') },
     ]));
     const exported = await exportOf(imported.frameworkId);
     expect(exported.CFDocument).not.toHaveProperty('version');
@@ -101,16 +101,19 @@ describe('CASE 1.1 fidelity', () => {
     expect(exported.CFDefinitions.CFItemTypes).toEqual(pkg.CFDefinitions.CFItemTypes);
   });
 
-  it('publishing keeps the adoption status the source gave; the report said a scale was missing, and it is', async () => {
+  it('publishes without a proficiency scale, keeping the source’s adoption status; levels of its items are then refused by name', async () => {
     const { pkg, ids } = barePackage();
     const imported = await importAs(pkg);
-    const refused = await ctx.http.post(`/frameworks/${imported.frameworkId}/publish`).auth(hr.token, auth);
-    expect(refused.status).toBe(409);
-    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'scales' })]);
-    await addScale(imported.frameworkId);
     expectStatus(await ctx.http.post(`/frameworks/${imported.frameworkId}/publish`).auth(hr.token, auth), 200);
     const served = (await ctx.http.get(`${API}/CFDocuments/${ids.doc}`).expect(200)).body;
     expect(served.adoptionStatus).toBe('Private Draft');
     expect(caseSchemaErrors(await exportOf(imported.frameworkId))).toEqual([]);
+    const [item] = (await ctx.http.get(`/frameworks/${imported.frameworkId}/items`).auth(hr.token, auth).expect(200)).body.data;
+    const profile = await ctx.http.post('/job-profiles').auth(hr.token, auth).send({
+      code: 'SANS-ECHELLE', version: '1', title: { fr: 'Profil sans échelle' }, requirements: [{ itemId: item.id, level: 2 }],
+    });
+    expect(profile.status).toBe(400);
+    expect(profile.body.errors).toEqual([{ field: 'requirements[0].level', reason: 'the item has no proficiency scale' }]);
   });
+
 });

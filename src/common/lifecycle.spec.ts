@@ -47,17 +47,17 @@ describe('transitions', () => {
 });
 
 describe('publishing a framework', () => {
-  it('needs a proficiency scale and an item, and lists both problems at once', () => {
-    expect(frameworkCompleteness({ scales: 1, items: 3 })).toEqual([]);
-    const body = refusal(() => publishFramework(version('draft'), { scales: 0, items: 0 }, NOW));
+  it('needs an item, not a proficiency scale (imported frameworks often have none)', () => {
+    expect(frameworkCompleteness({ items: 3 })).toEqual([]);
+    const body = refusal(() => publishFramework(version('draft'), { items: 0 }, NOW));
     expect(body.code).toBe('framework_incomplete');
-    expect(body.errors!.map((error) => error.field)).toEqual(['scales', 'items']);
+    expect(body.errors!.map((error) => error.field)).toEqual(['items']);
   });
 
   it('stamps the publication date on a complete draft only', () => {
-    expect(publishFramework(version('draft'), { scales: 1, items: 1 }, NOW)).toMatchObject({ status: 'published', publishedAt: NOW, retiredAt: null });
+    expect(publishFramework(version('draft'), { items: 1 }, NOW)).toMatchObject({ status: 'published', publishedAt: NOW, retiredAt: null });
     // The transition is checked before the content: a published version is refused as such even when complete.
-    expect(refusal(() => publishFramework(version('published'), { scales: 0, items: 0 }, NOW)).code).toBe('invalid_transition');
+    expect(refusal(() => publishFramework(version('published'), { items: 0 }, NOW)).code).toBe('invalid_transition');
   });
 });
 

@@ -66,15 +66,16 @@ export function assertNextVersionAllowed(source: Versioned, lineage: LineageFact
   assertVersionLabelFree(lineage.versionTaken, version, what);
 }
 
-/** What publishing a framework version checks. */
+/**
+ * What publishing a framework version checks. Not a proficiency scale: a framework may list competencies without
+ * levels (CASE packages often do); profiles and modules then refuse a required level on its items, field by field.
+ */
 export interface FrameworkContent {
-  scales: number;
   items: number;
 }
 
 export function frameworkCompleteness(content: FrameworkContent): FieldError[] {
   const problems: FieldError[] = [];
-  if (content.scales === 0) problems.push({ field: 'scales', reason: 'a published framework needs a proficiency scale' });
   if (content.items === 0) problems.push({ field: 'items', reason: 'a published framework needs at least one item' });
   return problems;
 }

@@ -102,7 +102,7 @@ export class FrameworksService {
   async publish(id: string, actor: Actor): Promise<FrameworkDto> {
     return this.frameworks.transaction(async (manager) => {
       const framework = await this.requireManaged(id, actor, manager);
-      const content = { scales: (await this.frameworks.findScales(id, manager)).length, items: await this.frameworks.countItems(id, manager) };
+      const content = { items: await this.frameworks.countItems(id, manager) };
       return toFrameworkDto(await this.frameworks.saveVersion(publishFramework(framework, content, new Date()), manager));
     });
   }

@@ -61,7 +61,7 @@ export function importRejected(errors: FieldError[]): HttpException {
 /** The parser's warnings, and the one every importer shares: without a scale the version cannot be published. */
 function importWarnings(model: ImportedFramework): FieldError[] {
   const warnings = [...(model.warnings ?? [])];
-  if (!model.scales.length) warnings.push({ field: 'scales', reason: 'the file has no proficiency scale: add one (POST /frameworks/{id}/scales) before publishing this version' });
+  if (!model.scales.length) warnings.push({ field: 'scales', reason: 'the file has no proficiency scale: it publishes as it came, but job profiles and modules can require a level of its competencies only once a version has a scale (POST /frameworks/{id}/scales on a draft)' });
   return warnings.slice(0, MAX_REPORTED_ERRORS);
 }
 
@@ -110,7 +110,7 @@ export class FrameworkImportService {
       const associations = await this.insertAssociations(framework.id, model, itemIds, manager);
 
       if (options.publish) {
-        const content = { scales: model.scales.length, items: orderedItems.length };
+        const content = { items: orderedItems.length };
         framework = await this.frameworks.saveVersion(publishFramework(framework, content, new Date()), manager);
       }
       return {
