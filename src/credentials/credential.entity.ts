@@ -23,6 +23,7 @@ export type CredentialState = (typeof CREDENTIAL_STATES)[number];
 @Index('uq_diploma_per_learner', ['learnerId', 'programmeId'], { unique: true, where: `"kind" = 'diploma'` })
 @Index('ix_credential_learner', ['learnerId'])
 @Index('ix_credential_batch', ['batchId'])
+@Index('uq_credential_vc_api_id', ['issuerInstitutionId', 'vcApiCredentialId'], { unique: true, where: `"vcApiCredentialId" IS NOT NULL` })
 export class Credential {
   /** Also the credential's id: `urn:uuid:{id}`. */
   @PrimaryGeneratedColumn('uuid')
