@@ -19,6 +19,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import {
   BENCH_ENV, expectStatus, fmt, freshPostgresDatabase, passedSession, prepareSchool, processTreeCpuMs, rssSampler, serverCpu, startBenchApp, stats, withCpu,
 } from './support/credential-fixtures.js';
@@ -268,7 +269,7 @@ async function startServer(databaseUrl: string, workers: number): Promise<{ base
   const errorLines: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
-    for (const line of chunk.toString().split('\n')) if (line.trim() && errorLines.length < 20) errorLines.push(line.replace(/\x1b\[[0-9;]*m/g, '').slice(0, 400));
+    for (const line of chunk.toString().split('\n')) if (line.trim() && errorLines.length < 20) errorLines.push(stripVTControlCharacters(line).slice(0, 400));
   });
   // Each process that serves (the only one, or every worker) logs "Listening on" once.
   child.stdout!.on('data', (chunk: Buffer) => { listening += chunk.toString().split('Listening on').length - 1; });

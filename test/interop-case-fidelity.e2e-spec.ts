@@ -29,9 +29,6 @@ describe('CASE 1.1 fidelity', () => {
     expectStatus(response, 200);
     return response.body;
   };
-  const addScale = async (frameworkId: string) => expectStatus(await ctx.http.post(`/frameworks/${frameworkId}/scales`).auth(hr.token, auth).send({
-    code: 'niveaux', title: { fr: 'Niveaux' }, levels: [{ rank: 1, code: 'debutant', label: { fr: 'Débutant' } }, { rank: 2, code: 'confirme', label: { fr: 'Confirmé' } }],
-  }), 201);
 
   it('every export passes the CASE 1.1 CFPackage schema; the API objects alone carry CFPackageURI and CFDocumentURI', async () => {
     const { pkg, ids } = pharmacyPackage();

@@ -94,7 +94,6 @@ function sharedFont(font: Font, layoutCapacity = 4000): Font {
   };
 
   const EncodeStream = (font.createSubset().encodeStream() as unknown as { constructor: new () => EncodeStreamLike }).constructor;
-  let shared: Font;
   const createSubset = (): Subset => {
     // Created on the shared font, so that the subsetter's getGlyph calls go through the shortcut above.
     const subset = Object.getPrototypeOf(font).createSubset.call(shared) as EncodableSubset;
@@ -120,7 +119,7 @@ function sharedFont(font: Font, layoutCapacity = 4000): Font {
   };
 
   const overrides: Record<PropertyKey, unknown> = { layout, getGlyph, createSubset };
-  shared = new Proxy(font, { get: (target, property, receiver) => (property in overrides ? overrides[property] : Reflect.get(target, property, receiver)) });
+  const shared: Font = new Proxy(font, { get: (target, property, receiver) => (property in overrides ? overrides[property] : Reflect.get(target, property, receiver)) });
   return shared;
 }
 

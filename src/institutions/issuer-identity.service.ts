@@ -56,7 +56,7 @@ export class IssuerIdentityService {
     } catch (error) {
       // Fail at start, not at the first issuance.
       if (config.credentials.didMethod === 'web') {
-        throw new Error(`PUBLIC_BASE_URL ${config.publicBaseUrl} cannot form did:web identifiers (${(error as Error).message}); use a DNS host name or ISSUER_DID_METHOD=key`);
+        throw new Error(`PUBLIC_BASE_URL ${config.publicBaseUrl} cannot form did:web identifiers (${(error as Error).message}); use a DNS host name or ISSUER_DID_METHOD=key`, { cause: error });
       }
       this.ownDidWebPrefix = null;
     }

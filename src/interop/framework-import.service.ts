@@ -18,7 +18,7 @@ import type { Framework } from '../frameworks/framework.entity.js';
 import { FrameworksRepository } from '../frameworks/frameworks.repository.js';
 import { assertIdentifiersOwnedBy } from '../frameworks/identifier-ownership.js';
 import type { ItemAssociation } from '../frameworks/item-association.entity.js';
-import type { ProficiencyLevel, ProficiencyScale } from '../frameworks/proficiency-scale.entity.js';
+import type { ProficiencyLevel } from '../frameworks/proficiency-scale.entity.js';
 import { InstitutionsRepository } from '../institutions/institutions.repository.js';
 import { checkImportedFramework, MAX_REPORTED_ERRORS, type ImportedFramework } from './imported-framework.js';
 

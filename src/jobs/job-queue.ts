@@ -59,7 +59,9 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
       if (this.config.jobWorkers) {
         // After a job, the next one is fetched at once rather than a polling interval later (pg-boss waits whatever
         // is left of the interval after a short job): a bulk batch is many jobs in a row.
+        // `let`, not `const`: a job can start before work() resolves, and must then see undefined, not a TDZ error.
         let workerId: string | undefined;
+        // eslint-disable-next-line prefer-const
         workerId = await this.boss.work<object>(queue.name, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
           await queue.handle(job.data);
           if (workerId) this.boss.notifyWorker(workerId);
