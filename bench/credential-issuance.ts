@@ -69,7 +69,7 @@ function main(): void {
 }
 
 async function runOne(target: string, serverUrl: string): Promise<void> {
-  const { IssuerIdentityService } = await import('../src/institutions/issuer-identity.service.js');
+  const { IssuerIdentityService } = await import('../src/credentials/issuers/issuer-identity.service.js');
   const { VcEnvironment } = await import('../src/credentials/vc-environment.service.js');
   const { issueCredential } = await import('../src/credentials/vc/issuer.js');
   const vc = await import('@digitalbazaar/vc');

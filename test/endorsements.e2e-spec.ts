@@ -8,7 +8,7 @@ import * as stock from '@digitalbazaar/vc';
 import { endorse } from '../src/credentials/co-accreditation.js';
 import { VcEnvironment } from '../src/credentials/vc-environment.service.js';
 import { issueCredential, type JsonObject } from '../src/credentials/vc/issuer.js';
-import { IssuerIdentityService } from '../src/institutions/issuer-identity.service.js';
+import { IssuerIdentityService } from '../src/credentials/issuers/issuer-identity.service.js';
 import { CatalogueFactory, expectStatus, Factory, type Person } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 

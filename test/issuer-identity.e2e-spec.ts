@@ -9,7 +9,7 @@ import { exportKeyPair } from '../src/credentials/vc/keys.js';
 import { issueCredential, type JsonObject } from '../src/credentials/vc/issuer.js';
 import { buildAchievementCredential } from '../src/credentials/vc/open-badges.js';
 import { verifyCredential } from '../src/credentials/vc/verifier.js';
-import { IssuerIdentityService, type IssuerSigner } from '../src/institutions/issuer-identity.service.js';
+import { IssuerIdentityService, type IssuerSigner } from '../src/credentials/issuers/issuer-identity.service.js';
 import { expectStatus, Factory, type Person } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 

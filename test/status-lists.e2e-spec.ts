@@ -13,7 +13,7 @@ import { buildAchievementCredential } from '../src/credentials/vc/open-badges.js
 import { createStatusChecker } from '../src/credentials/vc/status-check.js';
 import { buildStatusEntry, decodeStatusList, getStatus, MIN_STATUS_LIST_LENGTH } from '../src/credentials/vc/status-list.js';
 import { verifyCredential } from '../src/credentials/vc/verifier.js';
-import { IssuerIdentityService } from '../src/institutions/issuer-identity.service.js';
+import { IssuerIdentityService } from '../src/credentials/issuers/issuer-identity.service.js';
 import { Factory, type Person } from './support/factories.js';
 import { startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
 

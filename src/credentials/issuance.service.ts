@@ -9,7 +9,7 @@ import type { Actor } from '../auth/roles.js';
 import { assertSessionStarted } from '../catalogue/session-rules.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { conflict, invalid, notFound } from '../common/problems.js';
-import { IssuerIdentityService } from '../institutions/issuer-identity.service.js';
+import { IssuerIdentityService } from './issuers/issuer-identity.service.js';
 import type { Institution } from '../institutions/institution.entity.js';
 import { buildAward } from './achievement-credentials.js';
 import { endorse, profileOf } from './co-accreditation.js';

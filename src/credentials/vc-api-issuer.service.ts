@@ -7,7 +7,7 @@ import type { Actor } from '../auth/roles.js';
 import { conflict, forbidden, invalid, notFound } from '../common/problems.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { InstitutionsRepository } from '../institutions/institutions.repository.js';
-import { IssuerIdentityService } from '../institutions/issuer-identity.service.js';
+import { IssuerIdentityService } from './issuers/issuer-identity.service.js';
 import { AuditLog } from './audit/audit-log.service.js';
 import { Credential, CredentialSignature } from './credential.entity.js';
 import { CredentialsRepository } from './credentials.repository.js';

@@ -3,7 +3,7 @@
 // HTTPS clients; nothing else (no context, no other URL) is ever fetched.
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { type IssuerInstitution, IssuerIdentityService } from '../institutions/issuer-identity.service.js';
+import { type IssuerInstitution, IssuerIdentityService } from './issuers/issuer-identity.service.js';
 import { createStatusListFetcher } from './status/status-list-fetcher.js';
 import { StatusListsService } from './status/status-lists.service.js';
 import { createDidWebResolver } from './vc/did-web-resolver.js';

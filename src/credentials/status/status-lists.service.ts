@@ -8,7 +8,7 @@ import { Permission, requireOnInstitutions } from '../../auth/access-policy.js';
 import type { Actor } from '../../auth/roles.js';
 import { conflict, invalid, notFound } from '../../common/problems.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { type IssuerSigner, IssuerIdentityService } from '../../institutions/issuer-identity.service.js';
+import { type IssuerSigner, IssuerIdentityService } from '../issuers/issuer-identity.service.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import type { CredentialState } from '../credential.entity.js';
 import { createDocumentLoader } from '../vc/document-loader.js';

@@ -2,16 +2,16 @@
 // created on first use, rotation, and the DID documents of our own DIDs answered from the database.
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Permission, requireOnInstitutions } from '../auth/access-policy.js';
-import type { Actor } from '../auth/roles.js';
-import type { LocalizedText } from '../common/localized-text.js';
-import { notFound } from '../common/problems.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { AuditLog } from '../credentials/audit/audit-log.service.js';
-import { buildDidWebDocument, type DidDocument, didKeyDocument, type DidWebLocation, didWebFromLocation } from '../credentials/vc/dids.js';
-import type { SigningKey } from '../credentials/vc/issuer.js';
-import type { Institution } from './institution.entity.js';
-import { InstitutionsRepository } from './institutions.repository.js';
+import { Permission, requireOnInstitutions } from '../../auth/access-policy.js';
+import type { Actor } from '../../auth/roles.js';
+import type { LocalizedText } from '../../common/localized-text.js';
+import { notFound } from '../../common/problems.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { buildDidWebDocument, type DidDocument, didKeyDocument, type DidWebLocation, didWebFromLocation } from '../vc/dids.js';
+import type { SigningKey } from '../vc/issuer.js';
+import type { Institution } from '../../institutions/institution.entity.js';
+import { InstitutionsRepository } from '../../institutions/institutions.repository.js';
 import type { IssuerKey } from './issuer-key.entity.js';
 import type { IssuerKeyDto } from './issuer-keys.dto.js';
 import { IssuerKeysRepository } from './issuer-keys.repository.js';
