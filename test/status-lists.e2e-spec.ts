@@ -46,7 +46,7 @@ function issuance(ctx: TestApp) {
       const credentialStatus = legacy
         ? STATUS_PURPOSES.map((statusPurpose) => buildStatusEntry({ statusListCredential: statusLists.listUrl(status.statusListId, statusPurpose), statusListIndex: status.statusListIndex, statusPurpose }))
         : status.credentialStatus;
-      const signer = await identity.signer(institutionId, manager);
+      const signer = await identity.unsealedKey(institutionId, manager);
       const id = randomUUID();
       const credential = await issueCredential({
         credential: buildAchievementCredential({
