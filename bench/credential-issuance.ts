@@ -69,7 +69,7 @@ function main(): void {
 }
 
 async function runOne(target: string, serverUrl: string): Promise<void> {
-  const { IssuerIdentityService } = await import('../src/institutions/issuer-identity.service.js');
+  const { IssuerIdentityService } = await import('../src/credentials/issuers/issuer-identity.service.js');
   const { VcEnvironment } = await import('../src/credentials/vc-environment.service.js');
   const { issueCredential } = await import('../src/credentials/vc/issuer.js');
   const vc = await import('@digitalbazaar/vc');
@@ -97,7 +97,7 @@ async function runOne(target: string, serverUrl: string): Promise<void> {
     expectStatus(issued, 201, 'issue the reference certificate');
     const { proof: _proof, ...unsigned } = issued.body.verifiableCredential as Record<string, unknown>;
     log(`reference credential: ${JSON.stringify(unsigned).length} bytes of JSON without its proof, ${module.outcomes} alignments, 2 status entries`);
-    const signer = await bench.app.get(IssuerIdentityService).signer(school.schoolId);
+    const signer = await bench.app.get(IssuerIdentityService).unsealedKey(school.schoolId);
     const { documentLoader } = bench.app.get(VcEnvironment);
     // The library as shipped: vc.issue with the stock signer of the school's key pair.
     const stockSigner = signer.signingKey.keyPair!.signer();

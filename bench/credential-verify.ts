@@ -89,7 +89,7 @@ function main(): void {
 // ---- One database: prepare, measure the bare library, serve, load --------------------------------------------
 
 async function serveTarget(target: string, serverUrl: string): Promise<void> {
-  const { IssuerIdentityService } = await import('../src/institutions/issuer-identity.service.js');
+  const { IssuerIdentityService } = await import('../src/credentials/issuers/issuer-identity.service.js');
   const { VcEnvironment } = await import('../src/credentials/vc-environment.service.js');
   const { createDocumentLoader } = await import('../src/credentials/vc/document-loader.js');
   const { verifyCredential } = await import('../src/credentials/vc/verifier.js');

@@ -5,7 +5,7 @@
 import { Logger } from '@nestjs/common';
 import cluster from 'node:cluster';
 import { type AppConfig, ConfigError } from './config/app-config.js';
-import { developmentKeyEncryptionKey } from './institutions/issuer-keys.service.js';
+import { developmentKeyEncryptionKey } from './credentials/issuers/issuer-keys.service.js';
 
 /** How many processes WEB_CONCURRENCY asks for: 1 when unset, and always 1 inside a worker. */
 export function webConcurrency(env: NodeJS.ProcessEnv, config: AppConfig): number {

@@ -8,7 +8,7 @@ import * as stock from '@digitalbazaar/vc';
 import { endorse } from '../src/credentials/co-accreditation.js';
 import { VcEnvironment } from '../src/credentials/vc-environment.service.js';
 import { issueCredential, type JsonObject } from '../src/credentials/vc/issuer.js';
-import { IssuerIdentityService } from '../src/institutions/issuer-identity.service.js';
+import { IssuerIdentityService } from '../src/credentials/issuers/issuer-identity.service.js';
 import { CatalogueFactory, expectStatus, Factory, type Person } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -73,7 +73,7 @@ describe('co-accredited diplomas: one proof by the issuer, one endorsement per c
   /** The diploma re-signed by the lead school's real key over whatever endorsements it is given. */
   const leadSigned = async (diploma: Json, endorsement: Json[]): Promise<Json> => {
     const { proof: _proof, endorsement: _endorsements, ...unsigned } = diploma;
-    const signer = await identity.signer(lead.id);
+    const signer = await identity.unsealedKey(lead.id);
     return issueCredential({ credential: { ...unsigned, endorsement }, signer: signer.signingKey, documentLoader: env.documentLoader });
   };
   const draftOf = ({ proof: _proof, endorsement: _endorsement, ...draft }: Json): Json => draft;
@@ -129,12 +129,12 @@ describe('co-accredited diplomas: one proof by the issuer, one endorsement per c
     // The partner's genuine endorsement of another learner's diploma.
     const transplanted = await leadSigned(diploma, other.endorsement);
     // A school that does not award the diploma endorses it with its own key: it is no one's approval here.
-    const outsiderSigner = await identity.signer(outsider.id);
-    const byOutsider = (await endorse({ draft: draftOf(diploma), school: { id: outsiderSigner.did, name: 'ENS Santé Oran' }, signer: outsiderSigner.signingKey, documentLoader: env.documentLoader, date: new Date() })).endorsement as Json[];
+    const outsiderSigner = await identity.unsealedKey(outsider.id);
+    const byOutsider = (await endorse({ draft: draftOf(diploma), school: { id: outsiderSigner.did, name: 'ENS Santé Oran' }, sign: (endorsement) => issueCredential({ credential: endorsement, signer: outsiderSigner.signingKey, documentLoader: env.documentLoader }), documentLoader: env.documentLoader, date: new Date() })).endorsement as Json[];
     const notAwarding = await leadSigned(diploma, byOutsider);
     // The same key, claiming to be the partner: the stock issuer purpose refuses a proof by someone other than `issuer`.
     const partnerDid = diploma.awardingBody[1].id;
-    const impersonating = await leadSigned(diploma, [((await endorse({ draft: draftOf(diploma), school: { id: partnerDid, name: 'EHESP' }, signer: outsiderSigner.signingKey, documentLoader: env.documentLoader, date: new Date() })).endorsement as Json[])[0]]);
+    const impersonating = await leadSigned(diploma, [((await endorse({ draft: draftOf(diploma), school: { id: partnerDid, name: 'EHESP' }, sign: (endorsement) => issueCredential({ credential: endorsement, signer: outsiderSigner.signingKey, documentLoader: env.documentLoader }), documentLoader: env.documentLoader, date: new Date() })).endorsement as Json[])[0]]);
     // Stale: the partner endorsed the draft, then the lead changed the content before signing.
     const stale = await leadSigned({ ...diploma, name: `${diploma.name} (modifié)` }, diploma.endorsement);
 
@@ -154,8 +154,8 @@ describe('co-accredited diplomas: one proof by the issuer, one endorsement per c
   it('a diploma issued before endorsements, with one proof per school, still verifies; without the partner’s it does not', async () => {
     const [diploma] = diplomas;
     const draft = draftOf(diploma);
-    const leadKey = await identity.signer(lead.id);
-    const partnerKey = await identity.signer(partner.id);
+    const leadKey = await identity.unsealedKey(lead.id);
+    const partnerKey = await identity.unsealedKey(partner.id);
     const leadOnly = await issueCredential({ credential: draft, signer: leadKey.signingKey, documentLoader: env.documentLoader });
     const proofSet = await issueCredential({ credential: leadOnly, signer: partnerKey.signingKey, documentLoader: env.documentLoader });
     expect(proofSet.proof).toHaveLength(2);

@@ -9,7 +9,7 @@ import { exportKeyPair } from '../src/credentials/vc/keys.js';
 import { issueCredential, type JsonObject } from '../src/credentials/vc/issuer.js';
 import { buildAchievementCredential } from '../src/credentials/vc/open-badges.js';
 import { verifyCredential } from '../src/credentials/vc/verifier.js';
-import { IssuerIdentityService, type IssuerSigner } from '../src/institutions/issuer-identity.service.js';
+import { IssuerIdentityService, type UnsealedIssuerKey } from '../src/credentials/issuers/issuer-identity.service.js';
 import { expectStatus, Factory, type Person } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -18,7 +18,7 @@ const KEK = randomBytes(32);
 const PARTNER_DID = 'did:web:ehesp.example.fr:issuers:ehesp-rennes';
 
 /** A crisis-management certificate the school signs itself (the issuance service builds the real ones). */
-async function signCertificate(signer: IssuerSigner, vc: VcEnvironment): Promise<JsonObject> {
+async function signCertificate(signer: UnsealedIssuerKey, vc: VcEnvironment): Promise<JsonObject> {
   const credential = buildAchievementCredential({
     id: `urn:uuid:${randomUUID()}`,
     name: 'Certificat — Gestion des crises sanitaires',
@@ -70,7 +70,7 @@ describe('issuer identities (did:web)', () => {
     const before = await ctx.http.get(`/institutions/${school.id}/issuer-keys`).auth(registrar.token, bearer).expect(200);
     expect(before.body).toEqual([]);
 
-    const signer = await identity.signer(school.id);
+    const signer = await identity.unsealedKey(school.id);
     expect(signer).toMatchObject({ institutionId: school.id, did, verificationMethod: `${did}#${signer.signingKey.keyPair!.publicKeyMultibase}` });
     expect(await identity.issuerDid(school.id)).toBe(did);
     const { secretKeyMultibase } = await exportKeyPair({ keyPair: signer.signingKey.keyPair!, includeSecret: true });
@@ -95,7 +95,7 @@ describe('issuer identities (did:web)', () => {
   });
 
   it('publishes the did:web document where did:web resolution looks for it, the key as assertion method', async () => {
-    const signer = await identity.signer(school.id);
+    const signer = await identity.unsealedKey(school.id);
     expect(didWebToUrl(did)).toBe(`${ctx.config.publicBaseUrl}/issuers/${school.slug}/did.json`);
     const response = await ctx.http.get(`/issuers/${school.slug}/did.json`).expect(200);
     expect(response.headers['content-type']).toMatch(/^application\/did\+json/);
@@ -112,7 +112,7 @@ describe('issuer identities (did:web)', () => {
   });
 
   it('after rotation a credential signed with the old key still verifies, and new signatures use the new key', async () => {
-    const oldSigner = await identity.signer(school.id);
+    const oldSigner = await identity.unsealedKey(school.id);
     const signedBefore = await signCertificate(oldSigner, vc);
     // Verified before the rotation: the verifier then holds a DID document without the new key.
     expect((await verifyCredential({ credential: signedBefore, documentLoader: vc.documentLoader })).verified).toBe(true);
@@ -134,7 +134,7 @@ describe('issuer identities (did:web)', () => {
     expect(oldReport.errors).toEqual([]);
     expect(oldReport.verified).toBe(true);
 
-    const newSigner = await identity.signer(school.id);
+    const newSigner = await identity.unsealedKey(school.id);
     expect(newSigner.verificationMethod).toBe(rotation.body.verificationMethod);
     const signedAfter = await signCertificate(newSigner, vc);
     expect((signedAfter.proof as JsonObject).verificationMethod).toBe(rotation.body.verificationMethod);
@@ -160,7 +160,7 @@ describe('issuer identities (did:web)', () => {
 
   it('concurrent first uses create a single key', async () => {
     const newSchool = await factory.newInstitution();
-    const signers = await Promise.all(Array.from({ length: 8 }, () => identity.signer(newSchool.id)));
+    const signers = await Promise.all(Array.from({ length: 8 }, () => identity.unsealedKey(newSchool.id)));
     expect(new Set(signers.map((signer) => signer.verificationMethod)).size).toBe(1);
     const [{ count }] = await ctx.database.dataSource.query(`SELECT count(*)::int AS count FROM issuer_key WHERE "institutionId" = $1`, [newSchool.id]);
     expect(count).toBe(1);
@@ -168,11 +168,11 @@ describe('issuer identities (did:web)', () => {
 
   it('a renamed school keeps its did:web, which others point at', async () => {
     const renamed = await factory.newInstitution();
-    const before = await identity.signer(renamed.id);
+    const before = await identity.unsealedKey(renamed.id);
     const signed = await signCertificate(before, vc);
     expectStatus(await ctx.http.patch(`/institutions/${renamed.id}`).auth(admin.token, bearer).send({ slug: `${renamed.slug}-nouveau` }), 200);
 
-    expect((await identity.signer(renamed.id)).did).toBe(before.did);
+    expect((await identity.unsealedKey(renamed.id)).did).toBe(before.did);
     expect((await verifyCredential({ credential: signed, documentLoader: vc.documentLoader })).verified).toBe(true);
     expect((await ctx.http.get(`/issuers/${renamed.slug}/did.json`).expect(200)).body.id).toBe(before.did);
     await ctx.http.get(`/issuers/${renamed.slug}-nouveau/did.json`).expect(404);
@@ -235,7 +235,7 @@ describe('issuer identities (did:key offline mode)', () => {
     const vc = ctx.app.get(VcEnvironment);
     const issuerDid = await identity.issuerDid(school.id);
     expect(issuerDid).toMatch(/^did:key:z6Mk/);
-    const signer = await identity.signer(school.id);
+    const signer = await identity.unsealedKey(school.id);
     expect(signer.did).toBe(issuerDid);
     expect(signer.verificationMethod).toBe(`${issuerDid}#${issuerDid.slice('did:key:'.length)}`);
     expect((await verifyCredential({ credential: await signCertificate(signer, vc), documentLoader: vc.documentLoader })).verified).toBe(true);

@@ -13,7 +13,7 @@ import { buildAchievementCredential } from '../src/credentials/vc/open-badges.js
 import { createStatusChecker } from '../src/credentials/vc/status-check.js';
 import { buildStatusEntry, decodeStatusList, getStatus, MIN_STATUS_LIST_LENGTH } from '../src/credentials/vc/status-list.js';
 import { verifyCredential } from '../src/credentials/vc/verifier.js';
-import { IssuerIdentityService } from '../src/institutions/issuer-identity.service.js';
+import { IssuerIdentityService } from '../src/credentials/issuers/issuer-identity.service.js';
 import { Factory, type Person } from './support/factories.js';
 import { startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -46,7 +46,7 @@ function issuance(ctx: TestApp) {
       const credentialStatus = legacy
         ? STATUS_PURPOSES.map((statusPurpose) => buildStatusEntry({ statusListCredential: statusLists.listUrl(status.statusListId, statusPurpose), statusListIndex: status.statusListIndex, statusPurpose }))
         : status.credentialStatus;
-      const signer = await identity.signer(institutionId, manager);
+      const signer = await identity.unsealedKey(institutionId, manager);
       const id = randomUUID();
       const credential = await issueCredential({
         credential: buildAchievementCredential({

@@ -2,7 +2,7 @@
 import { conflict } from '../common/problems.js';
 import type { DocumentLoader } from './vc/document-loader.js';
 import { buildEndorsement, endorsedDigest } from './vc/endorsements.js';
-import { issueCredential, type JsonObject, type SigningKey } from './vc/issuer.js';
+import type { JsonObject } from './vc/issuer.js';
 import type { ProfileInput } from './vc/open-badges.js';
 
 /** The awarding school at `index` of the draft's awardingBody (lead first, as signerInstitutionIds). */
@@ -15,16 +15,19 @@ export function profileOf(draft: JsonObject, index: number): ProfileInput {
   return { id: body.id, name: body.name, ...(typeof body.url === 'string' ? { url: body.url } : {}) };
 }
 
-/** The draft with one more endorsement, by `school`, of its content as it stands (proof and endorsements aside). */
-export async function endorse({ draft, school, signer, documentLoader, date }: {
-  draft: JsonObject; school: ProfileInput; signer: SigningKey; documentLoader: DocumentLoader; date: Date;
+/**
+ * The draft with one more endorsement, by `school`, of its content as it stands (proof and endorsements aside).
+ * `sign` adds the school's proof to the endorsement (IssuerSigner in the service).
+ */
+export async function endorse({ draft, school, sign, documentLoader, date }: {
+  draft: JsonObject; school: ProfileInput; sign: (endorsement: JsonObject) => Promise<JsonObject>; documentLoader: DocumentLoader; date: Date;
 }): Promise<JsonObject> {
   const digest = await endorsedDigest(draft, documentLoader);
   const unsigned = buildEndorsement({
     credentialId: String(draft.id), digest, issuer: school, validFrom: date.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     comment: `${school.name} co-awards this diploma and approves its content (digest ${digest}).`,
   });
-  const endorsement = await issueCredential({ credential: unsigned, signer, documentLoader, date });
+  const endorsement = await sign(unsigned);
   const previous = Array.isArray(draft.endorsement) ? draft.endorsement : [];
   return { ...draft, endorsement: [...previous, endorsement] };
 }

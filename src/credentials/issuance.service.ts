@@ -9,7 +9,8 @@ import type { Actor } from '../auth/roles.js';
 import { assertSessionStarted } from '../catalogue/session-rules.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { conflict, invalid, notFound } from '../common/problems.js';
-import { IssuerIdentityService } from '../institutions/issuer-identity.service.js';
+import { IssuerIdentityService } from './issuers/issuer-identity.service.js';
+import { IssuerSigner } from './issuers/issuer-signer.js';
 import type { Institution } from '../institutions/institution.entity.js';
 import { buildAward } from './achievement-credentials.js';
 import { endorse, profileOf } from './co-accreditation.js';
@@ -21,7 +22,7 @@ import { describeUnmet } from './eligibility.js';
 import { programmeOutcome } from './programme-outcome.js';
 import { StatusListsService } from './status/status-lists.service.js';
 import { VcEnvironment } from './vc-environment.service.js';
-import { issueCredential, type JsonObject } from './vc/issuer.js';
+import type { JsonObject } from './vc/issuer.js';
 import type { ProfileInput } from './vc/open-badges.js';
 
 /** Builds a credential's document around what signing decides: the issuers' profiles, its id, status entries and date. */
@@ -38,6 +39,7 @@ export class IssuanceService {
   constructor(
     private readonly credentials: CredentialsRepository,
     private readonly identity: IssuerIdentityService,
+    private readonly signer: IssuerSigner,
     private readonly statusLists: StatusListsService,
     private readonly audit: AuditLog,
     private readonly vc: VcEnvironment,
@@ -171,28 +173,30 @@ export class IssuanceService {
       if (credential.state !== 'awaiting_signatures') throw conflict('not_awaiting_signatures', `The credential is ${credential.state}.`);
       // The endorsement names the school by the DID the draft lists it under (awardingBody follows signerInstitutionIds).
       const profile = profileOf(credential.document, credential.signerInstitutionIds.indexOf(school));
-      const signer = await this.signerFor(school, profile.id, manager);
-      credential.document = await endorse({ draft: credential.document, school: profile, signer: signer.signingKey, documentLoader: this.vc.documentLoader, date: new Date() });
-      await manager.save(manager.create(CredentialSignature, { credentialId, institutionId: school, verificationMethod: signer.verificationMethod, signedById: actor.userId }));
-      await this.audit.record(manager, { action: 'credential.signed', actorId: actor.userId, institutionId: school, credentialId, details: { verificationMethod: signer.verificationMethod, as: 'endorsement' } });
+      const date = new Date();
+      let endorsedWith = '';
+      credential.document = await endorse({
+        draft: credential.document, school: profile, documentLoader: this.vc.documentLoader, date,
+        sign: async (endorsement) => {
+          const signed = await this.signer.sign(school, endorsement, { manager, did: profile.id, date });
+          endorsedWith = signed.verificationMethod;
+          return signed.document;
+        },
+      });
+      await manager.save(manager.create(CredentialSignature, { credentialId, institutionId: school, verificationMethod: endorsedWith, signedById: actor.userId }));
+      await this.audit.record(manager, { action: 'credential.signed', actorId: actor.userId, institutionId: school, credentialId, details: { verificationMethod: endorsedWith, as: 'endorsement' } });
       if (signed.length + 1 === credential.signerInstitutionIds.length) {
-        const lead = await this.signerFor(credential.issuerInstitutionId, profileOf(credential.document, 0).id, manager);
         credential.state = 'issued';
         credential.issuedAt = new Date();
         credential.statusChangedAt = credential.issuedAt;
-        credential.document = await issueCredential({ credential: credential.document, signer: lead.signingKey, documentLoader: this.vc.documentLoader, date: credential.issuedAt });
+        const lead = await this.signer.sign(credential.issuerInstitutionId, credential.document, { manager, did: profileOf(credential.document, 0).id, date: credential.issuedAt });
+        credential.document = lead.document;
         await manager.update(CredentialSignature, { credentialId, institutionId: credential.issuerInstitutionId }, { verificationMethod: lead.verificationMethod });
         await this.audit.record(manager, { action: 'credential.issued', actorId: actor.userId, institutionId: credential.issuerInstitutionId, credentialId, details: { verificationMethod: lead.verificationMethod } });
       }
       await manager.save(credential);
       return this.toDto(credential, manager);
     });
-  }
-
-  /** The school's active key when it still is the DID the draft names, else that DID's newest key (a did:key rotated since). */
-  private async signerFor(institutionId: string, did: string, manager: EntityManager) {
-    const active = await this.identity.signer(institutionId, manager);
-    return active.did === did ? active : this.identity.signerForDid(institutionId, did, manager);
   }
 
   /**
@@ -205,10 +209,11 @@ export class IssuanceService {
     const lead = schools[0];
     const statuses = await this.statusLists.allocateMany(lead.id, entries.length, manager);
     // Read after allocateMany locked the institution: a key rotation waits for this transaction, so this key stays
-    // the active one for every credential signed here.
-    const signer = await this.identity.signer(lead.id, manager);
+    // the active one for every credential signed here (IssuerSigner opens it once for the transaction).
+    const leadDid = await this.identity.issuerDid(lead.id, manager);
+    let verificationMethod = '';
     const issuers = await Promise.all(schools.map(async (school) => ({
-      id: school.id === lead.id ? signer.did : await this.identity.issuerDid(school.id, manager),
+      id: school.id === lead.id ? leadDid : await this.identity.issuerDid(school.id, manager),
       name: school.name.fr ?? school.name.en ?? school.slug,
       ...(school.website ? { url: school.website } : {}),
     })));
@@ -219,18 +224,20 @@ export class IssuanceService {
       const unsigned = build(issuers, `urn:uuid:${credential.id}`, status.credentialStatus, issuedAt);
       // A co-accredited diploma stays an unsigned draft until every school has endorsed it: a lead-only proof would
       // be accepted as the whole diploma by any verifier that is content with one proof by the issuer.
-      credential.document = credential.state === 'awaiting_signatures' ? unsigned
-        : await issueCredential({ credential: unsigned, signer: signer.signingKey, documentLoader: this.vc.documentLoader, date: issuedAt });
+      if (credential.state === 'awaiting_signatures') credential.document = unsigned;
+      else ({ document: credential.document, verificationMethod } = await this.signer.sign(lead.id, unsigned, { manager, did: leadDid, date: issuedAt }));
       credential.statusListId = status.statusListId;
       credential.statusListIndex = status.statusListIndex;
       credential.issuedAt = credential.state === 'issued' ? issuedAt : null;
       credential.statusChangedAt = issuedAt;
     }
     const credentials = entries.map((entry) => entry.credential);
+    // Drafts only (a co-accredited diploma): the lead's key that will sign, named now as before.
+    if (!verificationMethod) verificationMethod = await this.identity.activeVerificationMethod(lead.id, manager);
     await manager.insert(Credential, credentials as QueryDeepPartialEntity<Credential>[]);
-    await manager.insert(CredentialSignature, credentials.map((credential) => ({ credentialId: credential.id, institutionId: lead.id, verificationMethod: signer.verificationMethod, signedById: by.userId })));
+    await manager.insert(CredentialSignature, credentials.map((credential) => ({ credentialId: credential.id, institutionId: lead.id, verificationMethod, signedById: by.userId })));
     await this.audit.recordMany(manager, credentials.flatMap((credential, index) => [
-      { action: 'credential.signed' as const, actorId: by.userId, institutionId: lead.id, credentialId: credential.id, details: { verificationMethod: signer.verificationMethod } },
+      { action: 'credential.signed' as const, actorId: by.userId, institutionId: lead.id, credentialId: credential.id, details: { verificationMethod } },
       {
         action: credential.state === 'issued' ? 'credential.issued' as const : 'credential.prepared' as const, actorId: by.userId, institutionId: lead.id, credentialId: credential.id,
         details: { kind: credential.kind, statusListId: statuses[index].statusListId, statusListIndex: statuses[index].statusListIndex, ...(by.batchId ? { batchId: by.batchId } : {}) },

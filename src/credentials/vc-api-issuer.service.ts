@@ -7,14 +7,15 @@ import type { Actor } from '../auth/roles.js';
 import { conflict, forbidden, invalid, notFound } from '../common/problems.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { InstitutionsRepository } from '../institutions/institutions.repository.js';
-import { IssuerIdentityService } from '../institutions/issuer-identity.service.js';
+import { IssuerIdentityService } from './issuers/issuer-identity.service.js';
+import { IssuerSigner, UnsignableDocumentError } from './issuers/issuer-signer.js';
 import { AuditLog } from './audit/audit-log.service.js';
 import { Credential, CredentialSignature } from './credential.entity.js';
 import { CredentialsRepository } from './credentials.repository.js';
 import type { VcApiUpdateStatusDto } from './dto/credential.dto.js';
 import { StatusListsService } from './status/status-lists.service.js';
 import { VcEnvironment } from './vc-environment.service.js';
-import { issueCredential, type JsonObject } from './vc/issuer.js';
+import type { JsonObject } from './vc/issuer.js';
 import { relatedResourceProblems } from './vc/related-resource.js';
 import { buildStatusEntry } from './vc/status-list.js';
 import { describeFailure } from './vc/verification-problems.js';
@@ -30,6 +31,7 @@ export class VcApiIssuerService {
     private readonly institutions: InstitutionsRepository,
     private readonly credentials: CredentialsRepository,
     private readonly identity: IssuerIdentityService,
+    private readonly signer: IssuerSigner,
     private readonly statusLists: StatusListsService,
     private readonly audit: AuditLog,
     private readonly vc: VcEnvironment,
@@ -64,10 +66,10 @@ export class VcApiIssuerService {
     if (resourceProblems.length) throw invalid(resourceProblems.map(({ field, reason }) => ({ field, reason })), 'A related resource does not match its digest.');
 
     return this.credentials.transaction(async (manager) => {
-      const signer = await this.identity.signer(school.id, manager);
+      const did = await this.identity.issuerDid(school.id, manager);
       const issuerId = typeof credential.issuer === 'string' ? credential.issuer : (credential.issuer as JsonObject | undefined)?.id;
-      if (issuerId !== undefined && issuerId !== signer.did) {
-        throw invalid([{ field: 'credential.issuer', reason: `must be this issuer's DID ${signer.did}` }]);
+      if (issuerId !== undefined && issuerId !== did) {
+        throw invalid([{ field: 'credential.issuer', reason: `must be this issuer's DID ${did}` }]);
       }
       const status = await this.statusLists.allocate(school.id, manager);
       // The caller's entries are replaced by ours, purpose for purpose, at the index just allocated on both lists.
@@ -78,16 +80,18 @@ export class VcApiIssuerService {
       const unsigned: JsonObject = {
         ...credential,
         id: id ?? `urn:uuid:${rowId}`,
-        issuer: typeof credential.issuer === 'object' && credential.issuer ? { ...(credential.issuer as JsonObject), id: signer.did } : signer.did,
+        issuer: typeof credential.issuer === 'object' && credential.issuer ? { ...(credential.issuer as JsonObject), id: did } : did,
         // One entry is written as an object: the compact form the verifier's signed-form check expects.
         credentialStatus: entries.length === 1 ? entries[0] : entries,
       };
       let signed: JsonObject;
+      let verificationMethod: string;
       try {
-        signed = await issueCredential({ credential: unsigned, signer: signer.signingKey, documentLoader: this.vc.documentLoader });
+        ({ document: signed, verificationMethod } = await this.signer.sign(school.id, unsigned, { manager, did }));
       } catch (error) {
+        if (!(error instanceof UnsignableDocumentError)) throw error;
         // Safe-mode JSON-LD: an undefined term, an unknown context, a malformed value.
-        throw invalid([{ field: 'credential', reason: describeFailure(error).message.slice(0, 300) }], 'The credential cannot be signed as it is.');
+        throw invalid([{ field: 'credential', reason: describeFailure(error.cause).message.slice(0, 300) }], 'The credential cannot be signed as it is.');
       }
       const issuedAt = new Date();
       await manager.save(manager.create(Credential, {
@@ -95,7 +99,7 @@ export class VcApiIssuerService {
         enrolmentId: null, moduleId: null, programmeId: null, statusListId: status.statusListId, statusListIndex: status.statusListIndex,
         statusReason: null, statusChangedAt: issuedAt, batchId: null, issuedAt, vcApiCredentialId: typeof handle === 'string' ? handle : null,
       }));
-      await manager.save(manager.create(CredentialSignature, { credentialId: rowId, institutionId: school.id, verificationMethod: signer.verificationMethod, signedById: actor.userId }));
+      await manager.save(manager.create(CredentialSignature, { credentialId: rowId, institutionId: school.id, verificationMethod, signedById: actor.userId }));
       await this.audit.record(manager, { action: 'credential.issued', actorId: actor.userId, institutionId: school.id, credentialId: rowId, details: { kind: 'external', via: 'vc-api' } });
       return { verifiableCredential: signed };
     });

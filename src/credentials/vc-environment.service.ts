@@ -1,41 +1,24 @@
 // The credential library (credentials/vc) wired once for the app: what a verification may load, how it checks a
 // status, and whom it trusts. Our own DIDs and status lists come from the database; foreign ones go through bounded
 // HTTPS clients; nothing else (no context, no other URL) is ever fetched.
-import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { type IssuerInstitution, IssuerIdentityService } from '../institutions/issuer-identity.service.js';
+import { DOCUMENT_LOADER, extraContextsOf } from './issuers/document-loader.provider.js';
+import { type IssuerInstitution, IssuerIdentityService } from './issuers/issuer-identity.service.js';
 import { createStatusListFetcher } from './status/status-list-fetcher.js';
 import { StatusListsService } from './status/status-lists.service.js';
-import { createDidWebResolver } from './vc/did-web-resolver.js';
-import { EXAMPLES_V2_CONTEXT, EXAMPLES_V2_CONTEXT_URL } from './vc/bundled-contexts.js';
-import { deepFreeze } from './vc/deep-freeze.js';
-import type { DidDocument } from './vc/dids.js';
-import { createDocumentLoader, type DidResolver, type DocumentLoader } from './vc/document-loader.js';
+import { readOwn } from './read-own.js';
+import type { DocumentLoader } from './vc/document-loader.js';
 import { isJsonLdContextPatchApplied } from './vc/jsonld-context-patch.js';
 import { createResourceFetcher, type FetchResource } from './vc/related-resource.js';
 import { createStatusChecker, type FetchStatusListCredential } from './vc/status-check.js';
 import type { StatusList } from './vc/status-list.js';
-import { SourceUnavailableError } from './vc/verification-problems.js';
 import { TtlCache } from './vc/ttl-cache.js';
 import { AWARDING_BODY_CONTEXT } from './vc/open-badges.js';
 import type { CheckStatus, VerifyCredentialOptions } from './vc/verifier.js';
 
-/**
- * Our own records, read for a verification. A database that does not answer makes the check indeterminate, not failed:
- * a genuine certificate must never read "not verified" because of an outage. Refusals (an unknown list) pass through.
- */
-async function readOwn<T>(read: () => Promise<T>, what: string): Promise<T> {
-  try {
-    return await read();
-  } catch (error) {
-    if (error instanceof HttpException) throw error;
-    throw new SourceUnavailableError(`${what} cannot be read now (${(error as Error).message})`, { cause: error });
-  }
-}
-
 @Injectable()
 export class VcEnvironment {
-  readonly documentLoader: DocumentLoader;
   readonly checkStatus: CheckStatus;
   /** The contexts a credential may be written with (see vc/signed-form.ts). */
   readonly signedForm: NonNullable<VerifyCredentialOptions['signedForm']>;
@@ -46,29 +29,11 @@ export class VcEnvironment {
   constructor(
     private readonly identity: IssuerIdentityService,
     statusLists: StatusListsService,
+    /** The app's one document loader (issuers/document-loader.provider.ts), the one signing uses too. */
+    @Inject(DOCUMENT_LOADER) readonly documentLoader: DocumentLoader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    const resolveForeignDidWeb = createDidWebResolver();
-    // Our schools' DID documents, asked for several times by every verification, change only when a key rotation adds
-    // a key: kept a minute (frozen, shared by the verifications), and looked up afresh when a proof names a key the
-    // kept copy lacks.
-    const ownDidDocuments = new TtlCache<DidDocument>({ maxEntries: 1_000, ttlMs: 60_000 });
-    const resolveDidWeb: DidResolver = async (did, { fresh = false } = {}) => {
-      const kept = fresh ? undefined : ownDidDocuments.get(did);
-      if (kept) return kept;
-      const own = await readOwn(() => identity.resolveOwnDid(did), `the DID document of ${did}`);
-      if (own) {
-        ownDidDocuments.set(did, deepFreeze(own));
-        return own;
-      }
-      // A DID under our own issuers path that the database does not know is unknown: asking our own host would be
-      // a request to ourselves for nothing.
-      if (identity.isOwnDidWeb(did)) throw new Error(`${did} is not one of this service's issuers`);
-      return resolveForeignDidWeb(did);
-    };
-    const extraContexts = new Map(config.credentials.acceptExamplesContext ? [[EXAMPLES_V2_CONTEXT_URL, EXAMPLES_V2_CONTEXT]] : []);
-    this.documentLoader = createDocumentLoader({ resolveDidWeb, extraContexts });
-    this.signedForm = { inlineContexts: [AWARDING_BODY_CONTEXT], extraContextUrls: [...extraContexts.keys()] };
+    this.signedForm = { inlineContexts: [AWARDING_BODY_CONTEXT], extraContextUrls: [...extraContextsOf(config).keys()] };
 
     const fetchForeignList = createStatusListFetcher();
     const fetchStatusListCredential: FetchStatusListCredential = async (url) => {

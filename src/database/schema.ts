@@ -21,7 +21,7 @@ import { AuditEvent } from '../credentials/audit/audit-event.entity.js';
 import { CredentialBatch } from '../credentials/batch/credential-batch.entity.js';
 import { Credential, CredentialSignature } from '../credentials/credential.entity.js';
 import { StatusList } from '../credentials/status/status-list.entity.js';
-import { IssuerKey } from '../institutions/issuer-key.entity.js';
+import { IssuerKey } from '../credentials/issuers/issuer-key.entity.js';
 import { ElectiveGroup, Programme, ProgrammeAward, ProgrammeModule } from '../catalogue/programme.entity.js';
 import { LearningOutcome, TrainingModule } from '../catalogue/training-module.entity.js';
 import { TrainingSession } from '../catalogue/training-session.entity.js';

@@ -9,7 +9,7 @@ import type { Credential } from '../credentials/credential.entity.js';
 import { CredentialRecordsService } from '../credentials/credential-records.service.js';
 import { CredentialsRepository } from '../credentials/credentials.repository.js';
 import { InstitutionsRepository } from '../institutions/institutions.repository.js';
-import { IssuerIdentityService } from '../institutions/issuer-identity.service.js';
+import { IssuerIdentityService } from '../credentials/issuers/issuer-identity.service.js';
 import type { JsonObject } from '../credentials/vc/issuer.js';
 import { CURRENT_LAYOUT } from './certificate-layouts.js';
 import type { PaperExtras } from './certificate-paper.entity.js';

@@ -8,11 +8,10 @@ import { Permission, requireOnInstitutions } from '../../auth/access-policy.js';
 import type { Actor } from '../../auth/roles.js';
 import { conflict, invalid, notFound } from '../../common/problems.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { type IssuerSigner, IssuerIdentityService } from '../../institutions/issuer-identity.service.js';
+import { IssuerIdentityService } from '../issuers/issuer-identity.service.js';
+import { IssuerSigner } from '../issuers/issuer-signer.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import type { CredentialState } from '../credential.entity.js';
-import { createDocumentLoader } from '../vc/document-loader.js';
-import { issueCredential } from '../vc/issuer.js';
 import {
   buildStatusEntry, buildStatusListCredential, encodeStatusList, MIN_STATUS_LIST_LENGTH, pickRandomFreeIndex, setStatus, StatusListError, type StatusPurpose,
 } from '../vc/status-list.js';
@@ -36,9 +35,6 @@ export const STATUS_PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspens
 const SINGLE_PROBES = 8;
 const MAX_REASON_LENGTH = 1000;
 
-/** Signing resolves no DID, only contexts: the bundled ones are enough, and keep this service free of the verifier. */
-const signingLoader = createDocumentLoader();
-
 const OUTCOME: Record<StatusChange, { purpose: StatusPurpose; set: boolean; state: CredentialState; action: 'credential.revoked' | 'credential.suspended' | 'credential.unsuspended' }> = {
   revoke: { purpose: 'revocation', set: true, state: 'revoked', action: 'credential.revoked' },
   suspend: { purpose: 'suspension', set: true, state: 'suspended', action: 'credential.suspended' },
@@ -57,6 +53,7 @@ export class StatusListsService {
   constructor(
     private readonly lists: StatusListsRepository,
     private readonly identity: IssuerIdentityService,
+    private readonly signer: IssuerSigner,
     private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -137,12 +134,12 @@ export class StatusListsService {
       requireOnInstitutions(actor, Permission.CredentialStatusChange, [credential.issuerInstitutionId]);
       assertChangeAllowed(credential.state, change);
       const list = (await this.lists.findList(credential.statusListId, manager))!;
-      // The signer first: creating a key locks the institution, and allocate() takes that lock before the list's.
-      const signer = await this.signerOf(list, manager);
+      // The key first: creating one locks the institution, and allocate() takes that lock before the list's.
+      await this.identity.issuerDid(list.institutionId, manager);
       const current = (await this.lists.findBits(list.id, outcome.purpose, manager, true))!;
       const updated = setStatus({ length: current.size, bytes: current.bits }, credential.statusListIndex, outcome.set);
       const bits = Buffer.from(updated.bytes);
-      await this.lists.saveList(current.id, outcome.purpose, { bits, signed: await this.sign(this.publishedUrl(list, outcome.purpose), outcome.purpose, bits, current.size, signer) }, manager);
+      await this.lists.saveList(current.id, outcome.purpose, { bits, signed: await this.sign(list, this.publishedUrl(list, outcome.purpose), outcome.purpose, bits, current.size, manager) }, manager);
       const statusReason = change === 'unsuspend' ? null : why;
       await this.lists.saveCredentialStatus(credentialId, outcome.state, statusReason, manager);
       await this.audit.record(manager, {
@@ -165,10 +162,10 @@ export class StatusListsService {
     // Never signed (no change since it was opened): sign it once, under the row lock so concurrent readers wait.
     return this.lists.transaction(async (manager) => {
       const list = (await this.lists.findList(statusListId, manager))!;
-      const signer = await this.signerOf(list, manager);
+      await this.identity.issuerDid(list.institutionId, manager); // the key before the list's lock, as above
       const current = (await this.lists.findBits(statusListId, purpose, manager, true))!;
       if (current.signed) return current.signed;
-      const signed = await this.sign(this.publishedUrl(list, purpose), purpose, current.bits, current.size, signer);
+      const signed = await this.sign(list, this.publishedUrl(list, purpose), purpose, current.bits, current.size, manager);
       await this.lists.saveList(statusListId, purpose, { signed }, manager);
       return signed;
     });
@@ -223,9 +220,8 @@ export class StatusListsService {
   /** A new list of the minimum size, both purposes signed at once: that pins the list to the school's current DID. */
   private async openList(institutionId: string, manager: EntityManager): Promise<{ id: string; size: number; allocated: number }> {
     const list = await this.lists.create(institutionId, MIN_STATUS_LIST_LENGTH, manager);
-    const signer = await this.identity.signer(institutionId, manager);
     for (const purpose of STATUS_PURPOSES) {
-      await this.lists.saveList(list.id, purpose, { signed: await this.sign(this.listUrl(list.id, purpose), purpose, list.revocationBits, list.size, signer) }, manager);
+      await this.lists.saveList(list.id, purpose, { signed: await this.sign({ institutionId, issuer: null }, this.listUrl(list.id, purpose), purpose, list.revocationBits, list.size, manager) }, manager);
     }
     return list;
   }
@@ -234,22 +230,16 @@ export class StatusListsService {
    * A status list must be issued by the DID its credentials name (vc/status-check.ts refuses any other), so a list
    * signed under an earlier DID (a did:key before rotation) is re-signed with that DID's newest key.
    */
-  private async signerOf(list: { institutionId: string; issuer: string | null }, manager: EntityManager): Promise<IssuerSigner> {
-    if (list.issuer && list.issuer !== (await this.identity.issuerDid(list.institutionId, manager))) {
-      return this.identity.signerForDid(list.institutionId, list.issuer, manager);
-    }
-    return this.identity.signer(list.institutionId, manager);
-  }
-
-  private sign(url: string, purpose: StatusPurpose, bits: Buffer, size: number, signer: IssuerSigner): Promise<Record<string, unknown>> {
-    const credential = buildStatusListCredential({
+  private async sign(list: { institutionId: string; issuer: string | null }, url: string, purpose: StatusPurpose, bits: Buffer, size: number, manager: EntityManager): Promise<Record<string, unknown>> {
+    const encodedList = encodeStatusList({ length: size, bytes: bits });
+    const { document } = await this.signer.sign(list.institutionId, ({ did }) => buildStatusListCredential({
       id: url,
-      issuer: signer.did,
+      issuer: did,
       statusPurpose: purpose,
-      encodedList: encodeStatusList({ length: size, bytes: bits }),
+      encodedList,
       validFrom: new Date().toISOString(),
-    });
-    return issueCredential({ credential, signer: signer.signingKey, documentLoader: signingLoader });
+    }), { manager, did: list.issuer ?? undefined });
+    return document;
   }
 
   private picksOf(manager: EntityManager, statusListId: string): Set<number> {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
-import { exportKeyPair } from '../credentials/vc/keys.js';
-import { loadConfig } from '../config/app-config.js';
+import { exportKeyPair } from '../vc/keys.js';
+import { loadConfig } from '../../config/app-config.js';
 import { DEVELOPMENT_KEK_FILE, developmentKeyEncryptionKey, IssuerKeysService } from './issuer-keys.service.js';
 
 describe('development key-encryption key', () => {

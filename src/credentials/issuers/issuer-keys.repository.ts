@@ -1,7 +1,7 @@
 // The only place that queries issuer_key. The sealed private key is read only where a signature needs it.
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { Institution } from './institution.entity.js';
+import { Institution } from '../../institutions/institution.entity.js';
 import { IssuerKey } from './issuer-key.entity.js';
 
 @Injectable()

@@ -4,10 +4,10 @@ import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs
 import { randomBytes } from 'node:crypto';
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { didKeyFromPublicKey } from '../credentials/vc/dids.js';
-import { decryptPrivateKey, encryptPrivateKey, type EncryptedPrivateKey, KeyEncryptionError, loadKeyEncryptionKey } from '../credentials/vc/key-encryption.js';
-import { exportKeyPair, generateDidKeyPair, generateKeyPair, importKeyPair, type IssuerKeyPair } from '../credentials/vc/keys.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { didKeyFromPublicKey } from '../vc/dids.js';
+import { decryptPrivateKey, encryptPrivateKey, type EncryptedPrivateKey, KeyEncryptionError, loadKeyEncryptionKey } from '../vc/key-encryption.js';
+import { exportKeyPair, generateDidKeyPair, generateKeyPair, importKeyPair, type IssuerKeyPair } from '../vc/keys.js';
 import type { IssuerKey } from './issuer-key.entity.js';
 
 export type SealedIssuerKey = Pick<IssuerKey, 'did' | 'verificationMethod' | 'publicKeyMultibase' | 'encryptedPrivateKey'>;

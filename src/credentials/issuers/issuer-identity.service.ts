@@ -2,22 +2,23 @@
 // created on first use, rotation, and the DID documents of our own DIDs answered from the database.
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Permission, requireOnInstitutions } from '../auth/access-policy.js';
-import type { Actor } from '../auth/roles.js';
-import type { LocalizedText } from '../common/localized-text.js';
-import { notFound } from '../common/problems.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { AuditLog } from '../credentials/audit/audit-log.service.js';
-import { buildDidWebDocument, type DidDocument, didKeyDocument, type DidWebLocation, didWebFromLocation } from '../credentials/vc/dids.js';
-import type { SigningKey } from '../credentials/vc/issuer.js';
-import type { Institution } from './institution.entity.js';
-import { InstitutionsRepository } from './institutions.repository.js';
+import { Permission, requireOnInstitutions } from '../../auth/access-policy.js';
+import type { Actor } from '../../auth/roles.js';
+import type { LocalizedText } from '../../common/localized-text.js';
+import { notFound } from '../../common/problems.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { buildDidWebDocument, type DidDocument, didKeyDocument, type DidWebLocation, didWebFromLocation } from '../vc/dids.js';
+import type { SigningKey } from '../vc/issuer.js';
+import type { Institution } from '../../institutions/institution.entity.js';
+import { InstitutionsRepository } from '../../institutions/institutions.repository.js';
 import type { IssuerKey } from './issuer-key.entity.js';
 import type { IssuerKeyDto } from './issuer-keys.dto.js';
 import { IssuerKeysRepository } from './issuer-keys.repository.js';
 import { IssuerKeysService } from './issuer-keys.service.js';
 
-export interface IssuerSigner {
+/** A key opened for signing; only IssuerSigner (issuer-signer.ts) asks for one. */
+export interface UnsealedIssuerKey {
   institutionId: string;
   did: string;
   verificationMethod: string;
@@ -67,7 +68,7 @@ export class IssuerIdentityService {
     return didWebFromLocation({ ...this.didWebRoot, path: [...this.didWebRoot.path, 'issuers', slug] });
   }
 
-  async signer(institutionId: string, manager?: EntityManager): Promise<IssuerSigner> {
+  async unsealedKey(institutionId: string, manager?: EntityManager): Promise<UnsealedIssuerKey> {
     const key = await this.activeKey(institutionId, manager);
     const keyPair = await this.keyMaterial.unseal(key);
     return { institutionId, did: key.did, verificationMethod: key.verificationMethod, signingKey: { keyPair, verificationMethod: key.verificationMethod } };
@@ -77,12 +78,17 @@ export class IssuerIdentityService {
     return (await this.activeKey(institutionId, manager)).did;
   }
 
+  /** The id of the active key (created on first use), as a proof by it names it. */
+  async activeVerificationMethod(institutionId: string, manager?: EntityManager): Promise<string> {
+    return (await this.activeKey(institutionId, manager)).verificationMethod;
+  }
+
   /**
    * The newest key of one of the institution's DIDs, retired or not. Only for re-signing a status list that belongs
    * to an earlier DID (a did:key before rotation, a did:web before PUBLIC_BASE_URL changed): a status list must be
    * issued by the DID its credentials name, so no other key can keep those credentials' status checkable.
    */
-  async signerForDid(institutionId: string, did: string, manager?: EntityManager): Promise<IssuerSigner> {
+  async unsealedKeyOfDid(institutionId: string, did: string, manager?: EntityManager): Promise<UnsealedIssuerKey> {
     const key = await this.keys.findNewestOfDid(institutionId, did, manager);
     if (!key) throw new Error(`institution ${institutionId} holds no key of ${did}`);
     const keyPair = await this.keyMaterial.unseal(key);

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import type { EncryptedPrivateKey } from '../credentials/vc/key-encryption.js';
-import { Institution } from './institution.entity.js';
+import type { EncryptedPrivateKey } from '../vc/key-encryption.js';
+import { Institution } from '../../institutions/institution.entity.js';
 
 /**
  * An institution's Ed25519 signing key. The private key is stored only encrypted (AES-256-GCM under the

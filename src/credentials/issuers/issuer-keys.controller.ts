@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, Allow, CurrentActor } from '../auth/roles.js';
-import { ParseIdPipe } from '../common/validation.js';
+import { type Actor, Allow, CurrentActor } from '../../auth/roles.js';
+import { ParseIdPipe } from '../../common/validation.js';
 import { IssuerIdentityService } from './issuer-identity.service.js';
 import { IssuerKeyDto, RotateIssuerKeyDto } from './issuer-keys.dto.js';
 

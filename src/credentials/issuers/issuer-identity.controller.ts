@@ -1,8 +1,8 @@
 // Serves our schools' did:web DID documents where did:web resolution looks for them.
 import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Allow } from '../auth/roles.js';
-import type { DidDocument } from '../credentials/vc/dids.js';
+import { Allow } from '../../auth/roles.js';
+import type { DidDocument } from '../vc/dids.js';
 import { IssuerIdentityService } from './issuer-identity.service.js';
 import { DidDocumentDto } from './issuer-keys.dto.js';
 
