@@ -15,13 +15,16 @@ export function profileOf(draft: JsonObject, index: number): ProfileInput {
   return { id: body.id, name: body.name, ...(typeof body.url === 'string' ? { url: body.url } : {}) };
 }
 
-/** The draft with one more endorsement, by `school`, of its content as it stands (proof and endorsements aside). */
-export async function endorse({ draft, school, signer, documentLoader, date }: {
-  draft: JsonObject; school: ProfileInput; signer: SigningKey; documentLoader: DocumentLoader; date: Date;
+/**
+ * The draft with one more endorsement, by `school`, of its content as it stands (proof and endorsements aside), signed
+ * at `date`; `id` is the endorsement's own (a fresh `urn:uuid:`).
+ */
+export async function endorse({ draft, school, signer, documentLoader, date, id }: {
+  draft: JsonObject; school: ProfileInput; signer: SigningKey; documentLoader: DocumentLoader; date: Date; id: string;
 }): Promise<JsonObject> {
   const digest = await endorsedDigest(draft, documentLoader);
   const unsigned = buildEndorsement({
-    credentialId: String(draft.id), digest, issuer: school, validFrom: date.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    id, credentialId: String(draft.id), digest, issuer: school, validFrom: date.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     comment: `${school.name} co-awards this diploma and approves its content (digest ${digest}).`,
   });
   const endorsement = await issueCredential({ credential: unsigned, signer, documentLoader, date });

@@ -2,11 +2,11 @@
 // A co-accredited diploma is prepared by the lead school, endorsed by each co-accrediting school and signed by the
 // lead school when the last has endorsed it, then released to the learner. Index, proofs and audit commit together.
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { AccessPolicy, Permission, requireOnInstitutions } from '../auth/access-policy.js';
 import type { Actor } from '../auth/roles.js';
 import { assertSessionStarted } from '../catalogue/session-rules.js';
+import { Clock, IdSource } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { conflict, invalid, notFound } from '../common/problems.js';
 import { IssuerIdentityService } from '../institutions/issuer-identity.service.js';
@@ -43,6 +43,8 @@ export class IssuanceService {
     private readonly vc: VcEnvironment,
     private readonly access: AccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly ids: IdSource,
   ) {}
 
   async issueCertificate(enrolmentId: string, actor: Actor): Promise<CredentialDto> {
@@ -79,6 +81,7 @@ export class IssuanceService {
   async certifyMany(enrolmentIds: string[], by: IssuingActor, manager: EntityManager): Promise<Credential[]> {
     if (enrolmentIds.length === 0) return [];
     const found = await this.credentials.findEnrolments(enrolmentIds, manager);
+    const now = this.clock.now();
     const enrolments = enrolmentIds.map((enrolmentId) => {
       const enrolment = found.get(enrolmentId);
       if (!enrolment) throw invalid([{ field: 'enrolmentId', reason: `no such enrolment: ${enrolmentId}` }]);
@@ -87,7 +90,7 @@ export class IssuanceService {
         throw conflict('not_eligible', 'The module is not passed.', [{ field: 'enrolment', reason: `the enrolment is ${enrolment.status}, not completed` }]);
       }
       // A completion recorded before the rule (or by hand in the database) does not make a session that has not begun passed.
-      assertSessionStarted(enrolment.session!.startsOn, 'enrolmentId', 'nobody has passed it yet.');
+      assertSessionStarted(enrolment.session!.startsOn, now, 'enrolmentId', 'nobody has passed it yet.');
       return enrolment;
     });
     const schools = new Map((await this.credentials.findInstitutions([...new Set(enrolments.map((e) => e.session!.institutionId))], manager)).map((school) => [school.id, school]));
@@ -172,13 +175,13 @@ export class IssuanceService {
       // The endorsement names the school by the DID the draft lists it under (awardingBody follows signerInstitutionIds).
       const profile = profileOf(credential.document, credential.signerInstitutionIds.indexOf(school));
       const signer = await this.signerFor(school, profile.id, manager);
-      credential.document = await endorse({ draft: credential.document, school: profile, signer: signer.signingKey, documentLoader: this.vc.documentLoader, date: new Date() });
+      credential.document = await endorse({ draft: credential.document, school: profile, signer: signer.signingKey, documentLoader: this.vc.documentLoader, date: this.clock.now(), id: `urn:uuid:${this.ids.uuid()}` });
       await manager.save(manager.create(CredentialSignature, { credentialId, institutionId: school, verificationMethod: signer.verificationMethod, signedById: actor.userId }));
       await this.audit.record(manager, { action: 'credential.signed', actorId: actor.userId, institutionId: school, credentialId, details: { verificationMethod: signer.verificationMethod, as: 'endorsement' } });
       if (signed.length + 1 === credential.signerInstitutionIds.length) {
         const lead = await this.signerFor(credential.issuerInstitutionId, profileOf(credential.document, 0).id, manager);
         credential.state = 'issued';
-        credential.issuedAt = new Date();
+        credential.issuedAt = this.clock.now();
         credential.statusChangedAt = credential.issuedAt;
         credential.document = await issueCredential({ credential: credential.document, signer: lead.signingKey, documentLoader: this.vc.documentLoader, date: credential.issuedAt });
         await manager.update(CredentialSignature, { credentialId, institutionId: credential.issuerInstitutionId }, { verificationMethod: lead.verificationMethod });
@@ -214,8 +217,8 @@ export class IssuanceService {
     })));
     for (const [index, { credential, build }] of entries.entries()) {
       const status = statuses[index];
-      credential.id = randomUUID();
-      const issuedAt = new Date();
+      credential.id = this.ids.uuid();
+      const issuedAt = this.clock.now();
       const unsigned = build(issuers, `urn:uuid:${credential.id}`, status.credentialStatus, issuedAt);
       // A co-accredited diploma stays an unsigned draft until every school has endorsed it: a lead-only proof would
       // be accepted as the whole diploma by any verifier that is content with one proof by the issuer.

@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Permission, requireOnInstitutions } from '../../auth/access-policy.js';
 import type { Actor } from '../../auth/roles.js';
+import { Clock } from '../../common/clock.js';
 import { conflict, invalid, notFound } from '../../common/problems.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { type IssuerSigner, IssuerIdentityService } from '../../institutions/issuer-identity.service.js';
@@ -59,6 +60,7 @@ export class StatusListsService {
     private readonly identity: IssuerIdentityService,
     private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async allocate(institutionId: string, manager: EntityManager): Promise<AllocatedStatus> {
@@ -242,14 +244,15 @@ export class StatusListsService {
   }
 
   private sign(url: string, purpose: StatusPurpose, bits: Buffer, size: number, signer: IssuerSigner): Promise<Record<string, unknown>> {
+    const now = this.clock.now();
     const credential = buildStatusListCredential({
       id: url,
       issuer: signer.did,
       statusPurpose: purpose,
       encodedList: encodeStatusList({ length: size, bytes: bits }),
-      validFrom: new Date().toISOString(),
+      validFrom: now.toISOString(),
     });
-    return issueCredential({ credential, signer: signer.signingKey, documentLoader: signingLoader });
+    return issueCredential({ credential, signer: signer.signingKey, documentLoader: signingLoader, date: now });
   }
 
   private picksOf(manager: EntityManager, statusListId: string): Set<number> {
