@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AccessModule } from './auth/access.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
+import { type Clock, ClockModule } from './common/clock.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import type { Database } from './database/database.js';
 import { CredentialsModule } from './credentials/credentials.module.js';
@@ -31,11 +32,13 @@ class ConfigModule {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, database: Database): DynamicModule {
+  /** `clock`: the system clock unless given (a test's FixedClock). */
+  static forRoot(config: AppConfig, database: Database, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forConfig(config),
+        ClockModule.with({ clock }),
         DatabaseModule.forDatabase(database),
         JobsModule,
         AuthModule,

@@ -5,6 +5,7 @@
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as stock from '@digitalbazaar/vc';
+import { randomUUID } from 'node:crypto';
 import { endorse } from '../src/credentials/co-accreditation.js';
 import { VcEnvironment } from '../src/credentials/vc-environment.service.js';
 import { issueCredential, type JsonObject } from '../src/credentials/vc/issuer.js';
@@ -130,11 +131,11 @@ describe('co-accredited diplomas: one proof by the issuer, one endorsement per c
     const transplanted = await leadSigned(diploma, other.endorsement);
     // A school that does not award the diploma endorses it with its own key: it is no one's approval here.
     const outsiderSigner = await identity.unsealedKey(outsider.id);
-    const byOutsider = (await endorse({ draft: draftOf(diploma), school: { id: outsiderSigner.did, name: 'ENS Santé Oran' }, sign: (endorsement) => issueCredential({ credential: endorsement, signer: outsiderSigner.signingKey, documentLoader: env.documentLoader }), documentLoader: env.documentLoader, date: new Date() })).endorsement as Json[];
+    const byOutsider = (await endorse({ draft: draftOf(diploma), school: { id: outsiderSigner.did, name: 'ENS Santé Oran' }, sign: (endorsement) => issueCredential({ credential: endorsement, signer: outsiderSigner.signingKey, documentLoader: env.documentLoader }), documentLoader: env.documentLoader, date: new Date(), id: `urn:uuid:${randomUUID()}` })).endorsement as Json[];
     const notAwarding = await leadSigned(diploma, byOutsider);
     // The same key, claiming to be the partner: the stock issuer purpose refuses a proof by someone other than `issuer`.
     const partnerDid = diploma.awardingBody[1].id;
-    const impersonating = await leadSigned(diploma, [((await endorse({ draft: draftOf(diploma), school: { id: partnerDid, name: 'EHESP' }, sign: (endorsement) => issueCredential({ credential: endorsement, signer: outsiderSigner.signingKey, documentLoader: env.documentLoader }), documentLoader: env.documentLoader, date: new Date() })).endorsement as Json[])[0]]);
+    const impersonating = await leadSigned(diploma, [((await endorse({ draft: draftOf(diploma), school: { id: partnerDid, name: 'EHESP' }, sign: (endorsement) => issueCredential({ credential: endorsement, signer: outsiderSigner.signingKey, documentLoader: env.documentLoader }), documentLoader: env.documentLoader, date: new Date(), id: `urn:uuid:${randomUUID()}` })).endorsement as Json[])[0]]);
     // Stale: the partner endorsed the draft, then the lead changed the content before signing.
     const stale = await leadSigned({ ...diploma, name: `${diploma.name} (modifié)` }, diploma.endorsement);
 

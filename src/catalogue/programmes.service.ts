@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { Permission, requireOnInstitutions } from '../auth/access-policy.js';
 import { institutionForNew } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
+import { Clock } from '../common/clock.js';
 import { cleanLocalized, type LocalizedText } from '../common/localized-text.js';
 import { page, type Page } from '../common/page.js';
 import { conflict, invalid, notFound, type FieldError } from '../common/problems.js';
@@ -24,6 +25,7 @@ export class ProgrammesService {
   constructor(
     private readonly programmes: ProgrammesRepository,
     private readonly modules: TrainingModulesRepository,
+    private readonly clock: Clock,
   ) {}
 
   async list(query: ProgrammeListQuery): Promise<Page<ProgrammeDto>> {
@@ -83,7 +85,7 @@ export class ProgrammesService {
       if (dto.description !== undefined) programme.description = cleanLocalized(dto.description);
       if (dto.minimumAverage !== undefined) programme.minimumAverage = dto.minimumAverage;
       if (dto.internshipRequired != null) programme.internshipRequired = dto.internshipRequired;
-      programme.updatedAt = new Date(); // a structure-only change is a change of the programme too
+      programme.updatedAt = this.clock.now(); // a structure-only change is a change of the programme too
       await this.programmes.saveProgramme(programme, manager);
     });
     return this.get(id);

@@ -31,8 +31,8 @@ const EARLIEST_ZONE_MS = 14 * 3600_000;
  */
 export const hasStarted = (startsOn: string, at: Date): boolean => startsOn <= new Date(at.getTime() + EARLIEST_ZONE_MS).toISOString().slice(0, 10);
 
-/** Results, completions and certificates belong to a session that has begun: 409 naming the field that leads to it. */
-export function assertSessionStarted(startsOn: string, field: string, consequence: string): void {
-  if (hasStarted(startsOn, new Date())) return;
+/** Results, completions and certificates belong to a session that has begun at `now`: 409 naming the field that leads to it. */
+export function assertSessionStarted(startsOn: string, now: Date, field: string, consequence: string): void {
+  if (hasStarted(startsOn, now)) return;
   throw conflict('session_not_started', `The session starts on ${startsOn}: ${consequence}`, [{ field, reason: `the session starts on ${startsOn}` }]);
 }

@@ -34,9 +34,9 @@ export class TrainingModulesRepository {
     return manager.save(module);
   }
 
-  /** Outcomes live in their own table: changing them is a change of the module too. */
-  async touchModule(id: string, manager: EntityManager): Promise<void> {
-    await manager.update(TrainingModule, { id }, { updatedAt: new Date() });
+  /** Outcomes live in their own table: changing them is a change of the module too, made `at`. */
+  async touchModule(id: string, at: Date, manager: EntityManager): Promise<void> {
+    await manager.update(TrainingModule, { id }, { updatedAt: at });
   }
 
   async deleteModule(module: TrainingModule, manager: EntityManager): Promise<void> {

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { Permission, requireOnInstitutions } from '../auth/access-policy.js';
 import { institutionForNew } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
+import { Clock } from '../common/clock.js';
 import { cleanLocalized, type LocalizedText } from '../common/localized-text.js';
 import { page, type Page } from '../common/page.js';
 import { conflict, invalid, notFound, type FieldError } from '../common/problems.js';
@@ -21,6 +22,7 @@ export class TrainingModulesService {
   constructor(
     private readonly modules: TrainingModulesRepository,
     private readonly frameworks: FrameworksRepository,
+    private readonly clock: Clock,
   ) {}
 
   async list(query: TrainingModuleListQuery): Promise<Page<TrainingModuleDto>> {
@@ -99,7 +101,7 @@ export class TrainingModulesService {
       const { rows, errors } = await this.resolveOutcomes(outcomes, manager);
       if (errors.length) throw invalid(errors, 'Some learning outcomes are not valid; nothing was saved.');
       await this.modules.replaceOutcomes(id, rows.map((row) => ({ ...row, moduleId: id })), manager);
-      await this.modules.touchModule(id, manager);
+      await this.modules.touchModule(id, this.clock.now(), manager);
     });
     return this.get(id);
   }

@@ -1,5 +1,6 @@
 // An institution's yearly training catalogue: its sessions starting that year, grouped by module or programme.
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
 import { notFound } from '../common/problems.js';
 import { InstitutionsRepository } from '../institutions/institutions.repository.js';
 import type { CatalogueDto, CatalogueEntryDto } from './dto/yearly-catalogue.dto.js';
@@ -14,10 +15,11 @@ export class YearlyCatalogueService {
     private readonly institutions: InstitutionsRepository,
     private readonly sessions: TrainingSessionsRepository,
     private readonly programmes: ProgrammesRepository,
+    private readonly clock: Clock,
   ) {}
 
   /** Entries come in the order of their first session of the year; `year` defaults to the current (UTC) year. */
-  async catalogueOf(institutionId: string, year = new Date().getUTCFullYear()): Promise<CatalogueDto> {
+  async catalogueOf(institutionId: string, year = this.clock.now().getUTCFullYear()): Promise<CatalogueDto> {
     const institution = await this.institutions.findById(institutionId);
     if (!institution) throw notFound('Institution', institutionId);
     const sessions = await this.sessions.sessionsStartingIn(institutionId, year);

@@ -2,11 +2,11 @@
 // A co-accredited diploma is prepared by the lead school, endorsed by each co-accrediting school and signed by the
 // lead school when the last has endorsed it, then released to the learner. Index, proofs and audit commit together.
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { AccessPolicy, Permission, requireOnInstitutions } from '../auth/access-policy.js';
 import type { Actor } from '../auth/roles.js';
 import { assertSessionStarted } from '../catalogue/session-rules.js';
+import { Clock, IdSource } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { conflict, invalid, notFound } from '../common/problems.js';
 import { IssuerIdentityService } from './issuers/issuer-identity.service.js';
@@ -45,6 +45,8 @@ export class IssuanceService {
     private readonly vc: VcEnvironment,
     private readonly access: AccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly ids: IdSource,
   ) {}
 
   async issueCertificate(enrolmentId: string, actor: Actor): Promise<CredentialDto> {
@@ -81,6 +83,7 @@ export class IssuanceService {
   async certifyMany(enrolmentIds: string[], by: IssuingActor, manager: EntityManager): Promise<Credential[]> {
     if (enrolmentIds.length === 0) return [];
     const found = await this.credentials.findEnrolments(enrolmentIds, manager);
+    const now = this.clock.now();
     const enrolments = enrolmentIds.map((enrolmentId) => {
       const enrolment = found.get(enrolmentId);
       if (!enrolment) throw invalid([{ field: 'enrolmentId', reason: `no such enrolment: ${enrolmentId}` }]);
@@ -89,7 +92,7 @@ export class IssuanceService {
         throw conflict('not_eligible', 'The module is not passed.', [{ field: 'enrolment', reason: `the enrolment is ${enrolment.status}, not completed` }]);
       }
       // A completion recorded before the rule (or by hand in the database) does not make a session that has not begun passed.
-      assertSessionStarted(enrolment.session!.startsOn, 'enrolmentId', 'nobody has passed it yet.');
+      assertSessionStarted(enrolment.session!.startsOn, now, 'enrolmentId', 'nobody has passed it yet.');
       return enrolment;
     });
     const schools = new Map((await this.credentials.findInstitutions([...new Set(enrolments.map((e) => e.session!.institutionId))], manager)).map((school) => [school.id, school]));
@@ -173,10 +176,10 @@ export class IssuanceService {
       if (credential.state !== 'awaiting_signatures') throw conflict('not_awaiting_signatures', `The credential is ${credential.state}.`);
       // The endorsement names the school by the DID the draft lists it under (awardingBody follows signerInstitutionIds).
       const profile = profileOf(credential.document, credential.signerInstitutionIds.indexOf(school));
-      const date = new Date();
+      const date = this.clock.now();
       let endorsedWith = '';
       credential.document = await endorse({
-        draft: credential.document, school: profile, documentLoader: this.vc.documentLoader, date,
+        draft: credential.document, school: profile, documentLoader: this.vc.documentLoader, date, id: `urn:uuid:${this.ids.uuid()}`,
         sign: async (endorsement) => {
           const signed = await this.signer.sign(school, endorsement, { manager, did: profile.id, date });
           endorsedWith = signed.verificationMethod;
@@ -187,7 +190,7 @@ export class IssuanceService {
       await this.audit.record(manager, { action: 'credential.signed', actorId: actor.userId, institutionId: school, credentialId, details: { verificationMethod: endorsedWith, as: 'endorsement' } });
       if (signed.length + 1 === credential.signerInstitutionIds.length) {
         credential.state = 'issued';
-        credential.issuedAt = new Date();
+        credential.issuedAt = this.clock.now();
         credential.statusChangedAt = credential.issuedAt;
         const lead = await this.signer.sign(credential.issuerInstitutionId, credential.document, { manager, did: profileOf(credential.document, 0).id, date: credential.issuedAt });
         credential.document = lead.document;
@@ -219,8 +222,8 @@ export class IssuanceService {
     })));
     for (const [index, { credential, build }] of entries.entries()) {
       const status = statuses[index];
-      credential.id = randomUUID();
-      const issuedAt = new Date();
+      credential.id = this.ids.uuid();
+      const issuedAt = this.clock.now();
       const unsigned = build(issuers, `urn:uuid:${credential.id}`, status.credentialStatus, issuedAt);
       // A co-accredited diploma stays an unsigned draft until every school has endorsed it: a lead-only proof would
       // be accepted as the whole diploma by any verifier that is content with one proof by the issuer.

@@ -1,9 +1,9 @@
 // The VC-API issuer and status service of each school: signs a credential the caller built (after checking that it
 // is a well-formed VC 2.0 credential naming this school as issuer, a VC 1.1 one upgraded first) and updates its status.
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { Permission, requireOnInstitutions } from '../auth/access-policy.js';
 import type { Actor } from '../auth/roles.js';
+import { Clock, IdSource } from '../common/clock.js';
 import { conflict, forbidden, invalid, notFound } from '../common/problems.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { InstitutionsRepository } from '../institutions/institutions.repository.js';
@@ -36,6 +36,8 @@ export class VcApiIssuerService {
     private readonly audit: AuditLog,
     private readonly vc: VcEnvironment,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly ids: IdSource,
   ) {}
 
   async issue(slug: string, input: JsonObject, options: JsonObject | undefined, actor: Actor): Promise<{ verifiableCredential: JsonObject }> {
@@ -76,7 +78,7 @@ export class VcApiIssuerService {
       const entries = purposes
         ? purposes.map((statusPurpose) => buildStatusEntry({ statusListCredential: this.statusLists.listUrl(status.statusListId, statusPurpose), statusListIndex: status.statusListIndex, statusPurpose }))
         : [status.credentialStatus];
-      const rowId = randomUUID();
+      const rowId = this.ids.uuid();
       const unsigned: JsonObject = {
         ...credential,
         id: id ?? `urn:uuid:${rowId}`,
@@ -84,16 +86,16 @@ export class VcApiIssuerService {
         // One entry is written as an object: the compact form the verifier's signed-form check expects.
         credentialStatus: entries.length === 1 ? entries[0] : entries,
       };
+      const issuedAt = this.clock.now();
       let signed: JsonObject;
       let verificationMethod: string;
       try {
-        ({ document: signed, verificationMethod } = await this.signer.sign(school.id, unsigned, { manager, did }));
+        ({ document: signed, verificationMethod } = await this.signer.sign(school.id, unsigned, { manager, did, date: issuedAt }));
       } catch (error) {
         if (!(error instanceof UnsignableDocumentError)) throw error;
         // Safe-mode JSON-LD: an undefined term, an unknown context, a malformed value.
         throw invalid([{ field: 'credential', reason: describeFailure(error.cause).message.slice(0, 300) }], 'The credential cannot be signed as it is.');
       }
-      const issuedAt = new Date();
       await manager.save(manager.create(Credential, {
         id: rowId, kind: 'external', state: 'issued', document: signed, issuerInstitutionId: school.id, signerInstitutionIds: [school.id], learnerId: null,
         enrolmentId: null, moduleId: null, programmeId: null, statusListId: status.statusListId, statusListIndex: status.statusListIndex,

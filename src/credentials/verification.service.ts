@@ -1,6 +1,7 @@
 // Verification for employers and other services: each proof, the status, the validity period, the Open Badges
 // shape and whether each issuer is trusted, reported check by check. Never throws on bad input.
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
 import { VcEnvironment } from './vc-environment.service.js';
 import type { JsonObject } from './vc/issuer.js';
 import { checkOpenBadgeShape } from './vc/open-badges.js';
@@ -54,17 +55,23 @@ const isOpenBadge = (credential: JsonObject): boolean =>
 
 @Injectable()
 export class VerificationService {
-  constructor(private readonly vc: VcEnvironment) {}
+  constructor(private readonly vc: VcEnvironment, private readonly clock: Clock) {}
 
   async verifyCredential(credential: unknown, options: { expectedProofPurpose?: string } = {}): Promise<CredentialVerdict> {
-    const report = await verifyCredential({ credential, documentLoader: this.vc.documentLoader, checkStatus: this.vc.checkStatus, signedForm: this.vc.signedForm, fetchResource: this.vc.fetchResource, ...options });
+    const report = await verifyCredential({
+      credential, documentLoader: this.vc.documentLoader, checkStatus: this.vc.checkStatus, signedForm: this.vc.signedForm, fetchResource: this.vc.fetchResource,
+      now: this.clock.now(), ...options,
+    });
     return this.verdict(credential, report);
   }
 
   async verifyPresentation(
     presentation: unknown, options: { challenge?: string; domain?: string },
   ): Promise<Omit<PresentationReport, 'credentials' | 'errors' | 'outcome'> & { outcome: Outcome; errors: CredentialVerdict['errors']; credentials: CredentialVerdict[] }> {
-    const report = await verifyPresentation({ presentation, documentLoader: this.vc.documentLoader, checkStatus: this.vc.checkStatus, signedForm: this.vc.signedForm, fetchResource: this.vc.fetchResource, ...options });
+    const report = await verifyPresentation({
+      presentation, documentLoader: this.vc.documentLoader, checkStatus: this.vc.checkStatus, signedForm: this.vc.signedForm, fetchResource: this.vc.fetchResource,
+      now: this.clock.now(), ...options,
+    });
     const inside = [(presentation as JsonObject | undefined)?.verifiableCredential].flat().filter(Boolean);
     const credentials = await Promise.all(report.credentials.map((credentialReport, index) => this.verdict(inside[index], credentialReport)));
     const verified = report.verified && credentials.every((credential) => credential.verified);

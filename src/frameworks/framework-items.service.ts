@@ -1,9 +1,9 @@
 // Items of a framework version (the tree), their associations, and search across frameworks.
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { mayOnInstitution, Permission } from '../auth/access-policy.js';
 import type { Actor } from '../auth/roles.js';
+import { IdSource } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { caseItemUri } from './case-uris.js';
 import { cleanLocalized, searchableText, type LocalizedText } from '../common/localized-text.js';
@@ -22,6 +22,7 @@ export class FrameworkItemsService {
     private readonly frameworks: FrameworksRepository,
     private readonly versions: FrameworksService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly ids: IdSource,
   ) {}
 
   async list(frameworkId: string, query: ItemListQuery, actor: Actor | undefined): Promise<Page<ItemDto>> {
@@ -47,7 +48,7 @@ export class FrameworkItemsService {
   async create(frameworkId: string, dto: CreateItemDto, actor: Actor): Promise<ItemDto> {
     return this.frameworks.transaction(async (manager) => {
       const framework = await this.versions.requireEditable(frameworkId, actor, manager);
-      const identifier = dto.identifier ?? randomUUID();
+      const identifier = dto.identifier ?? this.ids.uuid();
       if (dto.identifier) await assertIdentifiersOwnedBy(this.frameworks, framework.ownerInstitutionId, [identifier], manager);
       if (dto.identifier && (await this.frameworks.itemIdentifierTaken(frameworkId, identifier, manager))) {
         throw conflict('duplicate_identifier', `The framework already has an item ${identifier}.`, [{ field: 'identifier', reason: 'already exists' }]);
@@ -130,7 +131,7 @@ export class FrameworkItemsService {
         }
       }
       if (errors.length) throw invalid(errors);
-      const identifier = dto.identifier ?? randomUUID();
+      const identifier = dto.identifier ?? this.ids.uuid();
       return toAssociationDto(await this.frameworks.addAssociation({
         frameworkId,
         identifier,

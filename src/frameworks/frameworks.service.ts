@@ -1,10 +1,10 @@
 // Framework versions: creation, edits of drafts, lifecycle (publish, retire, next version) and proficiency scales.
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { mayOnInstitution, Permission, requireOnInstitutions } from '../auth/access-policy.js';
 import { institutionForNew } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
+import { Clock, IdSource } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { caseDocumentUri } from './case-uris.js';
 import { assertDraft, assertNewDraftAllowed, assertNextVersionAllowed, assertVersionLabelFree, publishFramework, retire } from '../common/lifecycle.js';
@@ -26,6 +26,8 @@ export class FrameworksService {
     private readonly content: FrameworkContentRepository,
     private readonly institutions: InstitutionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly ids: IdSource,
   ) {}
 
   async list(query: FrameworkListQuery, actor: Actor | undefined): Promise<Page<FrameworkDto>> {
@@ -62,7 +64,7 @@ export class FrameworksService {
   async create(dto: CreateFrameworkDto, actor: Actor): Promise<FrameworkDto> {
     const ownerInstitutionId = institutionForNew(actor, dto.ownerInstitutionId, Permission.FrameworkManage, 'ownerInstitutionId', 'a framework');
     if (!(await this.institutions.findById(ownerInstitutionId))) throw invalid([{ field: 'ownerInstitutionId', reason: 'no such institution' }]);
-    const identifier = dto.identifier ?? randomUUID();
+    const identifier = dto.identifier ?? this.ids.uuid();
     return this.frameworks.transaction(async (manager) => {
       if (dto.identifier) await assertIdentifiersOwnedBy(this.frameworks, ownerInstitutionId, [identifier], manager);
       if (dto.identifier) {
@@ -103,14 +105,14 @@ export class FrameworksService {
     return this.frameworks.transaction(async (manager) => {
       const framework = await this.requireManaged(id, actor, manager);
       const content = { items: await this.frameworks.countItems(id, manager) };
-      return toFrameworkDto(await this.frameworks.saveVersion(publishFramework(framework, content, new Date()), manager));
+      return toFrameworkDto(await this.frameworks.saveVersion(publishFramework(framework, content, this.clock.now()), manager));
     });
   }
 
   async retire(id: string, actor: Actor): Promise<FrameworkDto> {
     return this.frameworks.transaction(async (manager) => {
       const framework = await this.requireManaged(id, actor, manager);
-      return toFrameworkDto(await this.frameworks.saveVersion(retire(framework, 'Framework', new Date()), manager));
+      return toFrameworkDto(await this.frameworks.saveVersion(retire(framework, 'Framework', this.clock.now()), manager));
     });
   }
 
@@ -149,9 +151,9 @@ export class FrameworksService {
       if ((await this.frameworks.findScales(frameworkId, manager)).some((scale) => scale.code === dto.code)) {
         throw conflict('duplicate_code', `The framework already has a scale ${dto.code}.`, [{ field: 'code', reason: 'already exists' }]);
       }
-      const scale = { frameworkId, identifier: randomUUID(), code: dto.code, title: cleanLocalized(dto.title) as LocalizedText };
+      const scale = { frameworkId, identifier: this.ids.uuid(), code: dto.code, title: cleanLocalized(dto.title) as LocalizedText };
       const levels = dto.levels.map((level) => ({
-        identifier: randomUUID(),
+        identifier: this.ids.uuid(),
         rank: level.rank,
         code: level.code,
         label: cleanLocalized(level.label) as LocalizedText,

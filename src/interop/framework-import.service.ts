@@ -2,11 +2,11 @@
 // Re-importing the same identifier and version replaces a draft and is refused on a published version; publishing in
 // the same transaction applies the lifecycle rules every framework version goes through (common/lifecycle.ts).
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Permission, requireOnInstitutions } from '../auth/access-policy.js';
 import { institutionForNew } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
+import { Clock, IdSource } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { caseDocumentUri, caseItemUri } from '../frameworks/case-uris.js';
 import { cleanLocalized, searchableText, type LocalizedText } from '../common/localized-text.js';
@@ -72,6 +72,8 @@ export class FrameworkImportService {
     private readonly content: FrameworkContentRepository,
     private readonly institutions: InstitutionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly ids: IdSource,
   ) {}
 
   async import(model: ImportedFramework, actor: Actor, options: ImportOptions = {}): Promise<ImportResult> {
@@ -111,7 +113,7 @@ export class FrameworkImportService {
 
       if (options.publish) {
         const content = { items: orderedItems.length };
-        framework = await this.frameworks.saveVersion(publishFramework(framework, content, new Date()), manager);
+        framework = await this.frameworks.saveVersion(publishFramework(framework, content, this.clock.now()), manager);
       }
       return {
         frameworkId: framework.id, identifier, version: framework.version, status: framework.status, outcome: existing ? 'replaced' : 'created',
@@ -125,19 +127,19 @@ export class FrameworkImportService {
     const scaleIds = new Map<string, string>();
     const levels: Partial<ProficiencyLevel>[] = [];
     const scales = model.scales.map((scale, position) => {
-      const id = randomUUID();
+      const id = this.ids.uuid();
       scaleIds.set(scale.code, id);
       for (const level of scale.levels) {
-        levels.push({ id: randomUUID(), scaleId: id, identifier: level.identifier?.toLowerCase() ?? randomUUID(), rank: level.rank, code: level.code, label: cleanLocalized(level.label) ?? { fr: level.code }, description: cleanLocalized(level.description) });
+        levels.push({ id: this.ids.uuid(), scaleId: id, identifier: level.identifier?.toLowerCase() ?? this.ids.uuid(), rank: level.rank, code: level.code, label: cleanLocalized(level.label) ?? { fr: level.code }, description: cleanLocalized(level.description) });
       }
-      return { id, frameworkId, identifier: scale.identifier?.toLowerCase() ?? randomUUID(), code: scale.code, title: cleanLocalized(scale.title) ?? { fr: scale.code }, position };
+      return { id, frameworkId, identifier: scale.identifier?.toLowerCase() ?? this.ids.uuid(), code: scale.code, title: cleanLocalized(scale.title) ?? { fr: scale.code }, position };
     });
     await this.content.insertScales(scales, levels, manager);
     return scaleIds;
   }
 
   private async insertItems(frameworkId: string, items: ImportedFramework['items'], scaleIds: Map<string, string>, manager: EntityManager): Promise<Map<string, string>> {
-    const ids = new Map(items.map((item) => [item.identifier.toLowerCase(), randomUUID()]));
+    const ids = new Map(items.map((item) => [item.identifier.toLowerCase(), this.ids.uuid()]));
     const positions = new Map<string | null, number>();
     const rows = items.map((item): Partial<FrameworkItem> => {
       const parentId = item.parentIdentifier ? ids.get(item.parentIdentifier.toLowerCase())! : null;

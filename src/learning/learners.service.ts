@@ -5,6 +5,7 @@ import { AccessPolicy, Permission } from '../auth/access-policy.js';
 import { institutionForNew, isLearnerAccount, learnerScope } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
 import { UsersRepository } from '../auth/users.repository.js';
+import { Clock } from '../common/clock.js';
 import { page, type Page } from '../common/page.js';
 import { conflict, invalid, notFound, type FieldError } from '../common/problems.js';
 import { FrameworksRepository } from '../frameworks/frameworks.repository.js';
@@ -25,6 +26,7 @@ export class LearnersService {
     private readonly profiles: JobProfilesRepository,
     private readonly frameworks: FrameworksRepository,
     private readonly users: UsersRepository,
+    private readonly clock: Clock,
   ) {}
 
   async list(query: LearnerListQuery, actor: Actor): Promise<Page<LearnerDto>> {
@@ -103,7 +105,7 @@ export class LearnersService {
       const evidence = await this.learning.addEvidence({
         learnerId: id, itemId: item.id, itemIdentifier: item.identifier, levelId: level.id, levelRank: level.rank,
         source: 'workplace_observation', enrolmentId: null, assessmentId: null, moduleId: null, sessionId: dto.sessionId ?? null,
-        recordedById: actor.userId, note: dto.note, observedAt: dto.observedAt ?? new Date(),
+        recordedById: actor.userId, note: dto.note, observedAt: dto.observedAt ?? this.clock.now(),
       }, manager);
       return toEvidenceDto(evidence);
     });

@@ -6,6 +6,7 @@ import { AccessPolicy, Permission } from '../auth/access-policy.js';
 import type { Actor } from '../auth/roles.js';
 import type { TrainingSession } from '../catalogue/training-session.entity.js';
 import { assertSessionStarted, hasStarted } from '../catalogue/session-rules.js';
+import { Clock } from '../common/clock.js';
 import { conflict, forbidden, invalid, notFound } from '../common/problems.js';
 import { Assessment, CERTIFYING_KINDS } from './assessment.entity.js';
 import type { AssessmentDto, CreateAssessmentDto, CreateEnrolmentDto, EnrolmentDto, QuestionnaireComparisonDto, UpdateEnrolmentDto } from './dto/records.dto.js';
@@ -15,7 +16,7 @@ import { compareQuestionnaires, type QuestionnaireScores } from './questionnaire
 
 @Injectable()
 export class RecordsService {
-  constructor(private readonly learning: LearningRepository, private readonly access: AccessPolicy) {}
+  constructor(private readonly learning: LearningRepository, private readonly access: AccessPolicy, private readonly clock: Clock) {}
 
   /**
    * The organising school offers a place, the employer's HR manager requests one; each side accepts what the other
@@ -41,7 +42,7 @@ export class RecordsService {
       enrolment.status = 'enrolled';
       enrolment.consent = organiser.size && employer.size ? 'accepted' : organiser.size ? 'offered' : 'requested';
       const accepted = enrolment.consent === 'accepted';
-      Object.assign(enrolment, { acceptedAt: accepted ? new Date() : null, acceptedById: accepted ? actor.userId : null });
+      Object.assign(enrolment, { acceptedAt: accepted ? this.clock.now() : null, acceptedById: accepted ? actor.userId : null });
       return toEnrolmentDto(await this.learning.saveEnrolment(enrolment, manager));
     });
   }
@@ -54,7 +55,7 @@ export class RecordsService {
       if (!enrolment) throw notFound('Enrolment', id);
       if (enrolment.status === 'withdrawn') throw conflict('enrolment_withdrawn', 'The enrolment was withdrawn; ask for a new one.');
       if (enrolment.consent === 'accepted') return toEnrolmentDto(enrolment);
-      Object.assign(enrolment, { consent: 'accepted', acceptedAt: new Date(), acceptedById: actor.userId });
+      Object.assign(enrolment, { consent: 'accepted', acceptedAt: this.clock.now(), acceptedById: actor.userId });
       return toEnrolmentDto(await this.learning.saveEnrolment(enrolment, manager));
     });
   }
@@ -84,10 +85,11 @@ export class RecordsService {
       if ((dto.attendanceRate !== undefined || (dto.status && dto.status !== 'withdrawn')) && enrolment.consent !== 'accepted') throw notAccepted();
       if (dto.attendanceRate !== undefined) enrolment.attendanceRate = dto.attendanceRate;
       if (dto.status && dto.status !== enrolment.status) {
+        const now = this.clock.now();
         if (enrolment.status === 'completed') throw conflict('enrolment_completed', 'A completed enrolment stays completed; its evidence is recorded.');
-        if (dto.status === 'completed') assertSessionStarted(enrolment.session!.startsOn, 'status', 'no completion can be recorded before.');
+        if (dto.status === 'completed') assertSessionStarted(enrolment.session!.startsOn, now, 'status', 'no completion can be recorded before.');
         enrolment.status = dto.status;
-        if (dto.status === 'completed') await this.complete(enrolment, null, new Date(), manager);
+        if (dto.status === 'completed') await this.complete(enrolment, null, now, manager);
       }
       return toEnrolmentDto(await this.learning.saveEnrolment(enrolment, manager));
     });
@@ -113,11 +115,11 @@ export class RecordsService {
     const errors = [];
     if (dto.score < 0 || dto.score > maxScore) errors.push({ field: 'score', reason: `must be between 0 and ${maxScore}` });
     if (passMark > maxScore) errors.push({ field: 'passMark', reason: `must not exceed maxScore ${maxScore}` });
-    const now = new Date();
+    const now = this.clock.now();
     const assessedAt = dto.assessedAt ?? now;
     // Only the pre-training questionnaire comes before the session; nothing is assessed in the future.
     if (dto.kind !== 'pre_questionnaire') {
-      assertSessionStarted(session.startsOn, 'session', `no ${dto.kind.replace('_', ' ')} can be recorded before.`);
+      assertSessionStarted(session.startsOn, now, 'session', `no ${dto.kind.replace('_', ' ')} can be recorded before.`);
       if (!hasStarted(session.startsOn, assessedAt)) errors.push({ field: 'assessedAt', reason: `before the session starts on ${session.startsOn}` });
     }
     if (assessedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) errors.push({ field: 'assessedAt', reason: 'in the future' });

@@ -1,10 +1,10 @@
 // Job profiles (fiches métiers): versions, lifecycle, required competencies, and profile-to-profile comparison.
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { mayOnInstitution, Permission, requireOnInstitutions } from '../auth/access-policy.js';
 import { institutionForNew } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
+import { Clock, IdSource } from '../common/clock.js';
 import { assertDraft, assertNextVersionAllowed, assertVersionLabelFree, publishProfile, retire } from '../common/lifecycle.js';
 import { cleanLocalized, searchableText, type LocalizedText } from '../common/localized-text.js';
 import { page, type Page } from '../common/page.js';
@@ -25,6 +25,8 @@ export class JobProfilesService {
     private readonly profiles: JobProfilesRepository,
     private readonly frameworks: FrameworksRepository,
     private readonly institutions: InstitutionsRepository,
+    private readonly clock: Clock,
+    private readonly ids: IdSource,
   ) {}
 
   async list(query: JobProfileListQuery, actor: Actor | undefined): Promise<Page<JobProfileDto>> {
@@ -43,7 +45,7 @@ export class JobProfilesService {
     const id = await this.profiles.transaction(async (manager) => {
       await this.assertCodeFree(ownerInstitutionId, dto.code, undefined, manager);
       const profile = this.profiles.newDraft({
-        identifier: randomUUID(),
+        identifier: this.ids.uuid(),
         version: dto.version,
         code: dto.code,
         definition: null,
@@ -94,14 +96,14 @@ export class JobProfilesService {
     return this.profiles.transaction(async (manager) => {
       const profile = await this.requireManaged(id, actor, manager);
       const content = { requirements: (await this.profiles.findRequirements(id, manager)).length };
-      return toProfileDto(await this.profiles.saveVersion(publishProfile(profile, content, new Date()), manager));
+      return toProfileDto(await this.profiles.saveVersion(publishProfile(profile, content, this.clock.now()), manager));
     });
   }
 
   async retire(id: string, actor: Actor): Promise<JobProfileDto> {
     return this.profiles.transaction(async (manager) => {
       const profile = await this.requireManaged(id, actor, manager);
-      return toProfileDto(await this.profiles.saveVersion(retire(profile, 'Job profile', new Date()), manager));
+      return toProfileDto(await this.profiles.saveVersion(retire(profile, 'Job profile', this.clock.now()), manager));
     });
   }
 

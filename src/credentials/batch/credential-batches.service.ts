@@ -8,6 +8,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Permission, requireOnInstitutions } from '../../auth/access-policy.js';
 import type { Actor } from '../../auth/roles.js';
 import { assertSessionStarted } from '../../catalogue/session-rules.js';
+import { Clock } from '../../common/clock.js';
 import { conflict, notFound } from '../../common/problems.js';
 import { isDatabaseUnavailable } from '../../database/unavailable.js';
 import { JobQueue } from '../../jobs/job-queue.js';
@@ -42,6 +43,7 @@ export class CredentialBatchesService {
     private readonly jobs: JobQueue,
     private readonly issuance: IssuanceService,
     private readonly audit: AuditLog,
+    private readonly clock: Clock,
   ) {
     jobs.register<ChunkJob>({ name: QUEUE, handle: (job) => this.work(job), retryLimit: 5, expireInSeconds: JOB_EXPIRY_SECONDS });
   }
@@ -52,12 +54,13 @@ export class CredentialBatchesService {
       if (!session) throw notFound('Session', sessionId);
       requireOnInstitutions(actor, Permission.CredentialIssue, [session.institutionId]);
       if (!session.moduleId) throw conflict('not_a_module_session', 'Bulk certificates are for module sessions; diplomas are prepared one by one and co-signed.');
-      assertSessionStarted(session.startsOn, 'sessionId', 'nobody has passed it yet.');
+      const now = this.clock.now();
+      assertSessionStarted(session.startsOn, now, 'sessionId', 'nobody has passed it yet.');
       await this.refuseIfInProgress(sessionId, manager);
       const pending = await this.pendingEnrolments(sessionId, manager);
       const batch = await manager.save(manager.create(CredentialBatch, {
         sessionId, institutionId: session.institutionId, requestedById: actor.userId, state: pending.length ? 'queued' : 'completed',
-        total: pending.length, errors: [], finishedAt: pending.length ? null : new Date(),
+        total: pending.length, errors: [], finishedAt: pending.length ? null : now,
       }));
       for (let i = 0; i < pending.length; i += CHUNK) await this.jobs.send(QUEUE, { batchId: batch.id, enrolmentIds: pending.slice(i, i + CHUNK) }, manager);
       await this.audit.record(manager, { action: 'batch.started', actorId: actor.userId, institutionId: session.institutionId, details: { batchId: batch.id, sessionId, total: pending.length } });

@@ -55,7 +55,7 @@ export class IssuerKeysRepository {
   }
 
   async retire(keyId: string, manager: EntityManager): Promise<void> {
-    await manager.update(IssuerKey, { id: keyId, retiredAt: IsNull() }, { retiredAt: new Date() });
+    await manager.update(IssuerKey, { id: keyId, retiredAt: IsNull() }, { retiredAt: () => 'now()' });
   }
 
   insert(key: Pick<IssuerKey, 'institutionId' | 'did' | 'verificationMethod' | 'publicKeyMultibase' | 'encryptedPrivateKey'>, manager: EntityManager): Promise<IssuerKey> {

@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Permission, requireOnInstitutions } from '../../auth/access-policy.js';
 import type { Actor } from '../../auth/roles.js';
+import { Clock } from '../../common/clock.js';
 import { conflict, invalid, notFound } from '../../common/problems.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { IssuerIdentityService } from '../issuers/issuer-identity.service.js';
@@ -56,6 +57,7 @@ export class StatusListsService {
     private readonly signer: IssuerSigner,
     private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async allocate(institutionId: string, manager: EntityManager): Promise<AllocatedStatus> {
@@ -231,14 +233,15 @@ export class StatusListsService {
    * signed under an earlier DID (a did:key before rotation) is re-signed with that DID's newest key.
    */
   private async sign(list: { institutionId: string; issuer: string | null }, url: string, purpose: StatusPurpose, bits: Buffer, size: number, manager: EntityManager): Promise<Record<string, unknown>> {
+    const now = this.clock.now();
     const encodedList = encodeStatusList({ length: size, bytes: bits });
     const { document } = await this.signer.sign(list.institutionId, ({ did }) => buildStatusListCredential({
       id: url,
       issuer: did,
       statusPurpose: purpose,
       encodedList,
-      validFrom: new Date().toISOString(),
-    }), { manager, did: list.issuer ?? undefined });
+      validFrom: now.toISOString(),
+    }), { manager, did: list.issuer ?? undefined, date: now });
     return document;
   }
 

@@ -2,7 +2,7 @@
 // the diploma (its id and a digest of its unsigned form), embedded in the diploma's `endorsement`, and the lead
 // school's single proof, added last, covers them. A stock verifier checks the diploma's one proof by its issuer and
 // each endorsement on its own; ours also requires one such endorsement per awarding school.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import jsonld from 'jsonld';
 import { OB_V3P0_CONTEXT_URL, VC_V2_CONTEXT_URL } from './bundled-contexts.js';
 import type { DocumentLoader } from './document-loader.js';
@@ -32,14 +32,15 @@ export async function endorsedDigest(credential: JsonObject, documentLoader: Doc
 }
 
 /** An unsigned OB 3.0 EndorsementCredential by one school, about one diploma, carrying the digest it approved. */
-export function buildEndorsement({ credentialId, digest, issuer, comment, validFrom }: {
-  credentialId: string; digest: string; issuer: ProfileInput; comment: string; validFrom: string;
+export function buildEndorsement({ id, credentialId, digest, issuer, comment, validFrom }: {
+  id: string; credentialId: string; digest: string; issuer: ProfileInput; comment: string; validFrom: string;
 }): JsonObject {
+  if (!id) throw new TypeError('"id" is required.');
   if (!credentialId) throw new TypeError('"credentialId" is required.');
   if (!digest) throw new TypeError('"digest" is required.');
   return {
     '@context': [VC_V2_CONTEXT_URL, OB_V3P0_CONTEXT_URL],
-    id: `urn:uuid:${randomUUID()}`,
+    id,
     type: ['VerifiableCredential', 'EndorsementCredential'],
     name: `Co-accreditation by ${issuer.name}`,
     issuer: buildProfile(issuer),

@@ -1,11 +1,11 @@
 // ESCO import: the files of one release (several languages) become a published skills framework and one published
 // job profile per occupation, in a single transaction. Files are read as streams and removed afterwards.
 import { HttpException, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Permission, requireOnInstitutions } from '../../auth/access-policy.js';
 import { institutionForNew } from '../../auth/access-scopes.js';
 import type { Actor } from '../../auth/roles.js';
+import { Clock, IdSource } from '../../common/clock.js';
 import { searchableText } from '../../common/localized-text.js';
 import { conflict, invalid } from '../../common/problems.js';
 import type { JobProfile } from '../../profiles/job-profile.entity.js';
@@ -24,6 +24,8 @@ export class EscoImportService {
     private readonly profiles: EscoProfilesRepository,
     private readonly importer: FrameworkImportService,
     private readonly frameworks: FrameworksRepository,
+    private readonly clock: Clock,
+    private readonly ids: IdSource,
   ) {}
 
   async import(uploads: StoredFile[], form: EscoImportFormDto, actor: Actor): Promise<EscoImportResultDto> {
@@ -72,12 +74,12 @@ export class EscoImportService {
     const previous = new Map<string, string>();
     for (const row of stored) if (row.version !== context.version && !previous.has(row.identifier)) previous.set(row.identifier, row.id);
 
-    const publishedAt = new Date();
+    const publishedAt = this.clock.now();
     const requirements: RequirementInsert[] = [];
     const rows = drafts.map((draft): Partial<JobProfile> => {
-      const id = randomUUID();
+      const id = this.ids.uuid();
       draft.requirements.forEach((requirement, position) => requirements.push({
-        id: randomUUID(), profileId: id, itemId: context.itemIds.get(requirement.itemIdentifier)!, levelId: context.levelId, essential: requirement.essential, position,
+        id: this.ids.uuid(), profileId: id, itemId: context.itemIds.get(requirement.itemIdentifier)!, levelId: context.levelId, essential: requirement.essential, position,
       }));
       return {
         id, identifier: draft.identifier, version: context.version, status: 'published', code: draft.code, family: draft.family, subFamily: null,
