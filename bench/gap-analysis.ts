@@ -42,8 +42,19 @@ const RENDER_RUNS = 3;
 const SINGLE_P95_TARGET_MS = 50;
 const TEAM_TARGET_MS = 2_000;
 
-interface Stats { n: number; mean: number; p50: number; p95: number; p99: number; max: number }
-interface Recorded { sql: string; params: unknown[]; ms: number }
+interface Stats {
+  n: number;
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+interface Recorded {
+  sql: string;
+  params: unknown[];
+  ms: number;
+}
 
 // ---- Parent: one child process per database ----------------------------------------------------------------------
 
@@ -76,25 +87,36 @@ async function runOne(target: string, serverUrl: string): Promise<void> {
   console.log(`\n==== ${target} ====`);
   const fresh = serverUrl ? await freshPostgresDatabase(serverUrl) : undefined;
   try {
-    const config = loadConfig({ JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256', DEMO_DATA: 'false', ADMIN_PASSWORD: 'bench-admin-password', PORT: '0', JOB_WORKERS: 'false' });
+    const config = loadConfig({
+      JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256',
+      DEMO_DATA: 'false',
+      ADMIN_PASSWORD: 'bench-admin-password',
+      PORT: '0',
+      JOB_WORKERS: 'false',
+    });
     const database = await openDatabase({ url: fresh?.url, pgliteDir: 'memory://' });
     const app = await createApp(config, { database, logger: ['error'] });
     try {
       const dataSource = database.dataSource;
-      const [{ version }] = await dataSource.query(`SELECT version()`) as { version: string }[];
+      const [{ version }] = (await dataSource.query(`SELECT version()`)) as { version: string }[];
       console.log(`server: ${version.split(',')[0]}`);
       await app.get(AuthService).ensureFirstAdmin();
       const ids = await generate(dataSource);
-      const [{ id: adminId }] = await dataSource.query(`SELECT id FROM app_user WHERE email = $1`, [config.admin.email]) as { id: string }[];
+      const [{ id: adminId }] = (await dataSource.query(`SELECT id FROM app_user WHERE email = $1`, [config.admin.email])) as {
+        id: string;
+      }[];
       const actor: Actor = { userId: adminId, role: 'admin', institutionId: null };
 
       const gaps = app.get(GapsService);
-      const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+      const load = () =>
+        loadavg()
+          .map((value) => value.toFixed(2))
+          .join(' ');
       console.log(`\nload average before measuring: ${load()} (${cpus().length} cores; other processes on the machine skew the tails)`);
       const recorder = installRecorder(dataSource);
 
       // Learners to measure: a fixed pseudo-random sample, distinct for warm-up, service and HTTP runs.
-      const all = (await dataSource.query(`SELECT id FROM learner ORDER BY "staffNumber"`) as { id: string }[]).map((row) => row.id);
+      const all = ((await dataSource.query(`SELECT id FROM learner ORDER BY "staffNumber"`)) as { id: string }[]).map((row) => row.id);
       const sample = shuffle(all).slice(0, SINGLE_WARM_UP + SINGLE_RUNS + HTTP_WARM_UP + HTTP_RUNS);
       const warmUp = sample.slice(0, SINGLE_WARM_UP);
       const measured = sample.slice(SINGLE_WARM_UP, SINGLE_WARM_UP + SINGLE_RUNS);
@@ -119,9 +141,13 @@ async function runOne(target: string, serverUrl: string): Promise<void> {
       const singleStats = stats(single);
       const per = (value: number) => (value / measured.length).toFixed(1);
       console.log(`\nSingle learner, GapsService.forLearner (${SINGLE_RUNS} learners after ${SINGLE_WARM_UP} warm-up, sequential)`);
-      console.log(`  per learner: ${per(shape.requirements)} requirements, ${per(shape.gaps)} gaps (${per(shape.essentialGaps)} essential), ${per(shape.modules)} modules recommended (${per(shape.hours)} h), ${per(shape.uncovered)} gaps no module closes; search exact ${shape.exact}, greedy ${shape.greedy}`);
+      console.log(
+        `  per learner: ${per(shape.requirements)} requirements, ${per(shape.gaps)} gaps (${per(shape.essentialGaps)} essential), ${per(shape.modules)} modules recommended (${per(shape.hours)} h), ${per(shape.uncovered)} gaps no module closes; search exact ${shape.exact}, greedy ${shape.greedy}`,
+      );
       console.log(`  ${header()}`);
-      console.log(`  ${row('forLearner', singleStats)}  ${verdict(singleStats.p95 < SINGLE_P95_TARGET_MS, `p95 < ${SINGLE_P95_TARGET_MS} ms`)}`);
+      console.log(
+        `  ${row('forLearner', singleStats)}  ${verdict(singleStats.p95 < SINGLE_P95_TARGET_MS, `p95 < ${SINGLE_P95_TARGET_MS} ms`)}`,
+      );
 
       // Where the time goes: each query as the service sends it (recorded at the driver), and the in-process compute.
       recorder.start();
@@ -131,10 +157,15 @@ async function runOne(target: string, serverUrl: string): Promise<void> {
       const learningRepository = app.get(LearningRepository);
       const compute: number[] = [];
       for (const id of measured.slice(0, 200)) {
-        const [learner] = await dataSource.query(`SELECT "currentProfileId", "targetProfileId" FROM learner WHERE id = $1`, [id]) as { currentProfileId: string; targetProfileId: string | null }[];
+        const [learner] = (await dataSource.query(`SELECT "currentProfileId", "targetProfileId" FROM learner WHERE id = $1`, [id])) as {
+          currentProfileId: string;
+          targetProfileId: string | null;
+        }[];
         const profileId = learner.targetProfileId ?? learner.currentProfileId;
         const [requirements, levels] = await Promise.all([gapsRepository.requirements(profileId), learningRepository.currentLevels(id)]);
-        const open = analyseGaps(requirements, levels).filter((line) => line.gap > 0).map((line) => line.itemIdentifier);
+        const open = analyseGaps(requirements, levels)
+          .filter((line) => line.gap > 0)
+          .map((line) => line.itemIdentifier);
         const offers = await gapsRepository.offers(open);
         const started = performance.now();
         recommendModules(analyseGaps(requirements, levels), offers);
@@ -148,9 +179,13 @@ async function runOne(target: string, serverUrl: string): Promise<void> {
       // -- The same over HTTP.
       await app.listen(0, '127.0.0.1');
       const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-      const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: config.admin.email, password: config.admin.password }) });
+      const login = await fetch(`${base}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: config.admin.email, password: config.admin.password }),
+      });
       if (login.status !== 200) throw new Error(`login: HTTP ${login.status} ${await login.text()}`);
-      const { accessToken } = await login.json() as { accessToken: string };
+      const { accessToken } = (await login.json()) as { accessToken: string };
       const get = async (id: string): Promise<number> => {
         const started = performance.now();
         const response = await fetch(`${base}/learners/${id}/gaps`, { headers: { authorization: `Bearer ${accessToken}` } });
@@ -163,9 +198,13 @@ async function runOne(target: string, serverUrl: string): Promise<void> {
       const http: number[] = [];
       for (const id of httpLearners.slice(HTTP_WARM_UP)) http.push(await get(id));
       const httpStats = stats(http);
-      console.log(`\nSingle learner over HTTP, GET /learners/:id/gaps (${HTTP_RUNS} learners after ${HTTP_WARM_UP} warm-up, keep-alive, sequential)`);
+      console.log(
+        `\nSingle learner over HTTP, GET /learners/:id/gaps (${HTTP_RUNS} learners after ${HTTP_WARM_UP} warm-up, keep-alive, sequential)`,
+      );
       console.log(`  ${header()}`);
-      console.log(`  ${row('GET /learners/:id/gaps', httpStats)}  ${verdict(httpStats.p95 < SINGLE_P95_TARGET_MS, `p95 < ${SINGLE_P95_TARGET_MS} ms`)}`);
+      console.log(
+        `  ${row('GET /learners/:id/gaps', httpStats)}  ${verdict(httpStats.p95 < SINGLE_P95_TARGET_MS, `p95 < ${SINGLE_P95_TARGET_MS} ms`)}`,
+      );
 
       // -- Team view of the hospital.
       await gaps.forTeam(ids.hospital, undefined, 'current', actor);
@@ -185,7 +224,9 @@ async function runOne(target: string, serverUrl: string): Promise<void> {
         await gapsRepository.staffGaps(ids.hospital, null, 'current');
         await gapsRepository.moduleNeeds(ids.hospital, null, 'current');
       }
-      const teamQueries = [...breakdown(recorder.stop()).values()].map((calls) => [...calls].sort((a, b) => a.ms - b.ms)[Math.floor(calls.length / 2)]);
+      const teamQueries = [...breakdown(recorder.stop()).values()].map(
+        (calls) => [...calls].sort((a, b) => a.ms - b.ms)[Math.floor(calls.length / 2)],
+      );
       const csvTimes: number[] = [];
       const svgTimes: number[] = [];
       let csv = '';
@@ -199,15 +240,32 @@ async function runOne(target: string, serverUrl: string): Promise<void> {
         svgTimes.push(performance.now() - started);
       }
       const gapCells = report.cells.length;
-      console.log(`\nTeam view, GapsService.forTeam (hospital of ${report.people.length} staff, basis current; ${TEAM_RUNS} runs after 1 warm-up)`);
-      console.log(`  report: ${report.people.length} people, ${report.items.length} competencies, ${gapCells.toLocaleString('en')} gap cells, ${report.modules.length} modules`);
+      console.log(
+        `\nTeam view, GapsService.forTeam (hospital of ${report.people.length} staff, basis current; ${TEAM_RUNS} runs after 1 warm-up)`,
+      );
+      console.log(
+        `  report: ${report.people.length} people, ${report.items.length} competencies, ${gapCells.toLocaleString('en')} gap cells, ${report.modules.length} modules`,
+      );
       console.log(`  ${header()}`);
-      console.log(`  ${row('forTeam', teamStats)}  ${verdict(teamStats.p50 < TEAM_TARGET_MS, `p50 < ${TEAM_TARGET_MS / 1000} s`)}${teamStats.max >= TEAM_TARGET_MS ? ' (max over)' : ''}`);
-      console.log(`  its queries one at a time (forTeam runs them concurrently${database.kind === 'pglite' ? ', but the embedded database serves one at a time' : ''}), median of 3:`);
+      console.log(
+        `  ${row('forTeam', teamStats)}  ${verdict(teamStats.p50 < TEAM_TARGET_MS, `p50 < ${TEAM_TARGET_MS / 1000} s`)}${teamStats.max >= TEAM_TARGET_MS ? ' (max over)' : ''}`,
+      );
+      console.log(
+        `  its queries one at a time (forTeam runs them concurrently${database.kind === 'pglite' ? ', but the embedded database serves one at a time' : ''}), median of 3:`,
+      );
       for (const call of teamQueries) console.log(`    ${label(call.sql).padEnd(34)}${call.ms.toFixed(1).padStart(9)} ms`);
-      console.log(`    ${'sum'.padEnd(34)}${teamQueries.reduce((sum, call) => sum + call.ms, 0).toFixed(1).padStart(9)} ms`);
-      console.log(`  ${row(`CSV matrix (${(Buffer.byteLength(csv) / 1e6).toFixed(1)} MB)`, stats(csvTimes))}  median/max of ${RENDER_RUNS}`);
-      console.log(`  ${row(`SVG heatmap (${(Buffer.byteLength(svg) / 1e3).toFixed(0)} kB)`, stats(svgTimes))}  median/max of ${RENDER_RUNS}`);
+      console.log(
+        `    ${'sum'.padEnd(34)}${teamQueries
+          .reduce((sum, call) => sum + call.ms, 0)
+          .toFixed(1)
+          .padStart(9)} ms`,
+      );
+      console.log(
+        `  ${row(`CSV matrix (${(Buffer.byteLength(csv) / 1e6).toFixed(1)} MB)`, stats(csvTimes))}  median/max of ${RENDER_RUNS}`,
+      );
+      console.log(
+        `  ${row(`SVG heatmap (${(Buffer.byteLength(svg) / 1e3).toFixed(0)} kB)`, stats(svgTimes))}  median/max of ${RENDER_RUNS}`,
+      );
 
       // -- The team endpoints over HTTP (JSON, CSV, SVG), each after one warm-up.
       console.log(`  over HTTP, median/max of 3 after 1 warm-up:`);
@@ -219,19 +277,24 @@ async function runOne(target: string, serverUrl: string): Promise<void> {
           const started = performance.now();
           const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
           const body = await response.arrayBuffer();
-          if (response.status !== 200) throw new Error(`GET ${path}: HTTP ${response.status} ${Buffer.from(body).toString('utf8').slice(0, 300)}`);
+          if (response.status !== 200)
+            throw new Error(`GET ${path}: HTTP ${response.status} ${Buffer.from(body).toString('utf8').slice(0, 300)}`);
           if (i > 0) times.push(performance.now() - started);
           bytes = body.byteLength;
         }
         const s = stats(times);
-        console.log(`    ${`GET …/team-gaps${suffix} (${(bytes / 1e6).toFixed(1)} MB)`.padEnd(34)}${s.p50.toFixed(1).padStart(9)} ms p50 ${s.max.toFixed(1).padStart(9)} ms max  ${verdict(s.p50 < TEAM_TARGET_MS, `p50 < ${TEAM_TARGET_MS / 1000} s`)}`);
+        console.log(
+          `    ${`GET …/team-gaps${suffix} (${(bytes / 1e6).toFixed(1)} MB)`.padEnd(34)}${s.p50.toFixed(1).padStart(9)} ms p50 ${s.max.toFixed(1).padStart(9)} ms max  ${verdict(s.p50 < TEAM_TARGET_MS, `p50 < ${TEAM_TARGET_MS / 1000} s`)}`,
+        );
       }
       console.log(`load average after measuring: ${load()}`);
 
       // -- Why a target was missed: the plan of the slowest query.
       const explainAll = process.env.BENCH_EXPLAIN === '1' || process.env.BENCH_EXPLAIN === 'true';
       if (explainAll || singleStats.p95 >= SINGLE_P95_TARGET_MS) {
-        const [slowest, calls] = [...singleBreakdown].sort((a, b) => stats(b[1].map((c) => c.ms)).p95 - stats(a[1].map((c) => c.ms)).p95)[0];
+        const [slowest, calls] = [...singleBreakdown].sort(
+          (a, b) => stats(b[1].map((c) => c.ms)).p95 - stats(a[1].map((c) => c.ms)).p95,
+        )[0];
         const typical = [...calls].sort((a, b) => a.ms - b.ms)[Math.min(calls.length - 1, Math.floor(calls.length * 0.95))];
         await explain(dataSource, `single learner: slowest query "${slowest}" (its p95 call)`, typical);
       }
@@ -251,7 +314,12 @@ async function runOne(target: string, serverUrl: string): Promise<void> {
 
 // ---- Dataset ------------------------------------------------------------------------------------------------------
 
-interface DatasetIds { school: string; hospital: string; framework: string; scale: string }
+interface DatasetIds {
+  school: string;
+  hospital: string;
+  framework: string;
+  scale: string;
+}
 
 /** The ESCO-scale dataset: a few set-based statements on one connection (so setseed makes it repeatable). */
 async function generate(dataSource: DataSource): Promise<DatasetIds> {
@@ -260,7 +328,7 @@ async function generate(dataSource: DataSource): Promise<DatasetIds> {
   const started = performance.now();
   const step = async <T = unknown>(name: string, sql: string, params: unknown[] = []): Promise<T> => {
     const t0 = performance.now();
-    const result = await runner.query(sql, params) as T;
+    const result = (await runner.query(sql, params)) as T;
     console.log(`  ${name.padEnd(44)}${((performance.now() - t0) / 1000).toFixed(2).padStart(7)} s`);
     return result;
   };
@@ -269,24 +337,108 @@ async function generate(dataSource: DataSource): Promise<DatasetIds> {
     const analyze = (...tables: string[]) => runner.query(`ANALYZE ${tables.join(', ')}`);
     console.log('\nGenerating the dataset (each step followed by ANALYZE of the tables it filled)');
     await runner.query(`SELECT setseed(0.2026)`);
-    const given = sqlArray(['Amina', 'Karim', 'Sofia', 'Yacine', 'Lina', 'Mehdi', 'Nadia', 'Omar', 'Sarah', 'Rachid', 'Claire', 'Julien', 'Fatima', 'Hugo', 'Leila', 'Samir', 'Inès', 'Lucas', 'Meriem', 'Thomas']);
-    const family = sqlArray(['Benali', 'Martin', 'Haddad', 'Bernard', 'Mansouri', 'Dubois', 'Cherif', 'Laurent', 'Belkacem', 'Moreau', 'Saidi', 'Lefebvre', 'Amrani', 'Garcia', 'Boudiaf', 'Roux', 'Khelifi', 'Fournier', 'Ziani', 'Girard', 'Toumi', 'Mercier', 'Hamdi', 'Blanc', 'Ouali']);
-    const verbs = sqlArray(['gérer', 'évaluer', 'planifier', 'coordonner', 'contrôler', 'analyser', 'organiser', 'animer', 'piloter', 'sécuriser', 'documenter', 'former']);
-    const objects = sqlArray(['les stocks de médicaments', 'la qualité des soins', 'le budget du pôle', 'les dossiers patients', 'la sécurité incendie', 'les achats hospitaliers', 'une équipe soignante', 'les urgences', 'les données de santé', 'la continuité des soins', 'le circuit du médicament', 'les risques infectieux', 'la gestion de crise', 'les plannings', 'la relation avec les usagers', 'la maintenance biomédicale', 'les indicateurs de performance']);
+    const given = sqlArray([
+      'Amina',
+      'Karim',
+      'Sofia',
+      'Yacine',
+      'Lina',
+      'Mehdi',
+      'Nadia',
+      'Omar',
+      'Sarah',
+      'Rachid',
+      'Claire',
+      'Julien',
+      'Fatima',
+      'Hugo',
+      'Leila',
+      'Samir',
+      'Inès',
+      'Lucas',
+      'Meriem',
+      'Thomas',
+    ]);
+    const family = sqlArray([
+      'Benali',
+      'Martin',
+      'Haddad',
+      'Bernard',
+      'Mansouri',
+      'Dubois',
+      'Cherif',
+      'Laurent',
+      'Belkacem',
+      'Moreau',
+      'Saidi',
+      'Lefebvre',
+      'Amrani',
+      'Garcia',
+      'Boudiaf',
+      'Roux',
+      'Khelifi',
+      'Fournier',
+      'Ziani',
+      'Girard',
+      'Toumi',
+      'Mercier',
+      'Hamdi',
+      'Blanc',
+      'Ouali',
+    ]);
+    const verbs = sqlArray([
+      'gérer',
+      'évaluer',
+      'planifier',
+      'coordonner',
+      'contrôler',
+      'analyser',
+      'organiser',
+      'animer',
+      'piloter',
+      'sécuriser',
+      'documenter',
+      'former',
+    ]);
+    const objects = sqlArray([
+      'les stocks de médicaments',
+      'la qualité des soins',
+      'le budget du pôle',
+      'les dossiers patients',
+      'la sécurité incendie',
+      'les achats hospitaliers',
+      'une équipe soignante',
+      'les urgences',
+      'les données de santé',
+      'la continuité des soins',
+      'le circuit du médicament',
+      'les risques infectieux',
+      'la gestion de crise',
+      'les plannings',
+      'la relation avec les usagers',
+      'la maintenance biomédicale',
+      'les indicateurs de performance',
+    ]);
     const fold = (expression: string) => `lower(translate(${expression}, 'éèêëàâîïôûùç', 'eeeeaaiiouuc'))`;
 
-    await step('institutions (1 school, 10 employers)',
+    await step(
+      'institutions (1 school, 10 employers)',
       `INSERT INTO institution (slug, kind, name, country)
        SELECT CASE g WHEN 0 THEN 'bench-school' WHEN 1 THEN 'bench-hospital' ELSE 'bench-employer-' || (g - 1) END,
               CASE g WHEN 0 THEN 'school' ELSE 'hospital' END,
               jsonb_build_object('fr', CASE g WHEN 0 THEN 'École de benchmark' WHEN 1 THEN 'CHU de benchmark' ELSE 'Établissement ' || (g - 1) END),
               'DZ'
-       FROM generate_series(0, ${1 + OTHER_EMPLOYERS}) g`);
-    const institutions = await runner.query(`SELECT id, slug FROM institution WHERE slug IN ('bench-school', 'bench-hospital')`) as { id: string; slug: string }[];
+       FROM generate_series(0, ${1 + OTHER_EMPLOYERS}) g`,
+    );
+    const institutions = (await runner.query(`SELECT id, slug FROM institution WHERE slug IN ('bench-school', 'bench-hospital')`)) as {
+      id: string;
+      slug: string;
+    }[];
     const school = institutions.find((row) => row.slug === 'bench-school')!.id;
     const hospital = institutions.find((row) => row.slug === 'bench-hospital')!.id;
 
-    const [{ frameworkId: framework, scaleId: scale }] = await step<{ frameworkId: string; scaleId: string }[]>('framework, 4-level scale',
+    const [{ frameworkId: framework, scaleId: scale }] = await step<{ frameworkId: string; scaleId: string }[]>(
+      'framework, 4-level scale',
       `WITH f AS (
          INSERT INTO framework (identifier, uri, version, status, title, "ownerInstitutionId", "publishedAt")
          VALUES (gen_random_uuid(), 'urn:bench:framework:esco', '1.0.0', 'published', '{"fr": "Référentiel de benchmark (échelle ESCO)"}', $1, now())
@@ -298,27 +450,35 @@ async function generate(dataSource: DataSource): Promise<DatasetIds> {
          INSERT INTO proficiency_level ("scaleId", identifier, rank, code, label)
          SELECT s.id, gen_random_uuid(), r, 'N' || r, jsonb_build_object('fr', (ARRAY['Notions', 'Application', 'Maîtrise', 'Expertise'])[r])
          FROM s, generate_series(1, 4) r RETURNING id)
-       SELECT s."frameworkId" AS "frameworkId", s.id AS "scaleId" FROM s`, [school]);
+       SELECT s."frameworkId" AS "frameworkId", s.id AS "scaleId" FROM s`,
+      [school],
+    );
 
-    await step(`framework items (${ITEMS.toLocaleString('en')})`,
+    await step(
+      `framework items (${ITEMS.toLocaleString('en')})`,
       `INSERT INTO framework_item ("frameworkId", identifier, uri, position, code, "itemType", kind, label, "scaleId", "searchText")
        SELECT $1, gen_random_uuid(), 'urn:bench:item:' || g, g, t.code, 'competency', (ARRAY['skill', 'knowledge', 'behaviour'])[1 + g % 3],
               jsonb_build_object('fr', t.label), $2, ${fold(`t.code || ' ' || t.label`)}
        FROM generate_series(1, ${ITEMS}) g
        CROSS JOIN LATERAL (SELECT 'C' || lpad(g::text, 5, '0') AS code,
                                   initcap(${verbs}[1 + (g * 7) % 12]) || ' ' || ${objects}[1 + (g * 13) % 17] || ' (' || g || ')' AS label) t`,
-      [framework, scale]);
+      [framework, scale],
+    );
     await analyze('framework_item', 'proficiency_level');
 
-    await step(`job profiles (${PROFILES.toLocaleString('en')}, published)`,
+    await step(
+      `job profiles (${PROFILES.toLocaleString('en')}, published)`,
       `INSERT INTO job_profile (identifier, version, status, code, title, activities, "ownerInstitutionId", "searchText", "publishedAt")
        SELECT gen_random_uuid(), '1.0.0', 'published', 'JP' || lpad(g::text, 4, '0'), jsonb_build_object('fr', 'Métier ' || g), '[]'::jsonb, $1,
               'jp' || lpad(g::text, 4, '0') || ' metier ' || g, now()
-       FROM generate_series(1, ${PROFILES}) g`, [school]);
+       FROM generate_series(1, ${PROFILES}) g`,
+      [school],
+    );
     await analyze('job_profile');
 
     // Random items per profile, duplicates removed; position = 1..n within the profile (used to bias evidence).
-    await step('profile requirements',
+    await step(
+      'profile requirements',
       `WITH p AS MATERIALIZED (
          SELECT id, ${REQUIREMENTS_MIN} + floor(random() * ${REQUIREMENTS_MAX - REQUIREMENTS_MIN + 1})::int AS n FROM job_profile WHERE "ownerInstitutionId" = $3),
        picks AS MATERIALIZED (
@@ -329,17 +489,23 @@ async function generate(dataSource: DataSource): Promise<DatasetIds> {
        SELECT u.profile, i.id, lv.id, u.essential, row_number() OVER (PARTITION BY u.profile ORDER BY u.item)
        FROM unique_picks u
        JOIN framework_item i ON i."frameworkId" = $1 AND i.position = u.item
-       JOIN proficiency_level lv ON lv."scaleId" = $2 AND lv.rank = u.rank`, [framework, scale, school]);
+       JOIN proficiency_level lv ON lv."scaleId" = $2 AND lv.rank = u.rank`,
+      [framework, scale, school],
+    );
     await analyze('profile_requirement');
 
-    await step(`training modules (${MODULES}, 7–70 h)`,
+    await step(
+      `training modules (${MODULES}, 7–70 h)`,
       `INSERT INTO training_module (code, title, "ownerInstitutionId", hours, modality, language)
        SELECT 'M' || lpad(g::text, 3, '0'), jsonb_build_object('fr', 'Module ' || g), $1, 7 + floor(random() * 64),
               (ARRAY['in_person', 'distance_sync', 'distance_async', 'hybrid'])[1 + g % 4], 'fr'
-       FROM generate_series(1, ${MODULES}) g`, [school]);
+       FROM generate_series(1, ${MODULES}) g`,
+      [school],
+    );
     await analyze('training_module');
 
-    await step('learning outcomes (5–15 per module, levels 2–4)',
+    await step(
+      'learning outcomes (5–15 per module, levels 2–4)',
       `WITH m AS MATERIALIZED (SELECT id, 5 + floor(random() * 11)::int AS n FROM training_module WHERE "ownerInstitutionId" = $2),
        picks AS MATERIALIZED (
          SELECT m.id AS module, g AS position, 1 + floor(random() * ${ITEMS})::int AS item, 2 + floor(random() * 3)::int AS rank
@@ -348,11 +514,14 @@ async function generate(dataSource: DataSource): Promise<DatasetIds> {
        SELECT p.module, p.position, jsonb_build_object('fr', 'Résultat d''apprentissage ' || p.position), i.id, i.identifier, lv.id, lv.rank
        FROM picks p
        JOIN framework_item i ON i."frameworkId" = $1 AND i.position = p.item
-       JOIN proficiency_level lv ON lv."scaleId" = i."scaleId" AND lv.rank = p.rank`, [framework, school]);
+       JOIN proficiency_level lv ON lv."scaleId" = i."scaleId" AND lv.rank = p.rank`,
+      [framework, school],
+    );
     await analyze('learning_outcome');
 
     // The hospital's staff hold one of HOSPITAL_PROFILES occupations; the other employers' staff any of them.
-    await step(`learners (${LEARNERS.toLocaleString('en')}, ${Math.round(TARGET_SHARE * 100)} % with a target)`,
+    await step(
+      `learners (${LEARNERS.toLocaleString('en')}, ${Math.round(TARGET_SHARE * 100)} % with a target)`,
       `WITH employers AS (
          SELECT id, row_number() OVER (ORDER BY slug)::int - 1 AS k FROM institution WHERE slug LIKE 'bench-employer-%'),
        profiles AS (
@@ -367,12 +536,15 @@ async function generate(dataSource: DataSource): Promise<DatasetIds> {
        FROM people p
        LEFT JOIN employers e ON e.k = p.employer
        JOIN profiles c ON c.n = p.current_n
-       LEFT JOIN profiles t ON t.n = p.target_n`, [hospital, school]);
+       LEFT JOIN profiles t ON t.n = p.target_n`,
+      [hospital, school],
+    );
     await analyze('learner', 'institution');
 
     // 30 rows per learner: EVIDENCE_ON_PROFILE on random requirements of their current profile, the rest on any item;
     // random levels 1–4, so that some requirements are met, some partly, most not at all.
-    await step(`evidence (${EVIDENCE_PER_LEARNER} per learner, ${EVIDENCE_ON_PROFILE} on their profile)`,
+    await step(
+      `evidence (${EVIDENCE_PER_LEARNER} per learner, ${EVIDENCE_ON_PROFILE} on their profile)`,
       `WITH counts AS MATERIALIZED (SELECT "profileId", count(*)::int AS n FROM profile_requirement GROUP BY 1),
        picks AS MATERIALIZED (
          SELECT l.id AS learner, l."currentProfileId" AS profile,
@@ -390,23 +562,42 @@ async function generate(dataSource: DataSource): Promise<DatasetIds> {
        SELECT x.learner, i.id, i.identifier, lv.id, lv.rank, 'workplace_observation', x.observed
        FROM resolved x
        JOIN framework_item i ON i.id = x."itemId"
-       JOIN proficiency_level lv ON lv."scaleId" = i."scaleId" AND lv.rank = x.rank`, [framework]);
+       JOIN proficiency_level lv ON lv."scaleId" = i."scaleId" AND lv.rank = x.rank`,
+      [framework],
+    );
 
     // VACUUM too, not only ANALYZE: autovacuum keeps a live database's visibility map set, and without it the team
     // query cannot read evidence by index only (it hashes all 600,000 rows instead, ~300 ms more on PostgreSQL).
     await step('VACUUM ANALYZE', `VACUUM ANALYZE`);
     console.log(`  ${'total'.padEnd(44)}${((performance.now() - started) / 1000).toFixed(2).padStart(7)} s`);
 
-    const tables = ['institution', 'framework', 'proficiency_level', 'framework_item', 'job_profile', 'profile_requirement', 'training_module', 'learning_outcome', 'learner', 'evidence'];
-    const [counts] = await runner.query(`SELECT ${tables.map((table) => `(SELECT count(*) FROM ${table})::int AS ${table}`).join(', ')}`) as Record<string, number>[];
-    const [extra] = await runner.query(
+    const tables = [
+      'institution',
+      'framework',
+      'proficiency_level',
+      'framework_item',
+      'job_profile',
+      'profile_requirement',
+      'training_module',
+      'learning_outcome',
+      'learner',
+      'evidence',
+    ];
+    const [counts] = (await runner.query(
+      `SELECT ${tables.map((table) => `(SELECT count(*) FROM ${table})::int AS ${table}`).join(', ')}`,
+    )) as Record<string, number>[];
+    const [extra] = (await runner.query(
       `SELECT (SELECT count(*) FROM learner WHERE "employerInstitutionId" = $1)::int AS staff,
               (SELECT count(*) FROM learner WHERE "targetProfileId" IS NOT NULL)::int AS targets,
               (SELECT round(avg(n), 1) FROM (SELECT count(*) AS n FROM profile_requirement GROUP BY "profileId") x)::float AS "perProfile",
               (SELECT round(avg(essential::int) * 100)::int FROM profile_requirement) AS "essentialPct",
-              pg_size_pretty(pg_database_size(current_database())) AS size`, [hospital]) as { staff: number; targets: number; perProfile: number; essentialPct: number; size: string }[];
+              pg_size_pretty(pg_database_size(current_database())) AS size`,
+      [hospital],
+    )) as { staff: number; targets: number; perProfile: number; essentialPct: number; size: string }[];
     console.log(`  rows: ${tables.map((table) => `${table} ${counts[table].toLocaleString('en')}`).join(', ')}`);
-    console.log(`  hospital staff ${extra.staff.toLocaleString('en')}, learners with a target ${extra.targets.toLocaleString('en')}, ${extra.perProfile} requirements per profile (${extra.essentialPct} % essential), database ${extra.size}`);
+    console.log(
+      `  hospital staff ${extra.staff.toLocaleString('en')}, learners with a target ${extra.targets.toLocaleString('en')}, ${extra.perProfile} requirements per profile (${extra.essentialPct} % essential), database ${extra.size}`,
+    );
     return { school, hospital, framework, scale };
   } finally {
     await runner.release();
@@ -435,8 +626,14 @@ function installRecorder(dataSource: DataSource): { start(): void; stop(): Recor
     }
   };
   return {
-    start() { log = []; },
-    stop() { const recorded = log ?? []; log = undefined; return recorded; },
+    start() {
+      log = [];
+    },
+    stop() {
+      const recorded = log ?? [];
+      log = undefined;
+      return recorded;
+    },
   };
 }
 
@@ -461,9 +658,14 @@ function breakdown(calls: Recorded[]): Map<string, Recorded[]> {
 }
 
 async function explain(dataSource: DataSource, title: string, call: Recorded): Promise<void> {
-  const rows = await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${call.sql}`, call.params) as { 'QUERY PLAN': string }[];
+  const rows = (await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${call.sql}`, call.params)) as { 'QUERY PLAN': string }[];
   console.log(`\n  EXPLAIN ANALYZE — ${title}`);
-  console.log(call.sql.split('\n').map((line) => `    | ${line.trim()}`).join('\n'));
+  console.log(
+    call.sql
+      .split('\n')
+      .map((line) => `    | ${line.trim()}`)
+      .join('\n'),
+  );
   console.log(`    parameters: ${JSON.stringify(call.params.map((p) => (Array.isArray(p) ? `[${p.length} values]` : p)))}`);
   for (const line of rows) console.log(`    ${line['QUERY PLAN']}`);
 }
@@ -471,10 +673,18 @@ async function explain(dataSource: DataSource, title: string, call: Recorded): P
 function stats(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-  return { n: sorted.length, mean: sorted.reduce((sum, s) => sum + s, 0) / (sorted.length || 1), p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0 };
+  return {
+    n: sorted.length,
+    mean: sorted.reduce((sum, s) => sum + s, 0) / (sorted.length || 1),
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    max: sorted[sorted.length - 1] ?? 0,
+  };
 }
 const header = () => `${''.padEnd(34)}${['mean', 'p50', 'p95', 'p99', 'max'].map((h) => `${h} ms`.padStart(9)).join('')}`;
-const row = (name: string, s: Stats) => `${name.padEnd(34)}${[s.mean, s.p50, s.p95, s.p99, s.max].map((v) => v.toFixed(1).padStart(9)).join('')}`;
+const row = (name: string, s: Stats) =>
+  `${name.padEnd(34)}${[s.mean, s.p50, s.p95, s.p99, s.max].map((v) => v.toFixed(1).padStart(9)).join('')}`;
 const verdict = (ok: boolean, target: string) => `${ok ? 'OK' : 'MISSED'} (target ${target})`;
 
 /** mulberry32: the same sample of learners on every run. */
@@ -498,7 +708,9 @@ function shuffle<T>(list: T[]): T[] {
 async function freshPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const keep = process.env.BENCH_KEEP === '1' || process.env.BENCH_KEEP === 'true';
   const fresh = await createThrowAwayDatabase(serverUrl, 'bench_gap', { keep });
-  console.log(`database: ${fresh.name} on ${new URL(fresh.url).host} (${keep ? 'kept (BENCH_KEEP): drop it yourself' : 'dropped at the end'})`);
+  console.log(
+    `database: ${fresh.name} on ${new URL(fresh.url).host} (${keep ? 'kept (BENCH_KEEP): drop it yourself' : 'dropped at the end'})`,
+  );
   return fresh;
 }
 

@@ -5,7 +5,12 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { CertificateRenderer } from '../src/documents/certificate-renderer.js';
 import type { CertificateView, LocalizedLabel } from '../src/documents/certificate-view.js';
-import { FRAMEWORK_ITEMS, type RenderableCredential, newCertificateFixtures, verificationUrlFor } from '../src/documents/testing/certificate-fixtures.js';
+import {
+  FRAMEWORK_ITEMS,
+  type RenderableCredential,
+  newCertificateFixtures,
+  verificationUrlFor,
+} from '../src/documents/testing/certificate-fixtures.js';
 
 const COUNT = Number(process.argv[2] ?? 1000);
 const WARM_UP = 20;
@@ -68,10 +73,18 @@ async function main(): Promise<void> {
   samples.sort((a, b) => a - b);
 
   console.log(`PDF certificates, ${COUNT} renders (half module certificates, half co-accredited diplomas), French + Arabic`);
-  console.log(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(`renderer setup (fonts parsed, artwork built): ${setupMs.toFixed(1)} ms; first certificate: ${firstMs.toFixed(1)} ms`);
-  console.log(`per certificate: p50 ${quantile(samples, 0.5).toFixed(2)} ms, p95 ${quantile(samples, 0.95).toFixed(2)} ms, max ${samples[samples.length - 1].toFixed(2)} ms`);
-  console.log(`batch: ${(batchMs / 1000).toFixed(2)} s for ${COUNT} (${(batchMs / COUNT).toFixed(2)} ms each, CPU ${((cpu.user + cpu.system) / 1000 / COUNT).toFixed(2)} ms each)`);
+  console.log(
+    `per certificate: p50 ${quantile(samples, 0.5).toFixed(2)} ms, p95 ${quantile(samples, 0.95).toFixed(2)} ms, max ${samples[samples.length - 1].toFixed(2)} ms`,
+  );
+  console.log(
+    `batch: ${(batchMs / 1000).toFixed(2)} s for ${COUNT} (${(batchMs / COUNT).toFixed(2)} ms each, CPU ${((cpu.user + cpu.system) / 1000 / COUNT).toFixed(2)} ms each)`,
+  );
   for (const [kind, list] of Object.entries(sizes)) {
     if (!list.length) continue;
     const mean = list.reduce((sum, size) => sum + size, 0) / list.length;

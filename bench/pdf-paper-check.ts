@@ -32,18 +32,26 @@ async function main(): Promise<void> {
       if (withPaper) {
         const uploaded = await new DecodeBudget().load(pdfs[i % 2]);
         if (withDefinitions && !checkSingleDefinitions(uploaded, pdfs[i % 2]).single) throw new Error('a genuine PDF was found ambiguous');
-        const expected = await new DecodeBudget(Number.POSITIVE_INFINITY).load(await renderer.render({ view: inputs[i % 2].view, credential: extracted.credential }));
+        const expected = await new DecodeBudget(Number.POSITIVE_INFINITY).load(
+          await renderer.render({ view: inputs[i % 2].view, credential: extracted.credential }),
+        );
         if (!comparePrintedPdf(uploaded, expected, budget).same) throw new Error('a genuine PDF did not compare equal');
       }
       if (i >= 10) samples.push(performance.now() - start);
     }
     const cpu = process.cpuUsage(cpuStart);
     samples.sort((a, b) => a - b);
-    console.log(`${label}: p50 ${quantile(samples, 0.5).toFixed(2)} ms, p95 ${quantile(samples, 0.95).toFixed(2)} ms, CPU ${((cpu.user + cpu.system) / 1000 / (COUNT + 10)).toFixed(2)} ms per verification`);
+    console.log(
+      `${label}: p50 ${quantile(samples, 0.5).toFixed(2)} ms, p95 ${quantile(samples, 0.95).toFixed(2)} ms, CPU ${((cpu.user + cpu.system) / 1000 / (COUNT + 10)).toFixed(2)} ms per verification`,
+    );
   };
 
   console.log(`PDF verification, ${COUNT} uploads (module certificate and co-accredited diploma alternately)`);
-  console.log(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   await run('before (extraction only)', false);
   await run('after (extraction + paper check)', true);
   await run('after (extraction + single-definition check + paper check)', true, true);

@@ -10,13 +10,24 @@ import { fileURLToPath } from 'node:url';
 
 const KNOWN = ['esco-import', 'vc-library', 'gap-analysis'];
 
-interface Outcome { name: string; status: string; ok: boolean; seconds: number }
+interface Outcome {
+  name: string;
+  status: string;
+  ok: boolean;
+  seconds: number;
+}
 
 async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
-  const self = fileURLToPath(import.meta.url).split(/[\\/]/).pop()!.replace(/\.js$/, '');
-  const others = readdirSync(here).filter((file) => file.endsWith('.js')).map((file) => file.slice(0, -3))
-    .filter((name) => name !== self && !KNOWN.includes(name)).sort();
+  const self = fileURLToPath(import.meta.url)
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.js$/, '');
+  const others = readdirSync(here)
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => file.slice(0, -3))
+    .filter((name) => name !== self && !KNOWN.includes(name))
+    .sort();
   const wanted = process.argv.slice(2);
   const names = [...KNOWN, ...others].filter((name) => !wanted.length || wanted.includes(name));
   const unknown = wanted.filter((name) => !names.includes(name));
@@ -29,7 +40,9 @@ async function main(): Promise<void> {
   const outcomes: Outcome[] = [];
   for (const [index, name] of names.entries()) {
     const file = join(here, `${name}.js`);
-    console.log(`\n${'='.repeat(100)}\n[${index + 1}/${names.length}] ${name}  (node ${file}${process.env.DATABASE_URL ? ', DATABASE_URL set' : ''})\n${'='.repeat(100)}`);
+    console.log(
+      `\n${'='.repeat(100)}\n[${index + 1}/${names.length}] ${name}  (node ${file}${process.env.DATABASE_URL ? ', DATABASE_URL set' : ''})\n${'='.repeat(100)}`,
+    );
     if (!existsSync(file)) {
       console.log(`${file} is missing: was the build run?`);
       outcomes.push({ name, status: 'missing', ok: false, seconds: 0 });
@@ -43,11 +56,15 @@ async function main(): Promise<void> {
 
   console.log(`\n${'='.repeat(100)}\nSummary`);
   for (const outcome of outcomes) {
-    console.log(`  ${outcome.name.padEnd(24)}${(outcome.ok ? 'ok' : 'FAILED').padEnd(8)}${outcome.status.padEnd(16)}${outcome.seconds.toFixed(1).padStart(8)} s`);
+    console.log(
+      `  ${outcome.name.padEnd(24)}${(outcome.ok ? 'ok' : 'FAILED').padEnd(8)}${outcome.status.padEnd(16)}${outcome.seconds.toFixed(1).padStart(8)} s`,
+    );
   }
   const failed = outcomes.filter((outcome) => !outcome.ok);
   const total = outcomes.reduce((sum, outcome) => sum + outcome.seconds, 0);
-  console.log(`${outcomes.length - failed.length}/${outcomes.length} benchmarks succeeded in ${total.toFixed(1)} s${failed.length ? `; failed: ${failed.map((o) => o.name).join(', ')}` : ''}`);
+  console.log(
+    `${outcomes.length - failed.length}/${outcomes.length} benchmarks succeeded in ${total.toFixed(1)} s${failed.length ? `; failed: ${failed.map((o) => o.name).join(', ')}` : ''}`,
+  );
   if (failed.length || outcomes.length === 0) process.exitCode = 1;
 }
 

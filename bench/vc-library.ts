@@ -50,10 +50,13 @@ async function main(): Promise<void> {
   const documentLoader = newDocumentLoader({ didDocuments: [ensm.didDocument, ehesp.didDocument] });
   const sign = (credential: JsonObject, school = ensm): Promise<JsonObject> =>
     issueCredential({ credential, signer: { keyPair: school.keyPair }, documentLoader, date: '2026-07-01T00:00:00Z' });
-  const stockSign = (credential: JsonObject, school = ensm): Promise<JsonObject> => vc.issue({
-    credential: structuredClone(credential), documentLoader, now: '2026-07-01T00:00:00Z',
-    suite: new DataIntegrityProof({ signer: school.keyPair.signer(), date: '2026-07-01T00:00:00Z', cryptosuite: eddsaRdfc2022 }),
-  });
+  const stockSign = (credential: JsonObject, school = ensm): Promise<JsonObject> =>
+    vc.issue({
+      credential: structuredClone(credential),
+      documentLoader,
+      now: '2026-07-01T00:00:00Z',
+      suite: new DataIntegrityProof({ signer: school.keyPair.signer(), date: '2026-07-01T00:00:00Z', cryptosuite: eddsaRdfc2022 }),
+    });
   const verify = async (credential: JsonObject): Promise<void> => {
     const report = await verifyCredential({ credential, documentLoader, now: NOW });
     if (!report.verified) throw new Error(`benchmark credential does not verify: ${JSON.stringify(report.errors)}`);
@@ -85,7 +88,9 @@ async function main(): Promise<void> {
   console.log(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}`);
   console.log(`${'operation'.padEnd(34)}${'mean ms'.padStart(9)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'ops/s'.padStart(9)}`);
   for (const r of results) {
-    console.log(`${r.name.padEnd(34)}${r.mean.toFixed(2).padStart(9)}${r.p50.toFixed(2).padStart(9)}${r.p95.toFixed(2).padStart(9)}${r.opsPerSecond.toFixed(0).padStart(9)}`);
+    console.log(
+      `${r.name.padEnd(34)}${r.mean.toFixed(2).padStart(9)}${r.p50.toFixed(2).padStart(9)}${r.p95.toFixed(2).padStart(9)}${r.opsPerSecond.toFixed(0).padStart(9)}`,
+    );
   }
 }
 

@@ -141,22 +141,54 @@ export class Foundation1764000000000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX "ix_requirement_item" ON "profile_requirement" ("itemId")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_requirement_item" ON "profile_requirement" ("profileId", "itemId")`);
-    await queryRunner.query(`ALTER TABLE "app_user" ADD CONSTRAINT "FK_585179fb43eb0caea5fd1201f4f" FOREIGN KEY ("institutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "proficiency_scale" ADD CONSTRAINT "FK_3d65f7451cfdfd9615503546c29" FOREIGN KEY ("frameworkId") REFERENCES "framework"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "proficiency_level" ADD CONSTRAINT "FK_4a122963bbb2e4cd765000ca43f" FOREIGN KEY ("scaleId") REFERENCES "proficiency_scale"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "framework" ADD CONSTRAINT "FK_8a63cf1f46926f3f004bcde4d58" FOREIGN KEY ("ownerInstitutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "framework" ADD CONSTRAINT "FK_acda57abcf315f7bfd77f7b1bad" FOREIGN KEY ("previousVersionId") REFERENCES "framework"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "framework_item" ADD CONSTRAINT "FK_21318942e582a97511e006188d6" FOREIGN KEY ("frameworkId") REFERENCES "framework"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "framework_item" ADD CONSTRAINT "FK_2d347048a21b50d721af7ccdf41" FOREIGN KEY ("parentId") REFERENCES "framework_item"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "framework_item" ADD CONSTRAINT "FK_e4763650b747ca9ac77da7e6ec5" FOREIGN KEY ("scaleId") REFERENCES "proficiency_scale"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "item_association" ADD CONSTRAINT "FK_32ff3da82b6589c26a63042b0f9" FOREIGN KEY ("frameworkId") REFERENCES "framework"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "item_association" ADD CONSTRAINT "FK_74ec65ed503ba39c6ef131904de" FOREIGN KEY ("originId") REFERENCES "framework_item"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "item_association" ADD CONSTRAINT "FK_37f46124b42ae56cd78c3017c90" FOREIGN KEY ("destinationItemId") REFERENCES "framework_item"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "job_profile" ADD CONSTRAINT "FK_082ced1205d555c7eda71a0c095" FOREIGN KEY ("ownerInstitutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "job_profile" ADD CONSTRAINT "FK_f8646cbd954c914fce44c6c930b" FOREIGN KEY ("previousVersionId") REFERENCES "job_profile"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "profile_requirement" ADD CONSTRAINT "FK_fbe05c802b0cb25de6099e53822" FOREIGN KEY ("profileId") REFERENCES "job_profile"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "profile_requirement" ADD CONSTRAINT "FK_5328e3639f68d110b5d18876e0f" FOREIGN KEY ("itemId") REFERENCES "framework_item"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "profile_requirement" ADD CONSTRAINT "FK_004fb8727d5e97488d5e3963690" FOREIGN KEY ("levelId") REFERENCES "proficiency_level"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "app_user" ADD CONSTRAINT "FK_585179fb43eb0caea5fd1201f4f" FOREIGN KEY ("institutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "proficiency_scale" ADD CONSTRAINT "FK_3d65f7451cfdfd9615503546c29" FOREIGN KEY ("frameworkId") REFERENCES "framework"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "proficiency_level" ADD CONSTRAINT "FK_4a122963bbb2e4cd765000ca43f" FOREIGN KEY ("scaleId") REFERENCES "proficiency_scale"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "framework" ADD CONSTRAINT "FK_8a63cf1f46926f3f004bcde4d58" FOREIGN KEY ("ownerInstitutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "framework" ADD CONSTRAINT "FK_acda57abcf315f7bfd77f7b1bad" FOREIGN KEY ("previousVersionId") REFERENCES "framework"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "framework_item" ADD CONSTRAINT "FK_21318942e582a97511e006188d6" FOREIGN KEY ("frameworkId") REFERENCES "framework"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "framework_item" ADD CONSTRAINT "FK_2d347048a21b50d721af7ccdf41" FOREIGN KEY ("parentId") REFERENCES "framework_item"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "framework_item" ADD CONSTRAINT "FK_e4763650b747ca9ac77da7e6ec5" FOREIGN KEY ("scaleId") REFERENCES "proficiency_scale"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "item_association" ADD CONSTRAINT "FK_32ff3da82b6589c26a63042b0f9" FOREIGN KEY ("frameworkId") REFERENCES "framework"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "item_association" ADD CONSTRAINT "FK_74ec65ed503ba39c6ef131904de" FOREIGN KEY ("originId") REFERENCES "framework_item"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "item_association" ADD CONSTRAINT "FK_37f46124b42ae56cd78c3017c90" FOREIGN KEY ("destinationItemId") REFERENCES "framework_item"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "job_profile" ADD CONSTRAINT "FK_082ced1205d555c7eda71a0c095" FOREIGN KEY ("ownerInstitutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "job_profile" ADD CONSTRAINT "FK_f8646cbd954c914fce44c6c930b" FOREIGN KEY ("previousVersionId") REFERENCES "job_profile"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "profile_requirement" ADD CONSTRAINT "FK_fbe05c802b0cb25de6099e53822" FOREIGN KEY ("profileId") REFERENCES "job_profile"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "profile_requirement" ADD CONSTRAINT "FK_5328e3639f68d110b5d18876e0f" FOREIGN KEY ("itemId") REFERENCES "framework_item"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "profile_requirement" ADD CONSTRAINT "FK_004fb8727d5e97488d5e3963690" FOREIGN KEY ("levelId") REFERENCES "proficiency_level"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_item_search" ON "framework_item" USING gin ("searchText" gin_trgm_ops)`);
     await queryRunner.query(`CREATE INDEX "ix_job_profile_search" ON "job_profile" USING gin ("searchText" gin_trgm_ops)`);
   }

@@ -152,7 +152,9 @@ export class TrainingAndLearning1764400000000 implements MigrationInterface {
         "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "PK_b864cb5d49854f89917fc0b44b9" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_evidence_per_enrolment_item" ON "evidence" ("enrolmentId", "itemIdentifier") WHERE "enrolmentId" IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_evidence_per_enrolment_item" ON "evidence" ("enrolmentId", "itemIdentifier") WHERE "enrolmentId" IS NOT NULL`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_evidence_learner_item" ON "evidence" ("learnerId", "itemIdentifier", "levelRank")`);
     await queryRunner.query(`CREATE TABLE "training_module_provider" (
         "moduleId" uuid NOT NULL,
@@ -162,36 +164,96 @@ export class TrainingAndLearning1764400000000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX "IDX_d602d9986f9fb94d17ff37fe5c" ON "training_module_provider" ("moduleId")`);
     await queryRunner.query(`CREATE INDEX "IDX_8186a19ec0e566a8968c498a7f" ON "training_module_provider" ("institutionId")`);
-    await queryRunner.query(`ALTER TABLE "training_module" ADD CONSTRAINT "FK_01d9d8a99c52edc5a51a722e3e9" FOREIGN KEY ("ownerInstitutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "learning_outcome" ADD CONSTRAINT "FK_6afe95e8b54637479b0feec9824" FOREIGN KEY ("moduleId") REFERENCES "training_module"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "learning_outcome" ADD CONSTRAINT "FK_592b483ae4d263216e678e9161b" FOREIGN KEY ("itemId") REFERENCES "framework_item"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "learning_outcome" ADD CONSTRAINT "FK_6546d05c04dd8a91937fe40a574" FOREIGN KEY ("levelId") REFERENCES "proficiency_level"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "programme" ADD CONSTRAINT "FK_6f4f6ea875dd372fd1fd17b60be" FOREIGN KEY ("ownerInstitutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "programme_award" ADD CONSTRAINT "FK_464dbc4a44771d589b789c0cb49" FOREIGN KEY ("programmeId") REFERENCES "programme"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "programme_award" ADD CONSTRAINT "FK_7a987a61645a63644d3ef4bb6a0" FOREIGN KEY ("institutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "elective_group" ADD CONSTRAINT "FK_de86da5e19640b0ddb8233da6ab" FOREIGN KEY ("programmeId") REFERENCES "programme"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "programme_module" ADD CONSTRAINT "FK_276ae38b9785bef0698022aa497" FOREIGN KEY ("programmeId") REFERENCES "programme"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "programme_module" ADD CONSTRAINT "FK_19554ab8635c0bc59f93af3023e" FOREIGN KEY ("moduleId") REFERENCES "training_module"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "programme_module" ADD CONSTRAINT "FK_d5675c0e986410c975b17f55d11" FOREIGN KEY ("electiveGroupId") REFERENCES "elective_group"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "training_session" ADD CONSTRAINT "FK_dbb42cc1ec4f9ef39acade34307" FOREIGN KEY ("moduleId") REFERENCES "training_module"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "training_session" ADD CONSTRAINT "FK_99e0a9a0924b9edcbcf4c75362e" FOREIGN KEY ("programmeId") REFERENCES "programme"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "training_session" ADD CONSTRAINT "FK_3876e7ff50431a25283c2a68bfc" FOREIGN KEY ("institutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "learner" ADD CONSTRAINT "FK_864f18595987811db1257a0e6f6" FOREIGN KEY ("employerInstitutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "learner" ADD CONSTRAINT "FK_e702ffd6654f95fc076a62452ca" FOREIGN KEY ("currentProfileId") REFERENCES "job_profile"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "learner" ADD CONSTRAINT "FK_9aca29ec5b72477777e508a7cf7" FOREIGN KEY ("targetProfileId") REFERENCES "job_profile"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "learner" ADD CONSTRAINT "FK_7a8c7e8af1a915f349f0c656b58" FOREIGN KEY ("userId") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "enrolment" ADD CONSTRAINT "FK_b19f9f6f196b4e1ed3b4793ab24" FOREIGN KEY ("sessionId") REFERENCES "training_session"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "enrolment" ADD CONSTRAINT "FK_e749703f89399dbbef31d523a05" FOREIGN KEY ("learnerId") REFERENCES "learner"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "assessment" ADD CONSTRAINT "FK_fdfe07af2b1cfcab6f305d3d762" FOREIGN KEY ("enrolmentId") REFERENCES "enrolment"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "evidence" ADD CONSTRAINT "FK_c84190cbe6439f6de847e248466" FOREIGN KEY ("learnerId") REFERENCES "learner"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "evidence" ADD CONSTRAINT "FK_2a73a751a9878a21ce44a0e03d3" FOREIGN KEY ("itemId") REFERENCES "framework_item"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "evidence" ADD CONSTRAINT "FK_fe0847ae90491197bcda254231f" FOREIGN KEY ("levelId") REFERENCES "proficiency_level"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "evidence" ADD CONSTRAINT "FK_9882f9339533337d17c48664dc0" FOREIGN KEY ("enrolmentId") REFERENCES "enrolment"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "evidence" ADD CONSTRAINT "FK_08a974590f50c8b81a3b3466f76" FOREIGN KEY ("assessmentId") REFERENCES "assessment"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "evidence" ADD CONSTRAINT "FK_87d0473ceb32c5d863ec188257e" FOREIGN KEY ("moduleId") REFERENCES "training_module"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "evidence" ADD CONSTRAINT "FK_b5bd88fe5228e3bb1149072dc2a" FOREIGN KEY ("recordedById") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "training_module_provider" ADD CONSTRAINT "FK_d602d9986f9fb94d17ff37fe5c9" FOREIGN KEY ("moduleId") REFERENCES "training_module"("id") ON DELETE CASCADE ON UPDATE CASCADE`);
-    await queryRunner.query(`ALTER TABLE "training_module_provider" ADD CONSTRAINT "FK_8186a19ec0e566a8968c498a7fb" FOREIGN KEY ("institutionId") REFERENCES "institution"("id") ON DELETE CASCADE ON UPDATE CASCADE`);
+    await queryRunner.query(
+      `ALTER TABLE "training_module" ADD CONSTRAINT "FK_01d9d8a99c52edc5a51a722e3e9" FOREIGN KEY ("ownerInstitutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "learning_outcome" ADD CONSTRAINT "FK_6afe95e8b54637479b0feec9824" FOREIGN KEY ("moduleId") REFERENCES "training_module"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "learning_outcome" ADD CONSTRAINT "FK_592b483ae4d263216e678e9161b" FOREIGN KEY ("itemId") REFERENCES "framework_item"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "learning_outcome" ADD CONSTRAINT "FK_6546d05c04dd8a91937fe40a574" FOREIGN KEY ("levelId") REFERENCES "proficiency_level"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "programme" ADD CONSTRAINT "FK_6f4f6ea875dd372fd1fd17b60be" FOREIGN KEY ("ownerInstitutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "programme_award" ADD CONSTRAINT "FK_464dbc4a44771d589b789c0cb49" FOREIGN KEY ("programmeId") REFERENCES "programme"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "programme_award" ADD CONSTRAINT "FK_7a987a61645a63644d3ef4bb6a0" FOREIGN KEY ("institutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "elective_group" ADD CONSTRAINT "FK_de86da5e19640b0ddb8233da6ab" FOREIGN KEY ("programmeId") REFERENCES "programme"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "programme_module" ADD CONSTRAINT "FK_276ae38b9785bef0698022aa497" FOREIGN KEY ("programmeId") REFERENCES "programme"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "programme_module" ADD CONSTRAINT "FK_19554ab8635c0bc59f93af3023e" FOREIGN KEY ("moduleId") REFERENCES "training_module"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "programme_module" ADD CONSTRAINT "FK_d5675c0e986410c975b17f55d11" FOREIGN KEY ("electiveGroupId") REFERENCES "elective_group"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "training_session" ADD CONSTRAINT "FK_dbb42cc1ec4f9ef39acade34307" FOREIGN KEY ("moduleId") REFERENCES "training_module"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "training_session" ADD CONSTRAINT "FK_99e0a9a0924b9edcbcf4c75362e" FOREIGN KEY ("programmeId") REFERENCES "programme"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "training_session" ADD CONSTRAINT "FK_3876e7ff50431a25283c2a68bfc" FOREIGN KEY ("institutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "learner" ADD CONSTRAINT "FK_864f18595987811db1257a0e6f6" FOREIGN KEY ("employerInstitutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "learner" ADD CONSTRAINT "FK_e702ffd6654f95fc076a62452ca" FOREIGN KEY ("currentProfileId") REFERENCES "job_profile"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "learner" ADD CONSTRAINT "FK_9aca29ec5b72477777e508a7cf7" FOREIGN KEY ("targetProfileId") REFERENCES "job_profile"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "learner" ADD CONSTRAINT "FK_7a8c7e8af1a915f349f0c656b58" FOREIGN KEY ("userId") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "enrolment" ADD CONSTRAINT "FK_b19f9f6f196b4e1ed3b4793ab24" FOREIGN KEY ("sessionId") REFERENCES "training_session"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "enrolment" ADD CONSTRAINT "FK_e749703f89399dbbef31d523a05" FOREIGN KEY ("learnerId") REFERENCES "learner"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "assessment" ADD CONSTRAINT "FK_fdfe07af2b1cfcab6f305d3d762" FOREIGN KEY ("enrolmentId") REFERENCES "enrolment"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "evidence" ADD CONSTRAINT "FK_c84190cbe6439f6de847e248466" FOREIGN KEY ("learnerId") REFERENCES "learner"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "evidence" ADD CONSTRAINT "FK_2a73a751a9878a21ce44a0e03d3" FOREIGN KEY ("itemId") REFERENCES "framework_item"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "evidence" ADD CONSTRAINT "FK_fe0847ae90491197bcda254231f" FOREIGN KEY ("levelId") REFERENCES "proficiency_level"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "evidence" ADD CONSTRAINT "FK_9882f9339533337d17c48664dc0" FOREIGN KEY ("enrolmentId") REFERENCES "enrolment"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "evidence" ADD CONSTRAINT "FK_08a974590f50c8b81a3b3466f76" FOREIGN KEY ("assessmentId") REFERENCES "assessment"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "evidence" ADD CONSTRAINT "FK_87d0473ceb32c5d863ec188257e" FOREIGN KEY ("moduleId") REFERENCES "training_module"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "evidence" ADD CONSTRAINT "FK_b5bd88fe5228e3bb1149072dc2a" FOREIGN KEY ("recordedById") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "training_module_provider" ADD CONSTRAINT "FK_d602d9986f9fb94d17ff37fe5c9" FOREIGN KEY ("moduleId") REFERENCES "training_module"("id") ON DELETE CASCADE ON UPDATE CASCADE`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "training_module_provider" ADD CONSTRAINT "FK_8186a19ec0e566a8968c498a7fb" FOREIGN KEY ("institutionId") REFERENCES "institution"("id") ON DELETE CASCADE ON UPDATE CASCADE`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

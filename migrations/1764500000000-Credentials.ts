@@ -69,8 +69,12 @@ export class Credentials1764500000000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX "ix_credential_batch" ON "credential" ("batchId")`);
     await queryRunner.query(`CREATE INDEX "ix_credential_learner" ON "credential" ("learnerId")`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_diploma_per_learner" ON "credential" ("learnerId", "programmeId") WHERE "kind" = 'diploma'`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_certificate_per_enrolment" ON "credential" ("enrolmentId") WHERE "kind" = 'certificate'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_diploma_per_learner" ON "credential" ("learnerId", "programmeId") WHERE "kind" = 'diploma'`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_certificate_per_enrolment" ON "credential" ("enrolmentId") WHERE "kind" = 'certificate'`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_credential_status_index" ON "credential" ("statusListId", "statusListIndex")`);
     await queryRunner.query(`CREATE TABLE "credential_signature" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -95,15 +99,33 @@ export class Credentials1764500000000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_issuer_key_method" ON "issuer_key" ("verificationMethod")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_issuer_key_active" ON "issuer_key" ("institutionId") WHERE "retiredAt" IS NULL`);
-    await queryRunner.query(`ALTER TABLE "status_list" ADD CONSTRAINT "FK_aca5d9cfd12ba956a4a4155ba6c" FOREIGN KEY ("institutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "credential" ADD CONSTRAINT "FK_673078902729f1842b564f44916" FOREIGN KEY ("issuerInstitutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "credential" ADD CONSTRAINT "FK_53c7cfacd8478032e5e4de00c68" FOREIGN KEY ("learnerId") REFERENCES "learner"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "credential" ADD CONSTRAINT "FK_b73df16b5cabd34f5aacf0dc06b" FOREIGN KEY ("enrolmentId") REFERENCES "enrolment"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "credential" ADD CONSTRAINT "FK_a8d486f392fd3273c00704aeae7" FOREIGN KEY ("moduleId") REFERENCES "training_module"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "credential" ADD CONSTRAINT "FK_7cda44b935d17da8bde54524254" FOREIGN KEY ("programmeId") REFERENCES "programme"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "credential" ADD CONSTRAINT "FK_7cfb1e5c42b3aec7d06b6dfd1d6" FOREIGN KEY ("statusListId") REFERENCES "status_list"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "credential_signature" ADD CONSTRAINT "FK_02eb9563c0a257ee9d4900c28db" FOREIGN KEY ("credentialId") REFERENCES "credential"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "issuer_key" ADD CONSTRAINT "FK_09655823aa51ba2eab72df2936a" FOREIGN KEY ("institutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "status_list" ADD CONSTRAINT "FK_aca5d9cfd12ba956a4a4155ba6c" FOREIGN KEY ("institutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "credential" ADD CONSTRAINT "FK_673078902729f1842b564f44916" FOREIGN KEY ("issuerInstitutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "credential" ADD CONSTRAINT "FK_53c7cfacd8478032e5e4de00c68" FOREIGN KEY ("learnerId") REFERENCES "learner"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "credential" ADD CONSTRAINT "FK_b73df16b5cabd34f5aacf0dc06b" FOREIGN KEY ("enrolmentId") REFERENCES "enrolment"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "credential" ADD CONSTRAINT "FK_a8d486f392fd3273c00704aeae7" FOREIGN KEY ("moduleId") REFERENCES "training_module"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "credential" ADD CONSTRAINT "FK_7cda44b935d17da8bde54524254" FOREIGN KEY ("programmeId") REFERENCES "programme"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "credential" ADD CONSTRAINT "FK_7cfb1e5c42b3aec7d06b6dfd1d6" FOREIGN KEY ("statusListId") REFERENCES "status_list"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "credential_signature" ADD CONSTRAINT "FK_02eb9563c0a257ee9d4900c28db" FOREIGN KEY ("credentialId") REFERENCES "credential"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "issuer_key" ADD CONSTRAINT "FK_09655823aa51ba2eab72df2936a" FOREIGN KEY ("institutionId") REFERENCES "institution"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
     // The audit log is append-only: history cannot be rewritten, even by the application's own role.
     await queryRunner.query(`CREATE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'audit_event is append-only'; END $$`);

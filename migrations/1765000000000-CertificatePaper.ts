@@ -11,7 +11,9 @@ export class CertificatePaper1765000000000 implements MigrationInterface {
       "extras" jsonb NOT NULL,
       "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       CONSTRAINT "PK_certificate_paper" PRIMARY KEY ("credentialId"))`);
-    await queryRunner.query(`ALTER TABLE "certificate_paper" ADD CONSTRAINT "FK_aa754ef273148568f71a060740d" FOREIGN KEY ("credentialId") REFERENCES "credential"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "certificate_paper" ADD CONSTRAINT "FK_aa754ef273148568f71a060740d" FOREIGN KEY ("credentialId") REFERENCES "credential"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
     await queryRunner.query(`CREATE TABLE "certificate_logo" (
       "sha256" character(64) NOT NULL,
       "png" bytea NOT NULL,

@@ -15,7 +15,9 @@ export class OneCertificatePerModule1765500000000 implements MigrationInterface 
         WHERE "kind" = 'certificate' AND "state" <> 'revoked'
         WINDOW held AS (PARTITION BY "learnerId", "moduleId" ORDER BY "createdAt", id))
       UPDATE "credential" c SET "duplicateOfId" = ranked."firstId" FROM ranked WHERE c.id = ranked.id AND ranked.rank > 1`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_certificate_per_learner_module" ON "credential" ("learnerId", "moduleId") WHERE "kind" = 'certificate' AND "state" <> 'revoked' AND "duplicateOfId" IS NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_certificate_per_learner_module" ON "credential" ("learnerId", "moduleId") WHERE "kind" = 'certificate' AND "state" <> 'revoked' AND "duplicateOfId" IS NULL`,
+    );
     await queryRunner.query(`ALTER TABLE "credential_batch" ADD "skips" jsonb NOT NULL DEFAULT '[]'`);
   }
 

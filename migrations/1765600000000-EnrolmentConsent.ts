@@ -10,12 +10,18 @@ export class EnrolmentConsent1765600000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "enrolment" ADD "consent" text NOT NULL DEFAULT 'accepted'`);
     // A row written without saying otherwise gives no access until the other side accepts.
     await queryRunner.query(`ALTER TABLE "enrolment" ALTER COLUMN "consent" SET DEFAULT 'offered'`);
-    await queryRunner.query(`ALTER TABLE "enrolment" ADD CONSTRAINT "ck_enrolment_consent" CHECK ("consent" IN ('requested', 'offered', 'accepted'))`);
+    await queryRunner.query(
+      `ALTER TABLE "enrolment" ADD CONSTRAINT "ck_enrolment_consent" CHECK ("consent" IN ('requested', 'offered', 'accepted'))`,
+    );
     await queryRunner.query(`ALTER TABLE "enrolment" ADD "acceptedAt" timestamptz`);
     await queryRunner.query(`ALTER TABLE "enrolment" ADD "acceptedById" uuid`);
-    await queryRunner.query(`ALTER TABLE "enrolment" ADD CONSTRAINT "FK_442c2fcd5799e9e9f325e305f47" FOREIGN KEY ("acceptedById") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "enrolment" ADD CONSTRAINT "FK_442c2fcd5799e9e9f325e305f47" FOREIGN KEY ("acceptedById") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
     await queryRunner.query(`ALTER TABLE "evidence" ADD "sessionId" uuid`);
-    await queryRunner.query(`ALTER TABLE "evidence" ADD CONSTRAINT "FK_559bfb11a63869f642cdcd6838f" FOREIGN KEY ("sessionId") REFERENCES "training_session"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "evidence" ADD CONSTRAINT "FK_559bfb11a63869f642cdcd6838f" FOREIGN KEY ("sessionId") REFERENCES "training_session"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -7,7 +7,9 @@ export class VcApiCredentialId1766600000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "credential" ADD "vcApiCredentialId" text`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_credential_vc_api_id" ON "credential" ("issuerInstitutionId", "vcApiCredentialId") WHERE "vcApiCredentialId" IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_credential_vc_api_id" ON "credential" ("issuerInstitutionId", "vcApiCredentialId") WHERE "vcApiCredentialId" IS NOT NULL`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -21,13 +21,18 @@ export interface AppOptions {
 }
 
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
-  const database = options.database ?? (await openDatabase({ url: config.databaseUrl, pgliteDir: config.pgliteDir, timeouts: config.databaseTimeouts }));
+  const database =
+    options.database ?? (await openDatabase({ url: config.databaseUrl, pgliteDir: config.pgliteDir, timeouts: config.databaseTimeouts }));
   // Fastify: about 0.4 ms less CPU per verification than Express (bench/credential-verify). A reverse proxy on
   // loopback is trusted for the client's address (the public rate limits count by it).
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database, options.clock), new FastifyAdapter({ trustProxy: 'loopback' }), {
-    logger: options.logger ?? ['log', 'warn', 'error'],
-    bodyParser: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, database, options.clock),
+    new FastifyAdapter({ trustProxy: 'loopback' }),
+    {
+      logger: options.logger ?? ['log', 'warn', 'error'],
+      bodyParser: false,
+    },
+  );
   acceptJsonBodies(app.getHttpAdapter().getInstance(), config.bodyLimitBytes);
   // Limits are set per upload route (interop/upload.ts).
   await app.register(multipart);
@@ -39,7 +44,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
 
   const openApi = new DocumentBuilder()
     .setTitle('Competency & credentialing service')
-    .setDescription('Competency frameworks and job profiles (référentiels métiers et compétences), training records and verifiable credentials for health-management schools and hospitals. Errors are RFC 9457 problem details with a stable `code`.')
+    .setDescription(
+      'Competency frameworks and job profiles (référentiels métiers et compétences), training records and verifiable credentials for health-management schools and hospitals. Errors are RFC 9457 problem details with a stable `code`.',
+    )
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();

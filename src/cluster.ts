@@ -13,9 +13,12 @@ export function webConcurrency(env: NodeJS.ProcessEnv, config: AppConfig): numbe
   const raw = env.WEB_CONCURRENCY;
   if (raw === undefined || raw === '') return 1;
   const workers = Number(raw);
-  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new ConfigError(['WEB_CONCURRENCY must be an integer between 1 and 64']);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+    throw new ConfigError(['WEB_CONCURRENCY must be an integer between 1 and 64']);
   if (workers > 1 && !config.databaseUrl) {
-    throw new ConfigError(['WEB_CONCURRENCY > 1 needs DATABASE_URL: the embedded PGlite database lives inside one process and cannot be shared by several workers']);
+    throw new ConfigError([
+      'WEB_CONCURRENCY > 1 needs DATABASE_URL: the embedded PGlite database lives inside one process and cannot be shared by several workers',
+    ]);
   }
   return workers;
 }
@@ -38,7 +41,9 @@ export async function runPrimary(config: AppConfig, workers: number, prepare: (c
     const { kek, file } = developmentKeyEncryptionKey(config.pgliteDir);
     shared.KEY_ENCRYPTION_KEY = kek.toString('hex');
     effective = { ...config, credentials: { ...config.credentials, keyEncryptionKey: kek } };
-    logger.warn(`KEY_ENCRYPTION_KEY is not set: the workers share a development key ${file ? `kept in ${file}` : 'held in memory for the life of the cluster'}. Set KEY_ENCRYPTION_KEY outside development.`);
+    logger.warn(
+      `KEY_ENCRYPTION_KEY is not set: the workers share a development key ${file ? `kept in ${file}` : 'held in memory for the life of the cluster'}. Set KEY_ENCRYPTION_KEY outside development.`,
+    );
   }
   await prepare(effective);
 

@@ -20,7 +20,8 @@ async function bootstrap(): Promise<void> {
     }
     throw error;
   }
-  if (config.jwt.generated) logger.warn(`JWT_SECRET is not set: a random secret is used and tokens end with this ${workers > 1 ? 'cluster' : 'process'}.`);
+  if (config.jwt.generated)
+    logger.warn(`JWT_SECRET is not set: a random secret is used and tokens end with this ${workers > 1 ? 'cluster' : 'process'}.`);
 
   if (workers > 1) {
     // WEB_CONCURRENCY: the database is prepared here once, then the workers (this file again) serve.
@@ -36,7 +37,9 @@ async function bootstrap(): Promise<void> {
   if (config.host) await app.listen(config.port, config.host);
   else await app.listen(config.port);
   const database = config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.pgliteDir}`;
-  logger.log(`Listening on ${config.publicBaseUrl} (database: ${database}${isClusterWorker() ? `, worker ${process.pid}` : ''}); API docs at ${config.publicBaseUrl}/docs`);
+  logger.log(
+    `Listening on ${config.publicBaseUrl} (database: ${database}${isClusterWorker() ? `, worker ${process.pid}` : ''}); API docs at ${config.publicBaseUrl}/docs`,
+  );
 }
 
 /** Once per database start, before serving: the first administrator and, when asked for, the demo data. */

@@ -38,12 +38,21 @@ describe('object-level access', () => {
     registrarC = await factory.newUser('registrar', schoolC.id);
     items = (await factory.newFramework(hrA, { publish: true })).items;
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
-  const importCase = (person: Person, pkg: Json) => ctx.http.post('/framework-imports/case').auth(person.token, bearer)
-    .attach('file', Buffer.from(JSON.stringify(pkg)), { filename: 'framework.json', contentType: 'application/json' });
-  const importMoodle = (person: Person, csv: string) => ctx.http.post('/framework-imports/moodle').auth(person.token, bearer)
-    .field('version', '1').attach('file', Buffer.from(csv), { filename: 'framework.csv', contentType: 'text/csv' });
+  const importCase = (person: Person, pkg: Json) =>
+    ctx.http
+      .post('/framework-imports/case')
+      .auth(person.token, bearer)
+      .attach('file', Buffer.from(JSON.stringify(pkg)), { filename: 'framework.json', contentType: 'application/json' });
+  const importMoodle = (person: Person, csv: string) =>
+    ctx.http
+      .post('/framework-imports/moodle')
+      .auth(person.token, bearer)
+      .field('version', '1')
+      .attach('file', Buffer.from(csv), { filename: 'framework.csv', contentType: 'text/csv' });
 
   describe('an identifier belongs to the institution that created it', () => {
     it('another school cannot import a CASE package of ours under a new version, nor reuse its item identifiers', async () => {
@@ -63,7 +72,10 @@ describe('object-level access', () => {
       itemsOnly.CFDocument.identifier = crypto.randomUUID();
       expect((await importCase(hrB, itemsOnly)).body).toMatchObject({ status: 403, code: 'identifier_of_other_institution' });
 
-      const byForm = await ctx.http.post('/frameworks').auth(hrB.token, bearer).send({ identifier: ids.doc, version: '2028', title: { fr: 'Pharmacie' } });
+      const byForm = await ctx.http
+        .post('/frameworks')
+        .auth(hrB.token, bearer)
+        .send({ identifier: ids.doc, version: '2028', title: { fr: 'Pharmacie' } });
       expect([byForm.status, byForm.body.code]).toEqual([403, 'identifier_of_other_institution']);
 
       expect((await ctx.http.get(`${API}/CFDocuments/${ids.doc}`)).body.title).toBe('Pharmacie hospitalière');
@@ -71,7 +83,12 @@ describe('object-level access', () => {
     });
 
     it('a Moodle file of ours imported by another school gets identifiers of its own', async () => {
-      const csv = (await ctx.http.get(`/frameworks/${(await factory.newFramework(hrA, { publish: true })).id}/moodle-csv`).auth(hrA.token, bearer).expect(200)).text;
+      const csv = (
+        await ctx.http
+          .get(`/frameworks/${(await factory.newFramework(hrA, { publish: true })).id}/moodle-csv`)
+          .auth(hrA.token, bearer)
+          .expect(200)
+      ).text;
       const first = await importMoodle(hrA, csv);
       expectStatus(first, 201);
       expectStatus(await ctx.http.post(`/frameworks/${first.body.frameworkId}/publish`).auth(hrA.token, bearer), 200);
@@ -83,7 +100,9 @@ describe('object-level access', () => {
       const theirItems = (await ctx.http.get(`/frameworks/${copy.body.frameworkId}/items`).auth(hrB.token, bearer)).body.data as Json[];
       expect(theirItems.map((item) => item.identifier).filter((id) => ourItems.some((item) => item.identifier === id))).toEqual([]);
       const planBlanc = ourItems.find((item) => item.code === 'GC-1')!;
-      expect((await ctx.http.get(`${API}/CFItems/${planBlanc.identifier}`)).body.fullStatement).toBe('Déclencher et conduire le plan blanc');
+      expect((await ctx.http.get(`${API}/CFItems/${planBlanc.identifier}`)).body.fullStatement).toBe(
+        'Déclencher et conduire le plan blanc',
+      );
     });
   });
 
@@ -113,12 +132,28 @@ describe('object-level access', () => {
       otherSessionA = await catalogue.newSession(moduleA.id, schoolA.id);
       sessionC = await catalogue.newSession(moduleC.id, schoolC.id);
       nadiaLogin = await factory.newUser('learner');
-      nadia = (await ctx.http.post('/learners').auth(hospitalHr.token, bearer).send({ givenName: 'Nadia', familyName: 'Benkhelifa', userId: nadiaLogin.id }).expect(201)).body;
-      await ctx.http.post(`/learners/${nadia.id}/evidence`).auth(hospitalHr.token, bearer).send({ itemId: items.cellule.id, level: 1, note: 'Observation du cadre de santé' }).expect(201);
+      nadia = (
+        await ctx.http
+          .post('/learners')
+          .auth(hospitalHr.token, bearer)
+          .send({ givenName: 'Nadia', familyName: 'Benkhelifa', userId: nadiaLogin.id })
+          .expect(201)
+      ).body;
+      await ctx.http
+        .post(`/learners/${nadia.id}/evidence`)
+        .auth(hospitalHr.token, bearer)
+        .send({ itemId: items.cellule.id, level: 1, note: 'Observation du cadre de santé' })
+        .expect(201);
       // A certificate from school C, which school A's registrar has no business reading.
       const enrolmentC = await enrolWithConsent(sessionC, nadia.id, registrarC);
-      await ctx.http.post(`/sessions/${sessionC.id}/assessments`).auth(registrarC.token, bearer).send({ learnerId: nadia.id, kind: 'final_exam', score: 15 }).expect(201);
-      foreignCredentialId = (await ctx.http.post('/credentials/certificates').auth(registrarC.token, bearer).send({ enrolmentId: enrolmentC }).expect(201)).body.id;
+      await ctx.http
+        .post(`/sessions/${sessionC.id}/assessments`)
+        .auth(registrarC.token, bearer)
+        .send({ learnerId: nadia.id, kind: 'final_exam', score: 15 })
+        .expect(201);
+      foreignCredentialId = (
+        await ctx.http.post('/credentials/certificates').auth(registrarC.token, bearer).send({ enrolmentId: enrolmentC }).expect(201)
+      ).body.id;
     });
 
     const record = (person: Person, path = '') => ctx.http.get(`/learners/${nadia.id}${path}`).auth(person.token, bearer);
@@ -129,22 +164,34 @@ describe('object-level access', () => {
     };
 
     it('enrolling a learner nobody asked about, then withdrawing at once, opens nothing', async () => {
-      const offered = await ctx.http.post(`/sessions/${sessionA.id}/enrolments`).auth(registrarA.token, bearer).send({ learnerId: nadia.id });
+      const offered = await ctx.http
+        .post(`/sessions/${sessionA.id}/enrolments`)
+        .auth(registrarA.token, bearer)
+        .send({ learnerId: nadia.id });
       expectStatus(offered, 201);
       expect(await readsOfRecord(registrarA)).toEqual([404, 404, 404, 404, 404]);
       await ctx.http.patch(`/enrolments/${offered.body.id}`).auth(registrarA.token, bearer).send({ status: 'withdrawn' }).expect(200);
       expect(await readsOfRecord(registrarA)).toEqual([404, 404, 404, 404, 404]);
-      const written = await ctx.http.post(`/learners/${nadia.id}/evidence`).auth(registrarA.token, bearer).send({ itemId: items.planBlanc.id, level: 4, note: 'Écrit par une autre école' });
+      const written = await ctx.http
+        .post(`/learners/${nadia.id}/evidence`)
+        .auth(registrarA.token, bearer)
+        .send({ itemId: items.planBlanc.id, level: 4, note: 'Écrit par une autre école' });
       expect([403, 404]).toContain(written.status);
       expect((await record(hospitalHr, '/evidence')).body.map((e: Json) => e.note)).not.toContain('Écrit par une autre école');
     });
 
     it('an offer the learner accepts opens the record, and the registrar’s access ends with the enrolment', async () => {
-      const offered = await ctx.http.post(`/sessions/${otherSessionA.id}/enrolments`).auth(registrarA.token, bearer).send({ learnerId: nadia.id });
+      const offered = await ctx.http
+        .post(`/sessions/${otherSessionA.id}/enrolments`)
+        .auth(registrarA.token, bearer)
+        .send({ learnerId: nadia.id });
       expectStatus(offered, 201);
       expect(offered.body.consent).toBe('offered');
       // Neither another learner nor the registrar who offered accepts in the learner's stead.
-      await ctx.http.post(`/enrolments/${offered.body.id}/acceptance`).auth((await factory.newUser('learner')).token, bearer).expect(403);
+      await ctx.http
+        .post(`/enrolments/${offered.body.id}/acceptance`)
+        .auth((await factory.newUser('learner')).token, bearer)
+        .expect(403);
       await ctx.http.post(`/enrolments/${offered.body.id}/acceptance`).auth(registrarA.token, bearer).expect(403);
       await ctx.http.post(`/enrolments/${offered.body.id}/acceptance`).auth(nadiaLogin.token, bearer).expect(200);
       expect((await record(registrarA)).status).toBe(200);
@@ -155,17 +202,29 @@ describe('object-level access', () => {
       expect((await record(registrarC, '/credentials')).body.map((c: Json) => c.id)).toEqual([foreignCredentialId]);
 
       // Evidence by a registrar is tied to a session of their school the learner is enrolled in.
-      const unbound = await ctx.http.post(`/learners/${nadia.id}/evidence`).auth(registrarA.token, bearer).send({ itemId: items.planBlanc.id, level: 2, note: 'Mise en situation' });
+      const unbound = await ctx.http
+        .post(`/learners/${nadia.id}/evidence`)
+        .auth(registrarA.token, bearer)
+        .send({ itemId: items.planBlanc.id, level: 2, note: 'Mise en situation' });
       expect(unbound.status).toBe(403);
-      const otherSchool = await ctx.http.post(`/learners/${nadia.id}/evidence`).auth(registrarA.token, bearer).send({ itemId: items.planBlanc.id, level: 2, note: 'x', sessionId: sessionC.id });
+      const otherSchool = await ctx.http
+        .post(`/learners/${nadia.id}/evidence`)
+        .auth(registrarA.token, bearer)
+        .send({ itemId: items.planBlanc.id, level: 2, note: 'x', sessionId: sessionC.id });
       expect(otherSchool.status).toBe(403);
-      const bound = await ctx.http.post(`/learners/${nadia.id}/evidence`).auth(registrarA.token, bearer).send({ itemId: items.planBlanc.id, level: 2, note: 'Mise en situation', sessionId: otherSessionA.id });
+      const bound = await ctx.http
+        .post(`/learners/${nadia.id}/evidence`)
+        .auth(registrarA.token, bearer)
+        .send({ itemId: items.planBlanc.id, level: 2, note: 'Mise en situation', sessionId: otherSessionA.id });
       expectStatus(bound, 201);
       expect(bound.body.sessionId).toBe(otherSessionA.id);
 
       await ctx.http.patch(`/enrolments/${offered.body.id}`).auth(registrarA.token, bearer).send({ status: 'withdrawn' }).expect(200);
       expect(await readsOfRecord(registrarA)).toEqual([404, 404, 404, 404, 404]);
-      const after = await ctx.http.post(`/learners/${nadia.id}/evidence`).auth(registrarA.token, bearer).send({ itemId: items.planBlanc.id, level: 3, note: 'x', sessionId: otherSessionA.id });
+      const after = await ctx.http
+        .post(`/learners/${nadia.id}/evidence`)
+        .auth(registrarA.token, bearer)
+        .send({ itemId: items.planBlanc.id, level: 3, note: 'x', sessionId: otherSessionA.id });
       expect([403, 404]).toContain(after.status);
     });
 

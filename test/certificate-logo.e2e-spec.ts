@@ -25,8 +25,10 @@ function greyPng(width: number, height: number, rowsCompressed = height): Buffer
   header[8] = 8; // bit depth
   header[9] = 0; // grey
   return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.alloc((width + 1) * rowsCompressed), { level: 9 })), chunk('IEND', Buffer.alloc(0)),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.alloc((width + 1) * rowsCompressed), { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
@@ -66,27 +68,44 @@ describe('school logos on certificates', () => {
     const module = await catalogue.newModule(school.id, 'GC-SSE', 35, [{ itemId: framework.items.planBlanc.id, level: 2 }]);
     const session = await catalogue.newSession(module.id, school.id);
     issueCertificate = async () => {
-      const person = (await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName: 'Nadia', familyName: 'Benkhelifa' }).expect(201)).body;
+      const person = (
+        await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName: 'Nadia', familyName: 'Benkhelifa' }).expect(201)
+      ).body;
       const enrolment = await factory.enrol(session, person.id, { hr, registrar });
-      await ctx.http.post(`/sessions/${session.id}/assessments`).auth(registrar.token, bearer).send({ learnerId: person.id, kind: 'final_exam', score: 15 }).expect(201);
-      return (await ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: enrolment.id }).expect(201)).body.id;
+      await ctx.http
+        .post(`/sessions/${session.id}/assessments`)
+        .auth(registrar.token, bearer)
+        .send({ learnerId: person.id, kind: 'final_exam', score: 15 })
+        .expect(201);
+      return (
+        await ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: enrolment.id }).expect(201)
+      ).body.id;
     };
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
-  const upload = (png: Buffer) => ctx.http.put(`/institutions/${school.id}/logo`).auth(registrar.token, bearer).attach('file', png, 'logo.png');
+  const upload = (png: Buffer) =>
+    ctx.http.put(`/institutions/${school.id}/logo`).auth(registrar.token, bearer).attach('file', png, 'logo.png');
   const reasonFor = async (png: Buffer) => {
     const response = await upload(png);
     expect({ status: response.status, field: response.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'file' });
     return response.body.errors[0].reason as string;
   };
-  const download = (id: string) => ctx.http.get(`/credentials/${id}/pdf`).auth(registrar.token, bearer).buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (part: Buffer) => chunks.push(part));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  });
+  const download = (id: string) =>
+    ctx.http
+      .get(`/credentials/${id}/pdf`)
+      .auth(registrar.token, bearer)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (part: Buffer) => chunks.push(part));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
   /** A logo written as a school could store it before the upload checked more than the signature. */
-  const storeUnchecked = (png: Buffer) => ctx.database.dataSource.query('UPDATE institution SET "logoPng" = $1 WHERE id = $2', [png, school.id]);
+  const storeUnchecked = (png: Buffer) =>
+    ctx.database.dataSource.query('UPDATE institution SET "logoPng" = $1 WHERE id = $2', [png, school.id]);
 
   it('takes a whole PNG within the bounds', async () => {
     await upload(logo).expect(204);

@@ -26,14 +26,28 @@ describe('certification rules', () => {
     const framework = await factory.newFramework(await factory.newUser('hr_manager', school.id), { publish: true });
     module = await catalogue.newModule(school.id, 'GC-SSE', 35, [{ itemId: framework.items.planBlanc.id, level: 3 }]);
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
-  const newLearner = async (givenName: string) => (await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName, familyName: 'Benkhelifa', email: `${givenName.toLowerCase()}@chu-oran.example.dz` }).expect(201)).body as Json;
+  const newLearner = async (givenName: string) =>
+    (
+      await ctx.http
+        .post('/learners')
+        .auth(hr.token, bearer)
+        .send({ givenName, familyName: 'Benkhelifa', email: `${givenName.toLowerCase()}@chu-oran.example.dz` })
+        .expect(201)
+    ).body as Json;
   // The employer asks, the school accepts: an enrolment both sides consented to.
-  const enrol = async (session: { id: string }, learner: Json) => (await new Factory(ctx).enrol(session, learner.id as string, { hr, registrar })) as unknown as Json;
+  const enrol = async (session: { id: string }, learner: Json) =>
+    (await new Factory(ctx).enrol(session, learner.id as string, { hr, registrar })) as unknown as Json;
   const assess = (session: { id: string }, learner: Json, body: Json = {}) =>
-    ctx.http.post(`/sessions/${session.id}/assessments`).auth(registrar.token, bearer).send({ learnerId: learner.id, kind: 'final_exam', score: 15, ...body });
-  const certify = (enrolment: Json) => ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: enrolment.id });
+    ctx.http
+      .post(`/sessions/${session.id}/assessments`)
+      .auth(registrar.token, bearer)
+      .send({ learnerId: learner.id, kind: 'final_exam', score: 15, ...body });
+  const certify = (enrolment: Json) =>
+    ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: enrolment.id });
   const runBatch = async (session: { id: string }) => {
     const started = await ctx.http.post(`/sessions/${session.id}/credential-batches`).auth(registrar.token, bearer).expect(202);
     for (let attempt = 0; attempt < 120; attempt++) {
@@ -44,7 +58,14 @@ describe('certification rules', () => {
     throw new Error('batch did not finish');
   };
   const activeCertificates = async (learner: Json) =>
-    Number((await ctx.database.dataSource.query(`SELECT count(*) FROM credential WHERE kind = 'certificate' AND "learnerId" = $1 AND "moduleId" = $2 AND state <> 'revoked'`, [learner.id, module.id]))[0].count);
+    Number(
+      (
+        await ctx.database.dataSource.query(
+          `SELECT count(*) FROM credential WHERE kind = 'certificate' AND "learnerId" = $1 AND "moduleId" = $2 AND state <> 'revoked'`,
+          [learner.id, module.id],
+        )
+      )[0].count,
+    );
 
   it('a learner holds one active certificate per module: a second session’s batch skips her with the reason, by hand it is 409', async () => {
     const march = await catalogue.newSession(module.id, school.id);
@@ -61,7 +82,10 @@ describe('certification rules', () => {
     await assess(october, karim).expect(201);
 
     const byHand = await certify(again).expect(409);
-    expect(byHand.body).toMatchObject({ code: 'already_certified', errors: [{ field: 'enrolmentId', reason: `the learner already holds certificate ${held.id} for this module` }] });
+    expect(byHand.body).toMatchObject({
+      code: 'already_certified',
+      errors: [{ field: 'enrolmentId', reason: `the learner already holds certificate ${held.id} for this module` }],
+    });
     const batch = await runBatch(october);
     expect(batch).toMatchObject({ state: 'completed', total: 2, issued: 1, skipped: 1, failed: 0 });
     expect(batch.skips).toEqual([{ enrolmentId: again.id, reason: `already certified for this module in another session: ${held.id}` }]);
@@ -70,14 +94,26 @@ describe('certification rules', () => {
 
     // The database holds the rule whatever the code path.
     const [{ id: karimsCertificate }] = await ctx.database.dataSource.query(`SELECT id FROM credential WHERE "learnerId" = $1`, [karim.id]);
-    await expect(ctx.database.dataSource.query(
-      `INSERT INTO credential (kind, state, document, "issuerInstitutionId", "signerInstitutionIds", "learnerId", "moduleId", "statusListId", "statusListIndex")
+    await expect(
+      ctx.database.dataSource.query(
+        `INSERT INTO credential (kind, state, document, "issuerInstitutionId", "signerInstitutionIds", "learnerId", "moduleId", "statusListId", "statusListIndex")
        SELECT kind, state, jsonb_build_object('id', 'urn:uuid:copy'), "issuerInstitutionId", "signerInstitutionIds", "learnerId", "moduleId", "statusListId", "statusListIndex" + 100000
-       FROM credential WHERE id = $1`, [karimsCertificate])).rejects.toThrow(/uq_certificate_per_learner_module/);
+       FROM credential WHERE id = $1`,
+        [karimsCertificate],
+      ),
+    ).rejects.toThrow(/uq_certificate_per_learner_module/);
 
     // Re-issue on purpose: revoke the first, then certify the October pass.
-    await ctx.http.post(`/issuers/${school.slug}/credentials/status`).auth(registrar.token, bearer)
-      .send({ credentialId: held.verifiableCredential.id, credentialStatus: { type: 'BitstringStatusList', statusPurpose: 'revocation' }, status: true, reason: 'Réédition après la session d’octobre' }).expect(200);
+    await ctx.http
+      .post(`/issuers/${school.slug}/credentials/status`)
+      .auth(registrar.token, bearer)
+      .send({
+        credentialId: held.verifiableCredential.id,
+        credentialStatus: { type: 'BitstringStatusList', statusPurpose: 'revocation' },
+        status: true,
+        reason: 'Réédition après la session d’octobre',
+      })
+      .expect(200);
     await certify(again).expect(201);
     expect(await activeCertificates(nadia)).toBe(1);
   });
@@ -89,11 +125,24 @@ describe('certification rules', () => {
     // The pre-training questionnaire is the one assessment that comes before.
     await assess(upcoming, yacine, { kind: 'pre_questionnaire', score: 8 }).expect(201);
     const exam = await assess(upcoming, yacine).expect(409);
-    expect(exam.body).toMatchObject({ code: 'session_not_started', errors: [{ field: 'session', reason: `the session starts on ${day(30)}` }] });
-    const completion = await ctx.http.patch(`/enrolments/${enrolment.id}`).auth(registrar.token, bearer).send({ status: 'completed' }).expect(409);
+    expect(exam.body).toMatchObject({
+      code: 'session_not_started',
+      errors: [{ field: 'session', reason: `the session starts on ${day(30)}` }],
+    });
+    const completion = await ctx.http
+      .patch(`/enrolments/${enrolment.id}`)
+      .auth(registrar.token, bearer)
+      .send({ status: 'completed' })
+      .expect(409);
     expect(completion.body).toMatchObject({ code: 'session_not_started', errors: [{ field: 'status' }] });
-    const imported = await ctx.http.post('/results-imports').auth(registrar.token, bearer)
-      .attach('file', Buffer.from(`learner,module,score,completed_at\n${yacine.email},GC-SSE,14,${day(31)}\n`), { filename: 'results.csv', contentType: 'text/csv' }).expect(422);
+    const imported = await ctx.http
+      .post('/results-imports')
+      .auth(registrar.token, bearer)
+      .attach('file', Buffer.from(`learner,module,score,completed_at\n${yacine.email},GC-SSE,14,${day(31)}\n`), {
+        filename: 'results.csv',
+        contentType: 'text/csv',
+      })
+      .expect(422);
     expect(imported.body.errors).toEqual([{ field: 'session', reason: `the session starts on ${day(30)}`, line: 2 }]);
 
     // A completion written before the rule does not make it certifiable either.
@@ -108,8 +157,12 @@ describe('certification rules', () => {
     const march = await catalogue.newSession(module.id, school.id);
     const amina = await newLearner('Amina');
     await enrol(march, amina);
-    expect((await assess(march, amina, { assessedAt: '2026-03-01T09:00:00Z' }).expect(400)).body.errors).toEqual([{ field: 'assessedAt', reason: 'before the session starts on 2026-03-09' }]);
-    expect((await assess(march, amina, { assessedAt: new Date(Date.now() + 86_400_000).toISOString() }).expect(400)).body.errors).toEqual([{ field: 'assessedAt', reason: 'in the future' }]);
+    expect((await assess(march, amina, { assessedAt: '2026-03-01T09:00:00Z' }).expect(400)).body.errors).toEqual([
+      { field: 'assessedAt', reason: 'before the session starts on 2026-03-09' },
+    ]);
+    expect((await assess(march, amina, { assessedAt: new Date(Date.now() + 86_400_000).toISOString() }).expect(400)).body.errors).toEqual([
+      { field: 'assessedAt', reason: 'in the future' },
+    ]);
     await assess(march, amina, { assessedAt: '2026-03-13T15:00:00Z' }).expect(201);
   });
 });

@@ -20,8 +20,12 @@ async function eventually(condition: () => boolean, ms = 5_000): Promise<boolean
 describe('change notifications', () => {
   let ctx: TestApp;
   let feeds: ChangeNotifications[] = [];
-  beforeAll(async () => { ctx = await startTestApp(); });
-  afterAll(async () => { await ctx?.close(); });
+  beforeAll(async () => {
+    ctx = await startTestApp();
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
   afterEach(async () => {
     await Promise.all(feeds.map((feed) => feed.stop()));
     feeds = [];
@@ -35,11 +39,15 @@ describe('change notifications', () => {
     return feed;
   }
   const announce = (feed: ChangeNotifications, key: string, outcome: 'commit' | 'rollback', during?: () => void) =>
-    ctx.database.dataSource.transaction(async (manager) => {
-      await feed.announce(manager, CHANNEL, key);
-      during?.();
-      if (outcome === 'rollback') throw new Error('rolled back');
-    }).catch((error: Error) => { if (error.message !== 'rolled back') throw error; });
+    ctx.database.dataSource
+      .transaction(async (manager) => {
+        await feed.announce(manager, CHANNEL, key);
+        during?.();
+        if (outcome === 'rollback') throw new Error('rolled back');
+      })
+      .catch((error: Error) => {
+        if (error.message !== 'rolled back') throw error;
+      });
 
   it('knows of a change this process commits from its commit on, and of none it rolls back', async () => {
     const feed = await newFeed();
@@ -48,7 +56,9 @@ describe('change notifications', () => {
     expect(feed.quietSince(CHANNEL, 'list-a', before)).toBe(true);
 
     let duringTransaction: boolean | undefined;
-    await announce(feed, 'list-a', 'rollback', () => { duringTransaction = feed.quietSince(CHANNEL, 'list-a', before); });
+    await announce(feed, 'list-a', 'rollback', () => {
+      duringTransaction = feed.quietSince(CHANNEL, 'list-a', before);
+    });
     expect(duringTransaction).toBe(false); // announced, not yet settled: not trusted
     expect(feed.quietSince(CHANNEL, 'list-a', before)).toBe(true);
 
@@ -81,7 +91,8 @@ describe('change notifications', () => {
     const feed = await newFeed();
     const before = feed.mark() as FeedMark;
     await ctx.database.dataSource.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'change-notifications' AND datname = current_database()`);
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'change-notifications' AND datname = current_database()`,
+    );
     expect(await eventually(() => feed.mark() === null)).toBe(true);
     expect(feed.quietSince(CHANNEL, 'list-d', before)).toBe(false);
     // It connects again by itself; a change committed while it was away cannot be vouched for by an old mark.

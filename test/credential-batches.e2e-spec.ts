@@ -23,14 +23,24 @@ describe('bulk issuance', () => {
     session = await new CatalogueFactory(ctx).newSession(module.id, school.id, 40);
     passed = [];
     for (let i = 0; i < 32; i++) {
-      const learner = await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName: `Agent${i}`, familyName: 'Urgences', email: `agent${i}@chu.example.dz` }).expect(201);
+      const learner = await ctx.http
+        .post('/learners')
+        .auth(hr.token, bearer)
+        .send({ givenName: `Agent${i}`, familyName: 'Urgences', email: `agent${i}@chu.example.dz` })
+        .expect(201);
       await factory.enrol(session, learner.body.id, { hr, registrar });
       // Two of them fail the exam and get nothing.
-      await ctx.http.post(`/sessions/${session.id}/assessments`).auth(registrar.token, bearer).send({ learnerId: learner.body.id, kind: 'final_exam', score: i < 2 ? 6 : 13 }).expect(201);
+      await ctx.http
+        .post(`/sessions/${session.id}/assessments`)
+        .auth(registrar.token, bearer)
+        .send({ learnerId: learner.body.id, kind: 'final_exam', score: i < 2 ? 6 : 13 })
+        .expect(201);
       if (i >= 2) passed.push(learner.body.id);
     }
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   const waitFor = async (batchId: string) => {
     for (let attempt = 0; attempt < 120; attempt++) {
@@ -40,11 +50,14 @@ describe('bulk issuance', () => {
     }
     throw new Error('batch did not finish');
   };
-  const certificates = async () => Number((await ctx.database.dataSource.query(`SELECT count(*) FROM credential WHERE kind = 'certificate'`))[0].count);
+  const certificates = async () =>
+    Number((await ctx.database.dataSource.query(`SELECT count(*) FROM credential WHERE kind = 'certificate'`))[0].count);
 
   it('certifies every learner who passed, in the background, with progress', async () => {
     // One learner already has a certificate: the batch skips them.
-    const enrolment = (await ctx.http.get(`/sessions/${session.id}/enrolments`).auth(registrar.token, bearer)).body.find((e: { learnerId: string }) => e.learnerId === passed[0]);
+    const enrolment = (await ctx.http.get(`/sessions/${session.id}/enrolments`).auth(registrar.token, bearer)).body.find(
+      (e: { learnerId: string }) => e.learnerId === passed[0],
+    );
     await ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: enrolment.id }).expect(201);
 
     const started = await ctx.http.post(`/sessions/${session.id}/credential-batches`).auth(registrar.token, bearer).expect(202);
@@ -60,7 +73,10 @@ describe('bulk issuance', () => {
     const again = await ctx.http.post(`/sessions/${session.id}/credential-batches`).auth(registrar.token, bearer).expect(202);
     expect(again.body).toMatchObject({ state: 'completed', total: 0 });
     const [batch] = await ctx.database.dataSource.query(`SELECT id FROM credential_batch WHERE total = 29`);
-    const enrolments: { id: string }[] = await ctx.database.dataSource.query(`SELECT id FROM enrolment WHERE "sessionId" = $1 AND status = 'completed'`, [session.id]);
+    const enrolments: { id: string }[] = await ctx.database.dataSource.query(
+      `SELECT id FROM enrolment WHERE "sessionId" = $1 AND status = 'completed'`,
+      [session.id],
+    );
     await ctx.app.get(CredentialBatchesService).work({ batchId: batch.id, enrolmentIds: enrolments.map((e) => e.id) });
     expect(await certificates()).toBe(30);
     const replayed = (await ctx.http.get(`/credential-batches/${batch.id}`).auth(registrar.token, bearer)).body;
@@ -69,7 +85,9 @@ describe('bulk issuance', () => {
 
   it('only the organising school’s registrars may start or follow a batch', async () => {
     const other = await new Factory(ctx).newUser('registrar', (await new Factory(ctx).newInstitution()).id);
-    expect((await ctx.http.post(`/sessions/${session.id}/credential-batches`).auth(other.token, bearer).expect(403)).body.code).toBe('other_institution');
+    expect((await ctx.http.post(`/sessions/${session.id}/credential-batches`).auth(other.token, bearer).expect(403)).body.code).toBe(
+      'other_institution',
+    );
     await ctx.http.post('/sessions/0b7c6a52-8f7d-4a8e-9d61-3f1e2b7a9c10/credential-batches').auth(registrar.token, bearer).expect(404);
   });
 });

@@ -15,7 +15,8 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 type Json = Record<string, any>;
 
-const isOpenBadge = (credential: Json): boolean => [credential.type].flat().some((type) => type === 'OpenBadgeCredential' || type === 'AchievementCredential');
+const isOpenBadge = (credential: Json): boolean =>
+  [credential.type].flat().some((type) => type === 'OpenBadgeCredential' || type === 'AchievementCredential');
 
 describe('credentials we issue pass the 1EdTech JSON Schemas', () => {
   let ctx: TestApp;
@@ -34,7 +35,9 @@ describe('credentials we issue pass the 1EdTech JSON Schemas', () => {
     const badges = issued.filter((one) => isOpenBadge(one.credential));
     // Certificates (active, revoked, suspended, expired, not yet valid) and diplomas (both proofs, lead's only, one dropped).
     expect(badges.length).toBe(8);
-    expect(badges.map((one) => [one.name, schemaErrors(validators.achievement, one.credential)])).toEqual(badges.map((one) => [one.name, []]));
+    expect(badges.map((one) => [one.name, schemaErrors(validators.achievement, one.credential)])).toEqual(
+      badges.map((one) => [one.name, []]),
+    );
   });
 
   it('every credential carries one credentialStatus object, the revocation entry', () => {
@@ -46,7 +49,9 @@ describe('credentials we issue pass the 1EdTech JSON Schemas', () => {
   it('the VC-API attestations pass the CLR schema’s VerifiableCredential definition (what a CLR embeds)', () => {
     const attestations = issued.filter((one) => !isOpenBadge(one.credential));
     expect(attestations.length).toBe(4);
-    expect(attestations.map((one) => [one.name, schemaErrors(validators.embeddedCredential, one.credential)])).toEqual(attestations.map((one) => [one.name, []]));
+    expect(attestations.map((one) => [one.name, schemaErrors(validators.embeddedCredential, one.credential)])).toEqual(
+      attestations.map((one) => [one.name, []]),
+    );
   });
 
   it('a CLR 2.0 record of our certificate and diploma passes the ClrCredential schema', () => {
@@ -68,15 +73,28 @@ describe('credentials we issue pass the 1EdTech JSON Schemas', () => {
   it('the two status entries we wrote before fail both schemas at credentialStatus', () => {
     const certificate = credential('active certificate');
     const entry = certificate.credentialStatus as Json;
-    const suspension = buildStatusEntry({ statusListCredential: entry.statusListCredential.replace(/\/revocation$/, '/suspension'), statusListIndex: Number(entry.statusListIndex), statusPurpose: 'suspension' });
+    const suspension = buildStatusEntry({
+      statusListCredential: entry.statusListCredential.replace(/\/revocation$/, '/suspension'),
+      statusListIndex: Number(entry.statusListIndex),
+      statusPurpose: 'suspension',
+    });
     const twoEntries = { ...certificate, credentialStatus: [entry, suspension] };
     expect(schemaErrors(validators.achievement, twoEntries)).toEqual(['/credentialStatus: must be object']);
     const record = buildClrCredential({
-      id: 'urn:uuid:5f0c1b8e-3f7a-4b8e-9a51-2c1d0e7b6a02', name: 'Relevé', issuer: { id: certificate.issuer.id, name: certificate.issuer.name },
-      subject: { identifier: certificate.credentialSubject.identifier }, credentials: [twoEntries], validFrom: certificate.validFrom,
+      id: 'urn:uuid:5f0c1b8e-3f7a-4b8e-9a51-2c1d0e7b6a02',
+      name: 'Relevé',
+      issuer: { id: certificate.issuer.id, name: certificate.issuer.name },
+      subject: { identifier: certificate.credentialSubject.identifier },
+      credentials: [twoEntries],
+      validFrom: certificate.validFrom,
     });
     expect(schemaErrors(validators.clr, record)).toContain('/credentialSubject/verifiableCredential/0/credentialStatus: must be object');
-    expect(schemaErrors(validators.clr, { ...record, credentialSubject: { ...record.credentialSubject as Json, verifiableCredential: [certificate] } })).toEqual([]);
+    expect(
+      schemaErrors(validators.clr, {
+        ...record,
+        credentialSubject: { ...(record.credentialSubject as Json), verifiableCredential: [certificate] },
+      }),
+    ).toEqual([]);
   });
 
   describe('the stock @digitalbazaar/vc verifier with vc-bitstring-status-list’s checkStatus', () => {
@@ -104,13 +122,19 @@ describe('credentials we issue pass the 1EdTech JSON Schemas', () => {
     });
 
     it('sees a revoked VC-API attestation as revoked, a current one as not', async () => {
-      expect((await verifyWithStockLibraries({ credential: credential('revoked VC-API attestation'), documentLoader: loader() })).bits).toEqual({ revocation: true });
-      expect((await verifyWithStockLibraries({ credential: credential('VC-API attestation'), documentLoader: loader() })).bits).toEqual({ revocation: false });
+      expect(
+        (await verifyWithStockLibraries({ credential: credential('revoked VC-API attestation'), documentLoader: loader() })).bits,
+      ).toEqual({ revocation: true });
+      expect((await verifyWithStockLibraries({ credential: credential('VC-API attestation'), documentLoader: loader() })).bits).toEqual({
+        revocation: false,
+      });
     });
 
     // The one entry is the revocation one: suspension is our verifier's to read, beside it (status-lists spec).
     it('sees a suspended certificate as not revoked', async () => {
-      expect((await verifyWithStockLibraries({ credential: credential('suspended certificate'), documentLoader: loader() })).bits).toEqual({ revocation: false });
+      expect((await verifyWithStockLibraries({ credential: credential('suspended certificate'), documentLoader: loader() })).bits).toEqual({
+        revocation: false,
+      });
     });
   });
 });

@@ -47,10 +47,18 @@ describe('the database out of reach', () => {
     const framework = await factory.newFramework(await factory.newUser('hr_manager', school.id), { publish: true });
     const module = await new CatalogueFactory(ctx).newModule(school.id, 'GC-SSE', 35, [{ itemId: framework.items.planBlanc.id, level: 3 }]);
     const session = await new CatalogueFactory(ctx).newSession(module.id, school.id);
-    const learner = (await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName: 'Nadia', familyName: 'Benkhelifa' }).expect(201)).body;
+    const learner = (
+      await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName: 'Nadia', familyName: 'Benkhelifa' }).expect(201)
+    ).body;
     const enrolment = await factory.enrol(session, learner.id, { hr, registrar });
-    await ctx.http.post(`/sessions/${session.id}/assessments`).auth(registrar.token, bearer).send({ learnerId: learner.id, kind: 'final_exam', score: 15 }).expect(201);
-    credential = (await ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: enrolment.id }).expect(201)).body.verifiableCredential;
+    await ctx.http
+      .post(`/sessions/${session.id}/assessments`)
+      .auth(registrar.token, bearer)
+      .send({ learnerId: learner.id, kind: 'final_exam', score: 15 })
+      .expect(201);
+    credential = (
+      await ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: enrolment.id }).expect(201)
+    ).body.verifiableCredential;
 
     // The same service reaching the same database through a proxy that stages the faults.
     const server = new URL(ctx.database.url);
@@ -105,7 +113,9 @@ describe('the database out of reach', () => {
     expect(healthMs).toBeLessThan(3_000);
 
     // A genuine certificate is never "not verified" because our own database cannot be read now.
-    const { result: verification, ms: verifyMs } = await timed(app.http.post('/credentials/verify').send({ verifiableCredential: credential }).timeout(15_000));
+    const { result: verification, ms: verifyMs } = await timed(
+      app.http.post('/credentials/verify').send({ verifiableCredential: credential }).timeout(15_000),
+    );
     expect(verification.status).toBe(503);
     expect(verification.body.outcome).toBe('indeterminate');
     expect(verification.headers['retry-after']).toMatch(/^\d+$/);

@@ -52,7 +52,10 @@ describe('the DCC verifier-core verifies what we issue', () => {
   /** verifier-core's steps by id (valid_signature, expiration, revocation_status…), or its fatal errors. */
   async function steps(vc: Json): Promise<{ errors?: unknown; valid: Record<string, boolean | undefined> }> {
     // Our credentials are VC 2.0 JSON; verifier-core's Credential type is a narrower description of the same.
-    const result: any = await verifyCredential({ credential: vc as Parameters<typeof verifyCredential>[0]['credential'], knownDIDRegistries: [] });
+    const result: any = await verifyCredential({
+      credential: vc as Parameters<typeof verifyCredential>[0]['credential'],
+      knownDIDRegistries: [],
+    });
     const valid = Object.fromEntries((result.log ?? []).map((step: Json) => [step.id, step.error ? undefined : step.valid]));
     return { ...(result.errors ? { errors: result.errors.map((error: Json) => `${error.name}: ${error.message}`) } : {}), valid };
   }

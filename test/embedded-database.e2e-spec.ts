@@ -47,7 +47,9 @@ describe('embedded database', () => {
     root = mkdtempSync(join(tmpdir(), 'embedded-db-test-'));
     chmodSync(root, 0o755); // like a project checkout: others may enter, so only the database's own modes protect it
   });
-  afterAll(() => { rmSync(root, { recursive: true, force: true }); });
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
 
   describe('on disk', () => {
     let dataDir: string;
@@ -58,7 +60,9 @@ describe('embedded database', () => {
       mkdirSync(dataDir, { mode: 0o755 });
       database = await openDatabase({ pgliteDir: dataDir });
     });
-    afterAll(async () => { await database?.close(); });
+    afterAll(async () => {
+      await database?.close();
+    });
 
     it('keeps its data directory 0700 and its files 0600', async () => {
       expect(database!.kind).toBe('pglite');
@@ -93,20 +97,27 @@ describe('embedded database', () => {
 
   describe('shared by several connections', () => {
     let database: Database;
-    beforeAll(async () => { database = await openDatabase({ pgliteDir: 'memory://' }); });
-    afterAll(async () => { await database?.close(); });
+    beforeAll(async () => {
+      database = await openDatabase({ pgliteDir: 'memory://' });
+    });
+    afterAll(async () => {
+      await database?.close();
+    });
 
     it('gives each of 400 parameterised queries, arriving together with transactions, its own answer', async () => {
       const db = database.dataSource;
       // A transaction that began between another connection's Parse and Bind used to take its statement: the Bind then
       // failed ("bind message supplies 1 parameters, but prepared statement "" requires 3") or the session hung.
-      const answers = await Promise.all(Array.from({ length: 400 }, async (_, i) => {
-        await new Promise((resolve) => setTimeout(resolve, (i * 37) % 200));
-        const rows: { n: number }[] = i % 2
-          ? await db.query(`SELECT $1::int AS n`, [i])
-          : await db.transaction((manager) => manager.query(`SELECT $1::int + $2::int - $3::int AS n`, [i, 7, 7]));
-        return rows[0].n;
-      }));
+      const answers = await Promise.all(
+        Array.from({ length: 400 }, async (_, i) => {
+          await new Promise((resolve) => setTimeout(resolve, (i * 37) % 200));
+          const rows: { n: number }[] =
+            i % 2
+              ? await db.query(`SELECT $1::int AS n`, [i])
+              : await db.transaction((manager) => manager.query(`SELECT $1::int + $2::int - $3::int AS n`, [i, 7, 7]));
+          return rows[0].n;
+        }),
+      );
       expect(answers).toEqual(Array.from({ length: 400 }, (_, i) => i));
     });
   });

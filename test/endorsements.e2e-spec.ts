@@ -40,18 +40,34 @@ describe('co-accredited diplomas: one proof by the issuer, one endorsement per c
     const hr = await factory.newUser('hr_manager', hospital.id);
     const framework = await factory.newFramework(await factory.newUser('hr_manager', lead.id), { publish: true });
     const crisis = await catalogue.newModule(lead.id, 'GC-END', 35, [{ itemId: framework.items.planBlanc.id, level: 3 }]);
-    const programme = await ctx.http.post('/programmes').auth(registrar.token, bearer).send({
-      code: 'DMH-END', kind: 'diploma', title: { fr: 'Diplôme de management hospitalier' },
-      awardingInstitutionIds: [lead.id, partner.id], modules: [{ moduleId: crisis.id, required: true }],
-    });
+    const programme = await ctx.http
+      .post('/programmes')
+      .auth(registrar.token, bearer)
+      .send({
+        code: 'DMH-END',
+        kind: 'diploma',
+        title: { fr: 'Diplôme de management hospitalier' },
+        awardingInstitutionIds: [lead.id, partner.id],
+        modules: [{ moduleId: crisis.id, required: true }],
+      });
     expectStatus(programme, 201);
     const session = await catalogue.newSession(crisis.id, lead.id);
     diplomas = [];
-    for (const [givenName, familyName] of [['Nadia', 'Benkhelifa'], ['Karim', 'Haddad']]) {
+    for (const [givenName, familyName] of [
+      ['Nadia', 'Benkhelifa'],
+      ['Karim', 'Haddad'],
+    ]) {
       const learner = (await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName, familyName }).expect(201)).body as Json;
       await factory.enrol(session, learner.id, { hr, registrar });
-      await ctx.http.post(`/sessions/${session.id}/assessments`).auth(registrar.token, bearer).send({ learnerId: learner.id, kind: 'final_exam', score: 15 }).expect(201);
-      const prepared = await ctx.http.post('/credentials/diplomas').auth(registrar.token, bearer).send({ programmeId: programme.body.id, learnerId: learner.id });
+      await ctx.http
+        .post(`/sessions/${session.id}/assessments`)
+        .auth(registrar.token, bearer)
+        .send({ learnerId: learner.id, kind: 'final_exam', score: 15 })
+        .expect(201);
+      const prepared = await ctx.http
+        .post('/credentials/diplomas')
+        .auth(registrar.token, bearer)
+        .send({ programmeId: programme.body.id, learnerId: learner.id });
       expectStatus(prepared, 201);
       const signed = await ctx.http.post(`/credentials/${prepared.body.id}/signatures`).auth(partnerRegistrar.token, bearer);
       expectStatus(signed, 200);
@@ -65,11 +81,13 @@ describe('co-accredited diplomas: one proof by the issuer, one endorsement per c
   /** Digital Bazaar's verifyCredential as any wallet runs it: the stock issuer purpose, our contexts and DIDs, real status. */
   const stockVerify = async (credential: Json) => {
     const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
-    const checkStatus = async (options: Record<string, unknown>) => env.checkStatus({ credential: options.credential as JsonObject, now: new Date() });
+    const checkStatus = async (options: Record<string, unknown>) =>
+      env.checkStatus({ credential: options.credential as JsonObject, now: new Date() });
     const options = { credential: structuredClone(credential), suite, documentLoader: env.documentLoader, checkStatus };
     return (await stock.verifyCredential(options)) as { verified: boolean; error?: { message?: string } };
   };
-  const ours = async (credential: Json) => (await ctx.http.post('/credentials/verify').send({ verifiableCredential: credential })).body as Json;
+  const ours = async (credential: Json) =>
+    (await ctx.http.post('/credentials/verify').send({ verifiableCredential: credential })).body as Json;
   const failedCodes = (verdict: Json): string[] => verdict.checks.filter((check: Json) => !check.passed).map((check: Json) => check.code);
   /** The diploma re-signed by the lead school's real key over whatever endorsements it is given. */
   const leadSigned = async (diploma: Json, endorsement: Json[]): Promise<Json> => {
@@ -88,8 +106,14 @@ describe('co-accredited diplomas: one proof by the issuer, one endorsement per c
     expect(diploma.endorsement).toHaveLength(1);
     const [endorsement] = diploma.endorsement;
     expect(endorsement).toMatchObject({
-      type: ['VerifiableCredential', 'EndorsementCredential'], issuer: { id: partnerDid },
-      credentialSubject: { id: diploma.id, type: 'EndorsementSubject', endorsementComment: expect.any(String), digestMultibase: expect.stringMatching(/^u/) },
+      type: ['VerifiableCredential', 'EndorsementCredential'],
+      issuer: { id: partnerDid },
+      credentialSubject: {
+        id: diploma.id,
+        type: 'EndorsementSubject',
+        endorsementComment: expect.any(String),
+        digestMultibase: expect.stringMatching(/^u/),
+      },
     });
     expect(endorsement.proof.verificationMethod.split('#')[0]).toBe(partnerDid);
     // Each diploma's endorsement names that diploma and its own content.
@@ -107,15 +131,26 @@ describe('co-accredited diplomas: one proof by the issuer, one endorsement per c
   it('our verifier accepts it, requiring the issuer’s proof and the partner’s endorsement', async () => {
     const verdict = await ours(diplomas[0]);
     expect([verdict.verified, failedCodes(verdict)]).toEqual([true, []]);
-    expect(verdict.parties.map((party: Json) => [party.role, party.trusted])).toEqual([['issuer', true], ['awarding_body', true]]);
+    expect(verdict.parties.map((party: Json) => [party.role, party.trusted])).toEqual([
+      ['issuer', true],
+      ['awarding_body', true],
+    ]);
   });
 
   it('a removed or corrupted endorsement: the stock verifier sees the lead proof fail, ours names the endorsement', async () => {
     const [diploma] = diplomas;
     const { endorsement: _dropped, ...removed } = diploma;
     const [endorsement] = diploma.endorsement;
-    const corrupted = { ...diploma, endorsement: [{ ...endorsement, credentialSubject: { ...endorsement.credentialSubject, endorsementComment: 'Nous n’approuvons pas.' } }] };
-    for (const [name, forged, code] of [['removed', removed, 'ENDORSEMENT_MISSING'], ['corrupted', corrupted, 'ENDORSEMENT_INVALID']] as const) {
+    const corrupted = {
+      ...diploma,
+      endorsement: [
+        { ...endorsement, credentialSubject: { ...endorsement.credentialSubject, endorsementComment: 'Nous n’approuvons pas.' } },
+      ],
+    };
+    for (const [name, forged, code] of [
+      ['removed', removed, 'ENDORSEMENT_MISSING'],
+      ['corrupted', corrupted, 'ENDORSEMENT_INVALID'],
+    ] as const) {
       expect([name, (await stockVerify(forged)).verified]).toEqual([name, false]);
       // The issuer's proof no longer holds (it covered the endorsement), and the partner's approval is named.
       expect([name, ...failedCodes(await ours(forged))]).toEqual([name, 'INVALID_SIGNATURE', 'MISSING_REQUIRED_PROOF', code]);
@@ -126,22 +161,51 @@ describe('co-accredited diplomas: one proof by the issuer, one endorsement per c
   it('refuses, even under a valid lead proof, an endorsement corrupted, transplanted from another diploma, or by a school not awarding', async () => {
     const [diploma, other] = diplomas;
     const [endorsement] = diploma.endorsement;
-    const corrupted = await leadSigned(diploma, [{ ...endorsement, credentialSubject: { ...endorsement.credentialSubject, endorsementComment: 'Autre texte' } }]);
+    const corrupted = await leadSigned(diploma, [
+      { ...endorsement, credentialSubject: { ...endorsement.credentialSubject, endorsementComment: 'Autre texte' } },
+    ]);
     // The partner's genuine endorsement of another learner's diploma.
     const transplanted = await leadSigned(diploma, other.endorsement);
     // A school that does not award the diploma endorses it with its own key: it is no one's approval here.
     const outsiderSigner = await identity.unsealedKey(outsider.id);
-    const byOutsider = (await endorse({ draft: draftOf(diploma), school: { id: outsiderSigner.did, name: 'ENS Santé Oran' }, sign: (endorsement) => issueCredential({ credential: endorsement, signer: outsiderSigner.signingKey, documentLoader: env.documentLoader }), documentLoader: env.documentLoader, date: new Date(), id: `urn:uuid:${randomUUID()}` })).endorsement as Json[];
+    const byOutsider = (
+      await endorse({
+        draft: draftOf(diploma),
+        school: { id: outsiderSigner.did, name: 'ENS Santé Oran' },
+        sign: (endorsement) =>
+          issueCredential({ credential: endorsement, signer: outsiderSigner.signingKey, documentLoader: env.documentLoader }),
+        documentLoader: env.documentLoader,
+        date: new Date(),
+        id: `urn:uuid:${randomUUID()}`,
+      })
+    ).endorsement as Json[];
     const notAwarding = await leadSigned(diploma, byOutsider);
     // The same key, claiming to be the partner: the stock issuer purpose refuses a proof by someone other than `issuer`.
     const partnerDid = diploma.awardingBody[1].id;
-    const impersonating = await leadSigned(diploma, [((await endorse({ draft: draftOf(diploma), school: { id: partnerDid, name: 'EHESP' }, sign: (endorsement) => issueCredential({ credential: endorsement, signer: outsiderSigner.signingKey, documentLoader: env.documentLoader }), documentLoader: env.documentLoader, date: new Date(), id: `urn:uuid:${randomUUID()}` })).endorsement as Json[])[0]]);
+    const impersonating = await leadSigned(diploma, [
+      (
+        (
+          await endorse({
+            draft: draftOf(diploma),
+            school: { id: partnerDid, name: 'EHESP' },
+            sign: (endorsement) =>
+              issueCredential({ credential: endorsement, signer: outsiderSigner.signingKey, documentLoader: env.documentLoader }),
+            documentLoader: env.documentLoader,
+            date: new Date(),
+            id: `urn:uuid:${randomUUID()}`,
+          })
+        ).endorsement as Json[]
+      )[0],
+    ]);
     // Stale: the partner endorsed the draft, then the lead changed the content before signing.
     const stale = await leadSigned({ ...diploma, name: `${diploma.name} (modifié)` }, diploma.endorsement);
 
     for (const [name, forged, code] of [
-      ['corrupted', corrupted, 'ENDORSEMENT_INVALID'], ['transplanted', transplanted, 'ENDORSEMENT_INVALID'], ['not awarding', notAwarding, 'ENDORSEMENT_MISSING'],
-      ['impersonating', impersonating, 'ENDORSEMENT_INVALID'], ['stale', stale, 'ENDORSEMENT_INVALID'],
+      ['corrupted', corrupted, 'ENDORSEMENT_INVALID'],
+      ['transplanted', transplanted, 'ENDORSEMENT_INVALID'],
+      ['not awarding', notAwarding, 'ENDORSEMENT_MISSING'],
+      ['impersonating', impersonating, 'ENDORSEMENT_INVALID'],
+      ['stale', stale, 'ENDORSEMENT_INVALID'],
     ] as const) {
       // The lead's proof holds: a verifier that checks the proof alone would call each of these verified.
       expect([name, (await stockVerify(forged)).verified]).toEqual([name, true]);
@@ -176,7 +240,11 @@ describe('co-accredited diplomas: one proof by the issuer, one endorsement per c
     expect(panel).toContain('approbation signée valide');
     expect(panel).toContain(`data-did="${diploma.issuer.id}" data-by="proof"`);
     const { endorsement: _dropped, ...removed } = diploma;
-    const uploaded = await ctx.http.post('/verify').query({ lang: 'ar' }).attach('file', Buffer.from(JSON.stringify(removed)), 'credential.json').expect(200);
+    const uploaded = await ctx.http
+      .post('/verify')
+      .query({ lang: 'ar' })
+      .attach('file', Buffer.from(JSON.stringify(removed)), 'credential.json')
+      .expect(200);
     expect(uploaded.text).toContain('مصادقة إحدى المؤسسات الشريكة في الشهادة مفقودة');
   });
 });

@@ -12,9 +12,18 @@ describe('framework import and the lifecycle rules', () => {
   let hr: Person;
   let actor: Actor;
   const importer = () => ctx.app.get(FrameworkImportService);
-  const versionsOf = async (identifier: string) => (await ctx.http.get(`/frameworks?identifier=${identifier}`).set({ authorization: `Bearer ${hr.token}` })).body.data as { status: string }[];
+  const versionsOf = async (identifier: string) =>
+    (await ctx.http.get(`/frameworks?identifier=${identifier}`).set({ authorization: `Bearer ${hr.token}` })).body.data as {
+      status: string;
+    }[];
   const model = (overrides: Partial<ImportedFramework>): ImportedFramework => ({
-    identifier: randomUUID(), version: '1', title: { fr: 'Import' }, scales: [], items: [], associations: [], ...overrides,
+    identifier: randomUUID(),
+    version: '1',
+    title: { fr: 'Import' },
+    scales: [],
+    items: [],
+    associations: [],
+    ...overrides,
   });
   const SCALE = { code: 'N', title: { fr: 'Niveaux' }, levels: [{ rank: 1, code: 'N1', label: { fr: 'Notions' } }] };
   const ITEM = { identifier: randomUUID(), itemType: 'Competency', label: { fr: 'Accueillir le patient' }, scaleCode: 'N' };
@@ -24,7 +33,9 @@ describe('framework import and the lifecycle rules', () => {
     hr = await new Factory(ctx).newHrManager();
     actor = { userId: hr.id, role: 'hr_manager', institutionId: hr.institutionId };
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   it('refuses to publish an import without items, as the API refuses, and writes nothing', async () => {
     const empty = model({ scales: [SCALE] });

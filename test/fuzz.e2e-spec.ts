@@ -4,8 +4,18 @@
 import type { Test } from 'supertest';
 import { CatalogueFactory, expectStatus, Factory, type Person } from './support/factories.js';
 import {
-  BODY_VALUES, FIELD_VALUES, fieldPaths, multipartBodies, type Mutation, type OpenApiDocument, type Operation, PATH_VALUES, pick, QUERY_VALUES,
-  sample, withField,
+  BODY_VALUES,
+  FIELD_VALUES,
+  fieldPaths,
+  multipartBodies,
+  type Mutation,
+  type OpenApiDocument,
+  type Operation,
+  PATH_VALUES,
+  pick,
+  QUERY_VALUES,
+  sample,
+  withField,
 } from './support/openapi-fuzz.js';
 import { seededRandom } from '../src/common/testing/seeded-random.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -38,28 +48,57 @@ describe('fuzz of every operation of the OpenAPI document', () => {
     const module = await new CatalogueFactory(ctx).newModule(school.id, 'GC-SSE', 21, [{ itemId: published.items.planBlanc.id, level: 2 }]);
     const session = await new CatalogueFactory(ctx).newSession(module.id, school.id);
     const newProfile = async (code: string) => {
-      const response = await ctx.http.post('/job-profiles').auth(hr.token, bearer).send({ code, version: '2026.1', title: { fr: 'Directeur' }, requirements: [{ itemId: published.items.planBlanc.id, level: 2 }] });
+      const response = await ctx.http
+        .post('/job-profiles')
+        .auth(hr.token, bearer)
+        .send({ code, version: '2026.1', title: { fr: 'Directeur' }, requirements: [{ itemId: published.items.planBlanc.id, level: 2 }] });
       expectStatus(response, 201);
       return response.body.id as string;
     };
     const director = await newProfile('DIR-01');
     expectStatus(await ctx.http.post(`/job-profiles/${director}/publish`).auth(hr.token, bearer), 200);
     const profile = { body: { id: await newProfile('DSI-01') } };
-    const learner = await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName: 'Nadia', familyName: 'Benkhelifa', currentProfileId: director });
+    const learner = await ctx.http
+      .post('/learners')
+      .auth(hr.token, bearer)
+      .send({ givenName: 'Nadia', familyName: 'Benkhelifa', currentProfileId: director });
     expectStatus(learner, 201);
-    const enrolment = await ctx.http.post(`/sessions/${session.id}/enrolments`).auth(admin.token, bearer).send({ learnerId: learner.body.id });
+    const enrolment = await ctx.http
+      .post(`/sessions/${session.id}/enrolments`)
+      .auth(admin.token, bearer)
+      .send({ learnerId: learner.body.id });
     expectStatus(enrolment, 201);
     ids = {
-      institutions: school.id, frameworks: framework.id, 'job-profiles': profile.body.id, modules: module.id, sessions: session.id,
-      learners: learner.body.id, enrolments: enrolment.body.id, itemId: framework.items.planBlanc.id, scaleId: framework.scaleId,
-      slug: school.slug, sourcedId: framework.identifier, institutionId: school.id, ownerInstitutionId: school.id,
-      employerInstitutionId: school.id, awardingInstitutionIds: school.id, moduleId: module.id, learnerId: learner.body.id,
-      enrolmentId: enrolment.body.id, profileId: director, currentProfileId: director, targetProfileId: director,
-      parentId: framework.items.domain.id, destinationItemId: framework.items.cellule.id, sessionId: session.id,
+      institutions: school.id,
+      frameworks: framework.id,
+      'job-profiles': profile.body.id,
+      modules: module.id,
+      sessions: session.id,
+      learners: learner.body.id,
+      enrolments: enrolment.body.id,
+      itemId: framework.items.planBlanc.id,
+      scaleId: framework.scaleId,
+      slug: school.slug,
+      sourcedId: framework.identifier,
+      institutionId: school.id,
+      ownerInstitutionId: school.id,
+      employerInstitutionId: school.id,
+      awardingInstitutionIds: school.id,
+      moduleId: module.id,
+      learnerId: learner.body.id,
+      enrolmentId: enrolment.body.id,
+      profileId: director,
+      currentProfileId: director,
+      targetProfileId: director,
+      parentId: framework.items.domain.id,
+      destinationItemId: framework.items.cellule.id,
+      sessionId: session.id,
     };
     doc = (await ctx.http.get('/docs-json').expect(200)).body;
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   const idFor = (name: string): string => ids[name] ?? ANY_ID;
 
@@ -91,7 +130,8 @@ describe('fuzz of every operation of the OpenAPI document', () => {
       const fields = Object.entries(form.properties ?? {});
       const fileField = fields.find(([, schema]) => schema.format === 'binary')![0];
       const textFields = fields.filter(([, schema]) => schema.format !== 'binary').map(([name]) => name);
-      for (const body of multipartBodies(fileField, textFields)) out.push({ label: `multipart: ${body.label}`, path, raw: { contentType: body.contentType, body: body.body } });
+      for (const body of multipartBodies(fileField, textFields))
+        out.push({ label: `multipart: ${body.label}`, path, raw: { contentType: body.contentType, body: body.body } });
       return out;
     }
     if (method === 'get') return out;
@@ -100,11 +140,19 @@ describe('fuzz of every operation of the OpenAPI document', () => {
     if (!schema) return out;
     const valid = sample(doc, schema, 'body', idFor);
     const minimal = sample(doc, schema, 'body', idFor, true);
-    out.push({ label: 'valid-shaped body', path, json: valid, fieldLevel: true }, { label: 'required fields only', path, json: minimal, fieldLevel: true });
+    out.push(
+      { label: 'valid-shaped body', path, json: valid, fieldLevel: true },
+      { label: 'required fields only', path, json: minimal, fieldLevel: true },
+    );
     const paths = fieldPaths(valid);
     for (const value of FIELD_VALUES) {
       for (const field of value.everyField ? paths : pick(random, paths, FIELDS_PER_VALUE)) {
-        out.push({ label: `${field.join('.')} = ${value.label}`, path, fieldLevel: true, raw: { contentType: 'application/json', body: withField(minimal, valid, field, value) } });
+        out.push({
+          label: `${field.join('.')} = ${value.label}`,
+          path,
+          fieldLevel: true,
+          raw: { contentType: 'application/json', body: withField(minimal, valid, field, value) },
+        });
       }
     }
     return out;
@@ -120,7 +168,8 @@ describe('fuzz of every operation of the OpenAPI document', () => {
   it('answers every mutation of every operation without a server error', async () => {
     const random = seededRandom(SEED);
     const operations = Object.entries(doc.paths).flatMap(([template, methods]) =>
-      Object.entries(methods).map(([method, operation]) => ({ template, method: method as Method, operation })));
+      Object.entries(methods).map(([method, operation]) => ({ template, method: method as Method, operation })),
+    );
     operations.sort((a, b) => Number(LATE.test(`${a.method} ${a.template}`)) - Number(LATE.test(`${b.method} ${b.template}`)));
     expect(operations.length).toBeGreaterThan(100);
 
@@ -131,7 +180,10 @@ describe('fuzz of every operation of the OpenAPI document', () => {
       // Anonymous callers of a secured route stop at the guard, after the body parser and before validation.
       const secured = Boolean(operation.security?.length);
       for (const mutation of mutations(template, method, operation, random)) {
-        for (const [who, token] of [['admin', admin.token], ['anonymous', undefined]] as const) {
+        for (const [who, token] of [
+          ['admin', admin.token],
+          ['anonymous', undefined],
+        ] as const) {
           if (!token && secured && mutation.fieldLevel) continue;
           const response = await send(method, mutation, token);
           sent += 1;
@@ -139,7 +191,9 @@ describe('fuzz of every operation of the OpenAPI document', () => {
         }
       }
     }
-    console.log(`fuzz: ${sent} requests to ${operations.length} operations in ${((Date.now() - started) / 1000).toFixed(1)} s, ${failures.length} server errors${failures.length ? `:\n${failures.join('\n')}` : ''}`);
+    console.log(
+      `fuzz: ${sent} requests to ${operations.length} operations in ${((Date.now() - started) / 1000).toFixed(1)} s, ${failures.length} server errors${failures.length ? `:\n${failures.join('\n')}` : ''}`,
+    );
     expect(failures).toEqual([]);
   }, 300_000);
 });

@@ -17,10 +17,15 @@ describe('CASE 1.1 fidelity', () => {
     factory = new Factory(ctx);
     hr = await factory.newHrManager();
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   const importAs = async (pkg: Json) => {
-    const response = await ctx.http.post('/framework-imports/case').auth(hr.token, auth).attach('file', Buffer.from(JSON.stringify(pkg)), { filename: 'framework.json', contentType: 'application/json' });
+    const response = await ctx.http
+      .post('/framework-imports/case')
+      .auth(hr.token, auth)
+      .attach('file', Buffer.from(JSON.stringify(pkg)), { filename: 'framework.json', contentType: 'application/json' });
     expectStatus(response, 201);
     return response.body as { frameworkId: string; warnings: { field: string; reason: string; line?: number }[] } & Json;
   };
@@ -44,9 +49,15 @@ describe('CASE 1.1 fidelity', () => {
     const served = (await ctx.http.get(`${API}/CFPackages/${ids.doc}`).expect(200)).body;
     expect(caseSchemaErrors(served)).toEqual([]);
     const document = (await ctx.http.get(`${API}/CFDocuments/${ids.doc}`).expect(200)).body;
-    expect(document).toEqual({ ...served.CFDocument, CFPackageURI: { title: 'Pharmacie hospitalière', identifier: ids.doc, uri: pkg.CFDocument.CFPackageURI } });
+    expect(document).toEqual({
+      ...served.CFDocument,
+      CFPackageURI: { title: 'Pharmacie hospitalière', identifier: ids.doc, uri: pkg.CFDocument.CFPackageURI },
+    });
     const item = (await ctx.http.get(`${API}/CFItems/${ids.circuit}`).expect(200)).body;
-    expect(item).toEqual({ ...served.CFItems.find((i: Json) => i.identifier === ids.circuit), CFDocumentURI: { title: 'Pharmacie hospitalière', identifier: ids.doc, uri: pkg.CFDocument.uri } });
+    expect(item).toEqual({
+      ...served.CFItems.find((i: Json) => i.identifier === ids.circuit),
+      CFDocumentURI: { title: 'Pharmacie hospitalière', identifier: ids.doc, uri: pkg.CFDocument.uri },
+    });
   });
 
   it('round trip of a package without sequence numbers: the file order, and no invented numbers', async () => {
@@ -65,13 +76,17 @@ describe('CASE 1.1 fidelity', () => {
 
   it('text sequence numbers are kept as the numbers they say, and the report says they were text', async () => {
     const { pkg, ids } = barePackage();
-    pkg.CFAssociations.forEach((association: Json, i: number) => { association.sequenceNumber = String(12 - i); });
+    pkg.CFAssociations.forEach((association: Json, i: number) => {
+      association.sequenceNumber = String(12 - i);
+    });
     pkg.CFAssociations[3].sequenceNumber = 'troisième';
     const imported = await importAs(pkg);
-    expect(imported.warnings).toEqual(expect.arrayContaining([
-      { field: 'associations.sequenceNumber', reason: '"12" is text; kept as the integer 12', line: 0 },
-      { field: 'associations.sequenceNumber', reason: expect.stringContaining('"troisième" is not an integer'), line: 3 },
-    ]));
+    expect(imported.warnings).toEqual(
+      expect.arrayContaining([
+        { field: 'associations.sequenceNumber', reason: '"12" is text; kept as the integer 12', line: 0 },
+        { field: 'associations.sequenceNumber', reason: expect.stringContaining('"troisième" is not an integer'), line: 3 },
+      ]),
+    );
     const exported = await exportOf(imported.frameworkId);
     expect(caseSchemaErrors(exported)).toEqual([]);
     const numbers = new Map(exported.CFAssociations.map((a: Json) => [a.originNodeURI.identifier, a.sequenceNumber]));
@@ -84,10 +99,12 @@ describe('CASE 1.1 fidelity', () => {
     const { pkg, ids } = barePackage();
     const imported = await importAs(pkg);
     expect(imported.version).toBe('1');
-    expect(imported.warnings).toEqual(expect.arrayContaining([
-      { field: 'items.educationalLevel', reason: 'CASE 1.0 spelling; 09, 10, 11 kept as educationLevel', line: 0 },
-      { field: 'scales', reason: expect.stringContaining('publishes as it came') },
-    ]));
+    expect(imported.warnings).toEqual(
+      expect.arrayContaining([
+        { field: 'items.educationalLevel', reason: 'CASE 1.0 spelling; 09, 10, 11 kept as educationLevel', line: 0 },
+        { field: 'scales', reason: expect.stringContaining('publishes as it came') },
+      ]),
+    );
     const exported = await exportOf(imported.frameworkId);
     expect(exported.CFDocument).not.toHaveProperty('version');
     expect(exported.CFDocument).not.toHaveProperty('language');
@@ -106,11 +123,16 @@ describe('CASE 1.1 fidelity', () => {
     expect(served.adoptionStatus).toBe('Private Draft');
     expect(caseSchemaErrors(await exportOf(imported.frameworkId))).toEqual([]);
     const [item] = (await ctx.http.get(`/frameworks/${imported.frameworkId}/items`).auth(hr.token, auth).expect(200)).body.data;
-    const profile = await ctx.http.post('/job-profiles').auth(hr.token, auth).send({
-      code: 'SANS-ECHELLE', version: '1', title: { fr: 'Profil sans échelle' }, requirements: [{ itemId: item.id, level: 2 }],
-    });
+    const profile = await ctx.http
+      .post('/job-profiles')
+      .auth(hr.token, auth)
+      .send({
+        code: 'SANS-ECHELLE',
+        version: '1',
+        title: { fr: 'Profil sans échelle' },
+        requirements: [{ itemId: item.id, level: 2 }],
+      });
     expect(profile.status).toBe(400);
     expect(profile.body.errors).toEqual([{ field: 'requirements[0].level', reason: 'the item has no proficiency scale' }]);
   });
-
 });

@@ -36,14 +36,18 @@ describe('ESCO import', () => {
     admin = await factory.admin();
     hr = await factory.newHrManager();
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   const upload = (who: Person | null, files: Record<string, string | Buffer>, fields: Record<string, string> = {}, http = ctx.http) => {
     let request = http.post('/framework-imports/esco');
     if (who) request = request.set(auth(who));
     for (const [name, value] of Object.entries(fields)) request = request.field(name, value);
     for (const [field, file] of Object.entries(files)) {
-      request = Buffer.isBuffer(file) ? request.attach(field, file, { filename: `${field}.csv`, contentType: 'text/csv' }) : request.attach(field, file);
+      request = Buffer.isBuffer(file)
+        ? request.attach(field, file, { filename: `${field}.csv`, contentType: 'text/csv' })
+        : request.attach(field, file);
     }
     return request;
   };
@@ -53,34 +57,67 @@ describe('ESCO import', () => {
     const response = await upload(hr, { ...FILES, broaderRelationsSkillPillar: Buffer.from(BROADER) }, { iscoGroups: '2262' });
     expectStatus(response, 201);
     expect(response.body).toMatchObject({
-      version: '1.2.0', languages: ['en', 'fr'], occupations: 6, occupationsWithoutSkills: 0, skills: 142, skillGroups: 7, items: 149,
-      relations: 315, skippedRelations: 52,
+      version: '1.2.0',
+      languages: ['en', 'fr'],
+      occupations: 6,
+      occupationsWithoutSkills: 0,
+      skills: 142,
+      skillGroups: 7,
+      items: 149,
+      relations: 315,
+      skippedRelations: 52,
     });
     expect(response.body.durationMs).toBeGreaterThanOrEqual(0);
 
     const framework = (await ctx.http.get(`/frameworks/${response.body.frameworkId}`)).body;
     expect(framework).toMatchObject({ status: 'published', version: '1.2.0', title: { en: 'ESCO skills (ISCO 2262)' } });
-    expect(framework.scales).toEqual([expect.objectContaining({ code: 'esco', levels: [expect.objectContaining({ rank: 1, label: { fr: 'Acquis', en: 'Acquired', ar: 'مكتسب' } })] })]);
+    expect(framework.scales).toEqual([
+      expect.objectContaining({
+        code: 'esco',
+        levels: [expect.objectContaining({ rank: 1, label: { fr: 'Acquis', en: 'Acquired', ar: 'مكتسب' } })],
+      }),
+    ]);
 
     const roots = (await ctx.http.get(`/frameworks/${response.body.frameworkId}/tree`)).body as TreeNode[];
     const care = find(roots, (node) => node.uri === `${SKILL}3c779d7e-5b6f-4edf-bd0f-ee87a4b3719a`)!;
-    expect(care).toMatchObject({ label: { fr: 'fournir des soins pharmaceutiques spécialisés' }, kind: 'skill', itemType: 'competency', identifier: '3c779d7e-5b6f-4edf-bd0f-ee87a4b3719a' });
+    expect(care).toMatchObject({
+      label: { fr: 'fournir des soins pharmaceutiques spécialisés' },
+      kind: 'skill',
+      itemType: 'competency',
+      identifier: '3c779d7e-5b6f-4edf-bd0f-ee87a4b3719a',
+    });
     expect(pathTo(roots, care.id)).toEqual(['S', 'S3', 'S3.2']);
-    expect(pathTo(roots, find(roots, (node) => node.uri === `${SKILL}82a63a4a-b43b-420c-aa5f-92e6a85368fb`)!.id)).toEqual(['K', '09', '091', '0916']);
+    expect(pathTo(roots, find(roots, (node) => node.uri === `${SKILL}82a63a4a-b43b-420c-aa5f-92e6a85368fb`)!.id)).toEqual([
+      'K',
+      '09',
+      '091',
+      '0916',
+    ]);
     expect(find(roots, (node) => node.code === 'L')).toBeUndefined();
 
     const list = (await ctx.http.get('/job-profiles?code=2262.1.2.1').set(auth(hr))).body.data;
     expect(list).toHaveLength(1);
     const profile = (await ctx.http.get(`/job-profiles/${list[0].id}`)).body;
     expect(profile).toMatchObject({
-      status: 'published', version: '1.2.0', iscoCode: '2262', escoUri: HOSPITAL_PHARMACIST, family: { en: 'Pharmacists' },
-      title: { en: 'hospital pharmacist', fr: 'pharmacien hospitalier/pharmacienne hospitalière' }, ownerInstitutionId: hr.institutionId,
+      status: 'published',
+      version: '1.2.0',
+      iscoCode: '2262',
+      escoUri: HOSPITAL_PHARMACIST,
+      family: { en: 'Pharmacists' },
+      title: { en: 'hospital pharmacist', fr: 'pharmacien hospitalier/pharmacienne hospitalière' },
+      ownerInstitutionId: hr.institutionId,
     });
     expect(profile.requirements).toHaveLength(49);
     expect(profile.requirements.filter((r: { essential: boolean }) => r.essential)).toHaveLength(27);
-    expect(profile.requirements.every((r: { level: number; frameworkId: string }) => r.level === 1 && r.frameworkId === response.body.frameworkId)).toBe(true);
+    expect(
+      profile.requirements.every(
+        (r: { level: number; frameworkId: string }) => r.level === 1 && r.frameworkId === response.body.frameworkId,
+      ),
+    ).toBe(true);
     expect(profile.requirements[0]).toMatchObject({ essential: true, levelLabel: { en: 'Acquired' } });
-    expect(profile.requirements.map((r: { itemLabel: { fr: string } }) => r.itemLabel.fr)).toContain('gérer les chaînes d’approvisionnement médicales');
+    expect(profile.requirements.map((r: { itemLabel: { fr: string } }) => r.itemLabel.fr)).toContain(
+      'gérer les chaînes d’approvisionnement médicales',
+    );
   });
 
   it('refuses to import the same release again once published, pointing at the version field (409), and nothing is duplicated', async () => {
@@ -94,7 +131,11 @@ describe('ESCO import', () => {
 
     const next = await upload(hr, FILES, { iscoGroups: '2262', version: '1.2.0-b' });
     expectStatus(next, 201);
-    const versions = (await ctx.http.get('/job-profiles?code=2262.1.2.1').set(auth(hr))).body.data as { id: string; version: string; previousVersionId: string | null }[];
+    const versions = (await ctx.http.get('/job-profiles?code=2262.1.2.1').set(auth(hr))).body.data as {
+      id: string;
+      version: string;
+      previousVersionId: string | null;
+    }[];
     expect(versions.map((v) => v.version).sort()).toEqual(['1.2.0', '1.2.0-b']);
     expect(versions.find((v) => v.version === '1.2.0-b')!.previousVersionId).toBe(versions.find((v) => v.version === '1.2.0')!.id);
   });
@@ -116,24 +157,34 @@ describe('ESCO import', () => {
         { field: 'skills_en', reason: 'missing column conceptUri', line: 1 },
         { field: 'skills_en', reason: 'missing column preferredLabel', line: 1 },
       ]);
-      const moodle = await upload(hr, { skills_fr: FILES.skills_fr, occupationSkillRelations: Buffer.from('"Parent id number","Id number",Shortname\n') }, { version: 'x' });
+      const moodle = await upload(
+        hr,
+        { skills_fr: FILES.skills_fr, occupationSkillRelations: Buffer.from('"Parent id number","Id number",Shortname\n') },
+        { version: 'x' },
+      );
       expect(moodle.status).toBe(400);
       expect(moodle.body.errors[0]).toMatchObject({ field: 'occupationSkillRelations', reason: 'missing column occupationUri' });
       expect(await frameworkCount()).toBe(before);
     });
 
     it('no skills file, no version to be told from the names, or an unknown field (400)', async () => {
-      expect((await upload(hr, { occupations_en: FILES.occupations_en }, { version: 'x' })).body.errors).toEqual([expect.objectContaining({ field: 'skills_en' })]);
+      expect((await upload(hr, { occupations_en: FILES.occupations_en }, { version: 'x' })).body.errors).toEqual([
+        expect.objectContaining({ field: 'skills_en' }),
+      ]);
       const unnamed = await upload(hr, { skills_fr: Buffer.from(readFileSync(FILES.skills_fr)) });
       expect(unnamed.status).toBe(400);
-      expect(unnamed.body.errors).toEqual([{ field: 'version', reason: 'required: the file names do not tell the ESCO release (e.g. v1.2.0)' }]);
+      expect(unnamed.body.errors).toEqual([
+        { field: 'version', reason: 'required: the file names do not tell the ESCO release (e.g. v1.2.0)' },
+      ]);
       expect((await upload(hr, { skills_de: FILES.skills_fr }, { version: 'x' })).status).toBe(400);
     });
 
     it('ISCO groups that match no occupation (422)', async () => {
       const response = await upload(hr, FILES, { iscoGroups: '9999', version: 'none' });
       expect(response.status).toBe(422);
-      expect(response.body.errors).toEqual([{ field: 'iscoGroups', reason: 'no occupation of the files is in ISCO groups 9999, or none has a skill in the skills files' }]);
+      expect(response.body.errors).toEqual([
+        { field: 'iscoGroups', reason: 'no occupation of the files is in ISCO groups 9999, or none has a skill in the skills files' },
+      ]);
     });
 
     it('a file that is not UTF-8 (415)', async () => {
@@ -164,7 +215,16 @@ describe('ESCO import', () => {
   });
 });
 
-interface TreeNode { id: string; uri: string; identifier: string; code: string | null; kind: string | null; itemType: string; label: Record<string, string>; children: TreeNode[] }
+interface TreeNode {
+  id: string;
+  uri: string;
+  identifier: string;
+  code: string | null;
+  kind: string | null;
+  itemType: string;
+  label: Record<string, string>;
+  children: TreeNode[];
+}
 
 function find(nodes: TreeNode[], test: (node: TreeNode) => boolean): TreeNode | undefined {
   for (const node of nodes) {

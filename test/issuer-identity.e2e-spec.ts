@@ -39,7 +39,10 @@ async function signCertificate(signer: UnsealedIssuerKey, vc: VcEnvironment): Pr
 /** A TCP server that only counts connections: proof that nothing was requested. */
 async function countingServer(): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
   let connections = 0;
-  const server: Server = createServer((socket) => { connections += 1; socket.destroy(); });
+  const server: Server = createServer((socket) => {
+    connections += 1;
+    socket.destroy();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return { port, connections: () => connections, close: () => new Promise((resolve) => server.close(() => resolve())) };
@@ -64,14 +67,20 @@ describe('issuer identities (did:web)', () => {
     admin = await factory.admin();
     did = `did:web:competences.test:issuers:${school.slug}`;
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   it('creates a school’s key on first use, sealed under the key-encryption key, and never shows its private half', async () => {
     const before = await ctx.http.get(`/institutions/${school.id}/issuer-keys`).auth(registrar.token, bearer).expect(200);
     expect(before.body).toEqual([]);
 
     const signer = await identity.unsealedKey(school.id);
-    expect(signer).toMatchObject({ institutionId: school.id, did, verificationMethod: `${did}#${signer.signingKey.keyPair!.publicKeyMultibase}` });
+    expect(signer).toMatchObject({
+      institutionId: school.id,
+      did,
+      verificationMethod: `${did}#${signer.signingKey.keyPair!.publicKeyMultibase}`,
+    });
     expect(await identity.issuerDid(school.id)).toBe(did);
     const { secretKeyMultibase } = await exportKeyPair({ keyPair: signer.signingKey.keyPair!, includeSecret: true });
 
@@ -84,7 +93,15 @@ describe('issuer identities (did:web)', () => {
     expect(decryptPrivateKey({ envelope: rows[0].encryptedPrivateKey, kek: KEK })).toBe(secretKeyMultibase);
 
     const keys = await ctx.http.get(`/institutions/${school.id}/issuer-keys`).auth(registrar.token, bearer).expect(200);
-    expect(keys.body).toEqual([{ verificationMethod: signer.verificationMethod, did, publicKeyMultibase: signer.signingKey.keyPair!.publicKeyMultibase, createdAt: expect.any(String), retiredAt: null }]);
+    expect(keys.body).toEqual([
+      {
+        verificationMethod: signer.verificationMethod,
+        did,
+        publicKeyMultibase: signer.signingKey.keyPair!.publicKeyMultibase,
+        createdAt: expect.any(String),
+        retiredAt: null,
+      },
+    ]);
     const document = await ctx.http.get(`/issuers/${school.slug}/did.json`).expect(200);
     const audit = await ctx.http.get('/audit-events').query({ institutionId: school.id }).auth(registrar.token, bearer).expect(200);
     expect(audit.body.data).toEqual([expect.objectContaining({ action: 'issuer_key.created', actorId: null, institutionId: school.id })]);
@@ -101,7 +118,14 @@ describe('issuer identities (did:web)', () => {
     expect(response.headers['content-type']).toMatch(/^application\/did\+json/);
     expect(response.body).toMatchObject({
       id: did,
-      verificationMethod: [{ id: signer.verificationMethod, type: 'Multikey', controller: did, publicKeyMultibase: signer.signingKey.keyPair!.publicKeyMultibase }],
+      verificationMethod: [
+        {
+          id: signer.verificationMethod,
+          type: 'Multikey',
+          controller: did,
+          publicKeyMultibase: signer.signingKey.keyPair!.publicKeyMultibase,
+        },
+      ],
       assertionMethod: [signer.verificationMethod],
     });
     expect(await identity.resolveOwnDid(did)).toEqual(response.body);
@@ -117,14 +141,20 @@ describe('issuer identities (did:web)', () => {
     // Verified before the rotation: the verifier then holds a DID document without the new key.
     expect((await verifyCredential({ credential: signedBefore, documentLoader: vc.documentLoader })).verified).toBe(true);
 
-    const rotation = await ctx.http.post(`/institutions/${school.id}/issuer-keys/rotation`).auth(registrar.token, bearer).send({ reason: 'Rotation annuelle' });
+    const rotation = await ctx.http
+      .post(`/institutions/${school.id}/issuer-keys/rotation`)
+      .auth(registrar.token, bearer)
+      .send({ reason: 'Rotation annuelle' });
     expectStatus(rotation, 201);
     expect(rotation.body).toMatchObject({ did, retiredAt: null });
     expect(rotation.body.verificationMethod).not.toBe(oldSigner.verificationMethod);
     expect(JSON.stringify(rotation.body)).not.toMatch(/secretKeyMultibase|encryptedPrivateKey/);
 
     const keys = await ctx.http.get(`/institutions/${school.id}/issuer-keys`).auth(admin.token, bearer).expect(200);
-    expect(keys.body.map((key: { verificationMethod: string }) => key.verificationMethod)).toEqual([oldSigner.verificationMethod, rotation.body.verificationMethod]);
+    expect(keys.body.map((key: { verificationMethod: string }) => key.verificationMethod)).toEqual([
+      oldSigner.verificationMethod,
+      rotation.body.verificationMethod,
+    ]);
     expect(keys.body[0].retiredAt).not.toBeNull();
     const document = (await ctx.http.get(`/issuers/${school.slug}/did.json`).expect(200)).body;
     expect(document.assertionMethod).toEqual([oldSigner.verificationMethod, rotation.body.verificationMethod]);
@@ -142,7 +172,9 @@ describe('issuer identities (did:web)', () => {
 
     const audit = await ctx.http.get('/audit-events').query({ institutionId: school.id }).auth(registrar.token, bearer).expect(200);
     expect(audit.body.data[0]).toMatchObject({
-      action: 'issuer_key.rotated', actorId: registrar.id, reason: 'Rotation annuelle',
+      action: 'issuer_key.rotated',
+      actorId: registrar.id,
+      reason: 'Rotation annuelle',
       details: { verificationMethod: rotation.body.verificationMethod, previousVerificationMethod: oldSigner.verificationMethod },
     });
   });
@@ -153,7 +185,9 @@ describe('issuer identities (did:web)', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('other_institution');
     const hr = await factory.newUser('hr_manager', school.id);
-    expect((await ctx.http.post(`/institutions/${school.id}/issuer-keys/rotation`).auth(hr.token, bearer).send({})).body.code).toBe('role_not_allowed');
+    expect((await ctx.http.post(`/institutions/${school.id}/issuer-keys/rotation`).auth(hr.token, bearer).send({})).body.code).toBe(
+      'role_not_allowed',
+    );
     expectStatus(await ctx.http.post(`/institutions/${school.id}/issuer-keys/rotation`).auth(admin.token, bearer).send({}), 201);
     expect((await ctx.http.post(`/institutions/${randomUUID()}/issuer-keys/rotation`).auth(admin.token, bearer).send({})).status).toBe(404);
   });
@@ -162,7 +196,9 @@ describe('issuer identities (did:web)', () => {
     const newSchool = await factory.newInstitution();
     const signers = await Promise.all(Array.from({ length: 8 }, () => identity.unsealedKey(newSchool.id)));
     expect(new Set(signers.map((signer) => signer.verificationMethod)).size).toBe(1);
-    const [{ count }] = await ctx.database.dataSource.query(`SELECT count(*)::int AS count FROM issuer_key WHERE "institutionId" = $1`, [newSchool.id]);
+    const [{ count }] = await ctx.database.dataSource.query(`SELECT count(*)::int AS count FROM issuer_key WHERE "institutionId" = $1`, [
+      newSchool.id,
+    ]);
     expect(count).toBe(1);
   });
 
@@ -170,7 +206,13 @@ describe('issuer identities (did:web)', () => {
     const renamed = await factory.newInstitution();
     const before = await identity.unsealedKey(renamed.id);
     const signed = await signCertificate(before, vc);
-    expectStatus(await ctx.http.patch(`/institutions/${renamed.id}`).auth(admin.token, bearer).send({ slug: `${renamed.slug}-nouveau` }), 200);
+    expectStatus(
+      await ctx.http
+        .patch(`/institutions/${renamed.id}`)
+        .auth(admin.token, bearer)
+        .send({ slug: `${renamed.slug}-nouveau` }),
+      200,
+    );
 
     expect((await identity.unsealedKey(renamed.id)).did).toBe(before.did);
     expect((await verifyCredential({ credential: signed, documentLoader: vc.documentLoader })).verified).toBe(true);
@@ -189,7 +231,9 @@ describe('issuer identities (did:web)', () => {
   it('the document loader refuses an unknown context URL without fetching it', async () => {
     const server = await countingServer();
     try {
-      await expect(vc.documentLoader(`http://localhost:${server.port}/contexts/diplome.jsonld`)).rejects.toMatchObject({ code: 'UNKNOWN_CONTEXT' });
+      await expect(vc.documentLoader(`http://localhost:${server.port}/contexts/diplome.jsonld`)).rejects.toMatchObject({
+        code: 'UNKNOWN_CONTEXT',
+      });
       await expect(vc.documentLoader('https://www.w3.org/2018/credentials/examples/v1')).rejects.toMatchObject({ code: 'UNKNOWN_CONTEXT' });
       expect(server.connections()).toBe(0);
     } finally {
@@ -206,12 +250,20 @@ describe('issuer identities (did:web)', () => {
       const status = await vc.checkStatus({
         credential: {
           issuer: foreign,
-          credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '7', statusListCredential: `https://localhost:${server.port}/status/1` },
+          credentialStatus: {
+            type: 'BitstringStatusListEntry',
+            statusPurpose: 'revocation',
+            statusListIndex: '7',
+            statusListCredential: `https://localhost:${server.port}/status/1`,
+          },
         },
         now: new Date(),
       });
       expect(status.verified).toBe(false);
-      expect(status.entries[0]).toMatchObject({ status: 'error', problem: { code: 'STATUS_CHECK_FAILED', message: expect.stringMatching(/loopback/) } });
+      expect(status.entries[0]).toMatchObject({
+        status: 'error',
+        problem: { code: 'STATUS_CHECK_FAILED', message: expect.stringMatching(/loopback/) },
+      });
       expect(server.connections()).toBe(0);
     } finally {
       await server.close();
@@ -225,8 +277,12 @@ describe('issuer identities (did:web)', () => {
 
 describe('issuer identities (did:key offline mode)', () => {
   let ctx: TestApp;
-  beforeAll(async () => { ctx = await startTestApp({ PUBLIC_BASE_URL: 'http://localhost:3000', PGLITE_DIR: 'memory://' }); });
-  afterAll(async () => { await ctx?.close(); });
+  beforeAll(async () => {
+    ctx = await startTestApp({ PUBLIC_BASE_URL: 'http://localhost:3000', PGLITE_DIR: 'memory://' });
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   it('gives a school a did:key issuer DID whose credentials verify offline', async () => {
     const factory = new Factory(ctx);
@@ -238,7 +294,9 @@ describe('issuer identities (did:key offline mode)', () => {
     const signer = await identity.unsealedKey(school.id);
     expect(signer.did).toBe(issuerDid);
     expect(signer.verificationMethod).toBe(`${issuerDid}#${issuerDid.slice('did:key:'.length)}`);
-    expect((await verifyCredential({ credential: await signCertificate(signer, vc), documentLoader: vc.documentLoader })).verified).toBe(true);
+    expect((await verifyCredential({ credential: await signCertificate(signer, vc), documentLoader: vc.documentLoader })).verified).toBe(
+      true,
+    );
     expect(await vc.isTrustedIssuer(issuerDid)).toMatchObject({ trusted: true, institution: { id: school.id } });
     expect(await identity.resolveOwnDid(issuerDid)).toMatchObject({ id: issuerDid, assertionMethod: [signer.verificationMethod] });
     await ctx.http.get(`/issuers/${school.slug}/did.json`).expect(404);

@@ -18,7 +18,9 @@ describe('login throttling', () => {
     ctx = await startTestApp(LIMITS);
     factory = new Factory(ctx);
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   const login = (app: TestApp, from: string, email: string, password: string) =>
     app.http.post('/auth/login').set('X-Forwarded-For', from).send({ email, password });
@@ -30,8 +32,9 @@ describe('login throttling', () => {
     try {
       const user = await factory.newUser('learner');
       const started = performance.now();
-      const responses = await Promise.all(Array.from({ length: 100 }, (_, i) =>
-        login(i % 2 ? other : ctx, '198.51.100.7', user.email, `wrong-guess-${i}`)));
+      const responses = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => login(i % 2 ? other : ctx, '198.51.100.7', user.email, `wrong-guess-${i}`)),
+      );
       const elapsed = performance.now() - started;
       const evaluated = count(statuses(responses), 401);
       console.log(`login throttling: ${evaluated} of 100 parallel wrong passwords evaluated (limit 5), ${Math.round(elapsed)} ms`);
@@ -70,7 +73,9 @@ describe('login throttling', () => {
 
   it('a stranger hammering an administrator from one address does not lock them out', async () => {
     const admin: Person = await factory.admin();
-    const hammering = statuses(await Promise.all(Array.from({ length: 25 }, (_, i) => login(ctx, '203.0.113.66', admin.email, `admin-guess-${i}`))));
+    const hammering = statuses(
+      await Promise.all(Array.from({ length: 25 }, (_, i) => login(ctx, '203.0.113.66', admin.email, `admin-guess-${i}`))),
+    );
     expect(count(hammering, 401)).toBe(5);
     expect(count(hammering, 429)).toBe(20);
     expect((await login(ctx, '192.0.2.10', admin.email, PASSWORD)).status).toBe(200);
@@ -100,7 +105,15 @@ describe('login throttling', () => {
     // Another server process of the same deployment: its own repository, the same database.
     const otherProcess = new LoginAttemptsRepository(ctx.database.dataSource);
     for (let i = 0; i < 20; i++) {
-      expect(await otherProcess.reserve([{ key: `account:${user.email}`, limit: 20 }, { key: `address:198.51.100.${i}`, limit: 12 }], 900)).toEqual({ reserved: true });
+      expect(
+        await otherProcess.reserve(
+          [
+            { key: `account:${user.email}`, limit: 20 },
+            { key: `address:198.51.100.${i}`, limit: 12 },
+          ],
+          900,
+        ),
+      ).toEqual({ reserved: true });
     }
     expect((await login(ctx, '198.51.100.50', user.email, PASSWORD)).status).toBe(429);
 
@@ -112,7 +125,9 @@ describe('login throttling', () => {
     await ctx.database.dataSource.query(`UPDATE login_attempt_count SET "windowStart" = "windowStart" - interval '901 seconds'`);
     expect((await login(ctx, '198.51.100.50', user.email, PASSWORD)).status).toBe(200);
     expect((await login(ctx, '198.51.100.51', user.email, 'one-more-guess')).status).toBe(401);
-    const [{ count }] = await ctx.database.dataSource.query(`SELECT count(*)::int AS count FROM login_attempt_count WHERE "windowStart" <= now() - interval '900 seconds'`);
+    const [{ count }] = await ctx.database.dataSource.query(
+      `SELECT count(*)::int AS count FROM login_attempt_count WHERE "windowStart" <= now() - interval '900 seconds'`,
+    );
     expect(count).toBe(0);
   });
 

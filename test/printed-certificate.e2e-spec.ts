@@ -8,8 +8,16 @@ import { performance } from 'node:perf_hooks';
 import { GIBIBYTE, deflatedZeros, doubleFlateBomb, objectStreamBomb, predictorBomb } from '../src/documents/testing/decompression-bombs.js';
 import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import {
-  addFreeTextAnnotation, addPage, contentStreamHiddenInStreamData, editContentStream, incrementalUpdate, overlayText, pageShadowedOutsideObjectStream, replacePage,
-  shadowedContentStream, stripLayoutMarker,
+  addFreeTextAnnotation,
+  addPage,
+  contentStreamHiddenInStreamData,
+  editContentStream,
+  incrementalUpdate,
+  overlayText,
+  pageShadowedOutsideObjectStream,
+  replacePage,
+  shadowedContentStream,
+  stripLayoutMarker,
 } from '../src/documents/testing/forged-pdf.js';
 import { tamperEmbeddedCredential } from '../src/documents/testing/tampered-pdf.js';
 import { CatalogueFactory, Factory, type Person } from './support/factories.js';
@@ -30,11 +38,15 @@ describe('printed certificates bound to their signed credential', () => {
   let certifyLearner: (givenName: string) => Promise<{ learnerId: string; credentialId: string; credential: Json; pdf: Buffer }>;
 
   const download = async (id: string, token: string, status = 200) => {
-    const response = await ctx.http.get(`/credentials/${id}/pdf`).auth(token, bearer).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const response = await ctx.http
+      .get(`/credentials/${id}/pdf`)
+      .auth(token, bearer)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(response.status).toBe(status);
     return response;
   };
@@ -51,7 +63,11 @@ describe('printed certificates bound to their signed credential', () => {
     partnerRegistrar = await factory.newUser('registrar', partner.id);
     const hr = await factory.newUser('hr_manager', hospital.id);
     const owner = await factory.newUser('hr_manager', school.id);
-    await ctx.http.put(`/institutions/${school.id}/logo`).auth(registrar.token, bearer).attach('file', readFileSync(new URL('./fixtures/pdf/ensm-logo.png', import.meta.url)), 'logo.png').expect(204);
+    await ctx.http
+      .put(`/institutions/${school.id}/logo`)
+      .auth(registrar.token, bearer)
+      .attach('file', readFileSync(new URL('./fixtures/pdf/ensm-logo.png', import.meta.url)), 'logo.png')
+      .expect(204);
     const framework = await factory.newFramework(owner);
     const extra = [
       ['GC-3', 'Organiser l’accueil massif de victimes', 'تنظيم الاستقبال المكثف للضحايا'],
@@ -62,29 +78,65 @@ describe('printed certificates bound to their signed credential', () => {
       ['GC-8', 'Coordonner avec le SAMU et la protection civile', 'التنسيق مع الإسعاف والحماية المدنية'],
     ];
     const items = [framework.items.planBlanc, framework.items.cellule];
-    for (const [code, fr, ar] of extra) items.push(await factory.newItem(owner, framework.id, { code, itemType: 'competency', kind: 'skill', parentId: framework.items.domain.id, label: { fr, ar } }));
+    for (const [code, fr, ar] of extra)
+      items.push(
+        await factory.newItem(owner, framework.id, {
+          code,
+          itemType: 'competency',
+          kind: 'skill',
+          parentId: framework.items.domain.id,
+          label: { fr, ar },
+        }),
+      );
     await ctx.http.post(`/frameworks/${framework.id}/publish`).auth(owner.token, bearer).expect(200);
     labels = ['Déclencher et conduire le plan blanc', 'Animer une cellule de crise', ...extra.map(([, fr]) => fr)];
-    const module = await catalogue.newModule(school.id, 'GC-SSE', 35, items.map((item) => ({ itemId: item.id, level: 2 })));
+    const module = await catalogue.newModule(
+      school.id,
+      'GC-SSE',
+      35,
+      items.map((item) => ({ itemId: item.id, level: 2 })),
+    );
     const session = await catalogue.newSession(module.id, school.id);
-    const programme = await ctx.http.post('/programmes').auth(registrar.token, bearer).send({
-      code: 'DMH', kind: 'diploma', title: { fr: 'Diplôme de management hospitalier', ar: 'شهادة التسيير الاستشفائي' },
-      awardingInstitutionIds: [school.id, partner.id], minimumAverage: 50, modules: [{ moduleId: module.id, required: true }],
-    }).expect(201);
+    const programme = await ctx.http
+      .post('/programmes')
+      .auth(registrar.token, bearer)
+      .send({
+        code: 'DMH',
+        kind: 'diploma',
+        title: { fr: 'Diplôme de management hospitalier', ar: 'شهادة التسيير الاستشفائي' },
+        awardingInstitutionIds: [school.id, partner.id],
+        minimumAverage: 50,
+        modules: [{ moduleId: module.id, required: true }],
+      })
+      .expect(201);
     programmeId = programme.body.id;
 
     const certify = async (givenName: string) => {
-      const person = (await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName, familyName: 'Benkhelifa' }).expect(201)).body;
+      const person = (await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName, familyName: 'Benkhelifa' }).expect(201))
+        .body;
       const enrolment = await factory.enrol(session, person.id, { hr, registrar });
-      await ctx.http.post(`/sessions/${session.id}/assessments`).auth(registrar.token, bearer).send({ learnerId: person.id, kind: 'final_exam', score: 15 }).expect(201);
-      const issued = (await ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: enrolment.id }).expect(201)).body;
-      return { learnerId: person.id as string, credentialId: issued.id as string, credential: issued.verifiableCredential as Json, pdf: (await download(issued.id, registrar.token)).body as Buffer };
+      await ctx.http
+        .post(`/sessions/${session.id}/assessments`)
+        .auth(registrar.token, bearer)
+        .send({ learnerId: person.id, kind: 'final_exam', score: 15 })
+        .expect(201);
+      const issued = (
+        await ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: enrolment.id }).expect(201)
+      ).body;
+      return {
+        learnerId: person.id as string,
+        credentialId: issued.id as string,
+        credential: issued.verifiableCredential as Json,
+        pdf: (await download(issued.id, registrar.token)).body as Buffer,
+      };
     };
     certifyLearner = certify;
     nadia = await certify('Nadia');
     karim = await certify('Karim');
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   const expectPaperRefused = async (forged: Uint8Array, code: 'PAPER_ALTERED' | 'PAPER_UNBOUND' | 'PAPER_AMBIGUOUS') => {
     const response = await upload('/verifications', forged).expect(400);
@@ -118,10 +170,14 @@ describe('printed certificates bound to their signed credential', () => {
     ['a page replaced by another certificate’s', () => replacePage(nadia.pdf, karim.pdf)],
     ['an extra page', () => addPage(nadia.pdf)],
     ['an added FreeText annotation', () => addFreeTextAnnotation(nadia.pdf)],
-    ['another genuine certificate’s credential.json attached', () => tamperEmbeddedCredential(nadia.pdf, (credential) => {
-      for (const key of Object.keys(credential)) delete credential[key];
-      Object.assign(credential, karim.credential);
-    })],
+    [
+      'another genuine certificate’s credential.json attached',
+      () =>
+        tamperEmbeddedCredential(nadia.pdf, (credential) => {
+          for (const key of Object.keys(credential)) delete credential[key];
+          Object.assign(credential, karim.credential);
+        }),
+    ],
   ])('%s is not verified as paper', async (_name, forge) => {
     await expectPaperRefused(await forge(), 'PAPER_ALTERED');
   });
@@ -129,15 +185,17 @@ describe('printed certificates bound to their signed credential', () => {
   // pdf-lib keeps an object's last definition whatever the cross-reference data says; viewers follow that data. Each of
   // these shows viewers a forged first page while pdf-lib reads the genuine one (src/documents/pdf-object-definitions.spec.ts).
   it.each([
-    ['the first page\'s content stream defined twice', () => shadowedContentStream(nadia.pdf)],
+    ["the first page's content stream defined twice", () => shadowedContentStream(nadia.pdf)],
     ['the page defined in the body and in an object stream', () => pageShadowedOutsideObjectStream(nadia.pdf)],
-    ['a cross-reference entry pointing into another stream\'s data', () => contentStreamHiddenInStreamData(nadia.pdf)],
+    ["a cross-reference entry pointing into another stream's data", () => contentStreamHiddenInStreamData(nadia.pdf)],
     ['an incremental update that changes the page', () => incrementalUpdate(nadia.pdf)],
   ])('%s is refused: the file can be read in more than one way', async (_name, forge) => {
     const forged = await forge();
     const body = await expectPaperRefused(forged, 'PAPER_AMBIGUOUS');
     expect(body.errors.find((error: Json) => error.code === 'PAPER_AMBIGUOUS').message).toMatch(/more than one way/);
-    const pages = await Promise.all(['fr', 'ar', 'en'].map(async (lang) => (await upload(`/verify?lang=${lang}`, forged).expect(200)).text));
+    const pages = await Promise.all(
+      ['fr', 'ar', 'en'].map(async (lang) => (await upload(`/verify?lang=${lang}`, forged).expect(200)).text),
+    );
     expect(pages[0]).toContain('non conforme<span class="detail">le fichier peut s’afficher de plusieurs façons (objet défini deux fois)');
     expect(pages[1]).toContain('يمكن عرض الملف بأكثر من طريقة (عنصر مُعرَّف مرتين)');
     expect(pages[2]).toContain('the file can be displayed in more than one way (an object is defined twice)');
@@ -165,7 +223,11 @@ describe('printed certificates bound to their signed credential', () => {
 
   it('decompression bombs (double Flate, Flate with DecodeParms, a huge object stream) are refused quickly with a 4xx', async () => {
     const zeros = await deflatedZeros(GIBIBYTE);
-    for (const [bomb, code] of [[doubleFlateBomb, 'unsupported_encoding'], [predictorBomb, 'unsupported_encoding'], [objectStreamBomb, 'decoded_too_large']] as const) {
+    for (const [bomb, code] of [
+      [doubleFlateBomb, 'unsupported_encoding'],
+      [predictorBomb, 'unsupported_encoding'],
+      [objectStreamBomb, 'decoded_too_large'],
+    ] as const) {
       const pdf = await bomb(nadia.pdf, zeros);
       const rss = process.memoryUsage().rss;
       const started = performance.now();
@@ -181,7 +243,9 @@ describe('printed certificates bound to their signed credential', () => {
     try {
       writeFileSync(join(dir, 'c.pdf'), nadia.pdf);
       expect(execFileSync('pdfinfo', [join(dir, 'c.pdf')], { encoding: 'utf8' })).toMatch(/Pages:\s+2/);
-      const annex = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-enc', 'UTF-8', join(dir, 'c.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      const annex = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-enc', 'UTF-8', join(dir, 'c.pdf'), '-'], {
+        encoding: 'utf8',
+      }).replace(/\s+/g, ' ');
       expect(annex).toContain('Annexe — Compétences certifiées');
       for (const label of labels) expect(annex).toContain(label);
       const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', join(dir, 'c.pdf'), '-'], { encoding: 'utf8' });
@@ -194,13 +258,21 @@ describe('printed certificates bound to their signed credential', () => {
 
   it('a PDF downloaded before the learner was renamed and the logo replaced still verifies, and is downloaded the same', async () => {
     await ctx.database.dataSource.query(`UPDATE learner SET "givenName" = 'Nadia-Amel' WHERE id = $1`, [nadia.learnerId]);
-    await ctx.http.put(`/institutions/${school.id}/logo`).auth(registrar.token, bearer).attach('file', readFileSync(new URL('./fixtures/pdf/ehesp-logo.png', import.meta.url)), 'logo.png').expect(204);
+    await ctx.http
+      .put(`/institutions/${school.id}/logo`)
+      .auth(registrar.token, bearer)
+      .attach('file', readFileSync(new URL('./fixtures/pdf/ehesp-logo.png', import.meta.url)), 'logo.png')
+      .expect(204);
     expect((await upload('/verifications', nadia.pdf).expect(200)).body.verified).toBe(true);
     expect(Buffer.compare((await download(nadia.credentialId, registrar.token)).body, nadia.pdf)).toBe(0);
   });
 
   it('a diploma not yet signed by every co-accrediting school has no PDF (409)', async () => {
-    const prepared = await ctx.http.post('/credentials/diplomas').auth(registrar.token, bearer).send({ programmeId, learnerId: karim.learnerId }).expect(201);
+    const prepared = await ctx.http
+      .post('/credentials/diplomas')
+      .auth(registrar.token, bearer)
+      .send({ programmeId, learnerId: karim.learnerId })
+      .expect(201);
     expect(prepared.body.state).toBe('awaiting_signatures');
     const refused = await download(prepared.body.id, registrar.token, 409);
     expect(refused.body.toString()).toContain('awaiting_signatures');

@@ -40,7 +40,10 @@ const INTENDED: [RegExp, Audience[]][] = [
   [/^POST \/sessions\/:id\/enrolments$/, ['admin', 'hr_manager', 'registrar']],
   [/^POST \/enrolments\/:id\/acceptance$/, ['admin', 'hr_manager', 'registrar', 'learner']],
   [/^PATCH \/learners\/:id$/, ['admin', 'hr_manager']],
-  [/^(GET|POST|PATCH) \/(sessions\/:id\/(enrolments|assessments|questionnaire-comparison)|enrolments\/:id|results-imports)$/, ['admin', 'registrar']],
+  [
+    /^(GET|POST|PATCH) \/(sessions\/:id\/(enrolments|assessments|questionnaire-comparison)|enrolments\/:id|results-imports)$/,
+    ['admin', 'registrar'],
+  ],
   [/^GET \/(health|institutions|frameworks|framework-items|job-profiles)/, ['public']],
   [/^POST \/auth\/login$/, ['public']],
   [/^GET \/auth\/me$/, ['admin', 'hr_manager', 'registrar', 'learner']],
@@ -63,8 +66,15 @@ function routes(ctx: TestApp): Route[] {
         const method = Reflect.getMetadata('method', handler) as RequestMethod | undefined;
         if (name === 'constructor' || method === undefined) continue;
         if (!METHODS[method]) throw new Error(`${name}: add its HTTP method to this walk`);
-        const path = `/${[base, String(Reflect.getMetadata('path', handler))].filter((part) => part && part !== '/').join('/')}`.replace(/\/+/g, '/');
-        found.push({ method: METHODS[method]!, path, audiences: Reflect.getMetadata(ALLOW_KEY, handler) ?? Reflect.getMetadata(ALLOW_KEY, controller) });
+        const path = `/${[base, String(Reflect.getMetadata('path', handler))].filter((part) => part && part !== '/').join('/')}`.replace(
+          /\/+/g,
+          '/',
+        );
+        found.push({
+          method: METHODS[method]!,
+          path,
+          audiences: Reflect.getMetadata(ALLOW_KEY, handler) ?? Reflect.getMetadata(ALLOW_KEY, controller),
+        });
       }
     }
   }
@@ -85,14 +95,17 @@ describe('role matrix', () => {
       learner: await factory.newUser('learner'),
     };
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   it('each route group declares its intended roles', () => {
     const wrong: string[] = [];
     for (const route of routes(ctx)) {
       const key = `${route.method.toUpperCase()} ${route.path}`;
       const rule = INTENDED.find(([pattern]) => pattern.test(key));
-      if (rule && [...route.audiences].sort().join() !== [...rule[1]].sort().join()) wrong.push(`${key}: declares ${route.audiences}, intended ${rule[1]}`);
+      if (rule && [...route.audiences].sort().join() !== [...rule[1]].sort().join())
+        wrong.push(`${key}: declares ${route.audiences}, intended ${rule[1]}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -118,7 +131,8 @@ describe('role matrix', () => {
         const response = await call(person.token);
         const allowed = isPublic || route.audiences.includes(role);
         const refused = response.status === 403 && response.body.code === 'role_not_allowed';
-        if (allowed === refused || response.status === 401 || response.status >= 500) violations.push(`${key} as ${role} → ${response.status} ${response.body.code ?? ''}`);
+        if (allowed === refused || response.status === 401 || response.status >= 500)
+          violations.push(`${key} as ${role} → ${response.status} ${response.body.code ?? ''}`);
       }
     }
     expect(violations).toEqual([]);
@@ -132,18 +146,48 @@ interface Operation {
   query: string[];
   body?: { contentType: string; schema: Schema };
 }
-type Schema = { $ref?: string; type?: string; format?: string; enum?: unknown[]; example?: unknown; minimum?: number; minItems?: number; items?: Schema; properties?: Record<string, Schema>; required?: string[]; allOf?: Schema[] };
+type Schema = {
+  $ref?: string;
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  example?: unknown;
+  minimum?: number;
+  minItems?: number;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  allOf?: Schema[];
+};
 
 /** DELETE consumes its object: each caller gets a new one of the same owner. */
 const FRESH: [RegExp, keyof AccessWorld['fresh']][] = [
-  [/^DELETE \/frameworks\//, 'framework'], [/^DELETE \/job-profiles\//, 'profile'], [/^DELETE \/modules\//, 'module'], [/^DELETE \/programmes\//, 'programme'], [/^DELETE \/sessions\//, 'session'],
+  [/^DELETE \/frameworks\//, 'framework'],
+  [/^DELETE \/job-profiles\//, 'profile'],
+  [/^DELETE \/modules\//, 'module'],
+  [/^DELETE \/programmes\//, 'programme'],
+  [/^DELETE \/sessions\//, 'session'],
 ];
 /** Bodies the schema alone does not describe well enough to pass validation (rules beyond the OpenAPI types). */
 const BODIES: Record<string, (world: AccessWorld) => object> = {
-  'POST /frameworks/{id}/scales': () => ({ code: 'niveaux', title: { fr: 'Niveaux' }, levels: [{ rank: 1, code: 'n1', label: { fr: 'Notions' } }, { rank: 2, code: 'n2', label: { fr: 'Pratique' } }] }),
-  'POST /frameworks/{id}/associations': (world) => ({ originId: world.ids['/frameworks:itemId'], destinationUri: 'https://esco.example/skill/1', type: 'exactMatchOf' }),
+  'POST /frameworks/{id}/scales': () => ({
+    code: 'niveaux',
+    title: { fr: 'Niveaux' },
+    levels: [
+      { rank: 1, code: 'n1', label: { fr: 'Notions' } },
+      { rank: 2, code: 'n2', label: { fr: 'Pratique' } },
+    ],
+  }),
+  'POST /frameworks/{id}/associations': (world) => ({
+    originId: world.ids['/frameworks:itemId'],
+    destinationUri: 'https://esco.example/skill/1',
+    type: 'exactMatchOf',
+  }),
 };
-const ONE_PIXEL_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082', 'hex');
+const ONE_PIXEL_PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082',
+  'hex',
+);
 
 describe('object-level access matrix, generated from the OpenAPI document', () => {
   let ctx: TestApp;
@@ -155,18 +199,23 @@ describe('object-level access matrix, generated from the OpenAPI document', () =
     world = await buildAccessWorld(ctx);
     const doc = (await ctx.http.get('/docs-json').expect(200)).body;
     components = doc.components.schemas;
-    operations = Object.entries<Record<string, any>>(doc.paths).flatMap(([path, byMethod]) => Object.entries(byMethod).map(([method, op]) => {
-      const content = op.requestBody?.content as Record<string, { schema: Schema }> | undefined;
-      const [contentType, media] = Object.entries(content ?? {})[0] ?? [];
-      return {
-        method: method as Method, path,
-        pathParams: (op.parameters ?? []).filter((p: any) => p.in === 'path').map((p: any) => p.name),
-        query: (op.parameters ?? []).filter((p: any) => p.in === 'query' && p.required).map((p: any) => p.name),
-        body: contentType ? { contentType, schema: media!.schema } : undefined,
-      };
-    }));
+    operations = Object.entries<Record<string, any>>(doc.paths).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).map(([method, op]) => {
+        const content = op.requestBody?.content as Record<string, { schema: Schema }> | undefined;
+        const [contentType, media] = Object.entries(content ?? {})[0] ?? [];
+        return {
+          method: method as Method,
+          path,
+          pathParams: (op.parameters ?? []).filter((p: any) => p.in === 'path').map((p: any) => p.name),
+          query: (op.parameters ?? []).filter((p: any) => p.in === 'query' && p.required).map((p: any) => p.name),
+          body: contentType ? { contentType, schema: media!.schema } : undefined,
+        };
+      }),
+    );
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   /** A value the validation accepts, from the schema: ids of the world's objects by field name, else examples. */
   const sample = (schema: Schema, name = ''): unknown => {
@@ -192,11 +241,15 @@ describe('object-level access matrix, generated from the OpenAPI document', () =
     const fresh = FRESH.find(([pattern]) => pattern.test(key));
     const ids = { ...world.ids, ...(fresh ? await world.fresh[fresh[1]]() : {}) };
     const prefix = `/${operation.path.split('/')[1]}`;
-    const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[`${prefix}:${name}`] ?? ids[`:${name}`] ?? `missing-${name}`);
+    const path = operation.path.replace(
+      /\{(\w+)\}/g,
+      (_, name: string) => ids[`${prefix}:${name}`] ?? ids[`:${name}`] ?? `missing-${name}`,
+    );
     const query = Object.fromEntries(operation.query.map((name) => [name, world.fields[name] ?? 'x']));
     const request: Test = ctx.http[operation.method](path).query(query);
     if (caller !== 'anonymous') request.auth(world.people[caller].token, { type: 'bearer' });
-    if (operation.body?.contentType === 'multipart/form-data') return request.attach('file', ONE_PIXEL_PNG, { filename: 'file.png', contentType: 'image/png' });
+    if (operation.body?.contentType === 'multipart/form-data')
+      return request.attach('file', ONE_PIXEL_PNG, { filename: 'file.png', contentType: 'image/png' });
     if (operation.body) return request.send(BODIES[key]?.(world) ?? (sample(operation.body.schema) as object));
     return ['get', 'delete'].includes(operation.method) ? request : request.send({});
   };
@@ -205,11 +258,14 @@ describe('object-level access matrix, generated from the OpenAPI document', () =
     expect(operations.length).toBeGreaterThan(100);
     const violations: string[] = [];
     // Reads first, then writes, DELETE last; within an operation, callers to refuse before callers to let in.
-    const rank = (op: Operation) => ({ get: 0, delete: 2 } as Record<string, number>)[op.method] ?? 1;
+    const rank = (op: Operation) => (({ get: 0, delete: 2 }) as Record<string, number>)[op.method] ?? 1;
     for (const operation of [...operations].sort((a, b) => rank(a) - rank(b))) {
       const key = `${operation.method.toUpperCase()} ${operation.path}`;
       const rule = expectedAccess(key);
-      if (!rule) { violations.push(`${key}: no row in the access table`); continue; }
+      if (!rule) {
+        violations.push(`${key}: no row in the access table`);
+        continue;
+      }
       const callers = [...CALLERS].sort((a, b) => Number(rule.allowed.includes(a)) - Number(rule.allowed.includes(b)));
       for (const caller of callers) {
         const response = await call(operation, caller);
@@ -219,7 +275,10 @@ describe('object-level access matrix, generated from the OpenAPI document', () =
           ? ['unauthenticated', 'invalid_token', 'role_not_allowed'].includes(response.body?.code)
           : [401, 403].includes(response.status) || (response.status === 404 && operation.pathParams.length > 0);
         const expected = rule.allowed.includes(caller);
-        if (response.status >= 500 || denied === expected) violations.push(`${key} [${rule.permission}] as ${caller}: ${response.status} ${response.body?.code ?? ''}, expected ${expected ? 'allowed' : 'denied'}`);
+        if (response.status >= 500 || denied === expected)
+          violations.push(
+            `${key} [${rule.permission}] as ${caller}: ${response.status} ${response.body?.code ?? ''}, expected ${expected ? 'allowed' : 'denied'}`,
+          );
       }
     }
     expect(violations).toEqual([]);

@@ -28,11 +28,18 @@ function issuance(ctx: TestApp) {
   const vc = ctx.app.get(VcEnvironment);
 
   /** A minimal credential row holding the allocated index. */
-  async function insertCredential(manager: EntityManager, institutionId: string, status: Pick<AllocatedStatus, 'statusListId' | 'statusListIndex'>, document: JsonObject = { type: ['VerifiableCredential'] }, id = randomUUID()): Promise<string> {
+  async function insertCredential(
+    manager: EntityManager,
+    institutionId: string,
+    status: Pick<AllocatedStatus, 'statusListId' | 'statusListIndex'>,
+    document: JsonObject = { type: ['VerifiableCredential'] },
+    id = randomUUID(),
+  ): Promise<string> {
     await manager.query(
       `INSERT INTO credential (id, kind, state, document, "issuerInstitutionId", "signerInstitutionIds", "statusListId", "statusListIndex", "issuedAt")
        VALUES ($1, 'external', 'issued', $2, $3, $4, $5, $6, now())`,
-      [id, document, institutionId, [institutionId], status.statusListId, status.statusListIndex]);
+      [id, document, institutionId, [institutionId], status.statusListId, status.statusListIndex],
+    );
     return id;
   }
 
@@ -40,11 +47,20 @@ function issuance(ctx: TestApp) {
    * A signed certificate with its status entry, stored as issued. `legacy`: written as credentials were issued until
    * the OB 3.0 schema fix, with two entries (revocation, then suspension) at the same index; they are in the wild.
    */
-  async function issueCertificate(institutionId: string, { legacy = false } = {}): Promise<{ id: string; credential: JsonObject; status: AllocatedStatus }> {
+  async function issueCertificate(
+    institutionId: string,
+    { legacy = false } = {},
+  ): Promise<{ id: string; credential: JsonObject; status: AllocatedStatus }> {
     return db().transaction(async (manager) => {
       const status = await statusLists.allocate(institutionId, manager);
       const credentialStatus = legacy
-        ? STATUS_PURPOSES.map((statusPurpose) => buildStatusEntry({ statusListCredential: statusLists.listUrl(status.statusListId, statusPurpose), statusListIndex: status.statusListIndex, statusPurpose }))
+        ? STATUS_PURPOSES.map((statusPurpose) =>
+            buildStatusEntry({
+              statusListCredential: statusLists.listUrl(status.statusListId, statusPurpose),
+              statusListIndex: status.statusListIndex,
+              statusPurpose,
+            }),
+          )
         : status.credentialStatus;
       const signer = await identity.unsealedKey(institutionId, manager);
       const id = randomUUID();
@@ -89,7 +105,9 @@ function issuance(ctx: TestApp) {
 
   /** Error codes of a full verification with our status checker. */
   async function problems(credential: JsonObject): Promise<string[]> {
-    return (await verifyCredential({ credential, documentLoader: vc.documentLoader, checkStatus: vc.checkStatus })).errors.map((error) => error.code);
+    return (await verifyCredential({ credential, documentLoader: vc.documentLoader, checkStatus: vc.checkStatus })).errors.map(
+      (error) => error.code,
+    );
   }
 
   return { db, statusLists, identity, vc, insertCredential, issueCertificate, servedList, bitOf, problems };
@@ -113,7 +131,9 @@ describe('status lists', () => {
     otherRegistrar = await factory.newUser('registrar', (await factory.newInstitution()).id);
     admin = await factory.admin();
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   const db = () => h.db();
   const issueCertificate = (institutionId = school.id) => h.issueCertificate(institutionId);
@@ -149,11 +169,15 @@ describe('status lists', () => {
 
   it('never gives two concurrent issuances the same index', async () => {
     const fresh = await factory.newInstitution();
-    const allocations = await Promise.all(Array.from({ length: 20 }, () => db().transaction(async (manager) => {
-      const status = await h.statusLists.allocate(fresh.id, manager);
-      await insertCredential(manager, fresh.id, status);
-      return status;
-    })));
+    const allocations = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        db().transaction(async (manager) => {
+          const status = await h.statusLists.allocate(fresh.id, manager);
+          await insertCredential(manager, fresh.id, status);
+          return status;
+        }),
+      ),
+    );
     expect(new Set(allocations.map((a) => `${a.statusListId}:${a.statusListIndex}`)).size).toBe(20);
     const lists = await db().query(`SELECT allocated FROM status_list WHERE "institutionId" = $1`, [fresh.id]);
     expect(lists).toEqual([{ allocated: 20 }]);
@@ -162,7 +186,9 @@ describe('status lists', () => {
   it('opens a new list of at least 131,072 entries when the current one is full', async () => {
     const fresh = await factory.newInstitution();
     const [full] = await db().query(
-      `INSERT INTO status_list ("institutionId", size, allocated, "revocationBits", "suspensionBits") VALUES ($1, 8, 8, '\\x00', '\\x00') RETURNING id`, [fresh.id]);
+      `INSERT INTO status_list ("institutionId", size, allocated, "revocationBits", "suspensionBits") VALUES ($1, 8, 8, '\\x00', '\\x00') RETURNING id`,
+      [fresh.id],
+    );
     const status = await db().transaction((manager) => h.statusLists.allocate(fresh.id, manager));
     expect(status.statusListId).not.toBe(full.id);
     const [opened] = await db().query(`SELECT size, allocated FROM status_list WHERE id = $1`, [status.statusListId]);
@@ -172,7 +198,9 @@ describe('status lists', () => {
   it('hands out the indexes of a whole bulk chunk at once, going on in a new list when the current one fills', async () => {
     const fresh = await factory.newInstitution();
     const [nearlyFull] = await db().query(
-      `INSERT INTO status_list ("institutionId", size, allocated, "revocationBits", "suspensionBits") VALUES ($1, 8, 5, '\\x00', '\\x00') RETURNING id`, [fresh.id]);
+      `INSERT INTO status_list ("institutionId", size, allocated, "revocationBits", "suspensionBits") VALUES ($1, 8, 5, '\\x00', '\\x00') RETURNING id`,
+      [fresh.id],
+    );
     await db().transaction(async (manager) => {
       for (const index of [0, 3, 6]) await insertCredential(manager, fresh.id, { statusListId: nearlyFull.id, statusListIndex: index });
     });
@@ -183,15 +211,21 @@ describe('status lists', () => {
     expect(inFirst.every((index) => ![0, 3, 6].includes(index))).toBe(true);
     expect(new Set(allocations.map((a) => `${a.statusListId}:${a.statusListIndex}`)).size).toBe(10);
     const lists = await db().query(`SELECT size, allocated FROM status_list WHERE "institutionId" = $1 ORDER BY size`, [fresh.id]);
-    expect(lists).toEqual([{ size: 8, allocated: 8 }, { size: MIN_STATUS_LIST_LENGTH, allocated: 7 }]);
+    expect(lists).toEqual([
+      { size: 8, allocated: 8 },
+      { size: MIN_STATUS_LIST_LENGTH, allocated: 7 },
+    ]);
   });
 
   it('closes a list whose every index is taken even when its counter says otherwise', async () => {
     const fresh = await factory.newInstitution();
     const [crowded] = await db().query(
-      `INSERT INTO status_list ("institutionId", size, allocated, "revocationBits", "suspensionBits") VALUES ($1, 8, 0, '\\x00', '\\x00') RETURNING id`, [fresh.id]);
+      `INSERT INTO status_list ("institutionId", size, allocated, "revocationBits", "suspensionBits") VALUES ($1, 8, 0, '\\x00', '\\x00') RETURNING id`,
+      [fresh.id],
+    );
     await db().transaction(async (manager) => {
-      for (let index = 0; index < 8; index += 1) await insertCredential(manager, fresh.id, { statusListId: crowded.id, statusListIndex: index });
+      for (let index = 0; index < 8; index += 1)
+        await insertCredential(manager, fresh.id, { statusListId: crowded.id, statusListIndex: index });
     });
     const status = await db().transaction((manager) => h.statusLists.allocate(fresh.id, manager));
     expect(status.statusListId).not.toBe(crowded.id);
@@ -221,10 +255,16 @@ describe('status lists', () => {
     expect(await bitOf(credential, 'suspension')).toBe(false);
     // A checker that knows nothing of our lists reads the one entry the credential carries; ours reads the suspension
     // list beside it too.
-    const overHttp = await createStatusChecker({ fetchStatusListCredential: h.servedList, documentLoader: h.vc.documentLoader })({ credential, now: new Date() });
+    const overHttp = await createStatusChecker({ fetchStatusListCredential: h.servedList, documentLoader: h.vc.documentLoader })({
+      credential,
+      now: new Date(),
+    });
     expect(overHttp.entries.map((entry) => [entry.statusPurpose, entry.status])).toEqual([['revocation', 'set']]);
     const ours = await h.vc.checkStatus({ credential, now: new Date() });
-    expect(ours.entries.map((entry) => [entry.statusPurpose, entry.status, entry.implied ?? false])).toEqual([['revocation', 'set', false], ['suspension', 'clear', true]]);
+    expect(ours.entries.map((entry) => [entry.statusPurpose, entry.status, entry.implied ?? false])).toEqual([
+      ['revocation', 'set', false],
+      ['suspension', 'clear', true],
+    ]);
     const after = await verifyCredential({ credential, documentLoader: h.vc.documentLoader, checkStatus: h.vc.checkStatus });
     expect(after.verified).toBe(false);
     expect(after.errors.map((error) => error.code)).toEqual(['REVOKED']);
@@ -236,17 +276,21 @@ describe('status lists', () => {
     const { id, status } = await issueCertificate();
     // Another server process: its own pool, memory of the lists and change feed, on the same database. The embedded
     // database has no other process: there this process's own repository stands in.
-    const other = ctx.database.kind === 'postgres' ? await openDatabase({ url: ctx.database.url, pgliteDir: 'memory://', poolSize: 2 }) : undefined;
+    const other =
+      ctx.database.kind === 'postgres' ? await openDatabase({ url: ctx.database.url, pgliteDir: 'memory://', poolSize: 2 }) : undefined;
     const otherProcess = new StatusListsRepository(other?.dataSource ?? db(), other?.changes ?? ctx.database.changes);
     const queries = jest.spyOn(other?.dataSource ?? db(), 'query'); // counted, not replaced
     try {
       expect(await (other?.changes ?? ctx.database.changes).listeningNow()).toBe(true);
-      const revisionOf = async () => (await db().query(`SELECT revision FROM status_list WHERE id = $1`, [status.statusListId]))[0].revision as number;
+      const revisionOf = async () =>
+        (await db().query(`SELECT revision FROM status_list WHERE id = $1`, [status.statusListId]))[0].revision as number;
       const first = await otherProcess.findSigned(status.statusListId, 'revocation');
       expect(Object.isFrozen(first)).toBe(true);
       const asked = queries.mock.calls.length;
       expect(await otherProcess.findSigned(status.statusListId, 'revocation')).toBe(first); // kept, and the database not asked
-      expect(await otherProcess.findSigned(status.statusListId, 'suspension')).toEqual(await h.servedList(h.statusLists.listUrl(status.statusListId, 'suspension')));
+      expect(await otherProcess.findSigned(status.statusListId, 'suspension')).toEqual(
+        await h.servedList(h.statusLists.listUrl(status.statusListId, 'suspension')),
+      );
       expect(queries.mock.calls.length).toBe(asked);
       const before = await revisionOf();
 
@@ -259,7 +303,9 @@ describe('status lists', () => {
         after = await otherProcess.findSigned(status.statusListId, 'revocation');
       }
       expect(after).not.toEqual(first);
-      expect(getStatus(decodeStatusList(((after as JsonObject).credentialSubject as JsonObject).encodedList as string), status.statusListIndex)).toBe(true);
+      expect(
+        getStatus(decodeStatusList(((after as JsonObject).credentialSubject as JsonObject).encodedList as string), status.statusListIndex),
+      ).toBe(true);
       expect(await otherProcess.findSigned(randomUUID(), 'revocation')).toBeUndefined();
     } finally {
       queries.mockRestore();
@@ -280,7 +326,10 @@ describe('status lists', () => {
   it('checks concurrent verifications, of several schools, each against its own list', async () => {
     const other = await factory.newInstitution();
     const actor = actorOf(admin, 'admin');
-    const issued = [...await Promise.all([0, 1, 2].map(() => h.issueCertificate(school.id))), ...await Promise.all([0, 1].map(() => h.issueCertificate(other.id)))];
+    const issued = [
+      ...(await Promise.all([0, 1, 2].map(() => h.issueCertificate(school.id)))),
+      ...(await Promise.all([0, 1].map(() => h.issueCertificate(other.id)))),
+    ];
     expect(new Set(issued.map((one) => one.status.statusListId)).size).toBe(2);
     await h.statusLists.changeStatus(issued[1].id, 'revoke', 'Fraude à l’évaluation constatée', actor);
     await h.statusLists.changeStatus(issued[3].id, 'suspend', 'Vérification du dossier en cours', actor);
@@ -292,15 +341,31 @@ describe('status lists', () => {
   it('suspends and lifts a suspension', async () => {
     const { id, credential } = await issueCertificate();
     const actor = actorOf(registrar, 'registrar');
-    expect(await h.statusLists.changeStatus(id, 'suspend', 'Vérification du dossier en cours', actor)).toMatchObject({ state: 'suspended' });
+    expect(await h.statusLists.changeStatus(id, 'suspend', 'Vérification du dossier en cours', actor)).toMatchObject({
+      state: 'suspended',
+    });
     expect(await bitOf(credential, 'suspension')).toBe(true);
-    expect((await verifyCredential({ credential, documentLoader: h.vc.documentLoader, checkStatus: h.vc.checkStatus })).errors.map((e) => e.code)).toEqual(['SUSPENDED']);
-    await expect(h.statusLists.changeStatus(id, 'suspend', 'Encore', actor)).rejects.toMatchObject({ response: { code: 'already_suspended' } });
+    expect(
+      (await verifyCredential({ credential, documentLoader: h.vc.documentLoader, checkStatus: h.vc.checkStatus })).errors.map(
+        (e) => e.code,
+      ),
+    ).toEqual(['SUSPENDED']);
+    await expect(h.statusLists.changeStatus(id, 'suspend', 'Encore', actor)).rejects.toMatchObject({
+      response: { code: 'already_suspended' },
+    });
 
-    expect(await h.statusLists.changeStatus(id, 'unsuspend', undefined, actor)).toEqual({ credentialId: id, state: 'issued', statusReason: null });
+    expect(await h.statusLists.changeStatus(id, 'unsuspend', undefined, actor)).toEqual({
+      credentialId: id,
+      state: 'issued',
+      statusReason: null,
+    });
     expect(await bitOf(credential, 'suspension')).toBe(false);
-    expect((await verifyCredential({ credential, documentLoader: h.vc.documentLoader, checkStatus: h.vc.checkStatus })).verified).toBe(true);
-    await expect(h.statusLists.changeStatus(id, 'unsuspend', undefined, actor)).rejects.toMatchObject({ response: { code: 'not_suspended' } });
+    expect((await verifyCredential({ credential, documentLoader: h.vc.documentLoader, checkStatus: h.vc.checkStatus })).verified).toBe(
+      true,
+    );
+    await expect(h.statusLists.changeStatus(id, 'unsuspend', undefined, actor)).rejects.toMatchObject({
+      response: { code: 'not_suspended' },
+    });
   });
 
   it('reads the suspension list beside the one revocation entry, at its index', async () => {
@@ -311,13 +376,21 @@ describe('status lists', () => {
     expect(report.entries).toEqual([
       expect.objectContaining({ statusPurpose: 'revocation', status: 'clear' }),
       expect.objectContaining({
-        statusPurpose: 'suspension', status: 'set', implied: true, statusListIndex: String(status.statusListIndex),
-        statusListCredential: h.statusLists.listUrl(status.statusListId, 'suspension'), problem: expect.objectContaining({ code: 'SUSPENDED' }),
+        statusPurpose: 'suspension',
+        status: 'set',
+        implied: true,
+        statusListIndex: String(status.statusListIndex),
+        statusListCredential: h.statusLists.listUrl(status.statusListId, 'suspension'),
+        problem: expect.objectContaining({ code: 'SUSPENDED' }),
       }),
     ]);
     expect(await h.problems(credential)).toEqual(['SUSPENDED']);
     // Another issuer's revocation list has no suspension list of ours beside it, whatever its URL looks like.
-    expect(await h.statusLists.suspensionListBeside(h.statusLists.listUrl(status.statusListId, 'revocation').replace('https://competences.test', 'https://ailleurs.example'))).toBeNull();
+    expect(
+      await h.statusLists.suspensionListBeside(
+        h.statusLists.listUrl(status.statusListId, 'revocation').replace('https://competences.test', 'https://ailleurs.example'),
+      ),
+    ).toBeNull();
     expect(await h.statusLists.suspensionListBeside(h.statusLists.listUrl(randomUUID(), 'revocation'))).toBeNull();
     expect(await h.statusLists.suspensionListBeside(h.statusLists.listUrl(status.statusListId, 'suspension'))).toBeNull();
   });
@@ -326,7 +399,10 @@ describe('status lists', () => {
     const { id, credential } = await h.issueCertificate(school.id, { legacy: true });
     expect((credential.credentialStatus as JsonObject[]).map((entry) => entry.statusPurpose)).toEqual(['revocation', 'suspension']);
     const clear = await h.vc.checkStatus({ credential, now: new Date() });
-    expect(clear.entries.map((entry) => [entry.statusPurpose, entry.status, entry.implied])).toEqual([['revocation', 'clear', undefined], ['suspension', 'clear', undefined]]);
+    expect(clear.entries.map((entry) => [entry.statusPurpose, entry.status, entry.implied])).toEqual([
+      ['revocation', 'clear', undefined],
+      ['suspension', 'clear', undefined],
+    ]);
     await h.statusLists.changeStatus(id, 'suspend', 'Vérification du dossier en cours', actorOf(registrar, 'registrar'));
     expect(await h.problems(credential)).toEqual(['SUSPENDED']);
     await h.statusLists.changeStatus(id, 'unsuspend', undefined, actorOf(registrar, 'registrar'));
@@ -349,20 +425,28 @@ describe('status lists', () => {
     const { id } = await issueCertificate();
     for (const change of ['revoke', 'suspend'] as const) {
       for (const reason of [undefined, '   ']) {
-        await expect(h.statusLists.changeStatus(id, change, reason, actorOf(registrar, 'registrar')))
-          .rejects.toMatchObject({ status: 400, response: { code: 'validation_failed', errors: [{ field: 'reason' }] } });
+        await expect(h.statusLists.changeStatus(id, change, reason, actorOf(registrar, 'registrar'))).rejects.toMatchObject({
+          status: 400,
+          response: { code: 'validation_failed', errors: [{ field: 'reason' }] },
+        });
       }
     }
-    await expect(h.statusLists.changeStatus(randomUUID(), 'revoke', 'Inconnu', actorOf(admin, 'admin'))).rejects.toMatchObject({ status: 404 });
+    await expect(h.statusLists.changeStatus(randomUUID(), 'revoke', 'Inconnu', actorOf(admin, 'admin'))).rejects.toMatchObject({
+      status: 404,
+    });
   });
 
   it('lets only the issuing school’s registrars or an administrator change a status', async () => {
     const { id } = await issueCertificate();
-    await expect(h.statusLists.changeStatus(id, 'revoke', 'Pas mon école', actorOf(otherRegistrar, 'registrar')))
-      .rejects.toMatchObject({ status: 403, response: { code: 'other_institution' } });
+    await expect(h.statusLists.changeStatus(id, 'revoke', 'Pas mon école', actorOf(otherRegistrar, 'registrar'))).rejects.toMatchObject({
+      status: 403,
+      response: { code: 'other_institution' },
+    });
     const hr = await factory.newUser('hr_manager', school.id);
     await expect(h.statusLists.changeStatus(id, 'suspend', 'RH', actorOf(hr, 'hr_manager'))).rejects.toMatchObject({ status: 403 });
-    expect(await h.statusLists.changeStatus(id, 'suspend', 'Contrôle ministériel', actorOf(admin, 'admin'))).toMatchObject({ state: 'suspended' });
+    expect(await h.statusLists.changeStatus(id, 'suspend', 'Contrôle ministériel', actorOf(admin, 'admin'))).toMatchObject({
+      state: 'suspended',
+    });
   });
 
   it('records every change in the audit log with its actor, time and reason', async () => {
@@ -383,7 +467,11 @@ describe('status lists', () => {
       expect(Date.now() - Date.parse(event.at)).toBeLessThan(60_000);
     }
 
-    const asAdmin = await ctx.http.get('/audit-events').query({ credentialId: id, limit: 1, offset: 1 }).auth(admin.token, bearer).expect(200);
+    const asAdmin = await ctx.http
+      .get('/audit-events')
+      .query({ credentialId: id, limit: 1, offset: 1 })
+      .auth(admin.token, bearer)
+      .expect(200);
     expect(asAdmin.body).toMatchObject({ total: 3, data: [{ action: 'credential.unsuspended' }] });
     const otherSchool = await ctx.http.get('/audit-events').query({ credentialId: id }).auth(otherRegistrar.token, bearer).expect(200);
     expect(otherSchool.body.total).toBe(0);
@@ -406,8 +494,12 @@ describe('status lists', () => {
 
 describe('status lists across a did:key rotation', () => {
   let ctx: TestApp;
-  beforeAll(async () => { ctx = await startTestApp({ PUBLIC_BASE_URL: 'http://localhost:3000', PGLITE_DIR: 'memory://' }); });
-  afterAll(async () => { await ctx?.close(); });
+  beforeAll(async () => {
+    ctx = await startTestApp({ PUBLIC_BASE_URL: 'http://localhost:3000', PGLITE_DIR: 'memory://' });
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   it('keeps older credentials checkable after the school’s did:key changes', async () => {
     const h = issuance(ctx);
@@ -419,7 +511,10 @@ describe('status lists across a did:key rotation', () => {
     expect(second.status.statusListId).toBe(first.status.statusListId);
     const oldDid = await h.identity.issuerDid(school.id);
 
-    const rotated = await ctx.http.post(`/institutions/${school.id}/issuer-keys/rotation`).auth(registrar.token, bearer).send({ reason: 'Démonstration' });
+    const rotated = await ctx.http
+      .post(`/institutions/${school.id}/issuer-keys/rotation`)
+      .auth(registrar.token, bearer)
+      .send({ reason: 'Démonstration' });
     expect(rotated.status).toBe(201);
     expect(rotated.body.did).not.toBe(oldDid);
     // A list speaks for one DID: credentials of the new did:key go to a new list.
@@ -472,7 +567,9 @@ describe('status lists across a change of PUBLIC_BASE_URL', () => {
     // New credentials go to a list under the address the service now has.
     const after = await h.issueCertificate(school.id);
     expect(after.status.statusListId).not.toBe(before.status.statusListId);
-    expect((after.status.credentialStatus.statusListCredential as string).startsWith('https://nouveau.competences.test/status-lists/')).toBe(true);
+    expect(
+      (after.status.credentialStatus.statusListCredential as string).startsWith('https://nouveau.competences.test/status-lists/'),
+    ).toBe(true);
     expect(await h.problems(after.credential)).toEqual([]);
   });
 });

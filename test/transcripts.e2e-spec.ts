@@ -23,7 +23,8 @@ describe('CLR 2.0 transcripts', () => {
   const certificates: Record<string, Json> = {};
 
   const verify = (credential: unknown) => ctx.http.post('/credentials/verify').send({ verifiableCredential: credential });
-  const transcript = (learnerId: string, body: Json, person = registrar) => ctx.http.post(`/learners/${learnerId}/transcripts`).auth(person.token, bearer).send(body);
+  const transcript = (learnerId: string, body: Json, person = registrar) =>
+    ctx.http.post(`/learners/${learnerId}/transcripts`).auth(person.token, bearer).send(body);
   const codes = (body: Json): string[] => body.errors.map((error: Json) => error.code);
 
   beforeAll(async () => {
@@ -40,30 +41,67 @@ describe('CLR 2.0 transcripts', () => {
     const crisis = await catalogue.newModule(ensm.id, 'GC-TR', 35, [{ itemId: framework.items.planBlanc.id, level: 3 }]);
     const steering = await catalogue.newModule(ensm.id, 'PIL-TR', 28, [{ itemId: framework.items.cellule.id, level: 2 }]);
     const unrelated = await catalogue.newModule(ensm.id, 'HORS-TR', 10, [{ itemId: framework.items.cellule.id, level: 1 }]);
-    const programme = await ctx.http.post('/programmes').auth(registrar.token, bearer).send({
-      code: 'DMH-TR', kind: 'diploma', title: { fr: 'Diplôme de management hospitalier' }, minimumAverage: 50,
-      modules: [{ moduleId: crisis.id, required: true }, { moduleId: steering.id, required: true }],
-    });
+    const programme = await ctx.http
+      .post('/programmes')
+      .auth(registrar.token, bearer)
+      .send({
+        code: 'DMH-TR',
+        kind: 'diploma',
+        title: { fr: 'Diplôme de management hospitalier' },
+        minimumAverage: 50,
+        modules: [
+          { moduleId: crisis.id, required: true },
+          { moduleId: steering.id, required: true },
+        ],
+      });
     expectStatus(programme, 201);
     programmeId = programme.body.id;
-    emptyProgrammeId = (await ctx.http.post('/programmes').auth(registrar.token, bearer).send({
-      code: 'VIDE-TR', kind: 'diploma', title: { fr: 'Parcours sans module suivi' }, modules: [{ moduleId: unrelated.id, required: true }],
-    }).expect(201)).body.id;
+    emptyProgrammeId = (
+      await ctx.http
+        .post('/programmes')
+        .auth(registrar.token, bearer)
+        .send({
+          code: 'VIDE-TR',
+          kind: 'diploma',
+          title: { fr: 'Parcours sans module suivi' },
+          modules: [{ moduleId: unrelated.id, required: true }],
+        })
+        .expect(201)
+    ).body.id;
 
     nadiaLogin = await factory.newUser('learner');
     const learner = async (givenName: string, familyName: string, userId?: string) =>
-      (await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName, familyName, email: `${givenName.toLowerCase()}@chu.example.dz`, userId }).expect(201)).body;
+      (
+        await ctx.http
+          .post('/learners')
+          .auth(hr.token, bearer)
+          .send({ givenName, familyName, email: `${givenName.toLowerCase()}@chu.example.dz`, userId })
+          .expect(201)
+      ).body;
     nadia = await learner('Nadia', 'Benkhelifa', nadiaLogin.id);
     karim = await learner('Karim', 'Ziani');
     const lina = await learner('Lina', 'Haddad');
     const sessions = { crisis: await catalogue.newSession(crisis.id, ensm.id), steering: await catalogue.newSession(steering.id, ensm.id) };
-    for (const [key, session, who] of [['nadia-crisis', sessions.crisis, nadia], ['nadia-steering', sessions.steering, nadia], ['karim-crisis', sessions.crisis, karim], ['lina-crisis', sessions.crisis, lina]] as const) {
+    for (const [key, session, who] of [
+      ['nadia-crisis', sessions.crisis, nadia],
+      ['nadia-steering', sessions.steering, nadia],
+      ['karim-crisis', sessions.crisis, karim],
+      ['lina-crisis', sessions.crisis, lina],
+    ] as const) {
       const enrolment = await factory.enrol(session, who.id, { hr, registrar });
-      await ctx.http.post(`/sessions/${session.id}/assessments`).auth(registrar.token, bearer).send({ learnerId: who.id, kind: 'final_exam', score: 15 }).expect(201);
-      certificates[key] = (await ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: enrolment.id }).expect(201)).body;
+      await ctx.http
+        .post(`/sessions/${session.id}/assessments`)
+        .auth(registrar.token, bearer)
+        .send({ learnerId: who.id, kind: 'final_exam', score: 15 })
+        .expect(201);
+      certificates[key] = (
+        await ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: enrolment.id }).expect(201)
+      ).body;
     }
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   it('issues a ClrCredential bundling the module certificates unchanged, which verifies with each embedded one', async () => {
     const issued = await transcript(nadia.id, { programmeId });
@@ -76,23 +114,33 @@ describe('CLR 2.0 transcripts', () => {
     expect(schemaErrors(validators.clr, clr)).toEqual([]);
     const embedded: Json[] = clr.credentialSubject.verifiableCredential;
     expect(embedded).toEqual([certificates['nadia-crisis'].verifiableCredential, certificates['nadia-steering'].verifiableCredential]);
-    expect(clr.credentialSubject.achievement).toEqual([expect.objectContaining({ achievementType: 'LearningProgram', humanCode: 'DMH-TR' })]);
-    expect(clr.credentialSubject.association).toEqual(embedded.map((module) => ({
-      type: 'Association', associationType: 'isChildOf', sourceId: module.credentialSubject.achievement.id, targetId: clr.credentialSubject.achievement[0].id,
-    })));
+    expect(clr.credentialSubject.achievement).toEqual([
+      expect.objectContaining({ achievementType: 'LearningProgram', humanCode: 'DMH-TR' }),
+    ]);
+    expect(clr.credentialSubject.association).toEqual(
+      embedded.map((module) => ({
+        type: 'Association',
+        associationType: 'isChildOf',
+        sourceId: module.credentialSubject.achievement.id,
+        targetId: clr.credentialSubject.achievement[0].id,
+      })),
+    );
 
     const verdict = await verify(clr);
     expectStatus(verdict, 200);
     expect(verdict.body.verified).toBe(true);
-    expect(verdict.body.checks.filter((check: Json) => check.check === 'embedded').map((check: Json) => `${check.subject}:${check.passed}`))
-      .toEqual(embedded.map((module) => `${module.id}:true`));
+    expect(
+      verdict.body.checks.filter((check: Json) => check.check === 'embedded').map((check: Json) => `${check.subject}:${check.passed}`),
+    ).toEqual(embedded.map((module) => `${module.id}:true`));
 
     // Stored like any credential: read, downloaded, listed with the learner's credentials, audited, on the public page.
     await ctx.http.get(`/credentials/${issued.body.id}`).auth(nadiaLogin.token, bearer).expect(200);
     const download = await ctx.http.get(`/credentials/${issued.body.id}/download`).auth(registrar.token, bearer).expect(200);
     expect(JSON.parse(download.text)).toEqual(clr);
     const listed = await ctx.http.get(`/learners/${nadia.id}/credentials`).auth(nadiaLogin.token, bearer).expect(200);
-    expect(listed.body.filter((credential: Json) => credential.kind === 'transcript').map((credential: Json) => credential.id)).toEqual([issued.body.id]);
+    expect(listed.body.filter((credential: Json) => credential.kind === 'transcript').map((credential: Json) => credential.id)).toEqual([
+      issued.body.id,
+    ]);
     const audit = await ctx.http.get('/audit-events').query({ credentialId: issued.body.id }).auth(registrar.token, bearer).expect(200);
     expect(audit.body.data.map((event: Json) => event.action)).toEqual(expect.arrayContaining(['credential.signed', 'credential.issued']));
     const page = await ctx.http.get(`/verify/${issued.body.id}`).query({ lang: 'fr' }).expect(200);
@@ -110,14 +158,24 @@ describe('CLR 2.0 transcripts', () => {
 
   it('detects an embedded certificate revoked after the transcript was issued, on the API and the public page', async () => {
     const issued = (await transcript(karim.id, { programmeId }).expect(201)).body;
-    await ctx.http.post(`/issuers/${ensm.slug}/credentials/status`).auth(registrar.token, bearer).send({
-      credentialId: certificates['karim-crisis'].verifiableCredential.id, credentialStatus: { type: 'BitstringStatusList', statusPurpose: 'revocation' }, status: true, reason: 'Note corrigée par le jury',
-    }).expect(200);
+    await ctx.http
+      .post(`/issuers/${ensm.slug}/credentials/status`)
+      .auth(registrar.token, bearer)
+      .send({
+        credentialId: certificates['karim-crisis'].verifiableCredential.id,
+        credentialStatus: { type: 'BitstringStatusList', statusPurpose: 'revocation' },
+        status: true,
+        reason: 'Note corrigée par le jury',
+      })
+      .expect(200);
     const verdict = await verify(issued.verifiableCredential);
     expectStatus(verdict, 400);
     expect(verdict.body.verified).toBe(false);
     expect(codes(verdict.body)).toEqual(['EMBEDDED_REVOKED']);
-    expect(verdict.body.checks.find((check: Json) => check.check === 'embedded')).toMatchObject({ passed: false, code: 'EMBEDDED_REVOKED' });
+    expect(verdict.body.checks.find((check: Json) => check.check === 'embedded')).toMatchObject({
+      passed: false,
+      code: 'EMBEDDED_REVOKED',
+    });
     const page = await ctx.http.get(`/verify/${issued.id}`).query({ lang: 'ar' }).expect(200);
     expect(page.text).toContain('إحدى الشهادات المُدرجة في كشف النقاط ملغاة أو معلّقة');
     // A revoked certificate is no longer bundled: Karim has nothing left to transcribe.
@@ -132,7 +190,10 @@ describe('CLR 2.0 transcripts', () => {
     const { id: _id, proof: _proof, credentialStatus: _status, issuer: _issuer, ...claims } = genuine;
     const swapped = structuredClone(claims);
     swapped.credentialSubject.verifiableCredential[0] = certificates['lina-crisis'].verifiableCredential;
-    const signed = await ctx.http.post(`/issuers/${ensm.slug}/credentials/issue`).auth(registrar.token, bearer).send({ credential: swapped });
+    const signed = await ctx.http
+      .post(`/issuers/${ensm.slug}/credentials/issue`)
+      .auth(registrar.token, bearer)
+      .send({ credential: swapped });
     expectStatus(signed, 201);
     const verdict = await verify(signed.body.verifiableCredential);
     expectStatus(verdict, 400);
@@ -150,7 +211,11 @@ describe('CLR 2.0 transcripts', () => {
     const { id: _id, proof: _proof, credentialStatus: _status, issuer: _issuer, ...claims } = genuine;
     const altered = structuredClone(claims);
     altered.credentialSubject.verifiableCredential[0].name = 'Module que Nadia n’a pas suivi';
-    const signed = await ctx.http.post(`/issuers/${ensm.slug}/credentials/issue`).auth(registrar.token, bearer).send({ credential: altered }).expect(201);
+    const signed = await ctx.http
+      .post(`/issuers/${ensm.slug}/credentials/issue`)
+      .auth(registrar.token, bearer)
+      .send({ credential: altered })
+      .expect(201);
     const verdict = await verify(signed.body.verifiableCredential).expect(400);
     expect(codes(verdict.body)).toEqual(['EMBEDDED_INVALID']);
     expect(verdict.body.errors[0].message).toContain('INVALID_SIGNATURE');

@@ -20,11 +20,16 @@ type Case = (typeof CASES)[number];
 function stringsOf(catalogue: unknown, path = ''): Map<string, string> {
   const found = new Map<string, string>();
   if (typeof catalogue === 'string') found.set(path, catalogue);
-  else if (typeof catalogue === 'function') (catalogue as (marker: string) => string)('\u0000').split('\u0000').forEach((part, index) => found.set(`${path}#${index}`, part.trim()));
-  else if (catalogue && typeof catalogue === 'object') for (const [key, value] of Object.entries(catalogue)) for (const [k, v] of stringsOf(value, `${path}.${key}`)) found.set(k, v);
+  else if (typeof catalogue === 'function')
+    (catalogue as (marker: string) => string)('\u0000')
+      .split('\u0000')
+      .forEach((part, index) => found.set(`${path}#${index}`, part.trim()));
+  else if (catalogue && typeof catalogue === 'object')
+    for (const [key, value] of Object.entries(catalogue)) for (const [k, v] of stringsOf(value, `${path}.${key}`)) found.set(k, v);
   return found;
 }
-const catalogue = (language: PageLanguage) => stringsOf({ page: MESSAGES[language], verdict: VERDICT_MESSAGES[language], panels: PANEL_MESSAGES[language] });
+const catalogue = (language: PageLanguage) =>
+  stringsOf({ page: MESSAGES[language], verdict: VERDICT_MESSAGES[language], panels: PANEL_MESSAGES[language] });
 
 /** The English strings a page in `language` must not show: those it words otherwise ("Code" is French too). */
 function englishFor(language: PageLanguage): string[] {
@@ -57,18 +62,28 @@ describeInBrowser('the verification page in a browser: its own language only, ac
       verified: active,
       revoked: issued['revoked certificate'],
       suspended: issued['suspended certificate'],
-      tampered: { ...active, credentialSubject: { ...active.credentialSubject, result: [{ ...active.credentialSubject.result[0], value: '19/20' }] } },
+      tampered: {
+        ...active,
+        credentialSubject: { ...active.credentialSubject, result: [{ ...active.credentialSubject.result[0], value: '19/20' }] },
+      },
     };
     for (const credential of Object.values(credentials)) {
       const answer = await ctx.http.post('/verifications').attach('file', Buffer.from(JSON.stringify(credential)), 'credential.json');
-      englishDetails.push(...(answer.body.checks as Json[]).filter((check) => !check.passed && check.detail).map((check) => check.detail), ...(answer.body.errors as Json[]).map((error) => error.message));
+      englishDetails.push(
+        ...(answer.body.checks as Json[]).filter((check) => !check.passed && check.detail).map((check) => check.detail),
+        ...(answer.body.errors as Json[]).map((error) => error.message),
+      );
     }
     expect(englishDetails.length).toBeGreaterThan(3);
     const server = ctx.app.getHttpServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const { chromium } = await import('playwright-core');
-    launch = () => chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    launch = () =>
+      chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      });
     browser = await launch();
   }, 120_000);
   afterAll(async () => {
@@ -82,12 +97,19 @@ describeInBrowser('the verification page in a browser: its own language only, ac
     // On a loaded machine Chromium has been seen to go away between tests: a new one, rather than three red tests.
     if (!browser.isConnected()) browser = await launch();
     // A context of its own per page: axe needs the page's context to open its frames.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: language === 'ar' ? 'ar-DZ' : `${language}-FR` });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: language === 'ar' ? 'ar-DZ' : `${language}-FR`,
+    });
     const page = await context.newPage();
     page.on('close', () => void context.close());
     if (which === 'tampered') {
       await page.goto(`${base}/verify?lang=${language}`);
-      await page.setInputFiles('input[type=file]', { name: 'credential.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(credentials.tampered)) });
+      await page.setInputFiles('input[type=file]', {
+        name: 'credential.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(credentials.tampered)),
+      });
       await page.click('button[type=submit]');
       await page.waitForSelector('[data-testid=verdict]');
     } else {
@@ -114,7 +136,9 @@ describeInBrowser('the verification page in a browser: its own language only, ac
 
   it('the axe scan itself finds what it must (an image without text, a button without a name)', async () => {
     const page = await browser.newPage();
-    await page.setContent('<html lang="fr"><head><title>t</title></head><body><main><img src="x.png"><button></button></main></body></html>');
+    await page.setContent(
+      '<html lang="fr"><head><title>t</title></head><body><main><img src="x.png"><button></button></main></body></html>',
+    );
     expect((await seriousViolations(page, 'probe')).map((line) => line.split(' ')[1]).sort()).toEqual(['button-name', 'image-alt']);
     await page.close();
   });
@@ -125,7 +149,7 @@ describeInBrowser('the verification page in a browser: its own language only, ac
       for (const which of CASES) {
         const page = await open(which, language);
         await page.locator('details summary').click(); // the signed data open too
-        violations.push(...await seriousViolations(page, `${language} ${which}`));
+        violations.push(...(await seriousViolations(page, `${language} ${which}`)));
         await page.close();
       }
     }

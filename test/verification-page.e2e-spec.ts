@@ -9,19 +9,33 @@ type Json = Record<string, any>;
 const bearer = { type: 'bearer' as const };
 
 /** The page's text, tags dropped, spaces folded: what a reader sees, in order. */
-const textOf = (html: string): string => html.replace(/<(style|details)[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
-const sectionOf = (html: string, testId: string): string => html.match(new RegExp(`<(section|table|details)[^>]*data-testid="${testId}"[\\s\\S]*?</\\1>`))?.[0] ?? '';
+const textOf = (html: string): string =>
+  html
+    .replace(/<(style|details)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+const sectionOf = (html: string, testId: string): string =>
+  html.match(new RegExp(`<(section|table|details)[^>]*data-testid="${testId}"[\\s\\S]*?</\\1>`))?.[0] ?? '';
 
 describe('the public verification page: what the paper prints and what was checked', () => {
   let ctx: TestApp;
   let issued: Record<string, Json>;
   const rowId = (credential: Json): string => String(credential.id).replace(/^urn:uuid:/, '');
   const byLink = (credential: Json, lang = 'fr') => ctx.http.get(`/verify/${rowId(credential)}`).query({ lang });
-  const byUpload = (credential: Json, lang = 'fr') => ctx.http.post('/verify').query({ lang }).attach('file', Buffer.from(JSON.stringify(credential)), 'credential.json');
+  const byUpload = (credential: Json, lang = 'fr') =>
+    ctx.http
+      .post('/verify')
+      .query({ lang })
+      .attach('file', Buffer.from(JSON.stringify(credential)), 'credential.json');
   const changedAt = async (credential: Json): Promise<Date> =>
     (await ctx.database.dataSource.query(`SELECT "statusChangedAt" FROM credential WHERE id = $1`, [rowId(credential)]))[0].statusChangedAt;
-  const schoolName = async (slug: string): Promise<string> => (await ctx.database.dataSource.query(`SELECT name->>'fr' AS name FROM institution WHERE slug = $1`, [slug]))[0].name;
-  const frenchDate = (date: Date) => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const schoolName = async (slug: string): Promise<string> =>
+    (await ctx.database.dataSource.query(`SELECT name->>'fr' AS name FROM institution WHERE slug = $1`, [slug]))[0].name;
+  const frenchDate = (date: Date) =>
+    new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 
   beforeAll(async () => {
     ctx = await startTestApp({ VERIFY_RATE_LIMIT: '0', VC_API_ISSUANCE: 'true' });
@@ -29,10 +43,15 @@ describe('the public verification page: what the paper prints and what was check
     // Printed once, as the learners do: the page then shows what their paper prints (Arabic labels, hours).
     const admin = await new Factory(ctx).admin();
     for (const name of ['active certificate', 'revoked certificate', 'suspended certificate', 'co-accredited diploma']) {
-      await ctx.http.get(`/credentials/${rowId(issued[name])}/pdf`).auth(admin.token, bearer).expect(200);
+      await ctx.http
+        .get(`/credentials/${rowId(issued[name])}/pdf`)
+        .auth(admin.token, bearer)
+        .expect(200);
     }
   }, 120_000);
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   it('shows every competency with its code and level, the result and the hours, as the paper prints them, in the page language', async () => {
     const french = textOf((await byLink(issued['active certificate']).expect(200)).text);
@@ -59,7 +78,13 @@ describe('the public verification page: what the paper prints and what was check
 
   it('a document that is not the one we issued shows its own content, headed as claimed, its status not checked', async () => {
     const active = issued['active certificate'];
-    const tampered = { ...active, credentialSubject: { ...active.credentialSubject, identifier: [{ ...active.credentialSubject.identifier[0], identityHash: 'Someone Else' }] } };
+    const tampered = {
+      ...active,
+      credentialSubject: {
+        ...active.credentialSubject,
+        identifier: [{ ...active.credentialSubject.identifier[0], identityHash: 'Someone Else' }],
+      },
+    };
     const page = await byUpload(tampered, 'ar').expect(200);
     const text = textOf(page.text);
     expect(text).toContain('ما تدّعيه الوثيقة (غير مُتحقَّق منه)');
@@ -71,7 +96,9 @@ describe('the public verification page: what the paper prints and what was check
     expect(text).not.toContain('الحجم الساعي');
     expect(sectionOf(page.text, 'signed-data')).toContain('بيانات الوثيقة (غير مُتحقَّق منها)');
     // A revoked credential's proofs verify: its data is as signed.
-    expect(sectionOf((await byLink(issued['revoked certificate']).expect(200)).text, 'signed-data')).toContain('<summary>Données signées</summary>');
+    expect(sectionOf((await byLink(issued['revoked certificate']).expect(200)).text, 'signed-data')).toContain(
+      '<summary>Données signées</summary>',
+    );
   });
 
   it('gives each co-accrediting school its own result (the lead’s proof, the partner’s endorsement), named from our records', async () => {
@@ -89,9 +116,15 @@ describe('the public verification page: what the paper prints and what was check
     expect(dropped.text).toContain('✗ Non vérifié');
     const rows = textOf(sectionOf(dropped.text, 'school-proofs'));
     expect(rows).toContain(`${ensm} (établissement émetteur) — signature non valide le document a été modifié après sa signature`);
-    expect(rows).toContain(`${ehesp} (établissement co-diplômant) — approbation signée absente ou non valide approbation signée d’un établissement co-diplômant manquante`);
-    const english = textOf(sectionOf((await byUpload(issued['diploma with its endorsement dropped'], 'en').expect(200)).text, 'school-proofs'));
-    expect(english).toContain(`(co-accrediting institution) — signed endorsement missing or invalid no endorsement by ${partner}, an awarding body of this diploma`);
+    expect(rows).toContain(
+      `${ehesp} (établissement co-diplômant) — approbation signée absente ou non valide approbation signée d’un établissement co-diplômant manquante`,
+    );
+    const english = textOf(
+      sectionOf((await byUpload(issued['diploma with its endorsement dropped'], 'en').expect(200)).text, 'school-proofs'),
+    );
+    expect(english).toContain(
+      `(co-accrediting institution) — signed endorsement missing or invalid no endorsement by ${partner}, an awarding body of this diploma`,
+    );
   });
 
   it('words revoked and suspended apart, suspended in amber, with the date and reason of our records', async () => {
@@ -110,8 +143,15 @@ describe('the public verification page: what the paper prints and what was check
     expect(arabic).toContain('‖ معلّقة');
     expect(arabic).toContain('معلّقة منذ');
 
-    const api = await ctx.http.post('/verifications').attach('file', Buffer.from(JSON.stringify(issued['suspended certificate'])), 'credential.json').expect(400);
-    expect(api.body).toMatchObject({ status: 'suspended', statusReason: 'Vérification du dossier en cours', statusChangedAt: (await changedAt(issued['suspended certificate'])).toISOString() });
+    const api = await ctx.http
+      .post('/verifications')
+      .attach('file', Buffer.from(JSON.stringify(issued['suspended certificate'])), 'credential.json')
+      .expect(400);
+    expect(api.body).toMatchObject({
+      status: 'suspended',
+      statusReason: 'Vérification du dossier en cours',
+      statusChangedAt: (await changedAt(issued['suspended certificate'])).toISOString(),
+    });
   });
 
   it('only the status list decides: a record that disagrees with it neither changes the verdict nor dates or explains it', async () => {
@@ -142,14 +182,24 @@ describe('the public verification page: what the paper prints and what was check
 
   it('folds the signed data, pretty-printed, labelled in the page language, with bidi controls dropped', async () => {
     const active = issued['active certificate'];
-    for (const [lang, label] of [['fr', 'Données signées'], ['ar', 'البيانات الموقّعة'], ['en', 'Signed data']]) {
+    for (const [lang, label] of [
+      ['fr', 'Données signées'],
+      ['ar', 'البيانات الموقّعة'],
+      ['en', 'Signed data'],
+    ]) {
       const panel = sectionOf((await byLink(active, lang).expect(200)).text, 'signed-data');
       expect(panel).toContain(`<summary>${label}</summary>`);
       expect(panel).toContain('<pre dir="ltr"');
       expect(panel).toContain(`&quot;id&quot;: &quot;${active.id}&quot;,\n`);
       expect(panel).toContain(`&quot;proofValue&quot;: &quot;${active.proof.proofValue ?? active.proof[0].proofValue}&quot;`);
     }
-    const reordered = { ...active, credentialSubject: { ...active.credentialSubject, identifier: [{ ...active.credentialSubject.identifier[0], identityHash: 'Nadia \u202e02/91\u202c Benkhelifa' }] } };
+    const reordered = {
+      ...active,
+      credentialSubject: {
+        ...active.credentialSubject,
+        identifier: [{ ...active.credentialSubject.identifier[0], identityHash: 'Nadia \u202e02/91\u202c Benkhelifa' }],
+      },
+    };
     const page = await byUpload(reordered).expect(200);
     expect(page.text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     expect(sectionOf(page.text, 'signed-data')).toContain('Nadia 02/91 Benkhelifa');

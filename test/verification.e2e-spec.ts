@@ -28,37 +28,66 @@ describe('verification for people', () => {
     const hr = await factory.newUser('hr_manager', hospital.id);
     learner = await factory.newUser('learner');
     const framework = await factory.newFramework(await factory.newUser('hr_manager', school.id), { publish: true });
-    const module = await catalogue.newModule(school.id, 'GC-SSE', 35, [{ itemId: framework.items.planBlanc.id, level: 3 }, { itemId: framework.items.cellule.id, level: 2 }]);
+    const module = await catalogue.newModule(school.id, 'GC-SSE', 35, [
+      { itemId: framework.items.planBlanc.id, level: 3 },
+      { itemId: framework.items.cellule.id, level: 2 },
+    ]);
     const session = await catalogue.newSession(module.id, school.id);
     const certify = async (givenName: string, userId?: string) => {
-      const person = (await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName, familyName: 'Benkhelifa', userId }).expect(201)).body;
+      const person = (
+        await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName, familyName: 'Benkhelifa', userId }).expect(201)
+      ).body;
       const enrolment = await factory.enrol(session, person.id, { hr, registrar });
-      await ctx.http.post(`/sessions/${session.id}/assessments`).auth(registrar.token, bearer).send({ learnerId: person.id, kind: 'final_exam', score: 15 }).expect(201);
-      return (await ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: enrolment.id }).expect(201)).body;
+      await ctx.http
+        .post(`/sessions/${session.id}/assessments`)
+        .auth(registrar.token, bearer)
+        .send({ learnerId: person.id, kind: 'final_exam', score: 15 })
+        .expect(201);
+      return (
+        await ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: enrolment.id }).expect(201)
+      ).body;
     };
     valid = await certify('Nadia', learner.id);
     revoked = await certify('Karim');
-    await ctx.http.post(`/issuers/${school.slug}/credentials/status`).auth(registrar.token, bearer).send({
-      credentialId: `urn:uuid:${revoked.id}`, credentialStatus: { type: 'BitstringStatusList', statusPurpose: 'revocation' }, status: true, reason: 'Certificat délivré par erreur',
-    }).expect(200);
-    const download = await ctx.http.get(`/credentials/${valid.id}/pdf`).auth(learner.token, bearer).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    await ctx.http
+      .post(`/issuers/${school.slug}/credentials/status`)
+      .auth(registrar.token, bearer)
+      .send({
+        credentialId: `urn:uuid:${revoked.id}`,
+        credentialStatus: { type: 'BitstringStatusList', statusPurpose: 'revocation' },
+        status: true,
+        reason: 'Certificat délivré par erreur',
+      })
+      .expect(200);
+    const download = await ctx.http
+      .get(`/credentials/${valid.id}/pdf`)
+      .auth(learner.token, bearer)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     pdf = download.body;
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   const upload = (path: string, bytes: Buffer, filename: string) => ctx.http.post(path).attach('file', bytes, filename);
 
   it('the learner downloads a PDF that carries the signed credential, the same bytes each time', async () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const again = await ctx.http.get(`/credentials/${valid.id}/pdf`).auth(learner.token, bearer).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const again = await ctx.http
+      .get(`/credentials/${valid.id}/pdf`)
+      .auth(learner.token, bearer)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(Buffer.compare(again.body, pdf)).toBe(0);
     await ctx.http.get(`/credentials/${revoked.id}/pdf`).auth(learner.token, bearer).expect(404);
   });
@@ -81,7 +110,10 @@ describe('verification for people', () => {
   });
 
   it('uploads: a genuine PDF or JSON verifies; a tampered, foreign or empty file gets a clear message and a 4xx', async () => {
-    expect((await upload('/verifications', pdf, 'certificat.pdf').expect(200)).body).toMatchObject({ verified: true, credential: { holder: 'Nadia Benkhelifa' } });
+    expect((await upload('/verifications', pdf, 'certificat.pdf').expect(200)).body).toMatchObject({
+      verified: true,
+      credential: { holder: 'Nadia Benkhelifa' },
+    });
     await upload('/verifications', Buffer.from(JSON.stringify(valid.verifiableCredential)), 'credential.json').expect(200);
     const tampered = Buffer.from(await tamperEmbeddedCredential(pdf));
     expect((await upload('/verifications', tampered, 'certificat.pdf').expect(400)).body.verified).toBe(false);
@@ -98,7 +130,10 @@ describe('verification for people', () => {
       expect((await upload(path, huge, 'certificat.pdf').expect(413)).body).toMatchObject({ code: 'payload_too_large' });
     }
     const padded = Buffer.from(JSON.stringify(valid.verifiableCredential).replace(/^\{/, `{${' '.repeat(1024 * 1024)}`));
-    expect((await upload('/verifications', padded, 'credential.json').expect(400)).body.errors[0]).toMatchObject({ field: 'file', reason: expect.stringContaining('at most') });
+    expect((await upload('/verifications', padded, 'credential.json').expect(400)).body.errors[0]).toMatchObject({
+      field: 'file',
+      reason: expect.stringContaining('at most'),
+    });
     expect((await upload('/verify', padded, 'credential.json').expect(400)).text).toContain('trop volumineux');
   });
 
@@ -123,14 +158,24 @@ describe('verification for people', () => {
     await ctx.http.put(`/institutions/${school.id}/logo`).auth(registrar.token, bearer).attach('file', logo, 'logo.png').expect(204);
     const served = await ctx.http.get(`/institutions/${school.id}/logo`).expect(200);
     expect(served.headers['content-type']).toBe('image/png');
-    const notPng = await ctx.http.put(`/institutions/${school.id}/logo`).auth(registrar.token, bearer).attach('file', Buffer.from('GIF89a'), 'logo.gif').expect(400);
+    const notPng = await ctx.http
+      .put(`/institutions/${school.id}/logo`)
+      .auth(registrar.token, bearer)
+      .attach('file', Buffer.from('GIF89a'), 'logo.gif')
+      .expect(400);
     expect(notPng.body.errors).toEqual([{ field: 'file', reason: 'must be a PNG image' }]);
     await ctx.http.put(`/institutions/${school.id}/logo`).auth(learner.token, bearer).attach('file', logo, 'logo.png').expect(403);
-    const download = (id: string, token: string) => ctx.http.get(`/credentials/${id}/pdf`).auth(token, bearer).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const download = (id: string, token: string) =>
+      ctx.http
+        .get(`/credentials/${id}/pdf`)
+        .auth(token, bearer)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
     // A certificate already printed keeps its paper; one printed for the first time now shows the logo.
     expect(Buffer.compare((await download(valid.id, learner.token)).body, pdf)).toBe(0);
     expect((await download(revoked.id, registrar.token)).body.length).toBeGreaterThan(pdf.length + 5000);
@@ -146,7 +191,15 @@ describe('verification for people', () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
     });
     try {
       const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
@@ -160,7 +213,11 @@ describe('verification for people', () => {
       await page.screenshot({ path: 'test/output/verify-revoked-ar.png', fullPage: true });
 
       await page.goto(`${base}/verify`);
-      await page.setInputFiles('input[type=file]', { name: 'certificat.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await tamperEmbeddedCredential(pdf)) });
+      await page.setInputFiles('input[type=file]', {
+        name: 'certificat.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(await tamperEmbeddedCredential(pdf)),
+      });
       await page.click('button[type=submit]');
       expect(await page.getByTestId('verdict').innerText()).toContain('Non vérifié');
       await page.screenshot({ path: 'test/output/verify-tampered.png', fullPage: true });

@@ -23,7 +23,8 @@ const VOCAB = 'https://competences.test/vocab#';
 const TRAINING_TERMS = { CrisisManagementTrainingAttestation: `${VOCAB}CrisisManagementTrainingAttestation` };
 
 // XML Schema 1.1 dateTimeStamp, as VC Data Model 2.0 §4.8.1 spells it out (the time zone is mandatory).
-const DATE_TIME_STAMP = /^-?(?:[1-9]\d{3,}|0\d{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?|24:00:00(?:\.0+)?)(?:Z|[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00))$/;
+const DATE_TIME_STAMP =
+  /^-?(?:[1-9]\d{3,}|0\d{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?|24:00:00(?:\.0+)?)(?:Z|[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00))$/;
 const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 const BASE64URL_NO_PAD = /^[A-Za-z0-9_-]+$/;
 const MIN_STATUS_LIST_ENTRIES = 131_072;
@@ -73,7 +74,8 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
     ...overrides,
   });
 
-  const issue = (credential: unknown) => ctx.http.post(`/issuers/${ensm.slug}/credentials/issue`).auth(registrar.token, bearer).send({ credential });
+  const issue = (credential: unknown) =>
+    ctx.http.post(`/issuers/${ensm.slug}/credentials/issue`).auth(registrar.token, bearer).send({ credential });
   const issued = async (credential: unknown): Promise<Json> => {
     const response = await issue(credential);
     expectStatus(response, 201);
@@ -108,13 +110,18 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
     outsiderKey = await generateDidKeyPair({ seed: seed('issuer:chu-oran-training-office') });
     ctx = await startTestApp({ ACCEPT_EXAMPLES_CONTEXT: 'true', VC_API_ISSUANCE: 'true', TRUSTED_ISSUER_DIDS: outsiderKey.controller });
     const factory = new Factory(ctx);
-    ensm = await factory.newInstitution({ slug: 'ensm-alger', name: { fr: 'École nationale supérieure de management des établissements de santé', ar: 'المدرسة الوطنية العليا للمناجمنت' } });
+    ensm = await factory.newInstitution({
+      slug: 'ensm-alger',
+      name: { fr: 'École nationale supérieure de management des établissements de santé', ar: 'المدرسة الوطنية العليا للمناجمنت' },
+    });
     registrar = await factory.newUser('registrar', ensm.id);
     nadiaKey = await generateDidKeyPair({ seed: seed('learner:nadia-benkhelifa') });
     attestationVc = await issued(attestation());
     schoolDid = attestationVc.issuer as string;
   });
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   describe('contexts (VCDM 2.0 §4.3; 4.03-contexts.js)', () => {
     it('keeps @context an ordered array whose first item is the VC 2.0 context', async () => {
@@ -143,7 +150,9 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
     });
 
     it('accepts a further context given as an object that defines an extra type', async () => {
-      await issued(attestation({ '@context': [VC_V2, TRAINING_TERMS], type: ['VerifiableCredential', 'CrisisManagementTrainingAttestation'] }));
+      await issued(
+        attestation({ '@context': [VC_V2, TRAINING_TERMS], type: ['VerifiableCredential', 'CrisisManagementTrainingAttestation'] }),
+      );
     });
 
     it('refuses a further context that is not a URL, or is a number', async () => {
@@ -169,7 +178,9 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
     });
 
     it('refuses several credential ids', async () => {
-      expectRefused(await issue(attestation({ id: ['https://ensm-alger.example/attestations/1', 'https://ensm-alger.example/attestations/2'] })));
+      expectRefused(
+        await issue(attestation({ id: ['https://ensm-alger.example/attestations/1', 'https://ensm-alger.example/attestations/2'] })),
+      );
     });
 
     it('refuses a credential id that is not a URL', async () => {
@@ -179,7 +190,9 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
 
     it('accepts a subject identified by a DID and refuses a subject with several ids', async () => {
       expect((await issued(attestation())).credentialSubject.id).toBe(nadiaKey.controller);
-      expectRefused(await issue(attestation({ credentialSubject: { id: [nadiaKey.controller, outsiderKey.controller], name: 'Nadia Benkhelifa' } })));
+      expectRefused(
+        await issue(attestation({ credentialSubject: { id: [nadiaKey.controller, outsiderKey.controller], name: 'Nadia Benkhelifa' } })),
+      );
     });
   });
 
@@ -198,18 +211,26 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
     });
 
     it('accepts an extra type that a context maps to a URL', async () => {
-      const vc = await issued(attestation({ '@context': [VC_V2, TRAINING_TERMS], type: ['VerifiableCredential', 'CrisisManagementTrainingAttestation'] }));
+      const vc = await issued(
+        attestation({ '@context': [VC_V2, TRAINING_TERMS], type: ['VerifiableCredential', 'CrisisManagementTrainingAttestation'] }),
+      );
       expect(vc.type).toEqual(['VerifiableCredential', 'CrisisManagementTrainingAttestation']);
     });
 
     it('refuses an extra type that a context maps to something that is not a URL', async () => {
       const badTerms = { CrisisManagementTrainingAttestation: 'https ://competences.test/vocab#CrisisManagementTrainingAttestation' };
-      expectRefused(await issue(attestation({ '@context': [VC_V2, badTerms], type: ['VerifiableCredential', 'CrisisManagementTrainingAttestation'] })));
+      expectRefused(
+        await issue(attestation({ '@context': [VC_V2, badTerms], type: ['VerifiableCredential', 'CrisisManagementTrainingAttestation'] })),
+      );
     });
 
     it('refuses an extra type that no context maps', async () => {
       expectRefused(await issue(attestation({ type: ['VerifiableCredential', 'CrisisManagementTrainingAttestation'] })));
-      expectRefused(await issue(attestation({ '@context': [VC_V2, { '@vocab': null }], type: ['VerifiableCredential', 'CrisisManagementTrainingAttestation'] })));
+      expectRefused(
+        await issue(
+          attestation({ '@context': [VC_V2, { '@vocab': null }], type: ['VerifiableCredential', 'CrisisManagementTrainingAttestation'] }),
+        ),
+      );
     });
 
     it('accepts type values in any order', async () => {
@@ -220,7 +241,11 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
     });
 
     it('accepts termsOfUse and evidence objects that have a type, and refuses them without one', async () => {
-      const terms = { ...TRAINING_TERMS, InstitutionalUsePolicy: `${VOCAB}InstitutionalUsePolicy`, SupervisedSimulation: `${VOCAB}SupervisedSimulation` };
+      const terms = {
+        ...TRAINING_TERMS,
+        InstitutionalUsePolicy: `${VOCAB}InstitutionalUsePolicy`,
+        SupervisedSimulation: `${VOCAB}SupervisedSimulation`,
+      };
       await issued(attestation({ '@context': [VC_V2, terms], termsOfUse: { type: 'InstitutionalUsePolicy' } }));
       await issued(attestation({ '@context': [VC_V2, terms], evidence: { type: 'SupervisedSimulation' } }));
       expectRefused(await issue(attestation({ termsOfUse: {} })));
@@ -240,7 +265,10 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
       // through it, and its own verifier fails closed on status types it does not know. A BitstringStatusListEntry
       // is replaced by one of ours (see 'VC-API details' below).
       const terms = { HospitalRegistryStatus: `${VOCAB}HospitalRegistryStatus` };
-      for (const credentialStatus of [{ id: 'https://ensm-alger.example/status/gc-sse#42', type: 'HospitalRegistryStatus' }, { type: 'HospitalRegistryStatus' }]) {
+      for (const credentialStatus of [
+        { id: 'https://ensm-alger.example/status/gc-sse#42', type: 'HospitalRegistryStatus' },
+        { type: 'HospitalRegistryStatus' },
+      ]) {
         const refused = await issue(attestation({ '@context': [VC_V2, terms], credentialStatus }));
         expectRefused(refused);
         expect(refused.body.errors).toEqual([{ field: 'credential.credentialStatus', reason: expect.stringContaining('allocates') }]);
@@ -252,9 +280,30 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
     it('refuses a credentialStatus without type, with a non-URL type, with several ids or a non-URL id', async () => {
       const terms = { HospitalRegistryStatus: `${VOCAB}HospitalRegistryStatus` };
       expectRefused(await issue(attestation({ credentialStatus: { id: 'https://ensm-alger.example/status/gc-sse#42' } })));
-      expectRefused(await issue(attestation({ '@context': [VC_V2, terms], credentialStatus: { id: 'https://ensm-alger.example/status/gc-sse#42', type: 7 } })));
-      expectRefused(await issue(attestation({ '@context': [VC_V2, terms], credentialStatus: { id: ['https://ensm-alger.example/status/1', 'https://ensm-alger.example/status/2'], type: 'HospitalRegistryStatus' } })));
-      expectRefused(await issue(attestation({ '@context': [VC_V2, terms], credentialStatus: { id: 'https ://ensm-alger.example/status/42', type: 'HospitalRegistryStatus' } })));
+      expectRefused(
+        await issue(
+          attestation({ '@context': [VC_V2, terms], credentialStatus: { id: 'https://ensm-alger.example/status/gc-sse#42', type: 7 } }),
+        ),
+      );
+      expectRefused(
+        await issue(
+          attestation({
+            '@context': [VC_V2, terms],
+            credentialStatus: {
+              id: ['https://ensm-alger.example/status/1', 'https://ensm-alger.example/status/2'],
+              type: 'HospitalRegistryStatus',
+            },
+          }),
+        ),
+      );
+      expectRefused(
+        await issue(
+          attestation({
+            '@context': [VC_V2, terms],
+            credentialStatus: { id: 'https ://ensm-alger.example/status/42', type: 'HospitalRegistryStatus' },
+          }),
+        ),
+      );
     });
   });
 
@@ -263,7 +312,14 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
 
     it('accepts a credentialSchema with a URL id and a type, alone or several', async () => {
       await issued(attestation({ credentialSchema: { id: schema, type: 'JsonSchema' } }));
-      await issued(attestation({ credentialSchema: [{ id: schema, type: 'JsonSchema' }, { id: `${schema}?v=2026.1`, type: 'JsonSchema' }] }));
+      await issued(
+        attestation({
+          credentialSchema: [
+            { id: schema, type: 'JsonSchema' },
+            { id: `${schema}?v=2026.1`, type: 'JsonSchema' },
+          ],
+        }),
+      );
     });
 
     it('refuses a credentialSchema without id, or whose id is not a URL', async () => {
@@ -286,21 +342,52 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
     });
 
     it('accepts name and description as language value objects, with a base direction, in several languages', async () => {
-      await issued(attestation({ name: multilingualName[0], description: { '@value': 'Plan blanc et cellule de crise', '@language': 'fr' } }));
-      await issued(attestation({ name: multilingualName[1], description: { '@value': 'المخطط الأبيض وخلية الأزمة', '@language': 'ar', '@direction': 'rtl' } }));
+      await issued(
+        attestation({ name: multilingualName[0], description: { '@value': 'Plan blanc et cellule de crise', '@language': 'fr' } }),
+      );
+      await issued(
+        attestation({
+          name: multilingualName[1],
+          description: { '@value': 'المخطط الأبيض وخلية الأزمة', '@language': 'ar', '@direction': 'rtl' },
+        }),
+      );
       await issued(attestation({ name: multilingualName, description: multilingualName }));
     });
 
     it('refuses a language value object with an extra property', async () => {
       expectRefused(await issue(attestation({ name: { ...multilingualName[0], url: 'https://ensm-alger.example/formations/gc-sse' } })));
-      expectRefused(await issue(attestation({ description: { '@value': 'Plan blanc', '@language': 'fr', url: 'https://ensm-alger.example/formations/gc-sse' } })));
+      expectRefused(
+        await issue(
+          attestation({ description: { '@value': 'Plan blanc', '@language': 'fr', url: 'https://ensm-alger.example/formations/gc-sse' } }),
+        ),
+      );
     });
 
     it('accepts the issuer’s name and description as strings or language value objects, and refuses extra properties', async () => {
       await issued(attestation({ issuer: { id: schoolDid, name: 'ENSM Alger', description: 'École nationale supérieure de management' } }));
-      await issued(attestation({ issuer: { id: schoolDid, name: multilingualName.slice(0, 2), description: { '@value': 'المدرسة الوطنية العليا للمناجمنت', '@language': 'ar', '@direction': 'rtl' } } }));
-      expectRefused(await issue(attestation({ issuer: { id: schoolDid, name: { '@value': 'ENSM Alger', '@language': 'fr', url: 'https://ensm-alger.example' } } })));
-      expectRefused(await issue(attestation({ issuer: { id: schoolDid, description: { '@value': 'École', '@language': 'fr', url: 'https://ensm-alger.example' } } })));
+      await issued(
+        attestation({
+          issuer: {
+            id: schoolDid,
+            name: multilingualName.slice(0, 2),
+            description: { '@value': 'المدرسة الوطنية العليا للمناجمنت', '@language': 'ar', '@direction': 'rtl' },
+          },
+        }),
+      );
+      expectRefused(
+        await issue(
+          attestation({
+            issuer: { id: schoolDid, name: { '@value': 'ENSM Alger', '@language': 'fr', url: 'https://ensm-alger.example' } },
+          }),
+        ),
+      );
+      expectRefused(
+        await issue(
+          attestation({
+            issuer: { id: schoolDid, description: { '@value': 'École', '@language': 'fr', url: 'https://ensm-alger.example' } },
+          }),
+        ),
+      );
     });
   });
 
@@ -356,7 +443,14 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
     });
 
     it('accepts several subjects', async () => {
-      const vc = await issued(attestation({ credentialSubject: [{ id: nadiaKey.controller, name: 'Nadia Benkhelifa' }, { id: outsiderKey.controller, name: 'Cellule de formation du CHU d’Oran' }] }));
+      const vc = await issued(
+        attestation({
+          credentialSubject: [
+            { id: nadiaKey.controller, name: 'Nadia Benkhelifa' },
+            { id: outsiderKey.controller, name: 'Cellule de formation du CHU d’Oran' },
+          ],
+        }),
+      );
       expect(vc.credentialSubject).toHaveLength(2);
     });
   });
@@ -448,7 +542,9 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
       expect(keyBytes).toHaveLength(34); // multicodec ed25519-pub header 0xed 0x01, then the 32-byte key
       expect([...keyBytes.slice(0, 2)]).toEqual([0xed, 0x01]);
       const controller = await resolveDid(method!.controller);
-      expect(asList<string | Json>(controller.assertionMethod).map((entry) => (typeof entry === 'string' ? entry : entry.id))).toContain(verificationMethod);
+      expect(asList<string | Json>(controller.assertionMethod).map((entry) => (typeof entry === 'string' ? entry : entry.id))).toContain(
+        verificationMethod,
+      );
     });
 
     it('issues credentials that a conformant verifier accepts with 200', async () => {
@@ -468,28 +564,138 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
     });
 
     const tamperings: [string, (vc: Json) => void][] = [
-      ['without proof', (vc) => { delete vc.proof; }],
-      ['whose proof is null', (vc) => { vc.proof = null; }],
-      ['whose proof has no type', (vc) => { delete vc.proof.type; }],
-      ['whose proof type was changed', (vc) => { vc.proof.type = 'Ed25519Signature2020'; }],
-      ['whose cryptosuite is another suite', (vc) => { vc.proof.cryptosuite = 'eddsa-jcs-2022'; }],
-      ['whose cryptosuite is an unknown string', (vc) => { vc.proof.cryptosuite = 'hospital-crisis-2026'; }],
-      ['without proofValue', (vc) => { delete vc.proof.proofValue; }],
-      ['whose proofValue is null', (vc) => { vc.proof.proofValue = null; }],
-      ['whose proofValue lost its multibase header', (vc) => { vc.proof.proofValue = vc.proof.proofValue.slice(1); }],
-      ['whose proofValue is base64url, not base58btc', (vc) => { vc.proof.proofValue = `u${Buffer.from(base58Decode(vc.proof.proofValue.slice(1))).toString('base64url')}`; }],
-      ['whose proofValue carries 32 bytes too many', (vc) => { vc.proof.proofValue = `z${base58Encode(Uint8Array.from([...base58Decode(vc.proof.proofValue.slice(1)), ...randomBytes(32)]))}`; }],
-      ['whose created date was moved', (vc) => { vc.proof.created = new Date(Date.parse(vc.proof.created) + 1000).toISOString().replace(/\.\d+Z$/, 'Z'); }],
-      ['whose created date is not a dateTime', (vc) => { vc.proof.created = 'le 13 mars 2026'; }],
-      ['whose created date lost its time zone', (vc) => { vc.proof.created = vc.proof.created.replace(/Z$/, ''); }],
-      ['without verificationMethod', (vc) => { delete vc.proof.verificationMethod; }],
-      ['whose verificationMethod is not a key', (vc) => { vc.proof.verificationMethod = 'did:key:z6MkNotAnEd25519Key'; }],
-      ['whose verificationMethod is another party’s key', (vc) => { vc.proof.verificationMethod = outsiderKey.id; }],
-      ['without proofPurpose', (vc) => { delete vc.proof.proofPurpose; }],
-      ['whose proofPurpose was changed to authentication', (vc) => { vc.proof.proofPurpose = 'authentication'; }],
-      ['whose subject was changed after signing', (vc) => { vc.credentialSubject.name = 'Karim Ziani'; }],
-      ['whose validFrom was changed after signing', (vc) => { vc.validFrom = '2025-01-01T00:00:00Z'; }],
-      ['whose issuer was changed after signing', (vc) => { vc.issuer = outsiderKey.controller; }],
+      [
+        'without proof',
+        (vc) => {
+          delete vc.proof;
+        },
+      ],
+      [
+        'whose proof is null',
+        (vc) => {
+          vc.proof = null;
+        },
+      ],
+      [
+        'whose proof has no type',
+        (vc) => {
+          delete vc.proof.type;
+        },
+      ],
+      [
+        'whose proof type was changed',
+        (vc) => {
+          vc.proof.type = 'Ed25519Signature2020';
+        },
+      ],
+      [
+        'whose cryptosuite is another suite',
+        (vc) => {
+          vc.proof.cryptosuite = 'eddsa-jcs-2022';
+        },
+      ],
+      [
+        'whose cryptosuite is an unknown string',
+        (vc) => {
+          vc.proof.cryptosuite = 'hospital-crisis-2026';
+        },
+      ],
+      [
+        'without proofValue',
+        (vc) => {
+          delete vc.proof.proofValue;
+        },
+      ],
+      [
+        'whose proofValue is null',
+        (vc) => {
+          vc.proof.proofValue = null;
+        },
+      ],
+      [
+        'whose proofValue lost its multibase header',
+        (vc) => {
+          vc.proof.proofValue = vc.proof.proofValue.slice(1);
+        },
+      ],
+      [
+        'whose proofValue is base64url, not base58btc',
+        (vc) => {
+          vc.proof.proofValue = `u${Buffer.from(base58Decode(vc.proof.proofValue.slice(1))).toString('base64url')}`;
+        },
+      ],
+      [
+        'whose proofValue carries 32 bytes too many',
+        (vc) => {
+          vc.proof.proofValue = `z${base58Encode(Uint8Array.from([...base58Decode(vc.proof.proofValue.slice(1)), ...randomBytes(32)]))}`;
+        },
+      ],
+      [
+        'whose created date was moved',
+        (vc) => {
+          vc.proof.created = new Date(Date.parse(vc.proof.created) + 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+        },
+      ],
+      [
+        'whose created date is not a dateTime',
+        (vc) => {
+          vc.proof.created = 'le 13 mars 2026';
+        },
+      ],
+      [
+        'whose created date lost its time zone',
+        (vc) => {
+          vc.proof.created = vc.proof.created.replace(/Z$/, '');
+        },
+      ],
+      [
+        'without verificationMethod',
+        (vc) => {
+          delete vc.proof.verificationMethod;
+        },
+      ],
+      [
+        'whose verificationMethod is not a key',
+        (vc) => {
+          vc.proof.verificationMethod = 'did:key:z6MkNotAnEd25519Key';
+        },
+      ],
+      [
+        'whose verificationMethod is another party’s key',
+        (vc) => {
+          vc.proof.verificationMethod = outsiderKey.id;
+        },
+      ],
+      [
+        'without proofPurpose',
+        (vc) => {
+          delete vc.proof.proofPurpose;
+        },
+      ],
+      [
+        'whose proofPurpose was changed to authentication',
+        (vc) => {
+          vc.proof.proofPurpose = 'authentication';
+        },
+      ],
+      [
+        'whose subject was changed after signing',
+        (vc) => {
+          vc.credentialSubject.name = 'Karim Ziani';
+        },
+      ],
+      [
+        'whose validFrom was changed after signing',
+        (vc) => {
+          vc.validFrom = '2025-01-01T00:00:00Z';
+        },
+      ],
+      [
+        'whose issuer was changed after signing',
+        (vc) => {
+          vc.issuer = outsiderKey.controller;
+        },
+      ],
     ];
     it.each(tamperings)('answers 400 not verified, never 500, for a credential %s', async (_name, tamper) => {
       const vc = structuredClone(attestationVc);
@@ -554,7 +760,17 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
     });
 
     it('refuses to issue a credential carrying a malformed status entry (Algorithm: MALFORMED_VALUE_ERROR)', async () => {
-      expectRefused(await issue(attestation({ statusEntry: { type: 'BitstringStatusListEntry', statusListIndex: true, statusListCredential: 'https://ensm-alger.example/status/1' } })));
+      expectRefused(
+        await issue(
+          attestation({
+            statusEntry: {
+              type: 'BitstringStatusListEntry',
+              statusListIndex: true,
+              statusListCredential: 'https://ensm-alger.example/status/1',
+            },
+          }),
+        ),
+      );
     });
   });
 
@@ -572,12 +788,19 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
     it('revokes a credential: its bit is set in the re-signed list and verification then fails', async () => {
       const vc = await issued(attestation());
       expectStatus(await verify(vc), 200);
-      expectStatus(await changeStatus({
-        credentialId: vc.id, credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' }, status: true,
-        reason: 'Attestation délivrée par erreur : évaluation finale non validée par le jury',
-      }), 200);
+      expectStatus(
+        await changeStatus({
+          credentialId: vc.id,
+          credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' },
+          status: true,
+          reason: 'Attestation délivrée par erreur : évaluation finale non validée par le jury',
+        }),
+        200,
+      );
       expect(await bitOf(vc, 'revocation')).toBe(true);
-      const revocationList = await fetchList(asList<Json>(vc.credentialStatus).find((entry) => entry.statusPurpose === 'revocation')!.statusListCredential);
+      const revocationList = await fetchList(
+        asList<Json>(vc.credentialStatus).find((entry) => entry.statusPurpose === 'revocation')!.statusListCredential,
+      );
       expectStatus(await verify(revocationList), 200);
       const verdict = await verify(vc, { checks: ['proof', 'credentialStatus'] });
       expectNotVerified(verdict);
@@ -599,7 +822,10 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
       // tests/helpers.js updateStatus() sends { credentialId, credentialStatus } only; no current suite test calls it.
       // Here a change says what the bit becomes, and a revocation or suspension says why (the audit log keeps it).
       const vc = await issued(attestation());
-      const refused = await changeStatus({ credentialId: vc.id, credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' } });
+      const refused = await changeStatus({
+        credentialId: vc.id,
+        credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' },
+      });
       expectRefused(refused);
       expect(refused.body.errors.map((error: Json) => error.field)).toContain('status');
       expect(await bitOf(vc, 'revocation')).toBe(false);
@@ -618,7 +844,12 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
       };
       expect(await fields([id, `${id}?v=2`])).toEqual(['credential.relatedResource[0]', 'credential.relatedResource[1]']);
       expect(await fields({ digestSRI })).toEqual(['credential.relatedResource.id']);
-      expect(await fields([{ id, digestSRI }, { id, digestSRI }])).toEqual(['credential.relatedResource[1].id']);
+      expect(
+        await fields([
+          { id, digestSRI },
+          { id, digestSRI },
+        ]),
+      ).toEqual(['credential.relatedResource[1].id']);
       expect(await fields({ id, mediaType: 'application/json' })).toEqual(['credential.relatedResource']);
       expect(await fields({ id, digestSRI: 'md5-0123' })).toEqual(['credential.relatedResource.digestSRI']);
     });
@@ -627,11 +858,17 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
       // A wrong digest against a served resource: src/credentials/vc/related-resource.spec.ts (local server).
       const refused = await issue(attestation({ relatedResource: { id, digestSRI } }));
       expectRefused(refused);
-      expect(refused.body.errors).toEqual([{ field: 'credential.relatedResource.id', reason: expect.stringContaining('cannot be fetched to check its digest') }]);
+      expect(refused.body.errors).toEqual([
+        { field: 'credential.relatedResource.id', reason: expect.stringContaining('cannot be fetched to check its digest') },
+      ]);
     });
 
     it('does not verify a signed credential whose relatedResource has no digest', async () => {
-      const signed = await issueCredential({ credential: { ...attestation(), issuer: outsiderKey.controller, relatedResource: { id, mediaType: 'application/json' } }, signer: { keyPair: outsiderKey }, documentLoader: loader });
+      const signed = await issueCredential({
+        credential: { ...attestation(), issuer: outsiderKey.controller, relatedResource: { id, mediaType: 'application/json' } },
+        signer: { keyPair: outsiderKey },
+        documentLoader: loader,
+      });
       const verdict = await verify(signed);
       expectNotVerified(verdict);
       expect(verdict.body.errors).toEqual([expect.objectContaining({ code: 'RELATED_RESOURCE_INVALID' })]);
@@ -640,8 +877,18 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
 
   describe('proof chains (Data Integrity §2.1.2 previousProof; data-integrity verify.js)', () => {
     const chain = async (): Promise<Json> => {
-      const first = await issueCredential({ credential: { ...attestation(), issuer: outsiderKey.controller }, signer: { keyPair: outsiderKey }, documentLoader: loader, proof: { id: 'urn:uuid:5b1f0e4e-0c1a-4a4e-8d6e-7a2f3c4d5e01' } });
-      return issueCredential({ credential: first, signer: { keyPair: outsiderKey }, documentLoader: loader, proof: { id: 'urn:uuid:5b1f0e4e-0c1a-4a4e-8d6e-7a2f3c4d5e02', previousProof: 'urn:uuid:5b1f0e4e-0c1a-4a4e-8d6e-7a2f3c4d5e01' } });
+      const first = await issueCredential({
+        credential: { ...attestation(), issuer: outsiderKey.controller },
+        signer: { keyPair: outsiderKey },
+        documentLoader: loader,
+        proof: { id: 'urn:uuid:5b1f0e4e-0c1a-4a4e-8d6e-7a2f3c4d5e01' },
+      });
+      return issueCredential({
+        credential: first,
+        signer: { keyPair: outsiderKey },
+        documentLoader: loader,
+        proof: { id: 'urn:uuid:5b1f0e4e-0c1a-4a4e-8d6e-7a2f3c4d5e02', previousProof: 'urn:uuid:5b1f0e4e-0c1a-4a4e-8d6e-7a2f3c4d5e01' },
+      });
     };
 
     it('verifies a credential whose second proof names the first as its previousProof', async () => {
@@ -663,26 +910,52 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
   });
 
   describe('VC-API details (VCALM; issue 20)', () => {
-    const issueWith = (credential: unknown, options: Json) => ctx.http.post(`/issuers/${ensm.slug}/credentials/issue`).auth(registrar.token, bearer).send({ credential, options });
+    const issueWith = (credential: unknown, options: Json) =>
+      ctx.http.post(`/issuers/${ensm.slug}/credentials/issue`).auth(registrar.token, bearer).send({ credential, options });
 
     it('replaces a caller-supplied BitstringStatusListEntry by one of its own lists, of the same purpose', async () => {
       for (const statusPurpose of ['revocation', 'suspension']) {
-        const vc = await issued(attestation({ credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose, statusListIndex: '94567', statusListCredential: 'https://example.com/credentials/status/3' } }));
+        const vc = await issued(
+          attestation({
+            credentialStatus: {
+              type: 'BitstringStatusListEntry',
+              statusPurpose,
+              statusListIndex: '94567',
+              statusListCredential: 'https://example.com/credentials/status/3',
+            },
+          }),
+        );
         expect(vc.credentialStatus).toMatchObject({ type: 'BitstringStatusListEntry', statusPurpose });
         expect(vc.credentialStatus.statusListCredential).toMatch(/^https:\/\/competences\.test\//);
         expectStatus(await verify(vc, { checks: ['proof', 'credentialStatus'] }), 200);
       }
-      const both = await issued(attestation({ credentialStatus: [{ type: 'BitstringStatusListEntry', statusPurpose: 'revocation' }, { type: 'BitstringStatusListEntry', statusPurpose: 'suspension' }] }));
-      expect(asList<Json>(both.credentialStatus).map((entry) => entry.statusPurpose).sort()).toEqual(['revocation', 'suspension']);
+      const both = await issued(
+        attestation({
+          credentialStatus: [
+            { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' },
+            { type: 'BitstringStatusListEntry', statusPurpose: 'suspension' },
+          ],
+        }),
+      );
+      expect(
+        asList<Json>(both.credentialStatus)
+          .map((entry) => entry.statusPurpose)
+          .sort(),
+      ).toEqual(['revocation', 'suspension']);
       const refused = await issue(attestation({ credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'message' } }));
       expectRefused(refused);
-      expect(refused.body.errors).toEqual([{ field: 'credential.credentialStatus.statusPurpose', reason: 'must be revocation or suspension' }]);
+      expect(refused.body.errors).toEqual([
+        { field: 'credential.credentialStatus.statusPurpose', reason: 'must be revocation or suspension' },
+      ]);
     });
 
     it('upgrades a VC 1.1 credential to VC 2.0: context swapped, issuanceDate → validFrom, expirationDate → validUntil', async () => {
       const vc = await issued({
-        '@context': ['https://www.w3.org/2018/credentials/v1', 'https://www.w3.org/2018/credentials/examples/v1'], type: ['VerifiableCredential'],
-        issuanceDate: '2026-03-13T16:00:00Z', expirationDate: '2031-03-13T16:00:00Z', credentialSubject: { id: nadiaKey.controller, name: 'Nadia Benkhelifa' },
+        '@context': ['https://www.w3.org/2018/credentials/v1', 'https://www.w3.org/2018/credentials/examples/v1'],
+        type: ['VerifiableCredential'],
+        issuanceDate: '2026-03-13T16:00:00Z',
+        expirationDate: '2031-03-13T16:00:00Z',
+        credentialSubject: { id: nadiaKey.controller, name: 'Nadia Benkhelifa' },
       });
       expect(vc['@context']).toEqual([VC_V2, EXAMPLES_V2]);
       expect(vc).toMatchObject({ validFrom: '2026-03-13T16:00:00Z', validUntil: '2031-03-13T16:00:00Z' });
@@ -697,7 +970,14 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
       const response = await issueWith(own, { credentialId: handle });
       expectStatus(response, 201);
       expect(response.body.verifiableCredential.id).toBe(own.id);
-      expectStatus(await changeStatus({ credentialId: handle, credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'suspension' }, status: true }), 200);
+      expectStatus(
+        await changeStatus({
+          credentialId: handle,
+          credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'suspension' },
+          status: true,
+        }),
+        200,
+      );
       expectNotVerified(await verify(response.body.verifiableCredential));
       expectStatus(await issueWith(attestation(), { credentialId: handle }), 409);
     });
@@ -721,10 +1001,19 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
 
     it('lists a revocation and an expiry as VCALM warnings (problem details), and never answers them verified', async () => {
       const vc = await issued(attestation());
-      expectStatus(await changeStatus({ credentialId: vc.id, credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' }, status: true }), 200);
+      expectStatus(
+        await changeStatus({
+          credentialId: vc.id,
+          credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' },
+          status: true,
+        }),
+        200,
+      );
       const revoked = await verify(vc, { checks: ['proof', 'credentialStatus'] });
       expectNotVerified(revoked);
-      expect(revoked.body.warnings).toEqual([expect.objectContaining({ title: 'REVOKED', type: expect.any(String), detail: expect.any(String) })]);
+      expect(revoked.body.warnings).toEqual([
+        expect.objectContaining({ title: 'REVOKED', type: expect.any(String), detail: expect.any(String) }),
+      ]);
       expect(revoked.body.problemDetails).toEqual(expect.arrayContaining([expect.objectContaining({ title: 'REVOKED' })]));
       const expired = await verify(await issued(attestation({ validFrom: '2025-03-13T16:00:00Z', validUntil: '2025-09-13T16:00:00Z' })));
       expectNotVerified(expired);
@@ -735,19 +1024,37 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
   });
 
   describe('presentations (VCDM 2.0 §4.3, §4.5, §4.13; 4.13-verifiable-presentations.js)', () => {
-    const presentation = (overrides: Json = {}): Json => ({ ...buildPresentation({ verifiableCredential: [attestationVc], holder: nadiaKey.controller }), ...overrides });
+    const presentation = (overrides: Json = {}): Json => ({
+      ...buildPresentation({ verifiableCredential: [attestationVc], holder: nadiaKey.controller }),
+      ...overrides,
+    });
 
     it('verifies a presentation of a valid credential, unsigned or signed by its holder against the verifier’s challenge', async () => {
       expectStatus(await verifyPresentation(presentation()), 200);
       const challenge = `u${randomBytes(16).toString('base64url')}`;
-      const signed = await provePresentation({ presentation: presentation(), signer: { keyPair: nadiaKey }, documentLoader: loader, challenge, domain: 'chu-oran.example.dz' });
+      const signed = await provePresentation({
+        presentation: presentation(),
+        signer: { keyPair: nadiaKey },
+        documentLoader: loader,
+        challenge,
+        domain: 'chu-oran.example.dz',
+      });
       expectStatus(await verifyPresentation(signed, { checks: ['proof'], challenge, domain: 'chu-oran.example.dz' }), 200);
     });
 
     it('verifies a holder-signed presentation of a credential from an issuer outside the service (the suite issues its own)', async () => {
-      const credential = await issueCredential({ credential: { ...attestation(), issuer: outsiderKey.controller }, signer: { keyPair: outsiderKey }, documentLoader: loader });
+      const credential = await issueCredential({
+        credential: { ...attestation(), issuer: outsiderKey.controller },
+        signer: { keyPair: outsiderKey },
+        documentLoader: loader,
+      });
       const challenge = `u${randomBytes(16).toString('base64url')}`;
-      const signed = await provePresentation({ presentation: presentation({ verifiableCredential: [credential] }), signer: { keyPair: nadiaKey }, documentLoader: loader, challenge });
+      const signed = await provePresentation({
+        presentation: presentation({ verifiableCredential: [credential] }),
+        signer: { keyPair: nadiaKey },
+        documentLoader: loader,
+        challenge,
+      });
       const verdict = await verifyPresentation(signed, { checks: ['proof'], challenge });
       expectStatus(verdict, 200);
       expect(verdict.body.verified).toBe(true);
@@ -766,7 +1073,11 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
     });
 
     it('refuses a presentation whose credential lacks the VerifiableCredential type, or is a URL rather than an object', async () => {
-      expectNotVerified(await verifyPresentation(presentation({ verifiableCredential: [{ ...attestationVc, type: [`${VOCAB}CrisisManagementTrainingAttestation`] }] })));
+      expectNotVerified(
+        await verifyPresentation(
+          presentation({ verifiableCredential: [{ ...attestationVc, type: [`${VOCAB}CrisisManagementTrainingAttestation`] }] }),
+        ),
+      );
       expectNotVerified(await verifyPresentation(presentation({ verifiableCredential: [attestationVc.id] })));
     });
   });
@@ -774,7 +1085,9 @@ describe('W3C conformance, offline (VC Data Model 2.0, eddsa-rdfc-2022, Bitstrin
 
 describe('W3C conformance, with the default contexts', () => {
   let ctx: TestApp;
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   it('refuses the examples context (never fetched), and reports an outside issuer as untrusted although its proof verifies', async () => {
     const outsider = await generateDidKeyPair({ seed: seed('issuer:unknown-training-office') });
@@ -783,29 +1096,43 @@ describe('W3C conformance, with the default contexts', () => {
     const school = await factory.newInstitution({ slug: 'ensm-alger-default' });
     const registrar = await factory.newUser('registrar', school.id);
     const credential = {
-      '@context': [VC_V2, EXAMPLES_V2], type: ['VerifiableCredential'], validFrom: '2026-03-13T16:00:00Z',
+      '@context': [VC_V2, EXAMPLES_V2],
+      type: ['VerifiableCredential'],
+      validFrom: '2026-03-13T16:00:00Z',
       credentialSubject: { id: 'did:example:nadia-benkhelifa', name: 'Nadia Benkhelifa' },
     };
     const refused = await ctx.http.post(`/issuers/${school.slug}/credentials/issue`).auth(registrar.token, bearer).send({ credential });
     expectRefused(refused);
     expect(refused.body.errors).toEqual([{ field: 'credential', reason: expect.stringContaining(EXAMPLES_V2) }]);
 
-    const signed = await issueCredential({ credential: { ...credential, '@context': [VC_V2], issuer: outsider.controller }, signer: { keyPair: outsider }, documentLoader: createDocumentLoader() });
+    const signed = await issueCredential({
+      credential: { ...credential, '@context': [VC_V2], issuer: outsider.controller },
+      signer: { keyPair: outsider },
+      documentLoader: createDocumentLoader(),
+    });
     const verdict = await ctx.http.post('/credentials/verify').send({ verifiableCredential: signed });
     expectNotVerified(verdict);
-    const presented = await ctx.http.post('/presentations/verify').send({ verifiablePresentation: buildPresentation({ verifiableCredential: [signed] }) });
+    const presented = await ctx.http
+      .post('/presentations/verify')
+      .send({ verifiablePresentation: buildPresentation({ verifiableCredential: [signed] }) });
     expectNotVerified(presented);
-    expect(presented.body.errors).toEqual([expect.objectContaining({ code: 'ISSUER_CHECK_FAILED', message: expect.stringMatching(/^credential 0: issuer/) })]);
-    expect(verdict.body.checks).toEqual(expect.arrayContaining([
-      expect.objectContaining({ check: 'proof', passed: true }),
-      expect.objectContaining({ check: 'issuer', passed: false, subject: outsider.controller }),
-    ]));
+    expect(presented.body.errors).toEqual([
+      expect.objectContaining({ code: 'ISSUER_CHECK_FAILED', message: expect.stringMatching(/^credential 0: issuer/) }),
+    ]);
+    expect(verdict.body.checks).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ check: 'proof', passed: true }),
+        expect.objectContaining({ check: 'issuer', passed: false, subject: outsider.controller }),
+      ]),
+    );
   });
 });
 
 describe('W3C conformance, issuers in did:key mode (the EdDSA suite resolves did:key only)', () => {
   let ctx: TestApp;
-  afterAll(async () => { await ctx?.close(); });
+  afterAll(async () => {
+    await ctx?.close();
+  });
 
   it('answers /issuers/{slug}/did.json with a problem naming the DID the school signs with', async () => {
     ctx = await startTestApp({ VC_API_ISSUANCE: 'true', ISSUER_DID_METHOD: 'key' });
@@ -815,7 +1142,11 @@ describe('W3C conformance, issuers in did:key mode (the EdDSA suite resolves did
     const before = await ctx.http.get(`/issuers/${school.slug}/did.json`);
     expectStatus(before, 404);
     expect(before.body).toMatchObject({ code: 'issuer_uses_did_key', detail: expect.stringContaining('no signing key yet') });
-    const credential = { '@context': [VC_V2], type: ['VerifiableCredential'], credentialSubject: { id: 'did:example:nadia-benkhelifa', name: 'Nadia Benkhelifa' } };
+    const credential = {
+      '@context': [VC_V2],
+      type: ['VerifiableCredential'],
+      credentialSubject: { id: 'did:example:nadia-benkhelifa', name: 'Nadia Benkhelifa' },
+    };
     const response = await ctx.http.post(`/issuers/${school.slug}/credentials/issue`).auth(registrar.token, bearer).send({ credential });
     expectStatus(response, 201);
     const did = response.body.verifiableCredential.issuer as string;

@@ -25,7 +25,14 @@ export const BENCH_ENV = {
   VERIFY_RATE_LIMIT: '0',
 };
 
-export interface Stats { n: number; mean: number; p50: number; p95: number; p99: number; max: number }
+export interface Stats {
+  n: number;
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
 
 export function stats(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -37,10 +44,18 @@ export function stats(samples: number[]): Stats {
 /** Peak resident memory of this process: sampled, and the kernel's high-water mark. */
 export function rssSampler(): { peakMb(): number; stop(): number } {
   let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
   timer.unref();
   const peakMb = () => Math.max(peak, process.resourceUsage().maxRSS * 1024) / 1e6;
-  return { peakMb, stop: () => { clearInterval(timer); return peakMb(); } };
+  return {
+    peakMb,
+    stop: () => {
+      clearInterval(timer);
+      return peakMb();
+    },
+  };
 }
 
 /** A throw-away database bench_<prefix>_<random> on the server, dropped afterwards. */
@@ -69,11 +84,15 @@ export async function startBenchApp(url: string | undefined, env: Record<string,
   await app.listen(0, '127.0.0.1');
   const base = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
   const call = async <T>(method: string, path: string, body?: unknown, token?: string) => {
-    const send = () => fetch(`${base}${path}`, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
+    const send = () =>
+      fetch(`${base}${path}`, {
+        method,
+        headers: {
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
     let response: Response;
     try {
       response = await send();
@@ -86,14 +105,19 @@ export async function startBenchApp(url: string | undefined, env: Record<string,
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
   };
   return {
-    app, config, database, base, call,
+    app,
+    config,
+    database,
+    base,
+    call,
     // The app closes the database (and the embedded server) at shutdown.
     close: () => app.close(),
   };
 }
 
 export function expectStatus(response: { status: number; body: unknown }, status: number, what: string): void {
-  if (response.status !== status) throw new Error(`${what}: expected HTTP ${status}, got ${response.status}: ${JSON.stringify(response.body).slice(0, 800)}`);
+  if (response.status !== status)
+    throw new Error(`${what}: expected HTTP ${status}, got ${response.status}: ${JSON.stringify(response.body).slice(0, 800)}`);
 }
 
 export interface School {
@@ -123,15 +147,32 @@ export async function prepareSchool(bench: BenchApp, slug = 'ensm-bench'): Promi
     expectStatus(response, status, `POST ${path}`);
     return response.body;
   };
-  const school = await post('/institutions', { slug, kind: 'school', name: { fr: 'École nationale supérieure de management (benchmark)' }, country: 'DZ', website: 'https://ensm.bench.example' });
+  const school = await post('/institutions', {
+    slug,
+    kind: 'school',
+    name: { fr: 'École nationale supérieure de management (benchmark)' },
+    country: 'DZ',
+    website: 'https://ensm.bench.example',
+  });
   const hospital = await post('/institutions', { slug: `${slug}-chu`, kind: 'hospital', name: { fr: 'CHU de benchmark' }, country: 'DZ' });
   const registrarEmail = `registrar@${slug}.example`;
-  await post('/users', { email: registrarEmail, password: 'bench-registrar-password', displayName: 'Registrar', role: 'registrar', institutionId: school.id });
+  await post('/users', {
+    email: registrarEmail,
+    password: 'bench-registrar-password',
+    displayName: 'Registrar',
+    role: 'registrar',
+    institutionId: school.id,
+  });
   const registrarToken = await login(registrarEmail, 'bench-registrar-password');
 
-  const framework = await post('/frameworks', { title: { fr: 'Management hospitalier', en: 'Hospital management' }, version: '2026.1', ownerInstitutionId: school.id });
+  const framework = await post('/frameworks', {
+    title: { fr: 'Management hospitalier', en: 'Hospital management' },
+    version: '2026.1',
+    ownerInstitutionId: school.id,
+  });
   await post(`/frameworks/${framework.id}/scales`, {
-    code: 'profondeur', title: { fr: 'Degré de profondeur' },
+    code: 'profondeur',
+    title: { fr: 'Degré de profondeur' },
     levels: [
       { rank: 1, code: 'notions', label: { fr: 'Notions générales' } },
       { rank: 2, code: 'pratique', label: { fr: 'Connaissances détaillées' } },
@@ -139,13 +180,34 @@ export async function prepareSchool(bench: BenchApp, slug = 'ensm-bench'): Promi
       { rank: 4, code: 'expertise', label: { fr: 'Expertise' } },
     ],
   });
-  const domain = await post(`/frameworks/${framework.id}/items`, { code: 'MH', itemType: 'domain', label: { fr: 'Management hospitalier' } });
+  const domain = await post(`/frameworks/${framework.id}/items`, {
+    code: 'MH',
+    itemType: 'domain',
+    label: { fr: 'Management hospitalier' },
+  });
   const itemIds: string[] = [];
-  const labels = ['Déclencher le plan blanc', 'Animer une cellule de crise', 'Piloter un budget de pôle', 'Conduire un projet qualité', 'Gérer les risques associés aux soins',
-    'Organiser la continuité des soins', 'Encadrer une équipe soignante', 'Négocier un contrat de pôle', 'Analyser un tableau de bord', 'Conduire le changement',
-    'Communiquer en situation de crise', 'Gérer les approvisionnements'];
+  const labels = [
+    'Déclencher le plan blanc',
+    'Animer une cellule de crise',
+    'Piloter un budget de pôle',
+    'Conduire un projet qualité',
+    'Gérer les risques associés aux soins',
+    'Organiser la continuité des soins',
+    'Encadrer une équipe soignante',
+    'Négocier un contrat de pôle',
+    'Analyser un tableau de bord',
+    'Conduire le changement',
+    'Communiquer en situation de crise',
+    'Gérer les approvisionnements',
+  ];
   for (const [i, label] of labels.entries()) {
-    const item = await post(`/frameworks/${framework.id}/items`, { code: `MH-${i + 1}`, itemType: 'competency', kind: 'skill', parentId: domain.id, label: { fr: label, en: `Competency ${i + 1}` } });
+    const item = await post(`/frameworks/${framework.id}/items`, {
+      code: `MH-${i + 1}`,
+      itemType: 'competency',
+      kind: 'skill',
+      parentId: domain.id,
+      label: { fr: label, en: `Competency ${i + 1}` },
+    });
     itemIds.push(item.id);
   }
   await post(`/frameworks/${framework.id}/publish`, {}, adminToken, 200);
@@ -156,16 +218,34 @@ export async function prepareSchool(bench: BenchApp, slug = 'ensm-bench'): Promi
     const [module] = await db.query(
       `INSERT INTO training_module (code, title, description, "ownerInstitutionId", hours, "ectsCredits", modality, language)
        VALUES ($1, $2, $3, $4, $5, $6, 'hybrid', 'fr') RETURNING id`,
-      [code, { fr: `Module ${code} : gestion et pilotage` }, { fr: `Module de formation continue ${code} pour les cadres de santé.` }, school.id, 21 + 7 * index, 2 + index]);
+      [
+        code,
+        { fr: `Module ${code} : gestion et pilotage` },
+        { fr: `Module de formation continue ${code} pour les cadres de santé.` },
+        school.id,
+        21 + 7 * index,
+        2 + index,
+      ],
+    );
     await db.query(
       `INSERT INTO learning_outcome ("moduleId", position, "itemId", "itemIdentifier", "levelId", "levelRank")
        SELECT $1, o.position, i.id, i.identifier, l.id, l.rank
        FROM unnest($2::uuid[]) WITH ORDINALITY AS o(item, position) JOIN framework_item i ON i.id = o.item
        JOIN proficiency_scale s ON s."frameworkId" = i."frameworkId" JOIN proficiency_level l ON l."scaleId" = s.id AND l.rank = 2 + (o.position % 3)`,
-      [module.id, itemIds.slice(index * 4, index * 4 + outcomes)]);
+      [module.id, itemIds.slice(index * 4, index * 4 + outcomes)],
+    );
     modules.push({ id: module.id, code, outcomes });
   }
-  return { adminToken, registrarToken, schoolId: school.id, schoolSlug: slug, hospitalId: hospital.id, frameworkId: framework.id, itemIds, modules };
+  return {
+    adminToken,
+    registrarToken,
+    schoolId: school.id,
+    schoolSlug: slug,
+    hospitalId: hospital.id,
+    frameworkId: framework.id,
+    itemIds,
+    modules,
+  };
 }
 
 /**
@@ -177,22 +257,26 @@ export async function passedSession(bench: BenchApp, school: School, moduleId: s
   const [session] = await db.query(
     `INSERT INTO training_session (code, "moduleId", "institutionId", "startsOn", "endsOn", place, trainers, capacity)
      VALUES ($1, $2, $3, '2026-03-09', '2026-03-13', 'Alger, amphithéâtre A', '["Pr. Hamidi"]', $4) RETURNING id`,
-    [`S-${tag}`, moduleId, school.schoolId, learners]);
+    [`S-${tag}`, moduleId, school.schoolId, learners],
+  );
   await db.query(
     `INSERT INTO learner ("givenName", "familyName", "staffNumber", email, "employerInstitutionId")
      SELECT 'Agent' || g, 'Urgences-' || $2 || '-' || g, $2 || '-' || lpad(g::text, 6, '0'), 'agent' || g || '.' || $2 || '@chu.bench.example', $1
      FROM generate_series(1, $3) AS g`,
-    [school.hospitalId, tag, learners]);
+    [school.hospitalId, tag, learners],
+  );
   await db.query(
     `INSERT INTO enrolment ("sessionId", "learnerId", status, "attendanceRate", "completedAt")
      SELECT $1, l.id, 'completed', 90 + (row_number() OVER (ORDER BY l."staffNumber")) % 11, now()
      FROM learner l WHERE l."employerInstitutionId" = $2 AND l."staffNumber" LIKE $3 || '-%'`,
-    [session.id, school.hospitalId, tag]);
+    [session.id, school.hospitalId, tag],
+  );
   await db.query(
     `INSERT INTO assessment ("enrolmentId", kind, score, "maxScore", "passMark", passed, "assessedAt")
      SELECT e.id, 'final_exam', 10 + (row_number() OVER (ORDER BY e.id)) % 21 / 2.0, 20, 10, true, now()
      FROM enrolment e WHERE e."sessionId" = $1`,
-    [session.id]);
+    [session.id],
+  );
   return session.id;
 }
 
@@ -221,7 +305,12 @@ export function serverCpu(serverUrl: string, database: string): { start(): Promi
   let before = new Map<number, number>();
   return {
     async start() {
-      before = new Map((await backends()).flatMap((pid) => { const t = ticks(pid); return t === null ? [] : [[pid, t] as [number, number]]; }));
+      before = new Map(
+        (await backends()).flatMap((pid) => {
+          const t = ticks(pid);
+          return t === null ? [] : [[pid, t] as [number, number]];
+        }),
+      );
     },
     async stop() {
       const pids = await backends();

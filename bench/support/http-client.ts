@@ -29,7 +29,10 @@ class Connection {
   private chunks: Buffer[] = [];
   private received = 0;
 
-  constructor(private readonly port: number, private readonly host: string) {}
+  constructor(
+    private readonly port: number,
+    private readonly host: string,
+  ) {}
 
   send(request: Buffer): Promise<Answer> {
     if (this.pending) return Promise.reject(new Error('busy'));
@@ -95,7 +98,11 @@ export class ConnectionPool {
   private readonly all: Connection[] = [];
   private readonly queue: { request: Buffer; resolve(answer: Answer): void; reject(error: Error): void }[] = [];
 
-  constructor(private readonly port: number, private readonly host: string, private readonly size: number) {}
+  constructor(
+    private readonly port: number,
+    private readonly host: string,
+    private readonly size: number,
+  ) {}
 
   request(request: Buffer): Promise<Answer> {
     return new Promise((resolve, reject) => {
@@ -118,10 +125,13 @@ export class ConnectionPool {
       if (!connection) return;
       const { request, resolve, reject } = this.queue.shift()!;
       const free = connection;
-      free.send(request).then(resolve, reject).finally(() => {
-        this.idle.push(free);
-        this.drain();
-      });
+      free
+        .send(request)
+        .then(resolve, reject)
+        .finally(() => {
+          this.idle.push(free);
+          this.drain();
+        });
     }
   }
 }

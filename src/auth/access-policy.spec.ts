@@ -7,7 +7,8 @@ import type { Actor } from './roles.js';
 const SRC = new URL('..', import.meta.url).pathname;
 /** The policy itself, the route guard (the coarse gate by @Allow), and who needs an institution at account creation. */
 const ALLOWED = new Set(['auth/access-policy.ts', 'auth/access-scopes.ts', 'auth/auth.guard.ts', 'auth/auth.service.ts']);
-const ROLE_CHECK = /\.role\s*[!=]==|[!=]==\s*\w+(\?\.|\.)role\b|switch\s*\(\s*[\w?.]*\brole\s*\)|['"](admin|hr_manager|registrar|learner)['"]\s*[!=]==|[!=]==\s*['"](admin|hr_manager|registrar|learner)['"]/;
+const ROLE_CHECK =
+  /\.role\s*[!=]==|[!=]==\s*\w+(\?\.|\.)role\b|switch\s*\(\s*[\w?.]*\brole\s*\)|['"](admin|hr_manager|registrar|learner)['"]\s*[!=]==|[!=]==\s*['"](admin|hr_manager|registrar|learner)['"]/;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -22,13 +23,16 @@ describe('access policy', () => {
     const found = sources(SRC).flatMap((path) => {
       const file = relative(SRC, path);
       if (ALLOWED.has(file)) return [];
-      return readFileSync(path, 'utf8').split('\n').flatMap((line, index) => (ROLE_CHECK.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : []));
+      return readFileSync(path, 'utf8')
+        .split('\n')
+        .flatMap((line, index) => (ROLE_CHECK.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : []));
     });
     expect(found).toEqual([]);
   });
 
   it('the rule catches the comparisons it is meant to', () => {
-    for (const line of [`if (actor.role === 'admin')`, `actor?.role !== 'registrar'`, `'learner' === user.role`, `switch (actor.role) {`]) expect([line, ROLE_CHECK.test(line)]).toEqual([line, true]);
+    for (const line of [`if (actor.role === 'admin')`, `actor?.role !== 'registrar'`, `'learner' === user.role`, `switch (actor.role) {`])
+      expect([line, ROLE_CHECK.test(line)]).toEqual([line, true]);
     expect(ROLE_CHECK.test(`audiences.includes(request.actor.role)`)).toBe(false);
   });
 
@@ -36,7 +40,8 @@ describe('access policy', () => {
     const school = 'a3c1e0f2-0000-4000-8000-000000000001';
     const other = 'a3c1e0f2-0000-4000-8000-000000000002';
     const as = (role: Actor['role'], institutionId: string | null = school): Actor => ({ userId: 'u', role, institutionId });
-    const allowed = (actor: Actor | undefined, permission: Parameters<typeof institutionsAllowed>[1]) => [...institutionsAllowed(actor, permission, [school, other])].sort();
+    const allowed = (actor: Actor | undefined, permission: Parameters<typeof institutionsAllowed>[1]) =>
+      [...institutionsAllowed(actor, permission, [school, other])].sort();
     expect(allowed(as('admin', null), Permission.IssuerKeyRead)).toEqual([school, other].sort());
     expect(allowed(as('registrar'), Permission.IssuerKeyRead)).toEqual([school]);
     expect(allowed(as('hr_manager'), Permission.IssuerKeyRead)).toEqual([]);

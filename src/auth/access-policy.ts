@@ -39,18 +39,45 @@ export enum Permission {
 
 /** Permissions on institutions: an administrator, or a member of the institution in this role. */
 const BY_INSTITUTION = {
-  [Permission.FrameworkManage]: { role: 'hr_manager', detail: 'Only an administrator or an HR manager of the owning institution may change its frameworks and job profiles.' },
-  [Permission.CatalogueManage]: { role: 'registrar', detail: 'Only an administrator or a registrar of the responsible institution may change its catalogue and training records.' },
-  [Permission.StaffRegister]: { role: 'hr_manager', detail: 'Only an administrator or an HR manager of the employer may register its staff.' },
+  [Permission.FrameworkManage]: {
+    role: 'hr_manager',
+    detail: 'Only an administrator or an HR manager of the owning institution may change its frameworks and job profiles.',
+  },
+  [Permission.CatalogueManage]: {
+    role: 'registrar',
+    detail: 'Only an administrator or a registrar of the responsible institution may change its catalogue and training records.',
+  },
+  [Permission.StaffRegister]: {
+    role: 'hr_manager',
+    detail: 'Only an administrator or an HR manager of the employer may register its staff.',
+  },
   [Permission.TeamGapsRead]: { role: 'hr_manager', detail: 'An HR manager sees the team view of their own institution only.' },
-  [Permission.CredentialIssue]: { role: 'registrar', detail: 'Only an administrator or a registrar of the responsible school may issue its credentials.' },
-  [Permission.TranscriptIssue]: { role: 'registrar', detail: 'Only an administrator or a registrar of the issuing school (an awarding school of the programme) may issue its transcripts.' },
-  [Permission.CredentialStatusChange]: { role: 'registrar', detail: 'Only an administrator or a registrar of the issuing school may change this credential’s status.' },
+  [Permission.CredentialIssue]: {
+    role: 'registrar',
+    detail: 'Only an administrator or a registrar of the responsible school may issue its credentials.',
+  },
+  [Permission.TranscriptIssue]: {
+    role: 'registrar',
+    detail: 'Only an administrator or a registrar of the issuing school (an awarding school of the programme) may issue its transcripts.',
+  },
+  [Permission.CredentialStatusChange]: {
+    role: 'registrar',
+    detail: 'Only an administrator or a registrar of the issuing school may change this credential’s status.',
+  },
   [Permission.SignatureQueueRead]: { role: 'registrar', detail: 'A registrar sees their own school’s signature queue only.' },
   [Permission.AuditLogRead]: { role: 'registrar', detail: 'A registrar reads the audit log of their own institution only.' },
-  [Permission.IssuerKeyRead]: { role: 'registrar', detail: 'Only an administrator or a registrar of this institution may list its signing keys.' },
-  [Permission.IssuerKeyRotate]: { role: 'registrar', detail: 'Only an administrator or a registrar of this institution may rotate its signing key.' },
-  [Permission.InstitutionLogoUpdate]: { role: 'registrar', detail: 'Only the school’s registrars or an administrator may change its logo.' },
+  [Permission.IssuerKeyRead]: {
+    role: 'registrar',
+    detail: 'Only an administrator or a registrar of this institution may list its signing keys.',
+  },
+  [Permission.IssuerKeyRotate]: {
+    role: 'registrar',
+    detail: 'Only an administrator or a registrar of this institution may rotate its signing key.',
+  },
+  [Permission.InstitutionLogoUpdate]: {
+    role: 'registrar',
+    detail: 'Only the school’s registrars or an administrator may change its logo.',
+  },
 } satisfies Record<string, { role: Role; detail: string }>;
 
 export type InstitutionPermission = keyof typeof BY_INSTITUTION;
@@ -58,16 +85,38 @@ export type InstitutionPermission = keyof typeof BY_INSTITUTION;
 /** What a refusal answers: 404 where even the existence of a record is private, else 403 with a stable code. */
 const DENIALS: Record<Exclude<Permission, InstitutionPermission>, { hidden: string } | { code: string; detail: string }> = {
   [Permission.LearnerRead]: { hidden: 'Learner' },
-  [Permission.LearnerUpdate]: { code: 'not_employer', detail: 'Only the employer’s HR managers or an administrator may change a learner’s record.' },
-  [Permission.LearnerEvidenceCreate]: { code: 'not_employer', detail: 'Evidence outside a session is recorded by the employer’s HR managers or an administrator; a registrar names the session (sessionId), and a learner cannot record evidence on their own record.' },
+  [Permission.LearnerUpdate]: {
+    code: 'not_employer',
+    detail: 'Only the employer’s HR managers or an administrator may change a learner’s record.',
+  },
+  [Permission.LearnerEvidenceCreate]: {
+    code: 'not_employer',
+    detail:
+      'Evidence outside a session is recorded by the employer’s HR managers or an administrator; a registrar names the session (sessionId), and a learner cannot record evidence on their own record.',
+  },
   [Permission.EnrolmentRequest]: { code: 'not_employer', detail: 'An HR manager asks for places for their own institution’s staff only.' },
-  [Permission.SessionRecordsManage]: { code: 'other_institution', detail: 'Only an administrator or a registrar of the organising school may manage this session’s records.' },
+  [Permission.SessionRecordsManage]: {
+    code: 'other_institution',
+    detail: 'Only an administrator or a registrar of the organising school may manage this session’s records.',
+  },
   [Permission.EnrolmentRead]: { hidden: 'Enrolment' },
-  [Permission.EnrolmentUpdate]: { code: 'other_institution', detail: 'Only an administrator or a registrar of the organising school may change this enrolment.' },
-  [Permission.EnrolmentAccept]: { code: 'not_the_other_party', detail: 'A request is accepted by the organising school; an offer by the learner (or their employer’s HR managers).' },
-  [Permission.EnrolmentEvidenceCreate]: { code: 'not_training_here', detail: 'A registrar records evidence within an accepted, active enrolment of the learner in a session of their school.' },
+  [Permission.EnrolmentUpdate]: {
+    code: 'other_institution',
+    detail: 'Only an administrator or a registrar of the organising school may change this enrolment.',
+  },
+  [Permission.EnrolmentAccept]: {
+    code: 'not_the_other_party',
+    detail: 'A request is accepted by the organising school; an offer by the learner (or their employer’s HR managers).',
+  },
+  [Permission.EnrolmentEvidenceCreate]: {
+    code: 'not_training_here',
+    detail: 'A registrar records evidence within an accepted, active enrolment of the learner in a session of their school.',
+  },
   [Permission.CredentialRead]: { hidden: 'Credential' },
-  [Permission.CredentialSign]: { code: 'not_a_signer', detail: 'Only a registrar of one of the awarding schools may sign this credential, with their own school’s key.' },
+  [Permission.CredentialSign]: {
+    code: 'not_a_signer',
+    detail: 'Only a registrar of one of the awarding schools may sign this credential, with their own school’s key.',
+  },
 };
 
 const isInstitutionPermission = (permission: Permission): permission is InstitutionPermission => permission in BY_INSTITUTION;
@@ -132,17 +181,26 @@ export class AccessPolicy {
         return new Set([...organisers].filter(([, school]) => isOrganiserSide(actor, school)).map(([id]) => id));
       }
       case Permission.EnrolmentRead:
-        return allowedIf(await this.facts.enrolments(wanted), (enrolment) => ownsRecord(actor, enrolment) || isOrganiserSide(actor, enrolment.organiserId));
+        return allowedIf(
+          await this.facts.enrolments(wanted),
+          (enrolment) => ownsRecord(actor, enrolment) || isOrganiserSide(actor, enrolment.organiserId),
+        );
       case Permission.EnrolmentUpdate:
         return allowedIf(await this.facts.enrolments(wanted), (enrolment) => isOrganiserSide(actor, enrolment.organiserId));
       case Permission.EnrolmentAccept:
         // Each side accepts what the other asked for; an accepted enrolment stays acceptable to both (a repeat is a no-op).
-        return allowedIf(await this.facts.enrolments(wanted), (enrolment) =>
-          (enrolment.consent !== 'offered' && isOrganiserSide(actor, enrolment.organiserId))
-          || (enrolment.consent !== 'requested' && (isEmployerSide(actor, enrolment) || isTheLearner(actor, enrolment))));
+        return allowedIf(
+          await this.facts.enrolments(wanted),
+          (enrolment) =>
+            (enrolment.consent !== 'offered' && isOrganiserSide(actor, enrolment.organiserId)) ||
+            (enrolment.consent !== 'requested' && (isEmployerSide(actor, enrolment) || isTheLearner(actor, enrolment))),
+        );
       case Permission.EnrolmentEvidenceCreate:
-        return allowedIf(await this.facts.enrolments(wanted), (enrolment) =>
-          enrolment.consent === 'accepted' && enrolment.status !== 'withdrawn' && isOrganiserSide(actor, enrolment.organiserId));
+        return allowedIf(
+          await this.facts.enrolments(wanted),
+          (enrolment) =>
+            enrolment.consent === 'accepted' && enrolment.status !== 'withdrawn' && isOrganiserSide(actor, enrolment.organiserId),
+        );
       case Permission.CredentialRead:
         return allowedIf(await this.facts.credentials(wanted), (credential) => {
           if (actor.role === 'admin') return true;
@@ -152,8 +210,11 @@ export class AccessPolicy {
           return !!credential.learner && ownsRecord(actor, credential.learner);
         });
       case Permission.CredentialSign:
-        return allowedIf(await this.facts.credentials(wanted), (credential) =>
-          actor.role === 'registrar' && !!actor.institutionId && credential.signerInstitutionIds.includes(actor.institutionId));
+        return allowedIf(
+          await this.facts.credentials(wanted),
+          (credential) =>
+            actor.role === 'registrar' && !!actor.institutionId && credential.signerInstitutionIds.includes(actor.institutionId),
+        );
     }
   }
 }

@@ -9,7 +9,9 @@ export type DraftScope = { every: true } | { ownerInstitutionId: string } | null
 
 export function draftScope(actor: Actor | undefined): DraftScope {
   if (actor?.role === 'admin') return { every: true };
-  return actor?.institutionId && mayOnInstitution(actor, Permission.FrameworkManage, actor.institutionId) ? { ownerInstitutionId: actor.institutionId } : null;
+  return actor?.institutionId && mayOnInstitution(actor, Permission.FrameworkManage, actor.institutionId)
+    ? { ownerInstitutionId: actor.institutionId }
+    : null;
 }
 
 /** The learners a caller may list: the same rule as Permission.LearnerRead, as filters (none set: every learner). */
@@ -22,10 +24,14 @@ export interface LearnerScope {
 
 export function learnerScope(actor: Actor): LearnerScope {
   switch (actor.role) {
-    case 'admin': return {};
-    case 'hr_manager': return { employerInstitutionId: actor.institutionId ?? NO_ONE };
-    case 'registrar': return { trainingWithInstitutionId: actor.institutionId ?? NO_ONE };
-    case 'learner': return { userId: actor.userId };
+    case 'admin':
+      return {};
+    case 'hr_manager':
+      return { employerInstitutionId: actor.institutionId ?? NO_ONE };
+    case 'registrar':
+      return { trainingWithInstitutionId: actor.institutionId ?? NO_ONE };
+    case 'learner':
+      return { userId: actor.userId };
   }
 }
 
@@ -33,14 +39,20 @@ const NO_ONE = '00000000-0000-0000-0000-000000000000';
 
 /** The school whose sessions a caller's bulk work is limited to; null for an administrator (any school). */
 export function organiserScope(actor: Actor): string | null {
-  return actor.role === 'admin' ? null : actor.institutionId ?? NO_ONE;
+  return actor.role === 'admin' ? null : (actor.institutionId ?? NO_ONE);
 }
 
 /**
  * The institution a new record belongs to: an administrator names one (they belong to none); anyone else's own, and
  * naming another is refused (403 other_institution), as is holding no permission on their own.
  */
-export function institutionForNew(actor: Actor, requested: string | undefined, permission: InstitutionPermission, field: string, what: string): string {
+export function institutionForNew(
+  actor: Actor,
+  requested: string | undefined,
+  permission: InstitutionPermission,
+  field: string,
+  what: string,
+): string {
   if (actor.role === 'admin') {
     if (!requested) throw invalid([{ field, reason: `required when an administrator creates ${what}` }]);
     return requested;

@@ -10,19 +10,33 @@ import { type Actor, Allow, CurrentActor, ROLES } from './roles.js';
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  @Post('auth/login') @HttpCode(200) @Allow('public')
+  @Post('auth/login')
+  @HttpCode(200)
+  @Allow('public')
   @ApiOperation({ summary: 'Exchange email and password for a bearer token' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed logins from this account or address' })
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<TokenDto> {
     return this.auth.login(dto.email, dto.password, request.ip);
   }
 
-  @Get('auth/me') @Allow(...ROLES) @ApiOperation({ summary: 'The signed-in user' })
-  me(@CurrentActor() actor: Actor): Promise<UserDto> { return this.auth.me(actor); }
+  @Get('auth/me')
+  @Allow(...ROLES)
+  @ApiOperation({ summary: 'The signed-in user' })
+  me(@CurrentActor() actor: Actor): Promise<UserDto> {
+    return this.auth.me(actor);
+  }
 
-  @Get('users') @Allow('admin') @ApiOperation({ summary: 'List user accounts' })
-  listUsers(): Promise<UserDto[]> { return this.auth.listUsers(); }
+  @Get('users')
+  @Allow('admin')
+  @ApiOperation({ summary: 'List user accounts' })
+  listUsers(): Promise<UserDto[]> {
+    return this.auth.listUsers();
+  }
 
-  @Post('users') @Allow('admin') @ApiOperation({ summary: 'Create a user account' })
-  createUser(@Body() dto: CreateUserDto): Promise<UserDto> { return this.auth.createUser(dto); }
+  @Post('users')
+  @Allow('admin')
+  @ApiOperation({ summary: 'Create a user account' })
+  createUser(@Body() dto: CreateUserDto): Promise<UserDto> {
+    return this.auth.createUser(dto);
+  }
 }

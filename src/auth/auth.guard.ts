@@ -14,7 +14,10 @@ interface TokenClaims {
 
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly jwt: JwtService) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const audiences = this.reflector.getAllAndOverride<Audience[] | undefined>(ALLOW_KEY, [context.getHandler(), context.getClass()]);
@@ -48,7 +51,8 @@ function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (!header) return undefined;
   const [scheme, token] = header.split(' ');
-  if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthorizedException({ code: 'invalid_token', detail: 'Use Authorization: Bearer <token>.' });
+  if (scheme?.toLowerCase() !== 'bearer' || !token)
+    throw new UnauthorizedException({ code: 'invalid_token', detail: 'Use Authorization: Bearer <token>.' });
   return token;
 }
 

@@ -16,7 +16,10 @@ import { UsersRepository } from './users.repository.js';
     InstitutionsModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.jwt.secret, signOptions: { expiresIn: config.jwt.ttlSeconds, algorithm: 'HS256' } }),
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwt.secret,
+        signOptions: { expiresIn: config.jwt.ttlSeconds, algorithm: 'HS256' },
+      }),
     }),
   ],
   controllers: [AuthController],

@@ -75,7 +75,13 @@ export class AuthService {
   async ensureFirstAdmin(): Promise<void> {
     const { email, password } = this.config.admin;
     if (await this.users.findByEmail(email)) return;
-    await this.users.save({ email, passwordHash: await argon2.hash(password), displayName: 'Administrator', role: 'admin', institutionId: null });
+    await this.users.save({
+      email,
+      passwordHash: await argon2.hash(password),
+      displayName: 'Administrator',
+      role: 'admin',
+      institutionId: null,
+    });
     this.logger.log(`Created the first administrator ${email}`);
   }
 }

@@ -40,7 +40,8 @@ export class LoginAttemptsRepository {
              attempts = CASE WHEN counted."windowStart" > now() - make_interval(secs => $2) THEN counted.attempts + 1 ELSE 1 END,
              "windowStart" = CASE WHEN counted."windowStart" > now() - make_interval(secs => $2) THEN counted."windowStart" ELSE now() END
            RETURNING key, attempts, ceil(extract(epoch FROM "windowStart" + make_interval(secs => $2) - now()))::int AS wait`,
-          [[...limitOf.keys()].sort(), windowSeconds]);
+          [[...limitOf.keys()].sort(), windowSeconds],
+        );
         const waits = rows.filter((row) => row.attempts > limitOf.get(row.key)!).map((row) => row.wait);
         if (waits.length) throw new Refused(Math.max(1, ...waits));
       });
@@ -53,7 +54,9 @@ export class LoginAttemptsRepository {
 
   /** Gives back one reserved attempt under each key (it was not a failure). */
   async release(keys: string[]): Promise<void> {
-    await this.dataSource.query(`UPDATE login_attempt_count SET attempts = attempts - 1 WHERE key = ANY($1) AND attempts > 0`, [keys.map(hashed)]);
+    await this.dataSource.query(`UPDATE login_attempt_count SET attempts = attempts - 1 WHERE key = ANY($1) AND attempts > 0`, [
+      keys.map(hashed),
+    ]);
   }
 
   /** Forgets every attempt counted under these keys. */
@@ -63,6 +66,8 @@ export class LoginAttemptsRepository {
 
   /** Drops the counters whose window has ended. */
   async prune(windowSeconds: number): Promise<void> {
-    await this.dataSource.query(`DELETE FROM login_attempt_count WHERE "windowStart" <= now() - make_interval(secs => $1)`, [windowSeconds]);
+    await this.dataSource.query(`DELETE FROM login_attempt_count WHERE "windowStart" <= now() - make_interval(secs => $1)`, [
+      windowSeconds,
+    ]);
   }
 }

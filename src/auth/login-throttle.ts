@@ -33,7 +33,13 @@ export class LoginThrottle {
     const account = `account:${email}`;
     const from = `address:${address}`;
     const reservation = await this.attempts.reserve(
-      [{ key: pair, limit: perAddressAndAccount }, { key: account, limit: perAccount }, { key: from, limit: perAddress }], windowSeconds);
+      [
+        { key: pair, limit: perAddressAndAccount },
+        { key: account, limit: perAccount },
+        { key: from, limit: perAddress },
+      ],
+      windowSeconds,
+    );
     if (!reservation.reserved) {
       const wait = reservation.retryAfter;
       throw tooManyRequests('too_many_failed_logins', `Too many failed logins; try again in ${wait} s.`, wait);

@@ -20,10 +20,16 @@ export function Allow(...audiences: Audience[]): MethodDecorator & ClassDecorato
   if (!audiences.length) throw new Error('@Allow needs at least one role');
   const decorators: (ClassDecorator | MethodDecorator)[] = [SetMetadata(ALLOW_KEY, audiences)];
   if (!audiences.includes('public')) {
-    decorators.push(ApiBearerAuth(), ApiUnauthorizedResponse({ description: 'No or invalid bearer token' }), ApiForbiddenResponse({ description: `Allowed roles: ${audiences.join(', ')}` }));
+    decorators.push(
+      ApiBearerAuth(),
+      ApiUnauthorizedResponse({ description: 'No or invalid bearer token' }),
+      ApiForbiddenResponse({ description: `Allowed roles: ${audiences.join(', ')}` }),
+    );
   }
   return applyDecorators(...decorators);
 }
 
 /** The caller, or undefined on a public route called anonymously. */
-export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor | undefined => context.switchToHttp().getRequest().actor);
+export const CurrentActor = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Actor | undefined => context.switchToHttp().getRequest().actor,
+);

@@ -8,8 +8,18 @@ import { escapeLike, foldForSearch } from '../common/localized-text.js';
  * in a C locale. A folded column with a trigram index would be faster on a large catalogue (a schema change).
  */
 const FOLDS: [string, string][] = [
-  ['àáâäãåÀÁÂÄÃÅ', 'a'], ['çÇ', 'c'], ['èéêëÈÉÊË', 'e'], ['ìíîïÌÍÎÏ', 'i'], ['ñÑ', 'n'], ['òóôöõÒÓÔÖÕ', 'o'],
-  ['ùúûüÙÚÛÜ', 'u'], ['ýÿÝ', 'y'], ['أإآ', 'ا'], ['ؤ', 'و'], ['ئى', 'ي'], ['ة', 'ه'],
+  ['àáâäãåÀÁÂÄÃÅ', 'a'],
+  ['çÇ', 'c'],
+  ['èéêëÈÉÊË', 'e'],
+  ['ìíîïÌÍÎÏ', 'i'],
+  ['ñÑ', 'n'],
+  ['òóôöõÒÓÔÖÕ', 'o'],
+  ['ùúûüÙÚÛÜ', 'u'],
+  ['ýÿÝ', 'y'],
+  ['أإآ', 'ا'],
+  ['ؤ', 'و'],
+  ['ئى', 'ي'],
+  ['ة', 'ه'],
 ];
 const FOLD_FROM = FOLDS.map(([from]) => from).join('');
 const FOLD_TO = FOLDS.map(([from, to]) => to.repeat([...from].length)).join('');

@@ -17,9 +17,21 @@ import { YearlyCatalogueService } from './yearly-catalogue.service.js';
   imports: [FrameworksModule, InstitutionsModule],
   controllers: [TrainingModulesController, ProgrammesController, TrainingSessionsController, YearlyCatalogueController],
   providers: [
-    TrainingModulesService, TrainingModulesRepository, ProgrammesService, ProgrammesRepository,
-    TrainingSessionsService, TrainingSessionsRepository, YearlyCatalogueService,
+    TrainingModulesService,
+    TrainingModulesRepository,
+    ProgrammesService,
+    ProgrammesRepository,
+    TrainingSessionsService,
+    TrainingSessionsRepository,
+    YearlyCatalogueService,
   ],
-  exports: [TrainingModulesRepository, ProgrammesRepository, TrainingSessionsRepository, TrainingModulesService, ProgrammesService, TrainingSessionsService],
+  exports: [
+    TrainingModulesRepository,
+    ProgrammesRepository,
+    TrainingSessionsRepository,
+    TrainingModulesService,
+    ProgrammesService,
+    TrainingSessionsService,
+  ],
 })
 export class CatalogueModule {}

@@ -23,13 +23,19 @@ describe('structureErrors', () => {
   });
 
   it('names each faulty row', () => {
-    const errors = structureErrors([
-      { moduleId: 'pilotage', required: true, electiveGroup: 'options' },
-      { moduleId: 'pilotage', required: true },
-      { moduleId: 'qualite', required: false },
-      { moduleId: 'rh', required: false, electiveGroup: 'langues' },
-      { moduleId: 'finances', required: true, prerequisites: ['ailleurs', 'pilotage', 'pilotage'] },
-    ], [{ code: 'options', minimumModules: 1 }, { code: 'options', minimumModules: 1 }]);
+    const errors = structureErrors(
+      [
+        { moduleId: 'pilotage', required: true, electiveGroup: 'options' },
+        { moduleId: 'pilotage', required: true },
+        { moduleId: 'qualite', required: false },
+        { moduleId: 'rh', required: false, electiveGroup: 'langues' },
+        { moduleId: 'finances', required: true, prerequisites: ['ailleurs', 'pilotage', 'pilotage'] },
+      ],
+      [
+        { code: 'options', minimumModules: 1 },
+        { code: 'options', minimumModules: 1 },
+      ],
+    );
     expect(errors.map((error) => error.field)).toEqual([
       'electiveGroups[1].code',
       'modules[0].electiveGroup',
@@ -85,19 +91,30 @@ describe('findPrerequisiteCycles', () => {
 
 describe('programmeTotals', () => {
   it('adds required modules and the cheapest modules of each elective group', () => {
-    const totals = programmeTotals([
-      { required: true, hours: 35, ectsCredits: 3 },
-      { required: true, hours: 42, ectsCredits: 4 },
-      { required: true, hours: 28, ectsCredits: 2.5 },
-      { required: false, electiveGroup: 'options', hours: 21, ectsCredits: 2 },
-      { required: false, electiveGroup: 'options', hours: 14, ectsCredits: 3 },
-      { required: false, electiveGroup: 'options', hours: 17.5, ectsCredits: null },
-    ], [{ code: 'options', minimumModules: 2 }]);
+    const totals = programmeTotals(
+      [
+        { required: true, hours: 35, ectsCredits: 3 },
+        { required: true, hours: 42, ectsCredits: 4 },
+        { required: true, hours: 28, ectsCredits: 2.5 },
+        { required: false, electiveGroup: 'options', hours: 21, ectsCredits: 2 },
+        { required: false, electiveGroup: 'options', hours: 14, ectsCredits: 3 },
+        { required: false, electiveGroup: 'options', hours: 17.5, ectsCredits: null },
+      ],
+      [{ code: 'options', minimumModules: 2 }],
+    );
     // Hours: 105 + 14 + 17.5; credits minimised on their own: 9.5 + 0 (no credits) + 2.
     expect(totals).toEqual({ totalHours: 136.5, totalCredits: 11.5 });
   });
 
   it('keeps one decimal without floating-point noise', () => {
-    expect(programmeTotals([{ required: true, hours: 0.1, ectsCredits: 0.1 }, { required: true, hours: 0.2, ectsCredits: 0.2 }], [])).toEqual({ totalHours: 0.3, totalCredits: 0.3 });
+    expect(
+      programmeTotals(
+        [
+          { required: true, hours: 0.1, ectsCredits: 0.1 },
+          { required: true, hours: 0.2, ectsCredits: 0.2 },
+        ],
+        [],
+      ),
+    ).toEqual({ totalHours: 0.3, totalCredits: 0.3 });
   });
 });

@@ -24,7 +24,8 @@ export function structureErrors(modules: ProgrammeModuleRule[], groups: Elective
   const errors: FieldError[] = [];
   const groupCodes = new Set<string>();
   groups.forEach((group, index) => {
-    if (groupCodes.has(group.code)) errors.push({ field: `electiveGroups[${index}].code`, reason: `elective group ${group.code} is defined twice` });
+    if (groupCodes.has(group.code))
+      errors.push({ field: `electiveGroups[${index}].code`, reason: `elective group ${group.code} is defined twice` });
     groupCodes.add(group.code);
   });
 
@@ -33,9 +34,12 @@ export function structureErrors(modules: ProgrammeModuleRule[], groups: Elective
     const field = `modules[${index}]`;
     if (inProgramme.has(entry.moduleId)) errors.push({ field: `${field}.moduleId`, reason: 'module listed twice' });
     inProgramme.add(entry.moduleId);
-    if (entry.required && entry.electiveGroup) errors.push({ field: `${field}.electiveGroup`, reason: 'a required module belongs to no elective group' });
-    if (!entry.required && !entry.electiveGroup) errors.push({ field: `${field}.electiveGroup`, reason: 'an elective module must name its elective group' });
-    if (entry.electiveGroup && !groupCodes.has(entry.electiveGroup)) errors.push({ field: `${field}.electiveGroup`, reason: `no elective group ${entry.electiveGroup} in electiveGroups` });
+    if (entry.required && entry.electiveGroup)
+      errors.push({ field: `${field}.electiveGroup`, reason: 'a required module belongs to no elective group' });
+    if (!entry.required && !entry.electiveGroup)
+      errors.push({ field: `${field}.electiveGroup`, reason: 'an elective module must name its elective group' });
+    if (entry.electiveGroup && !groupCodes.has(entry.electiveGroup))
+      errors.push({ field: `${field}.electiveGroup`, reason: `no elective group ${entry.electiveGroup} in electiveGroups` });
   });
 
   modules.forEach((entry, index) => {
@@ -51,7 +55,10 @@ export function structureErrors(modules: ProgrammeModuleRule[], groups: Elective
   groups.forEach((group, index) => {
     const size = modules.filter((entry) => !entry.required && entry.electiveGroup === group.code).length;
     if (group.minimumModules > size) {
-      errors.push({ field: `electiveGroups[${index}].minimumModules`, reason: `asks for ${group.minimumModules} module(s) but group ${group.code} has ${size}` });
+      errors.push({
+        field: `electiveGroups[${index}].minimumModules`,
+        reason: `asks for ${group.minimumModules} module(s) but group ${group.code} has ${size}`,
+      });
     }
   });
   return errors;
@@ -114,7 +121,12 @@ export function programmeTotals(modules: ModuleLoad[], groups: ElectiveGroupRule
   let totalCredits = sum(required.map(credits));
   for (const group of groups) {
     const members = modules.filter((entry) => !entry.required && entry.electiveGroup === group.code);
-    totalHours += sum(cheapest(members.map((entry) => entry.hours), group.minimumModules));
+    totalHours += sum(
+      cheapest(
+        members.map((entry) => entry.hours),
+        group.minimumModules,
+      ),
+    );
     totalCredits += sum(cheapest(members.map(credits), group.minimumModules));
   }
   // Hours and credits carry one decimal; rounding drops binary floating-point noise (0.1 + 0.2).

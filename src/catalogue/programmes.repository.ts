@@ -59,10 +59,14 @@ export class ProgrammesRepository {
     if (query.kind) qb.andWhere('p.kind = :kind', { kind: query.kind });
     if (query.q) qb.andWhere(...codeOrTitleContains('p', query.q));
     if (query.awardingInstitutionId) {
-      qb.andWhere(`EXISTS (SELECT 1 FROM programme_award a WHERE a."programmeId" = p.id AND a."institutionId" = :awarding)`, { awarding: query.awardingInstitutionId });
+      qb.andWhere(`EXISTS (SELECT 1 FROM programme_award a WHERE a."programmeId" = p.id AND a."institutionId" = :awarding)`, {
+        awarding: query.awardingInstitutionId,
+      });
     }
     if (query.moduleId) {
-      qb.andWhere(`EXISTS (SELECT 1 FROM programme_module pm WHERE pm."programmeId" = p.id AND pm."moduleId" = :moduleId)`, { moduleId: query.moduleId });
+      qb.andWhere(`EXISTS (SELECT 1 FROM programme_module pm WHERE pm."programmeId" = p.id AND pm."moduleId" = :moduleId)`, {
+        moduleId: query.moduleId,
+      });
     }
     const total = await qb.getCount();
     const rows = await qb.orderBy('p.code').addOrderBy('p.id').limit(query.limit).offset(query.offset).getRawMany<{ id: string }>();
@@ -70,7 +74,9 @@ export class ProgrammesRepository {
   }
 
   codeTaken(ownerInstitutionId: string, code: string, exceptId: string | undefined, manager: EntityManager): Promise<boolean> {
-    const qb = manager.createQueryBuilder(Programme, 'p').where('p.ownerInstitutionId = :ownerInstitutionId AND p.code = :code', { ownerInstitutionId, code });
+    const qb = manager
+      .createQueryBuilder(Programme, 'p')
+      .where('p.ownerInstitutionId = :ownerInstitutionId AND p.code = :code', { ownerInstitutionId, code });
     if (exceptId) qb.andWhere('p.id <> :exceptId', { exceptId });
     return qb.getExists();
   }
@@ -83,7 +89,11 @@ export class ProgrammesRepository {
     return {
       awardingInstitutionIds: awards.map((award) => award.institutionId),
       electiveGroups: groups.map((group) => ({ code: group.code, minimumModules: group.minimumModules })),
-      modules: modules.map((entry) => ({ moduleId: entry.moduleId, electiveGroup: entry.electiveGroupId ? codeOf.get(entry.electiveGroupId)! : null, prerequisites: entry.prerequisiteModuleIds })),
+      modules: modules.map((entry) => ({
+        moduleId: entry.moduleId,
+        electiveGroup: entry.electiveGroupId ? codeOf.get(entry.electiveGroupId)! : null,
+        prerequisites: entry.prerequisiteModuleIds,
+      })),
     };
   }
 
@@ -92,16 +102,22 @@ export class ProgrammesRepository {
     await manager.delete(ProgrammeModule, { programmeId });
     await manager.delete(ElectiveGroup, { programmeId });
     await manager.delete(ProgrammeAward, { programmeId });
-    await manager.insert(ProgrammeAward, structure.awardingInstitutionIds.map((institutionId, position) => ({ programmeId, institutionId, position })));
+    await manager.insert(
+      ProgrammeAward,
+      structure.awardingInstitutionIds.map((institutionId, position) => ({ programmeId, institutionId, position })),
+    );
     const groups = await manager.save(structure.electiveGroups.map((group) => manager.create(ElectiveGroup, { programmeId, ...group })));
     const groupId = new Map(groups.map((group) => [group.code, group.id]));
-    await manager.insert(ProgrammeModule, structure.modules.map((entry, position) => ({
-      programmeId,
-      moduleId: entry.moduleId,
-      position,
-      electiveGroupId: entry.electiveGroup ? groupId.get(entry.electiveGroup)! : null,
-      prerequisiteModuleIds: entry.prerequisites,
-    })));
+    await manager.insert(
+      ProgrammeModule,
+      structure.modules.map((entry, position) => ({
+        programmeId,
+        moduleId: entry.moduleId,
+        position,
+        electiveGroupId: entry.electiveGroup ? groupId.get(entry.electiveGroup)! : null,
+        prerequisiteModuleIds: entry.prerequisites,
+      })),
+    );
   }
 
   countSessions(programmeId: string, manager: EntityManager): Promise<number> {

@@ -29,10 +29,13 @@ const EARLIEST_ZONE_MS = 14 * 3600_000;
  * keep) has begun at `at`: counted from the day's start in the earliest time zone, so a school is never refused on the
  * first morning of its session, and results, completions and certificates are refused the day before.
  */
-export const hasStarted = (startsOn: string, at: Date): boolean => startsOn <= new Date(at.getTime() + EARLIEST_ZONE_MS).toISOString().slice(0, 10);
+export const hasStarted = (startsOn: string, at: Date): boolean =>
+  startsOn <= new Date(at.getTime() + EARLIEST_ZONE_MS).toISOString().slice(0, 10);
 
 /** Results, completions and certificates belong to a session that has begun at `now`: 409 naming the field that leads to it. */
 export function assertSessionStarted(startsOn: string, now: Date, field: string, consequence: string): void {
   if (hasStarted(startsOn, now)) return;
-  throw conflict('session_not_started', `The session starts on ${startsOn}: ${consequence}`, [{ field, reason: `the session starts on ${startsOn}` }]);
+  throw conflict('session_not_started', `The session starts on ${startsOn}: ${consequence}`, [
+    { field, reason: `the session starts on ${startsOn}` },
+  ]);
 }

@@ -10,7 +10,10 @@ import { LearningOutcome, TrainingModule, type Modality } from './training-modul
 import { deliveryNeeds } from './session-rules.js';
 import { TrainingSession } from './training-session.entity.js';
 
-export type OutcomeRow = Pick<LearningOutcome, 'moduleId' | 'position' | 'description' | 'itemId' | 'itemIdentifier' | 'levelId' | 'levelRank'>;
+export type OutcomeRow = Pick<
+  LearningOutcome,
+  'moduleId' | 'position' | 'description' | 'itemId' | 'itemIdentifier' | 'levelId' | 'levelRank'
+>;
 
 export interface ModuleUsage {
   sessions: number;
@@ -88,7 +91,9 @@ export class TrainingModulesRepository {
   }
 
   codeTaken(ownerInstitutionId: string, code: string, exceptId: string | undefined, manager: EntityManager): Promise<boolean> {
-    const qb = manager.createQueryBuilder(TrainingModule, 'm').where('m.ownerInstitutionId = :ownerInstitutionId AND m.code = :code', { ownerInstitutionId, code });
+    const qb = manager
+      .createQueryBuilder(TrainingModule, 'm')
+      .where('m.ownerInstitutionId = :ownerInstitutionId AND m.code = :code', { ownerInstitutionId, code });
     if (exceptId) qb.andWhere('m.id <> :exceptId', { exceptId });
     return qb.getExists();
   }
@@ -96,12 +101,17 @@ export class TrainingModulesRepository {
   /** The ids among `ids` that name an institution. */
   async existingInstitutionIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    return new Set((await manager.find(Institution, { select: { id: true }, where: { id: In(ids) } })).map((institution) => institution.id));
+    return new Set(
+      (await manager.find(Institution, { select: { id: true }, where: { id: In(ids) } })).map((institution) => institution.id),
+    );
   }
 
   async replaceProviders(moduleId: string, institutionIds: string[], manager: EntityManager): Promise<void> {
     await manager.query(`DELETE FROM training_module_provider WHERE "moduleId" = $1`, [moduleId]);
-    await manager.query(`INSERT INTO training_module_provider ("moduleId", "institutionId") SELECT $1, unnest($2::uuid[])`, [moduleId, institutionIds]);
+    await manager.query(`INSERT INTO training_module_provider ("moduleId", "institutionId") SELECT $1, unnest($2::uuid[])`, [
+      moduleId,
+      institutionIds,
+    ]);
   }
 
   async replaceOutcomes(moduleId: string, outcomes: OutcomeRow[], manager: EntityManager): Promise<void> {
@@ -123,7 +133,13 @@ export class TrainingModulesRepository {
     const needs = deliveryNeeds([modality]);
     const missing = [needs.place && 's.place IS NULL', needs.onlineUrl && 's.onlineUrl IS NULL'].filter(Boolean).join(' OR ');
     if (!missing) return [];
-    const rows = await manager.createQueryBuilder(TrainingSession, 's').select('s.code', 'code').where('s.moduleId = :moduleId', { moduleId }).andWhere(`(${missing})`).orderBy('s.startsOn').getRawMany<{ code: string }>();
+    const rows = await manager
+      .createQueryBuilder(TrainingSession, 's')
+      .select('s.code', 'code')
+      .where('s.moduleId = :moduleId', { moduleId })
+      .andWhere(`(${missing})`)
+      .orderBy('s.startsOn')
+      .getRawMany<{ code: string }>();
     return rows.map((row) => row.code);
   }
 }

@@ -11,7 +11,14 @@ import { conflict, invalid, notFound, type FieldError } from '../common/problems
 import { FrameworksRepository } from '../frameworks/frameworks.repository.js';
 import type { ProficiencyScale } from '../frameworks/proficiency-scale.entity.js';
 import { deliveryNeeds } from './session-rules.js';
-import type { CreateTrainingModuleDto, OutcomeDto, OutcomeInputDto, TrainingModuleDto, TrainingModuleListQuery, UpdateTrainingModuleDto } from './dto/training-module.dto.js';
+import type {
+  CreateTrainingModuleDto,
+  OutcomeDto,
+  OutcomeInputDto,
+  TrainingModuleDto,
+  TrainingModuleListQuery,
+  UpdateTrainingModuleDto,
+} from './dto/training-module.dto.js';
 import type { LearningOutcome, TrainingModule } from './training-module.entity.js';
 import { TrainingModulesRepository, type OutcomeRow } from './training-modules.repository.js';
 
@@ -37,25 +44,38 @@ export class TrainingModulesService {
   }
 
   async create(dto: CreateTrainingModuleDto, actor: Actor): Promise<TrainingModuleDto> {
-    const ownerInstitutionId = institutionForNew(actor, dto.ownerInstitutionId, Permission.CatalogueManage, 'ownerInstitutionId', 'a module');
+    const ownerInstitutionId = institutionForNew(
+      actor,
+      dto.ownerInstitutionId,
+      Permission.CatalogueManage,
+      'ownerInstitutionId',
+      'a module',
+    );
     const id = await this.modules.transaction(async (manager) => {
       const providers = [ownerInstitutionId, ...(dto.providerInstitutionIds ?? []).filter((provider) => provider !== ownerInstitutionId)];
       const { rows, errors: outcomeErrors } = await this.resolveOutcomes(dto.outcomes ?? [], manager);
       const errors = [...(await this.checkInstitutions(ownerInstitutionId, dto.providerInstitutionIds ?? [], manager)), ...outcomeErrors];
       if (errors.length) throw invalid(errors, 'Some fields of the module are not valid; nothing was saved.');
       await this.assertCodeFree(ownerInstitutionId, dto.code, undefined, manager);
-      const module = await this.modules.addModule({
-        code: dto.code,
-        title: cleanLocalized(dto.title) as LocalizedText,
-        description: cleanLocalized(dto.description),
-        ownerInstitutionId,
-        hours: dto.hours,
-        ectsCredits: dto.ectsCredits ?? null,
-        modality: dto.modality,
-        language: dto.language,
-      }, manager);
+      const module = await this.modules.addModule(
+        {
+          code: dto.code,
+          title: cleanLocalized(dto.title) as LocalizedText,
+          description: cleanLocalized(dto.description),
+          ownerInstitutionId,
+          hours: dto.hours,
+          ectsCredits: dto.ectsCredits ?? null,
+          modality: dto.modality,
+          language: dto.language,
+        },
+        manager,
+      );
       await this.modules.replaceProviders(module.id, [...new Set(providers)], manager);
-      await this.modules.replaceOutcomes(module.id, rows.map((row) => ({ ...row, moduleId: module.id })), manager);
+      await this.modules.replaceOutcomes(
+        module.id,
+        rows.map((row) => ({ ...row, moduleId: module.id })),
+        manager,
+      );
       return module.id;
     });
     return this.get(id);
@@ -74,8 +94,11 @@ export class TrainingModulesService {
         const unfit = await this.modules.sessionsUnfitFor(module.id, dto.modality, manager);
         const missing = deliveryNeeds([dto.modality]).place ? 'place' : 'onlineUrl';
         if (unfit.length) {
-          throw conflict('sessions_unfit_for_modality', `Sessions of this module have no ${missing}, which a ${dto.modality} module needs; complete them first.`,
-            unfit.map((code) => ({ field: 'modality', reason: `session ${code} has no ${missing}` })));
+          throw conflict(
+            'sessions_unfit_for_modality',
+            `Sessions of this module have no ${missing}, which a ${dto.modality} module needs; complete them first.`,
+            unfit.map((code) => ({ field: 'modality', reason: `session ${code} has no ${missing}` })),
+          );
         }
       }
       // PartialType lets null through for optional fields: only ectsCredits and description may be cleared.
@@ -100,7 +123,11 @@ export class TrainingModulesService {
       await this.requireManaged(id, actor, manager);
       const { rows, errors } = await this.resolveOutcomes(outcomes, manager);
       if (errors.length) throw invalid(errors, 'Some learning outcomes are not valid; nothing was saved.');
-      await this.modules.replaceOutcomes(id, rows.map((row) => ({ ...row, moduleId: id })), manager);
+      await this.modules.replaceOutcomes(
+        id,
+        rows.map((row) => ({ ...row, moduleId: id })),
+        manager,
+      );
       await this.modules.touchModule(id, this.clock.now(), manager);
     });
     return this.get(id);
@@ -127,14 +154,23 @@ export class TrainingModulesService {
     return (await this.modules.lockModule(id, manager))!;
   }
 
-  private async assertCodeFree(ownerInstitutionId: string, code: string, exceptId: string | undefined, manager: EntityManager): Promise<void> {
+  private async assertCodeFree(
+    ownerInstitutionId: string,
+    code: string,
+    exceptId: string | undefined,
+    manager: EntityManager,
+  ): Promise<void> {
     if (await this.modules.codeTaken(ownerInstitutionId, code, exceptId, manager)) {
       throw conflict('duplicate_code', `The institution already has a module ${code}.`, [{ field: 'code', reason: 'already exists' }]);
     }
   }
 
   /** The owner (when new) and each provider must be a registered institution. */
-  private async checkInstitutions(ownerInstitutionId: string | undefined, providers: string[], manager: EntityManager): Promise<FieldError[]> {
+  private async checkInstitutions(
+    ownerInstitutionId: string | undefined,
+    providers: string[],
+    manager: EntityManager,
+  ): Promise<FieldError[]> {
     const known = await this.modules.existingInstitutionIds([...(ownerInstitutionId ? [ownerInstitutionId] : []), ...providers], manager);
     const errors: FieldError[] = [];
     if (ownerInstitutionId && !known.has(ownerInstitutionId)) errors.push({ field: 'ownerInstitutionId', reason: 'no such institution' });
@@ -149,8 +185,13 @@ export class TrainingModulesService {
    * under the module, a retired one is obsolete), each competency once, a level that exists on the item's scale.
    * The item identifier and level rank are copied onto the outcome so gap analysis matches across versions.
    */
-  private async resolveOutcomes(inputs: OutcomeInputDto[], manager: EntityManager): Promise<{ rows: ResolvedOutcome[]; errors: FieldError[] }> {
-    const items = new Map((await this.frameworks.findItemsByIds([...new Set(inputs.map((input) => input.itemId))], manager)).map((item) => [item.id, item]));
+  private async resolveOutcomes(
+    inputs: OutcomeInputDto[],
+    manager: EntityManager,
+  ): Promise<{ rows: ResolvedOutcome[]; errors: FieldError[] }> {
+    const items = new Map(
+      (await this.frameworks.findItemsByIds([...new Set(inputs.map((input) => input.itemId))], manager)).map((item) => [item.id, item]),
+    );
     const scales = await this.frameworks.findScalesOfFrameworks([...new Set([...items.values()].map((item) => item.frameworkId))], manager);
     const errors: FieldError[] = [];
     const rows: ResolvedOutcome[] = [];
@@ -160,17 +201,35 @@ export class TrainingModulesService {
       const item = items.get(input.itemId);
       if (!item) return void errors.push({ field: `${field}.itemId`, reason: 'no such framework item' });
       const status = item.framework!.status;
-      if (status === 'retired') return void errors.push({ field: `${field}.itemId`, reason: 'retired framework version; map the outcome to the item of the current published version' });
-      if (status !== 'published') return void errors.push({ field: `${field}.itemId`, reason: `the item's framework version is a ${status}; only items of published versions can be mapped` });
+      if (status === 'retired')
+        return void errors.push({
+          field: `${field}.itemId`,
+          reason: 'retired framework version; map the outcome to the item of the current published version',
+        });
+      if (status !== 'published')
+        return void errors.push({
+          field: `${field}.itemId`,
+          reason: `the item's framework version is a ${status}; only items of published versions can be mapped`,
+        });
       if (seen.has(item.identifier)) return void errors.push({ field: `${field}.itemId`, reason: 'competency listed twice' });
       seen.add(item.identifier);
       const scale = scaleOf(item.scaleId, item.frameworkId, scales);
       const level = scale?.levels?.find((candidate) => candidate.rank === input.level);
       if (!level) {
         const max = scale?.levels?.length ?? 0;
-        return void errors.push({ field: `${field}.level`, reason: max ? `must be between 1 and ${max} on scale ${scale!.code}` : 'the item has no proficiency scale' });
+        return void errors.push({
+          field: `${field}.level`,
+          reason: max ? `must be between 1 and ${max} on scale ${scale!.code}` : 'the item has no proficiency scale',
+        });
       }
-      rows.push({ position: index, description: cleanLocalized(input.description), itemId: item.id, itemIdentifier: item.identifier, levelId: level.id, levelRank: level.rank });
+      rows.push({
+        position: index,
+        description: cleanLocalized(input.description),
+        itemId: item.id,
+        itemIdentifier: item.identifier,
+        levelId: level.id,
+        levelRank: level.rank,
+      });
     });
     return { rows, errors };
   }
@@ -201,7 +260,13 @@ export const toModuleDto = (module: TrainingModule): TrainingModuleDto => ({
   title: module.title,
   description: module.description,
   ownerInstitutionId: module.ownerInstitutionId,
-  providerInstitutionIds: [module.ownerInstitutionId, ...(module.providers ?? []).map((provider) => provider.id).filter((id) => id !== module.ownerInstitutionId).sort()],
+  providerInstitutionIds: [
+    module.ownerInstitutionId,
+    ...(module.providers ?? [])
+      .map((provider) => provider.id)
+      .filter((id) => id !== module.ownerInstitutionId)
+      .sort(),
+  ],
   hours: module.hours,
   ectsCredits: module.ectsCredits,
   modality: module.modality,

@@ -49,23 +49,35 @@ export class TrainingSessionsRepository {
     if (query.startsFrom) qb.andWhere('s.startsOn >= :startsFrom', { startsFrom: query.startsFrom });
     if (query.startsUntil) qb.andWhere('s.startsOn <= :startsUntil', { startsUntil: query.startsUntil });
     const total = await qb.getCount();
-    const rows = await qb.orderBy('s.startsOn').addOrderBy('s.code').addOrderBy('s.id').limit(query.limit).offset(query.offset).getRawMany<{ id: string }>();
+    const rows = await qb
+      .orderBy('s.startsOn')
+      .addOrderBy('s.code')
+      .addOrderBy('s.id')
+      .limit(query.limit)
+      .offset(query.offset)
+      .getRawMany<{ id: string }>();
     return [rows.map((row) => row.id), total];
   }
 
   /** The organiser's sessions starting in `year`, with module or programme loaded, by start date. */
   sessionsStartingIn(institutionId: string, year: number): Promise<TrainingSession[]> {
-    return this.dataSource.getRepository(TrainingSession).createQueryBuilder('s')
+    return this.dataSource
+      .getRepository(TrainingSession)
+      .createQueryBuilder('s')
       .leftJoinAndSelect('s.module', 'module')
       .leftJoinAndSelect('s.programme', 'programme')
       .where('s.institutionId = :institutionId', { institutionId })
       .andWhere('s.startsOn >= :from AND s.startsOn < :to', { from: `${year}-01-01`, to: `${year + 1}-01-01` })
-      .orderBy('s.startsOn').addOrderBy('s.code').addOrderBy('s.id')
+      .orderBy('s.startsOn')
+      .addOrderBy('s.code')
+      .addOrderBy('s.id')
       .getMany();
   }
 
   codeTaken(institutionId: string, code: string, exceptId: string | undefined, manager: EntityManager): Promise<boolean> {
-    const qb = manager.createQueryBuilder(TrainingSession, 's').where('s.institutionId = :institutionId AND s.code = :code', { institutionId, code });
+    const qb = manager
+      .createQueryBuilder(TrainingSession, 's')
+      .where('s.institutionId = :institutionId AND s.code = :code', { institutionId, code });
     if (exceptId) qb.andWhere('s.id <> :exceptId', { exceptId });
     return qb.getExists();
   }
@@ -73,9 +85,14 @@ export class TrainingSessionsRepository {
   /** Learners holding a seat (any status but withdrawn), per session; sessions without any are absent. */
   async enrolledCounts(sessionIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, number>> {
     if (!sessionIds.length) return new Map();
-    const rows = await manager.createQueryBuilder(Enrolment, 'e').select('e.sessionId', 'sessionId').addSelect('COUNT(*)', 'count')
-      .where('e.sessionId IN (:...sessionIds)', { sessionIds }).andWhere(`e.status <> 'withdrawn'`)
-      .groupBy('e.sessionId').getRawMany<{ sessionId: string; count: string }>();
+    const rows = await manager
+      .createQueryBuilder(Enrolment, 'e')
+      .select('e.sessionId', 'sessionId')
+      .addSelect('COUNT(*)', 'count')
+      .where('e.sessionId IN (:...sessionIds)', { sessionIds })
+      .andWhere(`e.status <> 'withdrawn'`)
+      .groupBy('e.sessionId')
+      .getRawMany<{ sessionId: string; count: string }>();
     return new Map(rows.map((row) => [row.sessionId, Number(row.count)]));
   }
 

@@ -6,7 +6,12 @@ import { institutionForNew } from '../auth/access-scopes.js';
 import type { Actor } from '../auth/roles.js';
 import { page, type Page } from '../common/page.js';
 import { conflict, invalid, notFound, type FieldError } from '../common/problems.js';
-import type { CreateTrainingSessionDto, TrainingSessionDto, TrainingSessionListQuery, UpdateTrainingSessionDto } from './dto/training-session.dto.js';
+import type {
+  CreateTrainingSessionDto,
+  TrainingSessionDto,
+  TrainingSessionListQuery,
+  UpdateTrainingSessionDto,
+} from './dto/training-session.dto.js';
 import { ProgrammesRepository } from './programmes.repository.js';
 import { deliveryNeeds, seatsLeft } from './session-rules.js';
 import type { Modality } from './training-module.entity.js';
@@ -45,29 +50,42 @@ export class TrainingSessionsService {
 
   async create(dto: CreateTrainingSessionDto, actor: Actor): Promise<TrainingSessionDto> {
     if (Boolean(dto.moduleId) === Boolean(dto.programmeId)) {
-      const reason = dto.moduleId ? 'give either moduleId or programmeId, not both' : 'give the moduleId or the programmeId the session runs';
-      throw invalid([{ field: 'moduleId', reason }, { field: 'programmeId', reason }]);
+      const reason = dto.moduleId
+        ? 'give either moduleId or programmeId, not both'
+        : 'give the moduleId or the programmeId the session runs';
+      throw invalid([
+        { field: 'moduleId', reason },
+        { field: 'programmeId', reason },
+      ]);
     }
     const institutionId = institutionForNew(actor, dto.institutionId, Permission.CatalogueManage, 'institutionId', 'a session');
     const id = await this.sessions.transaction(async (manager) => {
       const subject = await this.subjectOf(dto.moduleId, dto.programmeId, manager);
       const errors: FieldError[] = [];
       if (!subject.organisers.includes(institutionId)) {
-        errors.push({ field: 'institutionId', reason: dto.moduleId ? 'the organiser must deliver the module (be one of its providers)' : 'the organiser must be one of the programme’s awarding schools' });
+        errors.push({
+          field: 'institutionId',
+          reason: dto.moduleId
+            ? 'the organiser must deliver the module (be one of its providers)'
+            : 'the organiser must be one of the programme’s awarding schools',
+        });
       }
       const schedule = { startsOn: dto.startsOn, endsOn: dto.endsOn, place: dto.place ?? null, onlineUrl: dto.onlineUrl ?? null };
       errors.push(...scheduleErrors(schedule, subject));
       if (errors.length) throw invalid(errors, 'The session is not valid; nothing was saved.');
       await this.assertCodeFree(institutionId, dto.code, undefined, manager);
-      const session = await this.sessions.addSession({
-        ...schedule,
-        code: dto.code,
-        moduleId: dto.moduleId ?? null,
-        programmeId: dto.programmeId ?? null,
-        institutionId,
-        trainers: (dto.trainers ?? []).map((trainer) => trainer.trim()),
-        capacity: dto.capacity,
-      }, manager);
+      const session = await this.sessions.addSession(
+        {
+          ...schedule,
+          code: dto.code,
+          moduleId: dto.moduleId ?? null,
+          programmeId: dto.programmeId ?? null,
+          institutionId,
+          trainers: (dto.trainers ?? []).map((trainer) => trainer.trim()),
+          capacity: dto.capacity,
+        },
+        manager,
+      );
       return session.id;
     });
     return this.get(id);
@@ -88,7 +106,9 @@ export class TrainingSessionsService {
       if (dto.capacity != null) {
         const enrolled = (await this.sessions.enrolledCounts([id], manager)).get(id) ?? 0;
         if (dto.capacity < enrolled) {
-          throw conflict('capacity_below_enrolments', `${enrolled} learners are enrolled; the capacity cannot go below that.`, [{ field: 'capacity', reason: `at least ${enrolled}` }]);
+          throw conflict('capacity_below_enrolments', `${enrolled} learners are enrolled; the capacity cannot go below that.`, [
+            { field: 'capacity', reason: `at least ${enrolled}` },
+          ]);
         }
         session.capacity = dto.capacity;
       }
@@ -105,7 +125,10 @@ export class TrainingSessionsService {
     await this.sessions.transaction(async (manager) => {
       const session = await this.requireManaged(id, actor, manager);
       if (await this.sessions.hasEnrolments(id, manager)) {
-        throw conflict('session_has_enrolments', `Session ${session.code} has enrolments; withdrawn ones stay in learners’ records, so it cannot be deleted.`);
+        throw conflict(
+          'session_has_enrolments',
+          `Session ${session.code} has enrolments; withdrawn ones stay in learners’ records, so it cannot be deleted.`,
+        );
       }
       await this.sessions.deleteSession(session, manager);
     });
@@ -125,11 +148,19 @@ export class TrainingSessionsService {
     }
   }
 
-  private async subjectOf(moduleId: string | null | undefined, programmeId: string | null | undefined, manager: EntityManager): Promise<Subject> {
+  private async subjectOf(
+    moduleId: string | null | undefined,
+    programmeId: string | null | undefined,
+    manager: EntityManager,
+  ): Promise<Subject> {
     if (moduleId) {
       const [module] = await this.modules.findDetails([moduleId], manager);
       if (!module) throw invalid([{ field: 'moduleId', reason: 'no such training module' }]);
-      return { label: `${module.modality} module`, modalities: [module.modality], organisers: [module.ownerInstitutionId, ...(module.providers ?? []).map((provider) => provider.id)] };
+      return {
+        label: `${module.modality} module`,
+        modalities: [module.modality],
+        organisers: [module.ownerInstitutionId, ...(module.providers ?? []).map((provider) => provider.id)],
+      };
     }
     const [programme] = await this.programmes.findDetails([programmeId!], manager);
     if (!programme) throw invalid([{ field: 'programmeId', reason: 'no such programme' }]);
@@ -151,7 +182,8 @@ function scheduleErrors(schedule: Schedule, subject: Subject): FieldError[] {
   if (schedule.endsOn < schedule.startsOn) errors.push({ field: 'endsOn', reason: 'must be on or after startsOn' });
   const needs = deliveryNeeds(subject.modalities);
   if (needs.place && !schedule.place) errors.push({ field: 'place', reason: `required for a ${subject.label} (taught on site)` });
-  if (needs.onlineUrl && !schedule.onlineUrl) errors.push({ field: 'onlineUrl', reason: `required for a ${subject.label} (taught at a distance)` });
+  if (needs.onlineUrl && !schedule.onlineUrl)
+    errors.push({ field: 'onlineUrl', reason: `required for a ${subject.label} (taught at a distance)` });
   return errors;
 }
 

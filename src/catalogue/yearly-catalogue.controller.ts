@@ -10,6 +10,10 @@ import { YearlyCatalogueService } from './yearly-catalogue.service.js';
 export class YearlyCatalogueController {
   constructor(private readonly service: YearlyCatalogueService) {}
 
-  @Get(':id/catalogue') @Allow('public') @ApiOperation({ summary: 'The institution’s training catalogue for a year: its sessions by module or programme, with seats left' })
-  catalogue(@Param('id', ParseIdPipe) id: string, @Query() query: CatalogueQuery): Promise<CatalogueDto> { return this.service.catalogueOf(id, query.year); }
+  @Get(':id/catalogue')
+  @Allow('public')
+  @ApiOperation({ summary: 'The institution’s training catalogue for a year: its sessions by module or programme, with seats left' })
+  catalogue(@Param('id', ParseIdPipe) id: string, @Query() query: CatalogueQuery): Promise<CatalogueDto> {
+    return this.service.catalogueOf(id, query.year);
+  }
 }

@@ -26,18 +26,39 @@ export class YearlyCatalogueService {
     const enrolled = await this.sessions.enrolledCounts(sessions.map((session) => session.id));
     // A programme's hours and modalities come from its modules, loaded once per programme.
     const programmeIds = [...new Set(sessions.flatMap((session) => session.programmeId ?? []))];
-    const programmes = new Map((await this.programmes.findDetails(programmeIds)).map((programme) => [programme.id, toProgrammeDto(programme)]));
+    const programmes = new Map(
+      (await this.programmes.findDetails(programmeIds)).map((programme) => [programme.id, toProgrammeDto(programme)]),
+    );
 
     const entries = new Map<string, CatalogueEntryDto>();
     for (const session of sessions) {
       const key = session.moduleId ?? session.programmeId!;
       if (!entries.has(key)) {
         const programme = session.programmeId ? programmes.get(session.programmeId)! : undefined;
-        entries.set(key, programme
-          ? { kind: 'programme', id: programme.id, code: programme.code, title: programme.title, hours: programme.totalHours, ectsCredits: programme.totalCredits,
-            modalities: [...new Set(programme.modules.map((entry) => entry.modality))], sessions: [] }
-          : { kind: 'module', id: session.module!.id, code: session.module!.code, title: session.module!.title, hours: session.module!.hours, ectsCredits: session.module!.ectsCredits,
-            modalities: [session.module!.modality], sessions: [] });
+        entries.set(
+          key,
+          programme
+            ? {
+                kind: 'programme',
+                id: programme.id,
+                code: programme.code,
+                title: programme.title,
+                hours: programme.totalHours,
+                ectsCredits: programme.totalCredits,
+                modalities: [...new Set(programme.modules.map((entry) => entry.modality))],
+                sessions: [],
+              }
+            : {
+                kind: 'module',
+                id: session.module!.id,
+                code: session.module!.code,
+                title: session.module!.title,
+                hours: session.module!.hours,
+                ectsCredits: session.module!.ectsCredits,
+                modalities: [session.module!.modality],
+                sessions: [],
+              },
+        );
       }
       const count = enrolled.get(session.id) ?? 0;
       entries.get(key)!.sessions.push({

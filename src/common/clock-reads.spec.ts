@@ -12,10 +12,13 @@ const NEW_ID = /\brandomUUID\b/;
 /** Elapsed real time, not "the current time" of the domain: fixing the clock in a test must not freeze these. */
 const CLOCK_ALLOWED: Record<string, string> = {
   'common/clock.ts': 'the system clock itself',
-  'credentials/vc/verifier.ts': 'library entry point: `now` defaults to the system time when a caller passes none (unit specs, benches); VerificationService passes the Clock\'s',
-  'credentials/vc/ttl-cache.ts': 'how long a cached status list or DID document stays fresh, in real time; its `now` option serves its spec',
+  'credentials/vc/verifier.ts':
+    "library entry point: `now` defaults to the system time when a caller passes none (unit specs, benches); VerificationService passes the Clock's",
+  'credentials/vc/ttl-cache.ts':
+    'how long a cached status list or DID document stays fresh, in real time; its `now` option serves its spec',
   'common/rate-limit.ts': 'the per-minute window of the public verification budget, real time in one process',
-  'credentials/batch/credential-batches.service.ts': 'a job\'s 5 s work budget, real time measured against the queue\'s expiry (pg-boss counts in real time)',
+  'credentials/batch/credential-batches.service.ts':
+    "a job's 5 s work budget, real time measured against the queue's expiry (pg-boss counts in real time)",
   'database/change-notifications.ts': 'how long a feed mark vouches that nothing changed (5 s), real time of the LISTEN connection',
 };
 
@@ -36,9 +39,11 @@ function offending(rule: RegExp, allowed: Record<string, string>): { found: stri
   const hits = new Map<string, string[]>();
   for (const path of sources(SRC)) {
     const file = relative(SRC, path);
-    readFileSync(path, 'utf8').split('\n').forEach((line, index) => {
-      if (rule.test(line)) hits.set(file, [...(hits.get(file) ?? []), `${file}:${index + 1}: ${line.trim()}`]);
-    });
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .forEach((line, index) => {
+        if (rule.test(line)) hits.set(file, [...(hits.get(file) ?? []), `${file}:${index + 1}: ${line.trim()}`]);
+      });
   }
   return {
     found: [...hits].filter(([file]) => !(file in allowed)).flatMap(([, lines]) => lines),
@@ -56,10 +61,21 @@ describe('time and ids come from the injected clock and id source', () => {
   });
 
   it('the rules catch what they are meant to', () => {
-    for (const line of ['const issuedAt = new Date();', 'const now = new Date( );', 'return new Date;', 'const deadline = Date.now() + 5_000;', '(options.now ?? Date.now)()']) {
+    for (const line of [
+      'const issuedAt = new Date();',
+      'const now = new Date( );',
+      'return new Date;',
+      'const deadline = Date.now() + 5_000;',
+      '(options.now ?? Date.now)()',
+    ]) {
       expect([line, CLOCK_READ.test(line)]).toEqual([line, true]);
     }
-    for (const line of ['new Date(dto.observedAt)', 'new Date(at.getTime() + EARLIEST_ZONE_MS)', 'const now = this.clock.now();', 'performance.now() - started']) {
+    for (const line of [
+      'new Date(dto.observedAt)',
+      'new Date(at.getTime() + EARLIEST_ZONE_MS)',
+      'const now = this.clock.now();',
+      'performance.now() - started',
+    ]) {
       expect([line, CLOCK_READ.test(line)]).toEqual([line, false]);
     }
     expect(NEW_ID.test('credential.id = randomUUID();')).toBe(true);

@@ -24,6 +24,13 @@ export class IdSource {
 export class ClockModule {
   /** The system clock and ids unless a test hands its own (test/support/test-app.ts). */
   static with({ clock = new Clock(), ids = new IdSource() }: { clock?: Clock; ids?: IdSource } = {}): DynamicModule {
-    return { module: ClockModule, providers: [{ provide: Clock, useValue: clock }, { provide: IdSource, useValue: ids }], exports: [Clock, IdSource] };
+    return {
+      module: ClockModule,
+      providers: [
+        { provide: Clock, useValue: clock },
+        { provide: IdSource, useValue: ids },
+      ],
+      exports: [Clock, IdSource],
+    };
   }
 }

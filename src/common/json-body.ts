@@ -19,7 +19,9 @@ export function acceptJsonBodies(fastify: FastifyInstance, bodyLimit: number): v
   fastify.addContentTypeParser(JSON_TYPES, { parseAs: 'string', bodyLimit }, (request, body, done) => {
     const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
     if (charset && charset !== 'utf-8' && charset !== 'utf8') {
-      return done(new HttpException({ code: 'unsupported_encoding', detail: 'The request body must be UTF-8.' }, HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+      return done(
+        new HttpException({ code: 'unsupported_encoding', detail: 'The request body must be UTF-8.' }, HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+      );
     }
     if (body === '') return done(null, {});
     let value: unknown;
@@ -30,7 +32,8 @@ export function acceptJsonBodies(fastify: FastifyInstance, bodyLimit: number): v
       return done(new BadRequestException({ code: 'malformed_json', detail: 'The request body is not valid JSON.' }));
     }
     // Every body this API takes is an object (or a list): a bare value is a mistake worth naming as such.
-    if (!value || typeof value !== 'object') return done(new BadRequestException({ code: 'malformed_json', detail: 'The request body must be a JSON object.' }));
+    if (!value || typeof value !== 'object')
+      return done(new BadRequestException({ code: 'malformed_json', detail: 'The request body must be a JSON object.' }));
     done(null, value);
   });
 }
@@ -41,7 +44,10 @@ export function acceptJsonBodies(fastify: FastifyInstance, bodyLimit: number): v
  */
 export function parseBoundedJson(text: string, where: string): unknown {
   if (nestedDeeperThan(text, MAX_JSON_DEPTH)) {
-    throw invalid([{ field: where, reason: `JSON nested more than ${MAX_JSON_DEPTH} levels deep` }], 'The JSON document is nested too deeply.');
+    throw invalid(
+      [{ field: where, reason: `JSON nested more than ${MAX_JSON_DEPTH} levels deep` }],
+      'The JSON document is nested too deeply.',
+    );
   }
   const value: unknown = JSON.parse(text);
   const problem = unstorableField(value, []);
@@ -90,4 +96,5 @@ function unstorableField(value: unknown, path: (string | number)[]): FieldError 
 
 /** `levels[0].label.fr`, as the validation errors name fields; a name is escaped as in JSON, so it echoes safely. */
 const fieldName = (path: (string | number)[]): string =>
-  path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index ? '.' : ''}${JSON.stringify(key).slice(1, -1)}`)).join('') || 'body';
+  path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index ? '.' : ''}${JSON.stringify(key).slice(1, -1)}`)).join('') ||
+  'body';

@@ -1,7 +1,15 @@
 import { HttpException } from '@nestjs/common';
 import {
-  assertDraft, assertNewDraftAllowed, assertNextVersionAllowed, assertReplaceable, assertTransition, frameworkCompleteness, publishFramework, publishProfile,
-  retire, type Status,
+  assertDraft,
+  assertNewDraftAllowed,
+  assertNextVersionAllowed,
+  assertReplaceable,
+  assertTransition,
+  frameworkCompleteness,
+  publishFramework,
+  publishProfile,
+  retire,
+  type Status,
 } from './lifecycle.js';
 
 const version = (status: Status) => ({ status, version: '2026.1', publishedAt: null as Date | null, retiredAt: null as Date | null });
@@ -63,7 +71,10 @@ describe('publishing a framework', () => {
 
 describe('publishing a job profile', () => {
   it('needs at least one required competency', () => {
-    expect(refusal(() => publishProfile(version('draft'), { requirements: 0 }, NOW))).toMatchObject({ code: 'profile_incomplete', errors: [{ field: 'requirements' }] });
+    expect(refusal(() => publishProfile(version('draft'), { requirements: 0 }, NOW))).toMatchObject({
+      code: 'profile_incomplete',
+      errors: [{ field: 'requirements' }],
+    });
     expect(publishProfile(version('draft'), { requirements: 2 }, NOW)).toMatchObject({ status: 'published', publishedAt: NOW });
   });
 });
@@ -71,7 +82,10 @@ describe('publishing a job profile', () => {
 describe('new drafts of a lineage', () => {
   it('refuses a taken version label and a second draft', () => {
     expect(() => assertNewDraftAllowed(free, '2', 'Framework')).not.toThrow();
-    expect(refusal(() => assertNewDraftAllowed({ versionTaken: true, draftExists: false }, '2', 'Framework'))).toMatchObject({ code: 'duplicate_version', errors: [{ field: 'version' }] });
+    expect(refusal(() => assertNewDraftAllowed({ versionTaken: true, draftExists: false }, '2', 'Framework'))).toMatchObject({
+      code: 'duplicate_version',
+      errors: [{ field: 'version' }],
+    });
     expect(refusal(() => assertNewDraftAllowed({ versionTaken: false, draftExists: true }, '2', 'Framework')).code).toBe('draft_exists');
   });
 
@@ -80,6 +94,8 @@ describe('new drafts of a lineage', () => {
     expect(() => assertNextVersionAllowed(version('retired'), free, '2', 'Job profile')).not.toThrow();
     expect(refusal(() => assertNextVersionAllowed(version('draft'), free, '2', 'Job profile')).code).toBe('version_is_draft');
     // An open draft is reported before a clashing label, as the API always did.
-    expect(refusal(() => assertNextVersionAllowed(version('published'), { versionTaken: true, draftExists: true }, '2', 'Job profile')).code).toBe('draft_exists');
+    expect(
+      refusal(() => assertNextVersionAllowed(version('published'), { versionTaken: true, draftExists: true }, '2', 'Job profile')).code,
+    ).toBe('draft_exists');
   });
 });

@@ -34,7 +34,10 @@ export function assertDraft(document: Versioned, what: string): void {
 /** An import replaces a draft of the same version; a published or retired version stays as it is. */
 export function assertReplaceable(document: Versioned, what: string): void {
   if (document.status !== 'draft') {
-    throw conflict('version_published', `${what} version ${document.version} is ${document.status} and cannot be replaced; import it under a new version label.`);
+    throw conflict(
+      'version_published',
+      `${what} version ${document.version} is ${document.status} and cannot be replaced; import it under a new version label.`,
+    );
   }
 }
 
@@ -45,7 +48,10 @@ export function assertTransition(document: Versioned, to: Exclude<Status, 'draft
 
 /** Version labels are unique within a lineage. */
 export function assertVersionLabelFree(taken: boolean, version: string, what: string): void {
-  if (taken) throw conflict('duplicate_version', `This ${what.toLowerCase()} already has a version ${version}.`, [{ field: 'version', reason: 'already exists' }]);
+  if (taken)
+    throw conflict('duplicate_version', `This ${what.toLowerCase()} already has a version ${version}.`, [
+      { field: 'version', reason: 'already exists' },
+    ]);
 }
 
 /** One draft per lineage: a second one would fork the content others are editing. */
@@ -96,7 +102,9 @@ export interface ProfileContent {
 export function publishProfile<T extends Dated>(profile: T, content: ProfileContent, now: Date): T {
   assertTransition(profile, 'published', 'Job profile');
   if (content.requirements === 0) {
-    throw conflict('profile_incomplete', 'A published job profile needs at least one required competency.', [{ field: 'requirements', reason: 'empty' }]);
+    throw conflict('profile_incomplete', 'A published job profile needs at least one required competency.', [
+      { field: 'requirements', reason: 'empty' },
+    ]);
   }
   return markPublished(profile, now);
 }

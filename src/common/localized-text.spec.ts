@@ -31,6 +31,8 @@ describe('localized text validation', () => {
   });
 
   it('drops bidi controls, so an imported title cannot reverse the text around it', () => {
-    expect(cleanLocalized({ fr: '\u202eGestion de crise\u202c', ar: '\u200fإدارة\u2067 الأزمات\u2069\u061c', en: '\u202a\u200e' })).toEqual({ fr: 'Gestion de crise', ar: 'إدارة الأزمات' });
+    expect(cleanLocalized({ fr: '\u202eGestion de crise\u202c', ar: '\u200fإدارة\u2067 الأزمات\u2069\u061c', en: '\u202a\u200e' })).toEqual(
+      { fr: 'Gestion de crise', ar: 'إدارة الأزمات' },
+    );
   });
 });

@@ -9,15 +9,24 @@ export type LocalizedText = Partial<Record<Language, string>>;
 
 export class LocalizedTextDto implements LocalizedText {
   @ApiPropertyOptional({ example: 'Gestion de crise' })
-  @IsOptional() @IsString() @MaxLength(4000) @WithoutBidiControls()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  @WithoutBidiControls()
   fr?: string;
 
   @ApiPropertyOptional({ example: 'إدارة الأزمات' })
-  @IsOptional() @IsString() @MaxLength(4000) @WithoutBidiControls()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  @WithoutBidiControls()
   ar?: string;
 
   @ApiPropertyOptional({ example: 'Crisis management' })
-  @IsOptional() @IsString() @MaxLength(4000) @WithoutBidiControls()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  @WithoutBidiControls()
   en?: string;
 }
 
@@ -26,10 +35,13 @@ export class LocalizedTextDto implements LocalizedText {
 export class HasSomeLanguage implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
     if (value === undefined || value === null) return true; // presence is @IsDefined's job
-    return typeof value === 'object' && LANGUAGES.some((lang) => {
-      const text = (value as LocalizedText)[lang];
-      return typeof text === 'string' && text.trim().length > 0;
-    });
+    return (
+      typeof value === 'object' &&
+      LANGUAGES.some((lang) => {
+        const text = (value as LocalizedText)[lang];
+        return typeof text === 'string' && text.trim().length > 0;
+      })
+    );
   }
 
   defaultMessage(args: ValidationArguments): string {

@@ -8,11 +8,19 @@ export const MAX_OFFSET = 2_147_483_647;
 
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   limit: number = 20;
 
   @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_OFFSET)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_OFFSET)
   offset: number = 0;
 }
 

@@ -28,7 +28,11 @@ export class PublicRateLimit implements CanActivate {
     window.count++;
     if (window.count > limit) {
       const retryAfter = Math.ceil((window.start + WINDOW_MS - now) / 1000);
-      throw tooManyRequests('rate_limited', `At most ${limit} verifications a minute from one address; try again in ${retryAfter} s.`, retryAfter);
+      throw tooManyRequests(
+        'rate_limited',
+        `At most ${limit} verifications a minute from one address; try again in ${retryAfter} s.`,
+        retryAfter,
+      );
     }
     return true;
   }

@@ -24,7 +24,10 @@ const run = async (value: unknown, metatype: new () => object, type: 'body' | 'q
 
 describe('validationPipe', () => {
   it('drops a null the contract does not allow, so it reads as absent, and keeps a declared one', async () => {
-    expect(await run({ slug: null, family: { ar: null, fr: 'Direction' }, website: null }, UpdateSchoolDto)).toEqual({ family: { fr: 'Direction' }, website: null });
+    expect(await run({ slug: null, family: { ar: null, fr: 'Direction' }, website: null }, UpdateSchoolDto)).toEqual({
+      family: { fr: 'Direction' },
+      website: null,
+    });
   });
 
   it('still refuses a null for a required field', async () => {
@@ -33,7 +36,10 @@ describe('validationPipe', () => {
 
   it('refuses query values PostgreSQL cannot store, and an offset past its integer', async () => {
     expect(await run({ offset: '99999999999999999999' }, PageQuery, 'query')).toMatchObject({ status: 400, errors: [{ field: 'offset' }] });
-    expect(await run({ q: 'a\u0000' }, PageQuery, 'query')).toEqual({ status: 400, errors: [{ field: 'q', reason: 'must not contain the NUL character (U+0000)' }] });
+    expect(await run({ q: 'a\u0000' }, PageQuery, 'query')).toEqual({
+      status: 400,
+      errors: [{ field: 'q', reason: 'must not contain the NUL character (U+0000)' }],
+    });
     expect(await run({ q: ['x', '\ud800'] }, PageQuery, 'query')).toMatchObject({ status: 400, errors: [{ field: 'q' }] });
   });
 });

@@ -17,8 +17,7 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 
 const JSON_DOCUMENT_FIELDS = Symbol('jsonDocumentFields');
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  !!value && typeof value === 'object' && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * A field that carries a whole JSON-LD document (a credential, a presentation): it must be an object, and is handed
@@ -77,7 +76,8 @@ function dropUndeclaredNulls<T>(value: T): T {
   const fields = value as Record<string, unknown>;
   for (const key of Object.keys(fields)) {
     if (fields[key] !== null) dropUndeclaredNulls(fields[key]);
-    else if ((Reflect.getMetadata(SWAGGER_PROPERTY, prototype, key) as { nullable?: boolean } | undefined)?.nullable !== true) delete fields[key];
+    else if ((Reflect.getMetadata(SWAGGER_PROPERTY, prototype, key) as { nullable?: boolean } | undefined)?.nullable !== true)
+      delete fields[key];
   }
   return value;
 }

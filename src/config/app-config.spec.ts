@@ -59,9 +59,12 @@ describe('loadConfig', () => {
 
   it('bounds every wait for the database, the server cancelling a statement before our side gives up', () => {
     expect(loadConfig({}).databaseTimeouts).toEqual({ connectMs: 5_000, statementMs: 15_000, queryMs: 20_000 });
-    expect(loadConfig({ DB_CONNECT_TIMEOUT_MS: '2000', DB_STATEMENT_TIMEOUT_MS: '30000', DB_QUERY_TIMEOUT_MS: '35000' }).databaseTimeouts)
-      .toEqual({ connectMs: 2_000, statementMs: 30_000, queryMs: 35_000 });
-    expect(() => loadConfig({ DB_STATEMENT_TIMEOUT_MS: '30000' })).toThrow('DB_QUERY_TIMEOUT_MS must be longer than DB_STATEMENT_TIMEOUT_MS');
+    expect(
+      loadConfig({ DB_CONNECT_TIMEOUT_MS: '2000', DB_STATEMENT_TIMEOUT_MS: '30000', DB_QUERY_TIMEOUT_MS: '35000' }).databaseTimeouts,
+    ).toEqual({ connectMs: 2_000, statementMs: 30_000, queryMs: 35_000 });
+    expect(() => loadConfig({ DB_STATEMENT_TIMEOUT_MS: '30000' })).toThrow(
+      'DB_QUERY_TIMEOUT_MS must be longer than DB_STATEMENT_TIMEOUT_MS',
+    );
   });
 
   it('knows NODE_ENV as production, development or test only, spelt so', () => {
@@ -71,16 +74,29 @@ describe('loadConfig', () => {
     expect(loadConfig({}).environment).toBe('development');
     // Each of these booted as development, with the demo data and its published passwords.
     for (const spelling of ['Production', 'PRODUCTION', 'prod', 'production ', 'staging', '']) {
-      expect(problemsOf({ ...production(), NODE_ENV: spelling })).toEqual([expect.stringMatching(/^NODE_ENV must be production, development or test/)]);
+      expect(problemsOf({ ...production(), NODE_ENV: spelling })).toEqual([
+        expect.stringMatching(/^NODE_ENV must be production, development or test/),
+      ]);
     }
   });
 
   it('refuses a JWT_SECRET that is long but not random, in any environment', () => {
-    for (const weak of ['a'.repeat(64), 'changeme-changeme-changeme-changeme', '0123456789abcdef0123456789abcdef', 'thisismyveryownsupersecretjwtkeyok', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1']) {
+    for (const weak of [
+      'a'.repeat(64),
+      'changeme-changeme-changeme-changeme',
+      '0123456789abcdef0123456789abcdef',
+      'thisismyveryownsupersecretjwtkeyok',
+      'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1',
+    ]) {
       expect(problemsOf({ JWT_SECRET: weak })).toEqual([expect.stringMatching(/^JWT_SECRET /)]);
       expect(problemsOf({ ...production(), JWT_SECRET: weak })).toHaveLength(1);
     }
-    for (const generated of [randomBytes(32).toString('base64url'), randomBytes(16).toString('hex'), randomBytes(24).toString('base64'), 'test-secret-that-is-long-enough-for-hs256']) {
+    for (const generated of [
+      randomBytes(32).toString('base64url'),
+      randomBytes(16).toString('hex'),
+      randomBytes(24).toString('base64'),
+      'test-secret-that-is-long-enough-for-hs256',
+    ]) {
       expect(problemsOf({ JWT_SECRET: generated })).toEqual([]);
     }
   });
@@ -90,10 +106,15 @@ describe('loadConfig', () => {
     const zeros = join(dir, 'zeros.key');
     writeFileSync(zeros, Buffer.alloc(32), { mode: 0o600 });
     for (const env of <Record<string, string>[]>[
-      { KEY_ENCRYPTION_KEY: '00'.repeat(32) }, { KEY_ENCRYPTION_KEY: 'ff'.repeat(32) }, { KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') },
-      { KEY_ENCRYPTION_KEY: '0123456789abcdef'.repeat(4) }, { KEY_ENCRYPTION_KEY_FILE: zeros },
+      { KEY_ENCRYPTION_KEY: '00'.repeat(32) },
+      { KEY_ENCRYPTION_KEY: 'ff'.repeat(32) },
+      { KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') },
+      { KEY_ENCRYPTION_KEY: '0123456789abcdef'.repeat(4) },
+      { KEY_ENCRYPTION_KEY_FILE: zeros },
     ]) {
-      expect(problemsOf({ ...production(), KEY_ENCRYPTION_KEY: '', ...env })).toEqual([expect.stringMatching(/^KEY_ENCRYPTION_KEY (is one byte repeated|repeats a pattern)/)]);
+      expect(problemsOf({ ...production(), KEY_ENCRYPTION_KEY: '', ...env })).toEqual([
+        expect.stringMatching(/^KEY_ENCRYPTION_KEY (is one byte repeated|repeats a pattern)/),
+      ]);
     }
     expect(problemsOf({ KEY_ENCRYPTION_KEY: randomBytes(32).toString('hex') })).toEqual([]);
   });
@@ -101,14 +122,20 @@ describe('loadConfig', () => {
   it('refuses the demo in production: DEMO_DATA and the demo passwords', () => {
     expect(problemsOf(production())).toEqual([]);
     expect(loadConfig(production()).loadDemoData).toBe(false);
-    expect(problemsOf({ ...production(), DEMO_DATA: 'true' })).toEqual(['DEMO_DATA cannot be true when NODE_ENV=production: the demo publishes its passwords']);
-    expect(problemsOf({ ...production(), ADMIN_PASSWORD: 'admin-demo-2026' })).toEqual(['ADMIN_PASSWORD must not be a demo password (README) when NODE_ENV=production']);
+    expect(problemsOf({ ...production(), DEMO_DATA: 'true' })).toEqual([
+      'DEMO_DATA cannot be true when NODE_ENV=production: the demo publishes its passwords',
+    ]);
+    expect(problemsOf({ ...production(), ADMIN_PASSWORD: 'admin-demo-2026' })).toEqual([
+      'ADMIN_PASSWORD must not be a demo password (README) when NODE_ENV=production',
+    ]);
     expect(loadConfig({ DEMO_DATA: 'true' }).loadDemoData).toBe(true);
   });
 
   it('with DATABASE_URL, requires a key-encryption key that outlives the process', () => {
     const server = { DATABASE_URL: 'postgresql://competences@db.internal:5432/competences' };
-    expect(problemsOf(server)).toEqual([expect.stringMatching(/^KEY_ENCRYPTION_KEY or KEY_ENCRYPTION_KEY_FILE is required with DATABASE_URL/)]);
+    expect(problemsOf(server)).toEqual([
+      expect.stringMatching(/^KEY_ENCRYPTION_KEY or KEY_ENCRYPTION_KEY_FILE is required with DATABASE_URL/),
+    ]);
     expect(problemsOf({ ...server, KEY_ENCRYPTION_KEY: randomBytes(32).toString('hex') })).toEqual([]);
     // The embedded database keeps its development key in its own directory.
     expect(problemsOf({})).toEqual([]);
@@ -116,6 +143,8 @@ describe('loadConfig', () => {
 
   it('keeps the account limit slower than the address-and-account one', () => {
     expect(loadConfig({}).login).toEqual({ perAddressAndAccount: 5, perAccount: 20, perAddress: 50, windowSeconds: 900 });
-    expect(problemsOf({ LOGIN_MAX_FAILURES: '10', LOGIN_ACCOUNT_MAX_FAILURES: '10' })).toEqual(['LOGIN_ACCOUNT_MAX_FAILURES must be greater than LOGIN_MAX_FAILURES, or one address could lock an account out']);
+    expect(problemsOf({ LOGIN_MAX_FAILURES: '10', LOGIN_ACCOUNT_MAX_FAILURES: '10' })).toEqual([
+      'LOGIN_ACCOUNT_MAX_FAILURES must be greater than LOGIN_MAX_FAILURES, or one address could lock an account out',
+    ]);
   });
 });

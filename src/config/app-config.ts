@@ -94,14 +94,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     const match = /^(\d+)\s*(b|kb|mb)?$/i.exec(raw.trim());
-    const bytes = match ? Number(match[1]) * { b: 1, kb: 1024, mb: 1024 * 1024 }[(match[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb'] : NaN;
-    if (!(bytes >= 1024 && bytes <= 1024 * 1024 * 1024)) problems.push(`${name} must be a size between 1kb and 1024mb (e.g. 1mb, 512kb or a number of bytes)`);
+    const bytes = match
+      ? Number(match[1]) * { b: 1, kb: 1024, mb: 1024 * 1024 }[(match[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb']
+      : NaN;
+    if (!(bytes >= 1024 && bytes <= 1024 * 1024 * 1024))
+      problems.push(`${name} must be a size between 1kb and 1024mb (e.g. 1mb, 512kb or a number of bytes)`);
     return bytes;
   };
 
   const port = int('PORT', 3000, 0, 65535);
   const environment = env.NODE_ENV === undefined ? 'development' : (env.NODE_ENV as Environment);
-  if (!ENVIRONMENTS.includes(environment)) problems.push(`NODE_ENV must be production, development or test, spelt so (lower case); "${env.NODE_ENV}" is none of them`);
+  if (!ENVIRONMENTS.includes(environment))
+    problems.push(`NODE_ENV must be production, development or test, spelt so (lower case); "${env.NODE_ENV}" is none of them`);
   const production = environment === 'production';
 
   const secret = env.JWT_SECRET;
@@ -112,13 +116,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const adminPassword = env.ADMIN_PASSWORD ?? 'admin-demo-2026';
   if (adminPassword.length < 10) problems.push('ADMIN_PASSWORD must be at least 10 characters');
   if (production && !env.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD is required when NODE_ENV=production');
-  else if (production && DEMO_PASSWORDS.includes(adminPassword)) problems.push('ADMIN_PASSWORD must not be a demo password (README) when NODE_ENV=production');
+  else if (production && DEMO_PASSWORDS.includes(adminPassword))
+    problems.push('ADMIN_PASSWORD must not be a demo password (README) when NODE_ENV=production');
 
   const databaseUrl = url('DATABASE_URL', undefined, ['postgres:', 'postgresql:']);
   let keyEncryptionKey: Buffer | undefined;
   if (env.KEY_ENCRYPTION_KEY || env.KEY_ENCRYPTION_KEY_FILE) {
     try {
-      keyEncryptionKey = loadKeyEncryptionKey({ value: env.KEY_ENCRYPTION_KEY || undefined, file: env.KEY_ENCRYPTION_KEY_FILE || undefined, source: 'KEY_ENCRYPTION_KEY' });
+      keyEncryptionKey = loadKeyEncryptionKey({
+        value: env.KEY_ENCRYPTION_KEY || undefined,
+        file: env.KEY_ENCRYPTION_KEY_FILE || undefined,
+        source: 'KEY_ENCRYPTION_KEY',
+      });
       const weakKey = weakKeyReason(keyEncryptionKey);
       if (weakKey) problems.push(`KEY_ENCRYPTION_KEY ${weakKey}: generate one (openssl rand -hex 32)`);
     } catch (error) {
@@ -129,7 +138,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } else if (env.DATABASE_URL) {
     // The development key lives beside the embedded database; one made up for this process would leave every issuer
     // key sealed under it unopenable (no signature, no revocation) after a restart.
-    problems.push('KEY_ENCRYPTION_KEY or KEY_ENCRYPTION_KEY_FILE is required with DATABASE_URL: issuer keys stored in a database server must outlive this process (openssl rand -hex 32)');
+    problems.push(
+      'KEY_ENCRYPTION_KEY or KEY_ENCRYPTION_KEY_FILE is required with DATABASE_URL: issuer keys stored in a database server must outlive this process (openssl rand -hex 32)',
+    );
   }
   const loadDemoData = bool('DEMO_DATA', !production);
   if (production && loadDemoData) problems.push('DEMO_DATA cannot be true when NODE_ENV=production: the demo publishes its passwords');
@@ -139,12 +150,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     perAddress: int('LOGIN_ADDRESS_MAX_FAILURES', 50, 1, 100_000),
     windowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
   };
-  if (login.perAccount <= login.perAddressAndAccount) problems.push('LOGIN_ACCOUNT_MAX_FAILURES must be greater than LOGIN_MAX_FAILURES, or one address could lock an account out');
+  if (login.perAccount <= login.perAddressAndAccount)
+    problems.push('LOGIN_ACCOUNT_MAX_FAILURES must be greater than LOGIN_MAX_FAILURES, or one address could lock an account out');
   if (login.perAddress < login.perAddressAndAccount) problems.push('LOGIN_ADDRESS_MAX_FAILURES must be at least LOGIN_MAX_FAILURES');
   const didMethod = env.ISSUER_DID_METHOD || undefined;
   if (didMethod && didMethod !== 'web' && didMethod !== 'key') problems.push('ISSUER_DID_METHOD must be web or key');
-  const trustedIssuerDids = (env.TRUSTED_ISSUER_DIDS ?? '').split(',').map((did) => did.trim()).filter(Boolean);
-  for (const did of trustedIssuerDids) if (!/^did:[a-z0-9]+:\S+$/.test(did)) problems.push(`TRUSTED_ISSUER_DIDS has an invalid DID: ${did}`);
+  const trustedIssuerDids = (env.TRUSTED_ISSUER_DIDS ?? '')
+    .split(',')
+    .map((did) => did.trim())
+    .filter(Boolean);
+  for (const did of trustedIssuerDids)
+    if (!/^did:[a-z0-9]+:\S+$/.test(did)) problems.push(`TRUSTED_ISSUER_DIDS has an invalid DID: ${did}`);
 
   const databaseTimeouts: DatabaseTimeouts = {
     connectMs: int('DB_CONNECT_TIMEOUT_MS', DEFAULT_TIMEOUTS.connectMs, 100, 600_000),
@@ -152,7 +168,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queryMs: int('DB_QUERY_TIMEOUT_MS', DEFAULT_TIMEOUTS.queryMs, 100, 3_600_000),
   };
   // The server cancels a slow statement first and the connection stays good; our side gives up only on silence.
-  if (databaseTimeouts.queryMs <= databaseTimeouts.statementMs) problems.push('DB_QUERY_TIMEOUT_MS must be longer than DB_STATEMENT_TIMEOUT_MS');
+  if (databaseTimeouts.queryMs <= databaseTimeouts.statementMs)
+    problems.push('DB_QUERY_TIMEOUT_MS must be longer than DB_STATEMENT_TIMEOUT_MS');
 
   const publicBaseUrl = url('PUBLIC_BASE_URL', `http://localhost:${port}`)!;
   const config: AppConfig = {
@@ -177,7 +194,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     verifyRateLimit: int('VERIFY_RATE_LIMIT', 120, 0, 1_000_000),
     // did:web needs an https origin others can reach; a local demo signs with did:key instead.
     credentials: {
-      keyEncryptionKey, didMethod: (didMethod as 'web' | 'key' | undefined) ?? (publicBaseUrl.startsWith('https://') ? 'web' : 'key'), trustedIssuerDids,
+      keyEncryptionKey,
+      didMethod: (didMethod as 'web' | 'key' | undefined) ?? (publicBaseUrl.startsWith('https://') ? 'web' : 'key'),
+      trustedIssuerDids,
       acceptExamplesContext: bool('ACCEPT_EXAMPLES_CONTEXT', false),
       vcApiIssuance: bool('VC_API_ISSUANCE', false),
     },

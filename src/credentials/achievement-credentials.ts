@@ -1,6 +1,12 @@
 // Our records as Open Badges 3.0: a module certificate and a (co-accredited) diploma. Pure mapping, no I/O.
 import type { LocalizedText } from '../common/localized-text.js';
-import { buildAchievementCredential, hashedIdentity, type AlignmentInput, type IdentityObject, type ProfileInput } from './vc/open-badges.js';
+import {
+  buildAchievementCredential,
+  hashedIdentity,
+  type AlignmentInput,
+  type IdentityObject,
+  type ProfileInput,
+} from './vc/open-badges.js';
 import type { JsonObject } from './vc/issuer.js';
 import type { AlignedItem } from './credentials.repository.js';
 
@@ -31,7 +37,9 @@ const text = (value: LocalizedText | null | undefined): string => value?.fr ?? v
  * on the credential; the email, when there is one, is given as a salted hash so it can be matched but not harvested.
  */
 export function identify(learner: LearnerIdentity, salt: string): IdentityObject[] {
-  const identities: IdentityObject[] = [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: `${learner.givenName} ${learner.familyName}` }];
+  const identities: IdentityObject[] = [
+    { type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: `${learner.givenName} ${learner.familyName}` },
+  ];
   if (learner.email) identities.push(hashedIdentity({ identityType: 'emailAddress', identity: learner.email.toLowerCase(), salt }));
   return identities;
 }
@@ -62,9 +70,10 @@ export function buildAward(input: AwardInput, kind: 'certificate' | 'diploma'): 
       name: title,
       description: text(input.achievement.description) || `${achievementType} — ${title}`,
       criteria: {
-        narrative: kind === 'certificate'
-          ? `Module ${input.achievement.code} (${input.achievement.hours} h) followed and passed.`
-          : `Programme ${input.achievement.code} (${input.achievement.hours} h) completed: required modules, electives and completion rules met.`,
+        narrative:
+          kind === 'certificate'
+            ? `Module ${input.achievement.code} (${input.achievement.hours} h) followed and passed.`
+            : `Programme ${input.achievement.code} (${input.achievement.hours} h) completed: required modules, electives and completion rules met.`,
       },
       achievementType,
       humanCode: input.achievement.code,

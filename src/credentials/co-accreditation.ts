@@ -19,12 +19,28 @@ export function profileOf(draft: JsonObject, index: number): ProfileInput {
  * The draft with one more endorsement, by `school`, of its content as it stands (proof and endorsements aside), signed
  * at `date`; `id` is the endorsement's own (a fresh `urn:uuid:`). `sign` adds the school's proof (IssuerSigner in the service).
  */
-export async function endorse({ draft, school, sign, documentLoader, date, id }: {
-  draft: JsonObject; school: ProfileInput; sign: (endorsement: JsonObject) => Promise<JsonObject>; documentLoader: DocumentLoader; date: Date; id: string;
+export async function endorse({
+  draft,
+  school,
+  sign,
+  documentLoader,
+  date,
+  id,
+}: {
+  draft: JsonObject;
+  school: ProfileInput;
+  sign: (endorsement: JsonObject) => Promise<JsonObject>;
+  documentLoader: DocumentLoader;
+  date: Date;
+  id: string;
 }): Promise<JsonObject> {
   const digest = await endorsedDigest(draft, documentLoader);
   const unsigned = buildEndorsement({
-    id, credentialId: String(draft.id), digest, issuer: school, validFrom: date.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    id,
+    credentialId: String(draft.id),
+    digest,
+    issuer: school,
+    validFrom: date.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     comment: `${school.name} co-awards this diploma and approves its content (digest ${digest}).`,
   });
   const endorsement = await sign(unsigned);

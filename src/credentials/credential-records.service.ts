@@ -10,7 +10,11 @@ import { IssuanceService } from './issuance.service.js';
 
 @Injectable()
 export class CredentialRecordsService {
-  constructor(private readonly credentials: CredentialsRepository, private readonly issuance: IssuanceService, private readonly access: AccessPolicy) {}
+  constructor(
+    private readonly credentials: CredentialsRepository,
+    private readonly issuance: IssuanceService,
+    private readonly access: AccessPolicy,
+  ) {}
 
   async get(id: string, actor: Actor): Promise<CredentialDto> {
     const credential = await this.credentials.findCredential(id);

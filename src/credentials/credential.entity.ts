@@ -19,7 +19,10 @@ export type CredentialState = (typeof CREDENTIAL_STATES)[number];
 @Entity('credential')
 @Index('uq_credential_status_index', ['statusListId', 'statusListIndex'], { unique: true })
 @Index('uq_certificate_per_enrolment', ['enrolmentId'], { unique: true, where: `"kind" = 'certificate'` })
-@Index('uq_certificate_per_learner_module', ['learnerId', 'moduleId'], { unique: true, where: `"kind" = 'certificate' AND "state" <> 'revoked' AND "duplicateOfId" IS NULL` })
+@Index('uq_certificate_per_learner_module', ['learnerId', 'moduleId'], {
+  unique: true,
+  where: `"kind" = 'certificate' AND "state" <> 'revoked' AND "duplicateOfId" IS NULL`,
+})
 @Index('uq_diploma_per_learner', ['learnerId', 'programmeId'], { unique: true, where: `"kind" = 'diploma'` })
 @Index('ix_credential_learner', ['learnerId'])
 @Index('ix_credential_batch', ['batchId'])

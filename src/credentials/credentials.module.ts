@@ -19,7 +19,16 @@ import { VerificationService } from './verification.service.js';
 @Module({
   imports: [InstitutionsModule, LearningModule],
   controllers: [CredentialsController, VcApiController, CredentialBatchesController, TranscriptsController],
-  providers: [CredentialsRepository, IssuanceService, CredentialRecordsService, VcApiIssuerService, VerificationService, CredentialBatchesService, PublicRateLimit, TranscriptsService],
+  providers: [
+    CredentialsRepository,
+    IssuanceService,
+    CredentialRecordsService,
+    VcApiIssuerService,
+    VerificationService,
+    CredentialBatchesService,
+    PublicRateLimit,
+    TranscriptsService,
+  ],
   exports: [IssuanceService, VerificationService, CredentialsRepository, CredentialRecordsService, TranscriptsService],
 })
 export class CredentialsModule {}

@@ -43,7 +43,9 @@ export class CredentialsRepository {
     const rows: { enrolmentId: string; score: string; maxScore: string }[] = await manager.query(
       `SELECT DISTINCT ON ("enrolmentId") "enrolmentId", score, "maxScore" FROM assessment
        WHERE "enrolmentId" = ANY($1::uuid[]) AND passed AND kind IN ('final_exam', 'evaluation_grid')
-       ORDER BY "enrolmentId", score / "maxScore" DESC`, [enrolmentIds]);
+       ORDER BY "enrolmentId", score / "maxScore" DESC`,
+      [enrolmentIds],
+    );
     return new Map(rows.map((row) => [row.enrolmentId, { score: Number(row.score), maxScore: Number(row.maxScore) }]));
   }
 
@@ -53,7 +55,9 @@ export class CredentialsRepository {
       `SELECT DISTINCT ON (i.identifier) i.code, i.label, i.uri, f.title AS "frameworkTitle", l.label AS "levelLabel"
        FROM learning_outcome o JOIN framework_item i ON i.id = o."itemId" JOIN framework f ON f.id = i."frameworkId"
        JOIN proficiency_level l ON l.id = o."levelId"
-       WHERE o."moduleId" = ANY($1::uuid[]) ORDER BY i.identifier, o."levelRank" DESC`, [moduleIds]);
+       WHERE o."moduleId" = ANY($1::uuid[]) ORDER BY i.identifier, o."levelRank" DESC`,
+      [moduleIds],
+    );
   }
 
   findProgramme(id: string, manager: EntityManager): Promise<Programme | null> {
@@ -78,7 +82,9 @@ export class CredentialsRepository {
       `SELECT s."moduleId", MAX(CASE WHEN a.passed AND a.kind IN ('final_exam', 'evaluation_grid') THEN a.score * 100 / a."maxScore" END) AS best
        FROM enrolment e JOIN training_session s ON s.id = e."sessionId" LEFT JOIN assessment a ON a."enrolmentId" = e.id
        WHERE e."learnerId" = $1 AND e.status = 'completed' AND s."moduleId" = ANY($2::uuid[])
-       GROUP BY s."moduleId"`, [learnerId, moduleIds]);
+       GROUP BY s."moduleId"`,
+      [learnerId, moduleIds],
+    );
     return new Map(rows.map((row) => [row.moduleId, row.best === null ? null : Number(row.best)]));
   }
 
@@ -87,7 +93,8 @@ export class CredentialsRepository {
     const [row] = await manager.query(
       `SELECT 1 FROM assessment a JOIN enrolment e ON e.id = a."enrolmentId" JOIN training_session s ON s.id = e."sessionId"
        WHERE e."learnerId" = $1 AND a.kind = 'internship_report' AND a.passed AND (s."programmeId" = $2 OR s."moduleId" = ANY($3::uuid[])) LIMIT 1`,
-      [learnerId, programmeId, moduleIds]);
+      [learnerId, programmeId, moduleIds],
+    );
     return !!row;
   }
 
@@ -124,7 +131,10 @@ export class CredentialsRepository {
   /** A learner's released, not revoked or suspended, module certificates among these modules, oldest first. */
   findReleasedCertificates(learnerId: string, moduleIds: string[], manager: EntityManager): Promise<Credential[]> {
     if (moduleIds.length === 0) return Promise.resolve([]);
-    return manager.find(Credential, { where: { learnerId, kind: 'certificate', state: 'issued', moduleId: In(moduleIds) }, order: { issuedAt: 'ASC' } });
+    return manager.find(Credential, {
+      where: { learnerId, kind: 'certificate', state: 'issued', moduleId: In(moduleIds) },
+      order: { issuedAt: 'ASC' },
+    });
   }
 
   findDiplomaOf(learnerId: string, programmeId: string, manager: EntityManager): Promise<Credential | null> {
@@ -136,14 +146,19 @@ export class CredentialsRepository {
   }
 
   listAwaitingSignature(institutionId: string): Promise<Credential[]> {
-    return this.manager().createQueryBuilder(Credential, 'c')
+    return this.manager()
+      .createQueryBuilder(Credential, 'c')
       .where(`c.state = 'awaiting_signatures' AND :institutionId = ANY(c.signerInstitutionIds)`, { institutionId })
       .andWhere(`NOT EXISTS (SELECT 1 FROM credential_signature s WHERE s."credentialId" = c.id AND s."institutionId" = :institutionId)`)
-      .orderBy('c.createdAt').getMany();
+      .orderBy('c.createdAt')
+      .getMany();
   }
 
   async signedBy(credentialId: string, manager?: EntityManager): Promise<string[]> {
-    const rows: { institutionId: string }[] = await this.manager(manager).query(`SELECT "institutionId" FROM credential_signature WHERE "credentialId" = $1 ORDER BY "signedAt"`, [credentialId]);
+    const rows: { institutionId: string }[] = await this.manager(manager).query(
+      `SELECT "institutionId" FROM credential_signature WHERE "credentialId" = $1 ORDER BY "signedAt"`,
+      [credentialId],
+    );
     return rows.map((row) => row.institutionId);
   }
 }

@@ -15,12 +15,26 @@ const diploma: ProgrammeRule = {
 
 describe('checkProgrammeCompletion', () => {
   it('awards the diploma when required modules, electives, average and internship are all there', () => {
-    const outcome = checkProgrammeCompletion(diploma, { passed: new Map([['pil', 70], ['gc', 65], ['si', 80], ['co', null]]), internshipValidated: true });
+    const outcome = checkProgrammeCompletion(diploma, {
+      passed: new Map([
+        ['pil', 70],
+        ['gc', 65],
+        ['si', 80],
+        ['co', null],
+      ]),
+      internshipValidated: true,
+    });
     expect(outcome).toEqual({ eligible: true, unmet: [], average: 71.67, counted: ['pil', 'gc', 'si', 'co'] });
   });
 
   it('lists every unmet rule', () => {
-    const outcome = checkProgrammeCompletion(diploma, { passed: new Map([['pil', 52], ['si', 55]]), internshipValidated: false });
+    const outcome = checkProgrammeCompletion(diploma, {
+      passed: new Map([
+        ['pil', 52],
+        ['si', 55],
+      ]),
+      internshipValidated: false,
+    });
     expect(outcome.eligible).toBe(false);
     expect(outcome.unmet.map(describeUnmet)).toEqual([
       'required module GC-SSE not passed',

@@ -39,7 +39,8 @@ export function checkProgrammeCompletion(rule: ProgrammeRule, record: LearnerRec
   for (const group of rule.electiveGroups) {
     const passedInGroup = rule.modules.filter((m) => m.electiveGroup === group.code && record.passed.has(m.moduleId));
     counted.push(...passedInGroup.map((m) => m.moduleId));
-    if (passedInGroup.length < group.minimumModules) unmet.push({ rule: 'elective_group', group: group.code, passed: passedInGroup.length, needed: group.minimumModules });
+    if (passedInGroup.length < group.minimumModules)
+      unmet.push({ rule: 'elective_group', group: group.code, passed: passedInGroup.length, needed: group.minimumModules });
   }
   const scores = counted.map((id) => record.passed.get(id)).filter((score): score is number => typeof score === 'number');
   const average = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : null;
@@ -52,9 +53,13 @@ export function checkProgrammeCompletion(rule: ProgrammeRule, record: LearnerRec
 
 export function describeUnmet(rule: UnmetRule): string {
   switch (rule.rule) {
-    case 'required_module': return `required module ${rule.moduleCode} not passed`;
-    case 'elective_group': return `elective group ${rule.group}: ${rule.passed} of ${rule.needed} modules passed`;
-    case 'minimum_average': return `average ${rule.average ?? 'unknown'}% below the minimum ${rule.minimum}%`;
-    case 'internship': return `internship: ${rule.detail}`;
+    case 'required_module':
+      return `required module ${rule.moduleCode} not passed`;
+    case 'elective_group':
+      return `elective group ${rule.group}: ${rule.passed} of ${rule.needed} modules passed`;
+    case 'minimum_average':
+      return `average ${rule.average ?? 'unknown'}% below the minimum ${rule.minimum}%`;
+    case 'internship':
+      return `internship: ${rule.detail}`;
   }
 }

@@ -57,10 +57,15 @@ export class IssuanceService {
       const existing = await this.credentials.findCertificateOf(enrolmentId, manager);
       if (existing) throw conflict('already_issued', `A certificate was already issued for this enrolment: ${existing.id}.`);
       // One active certificate per learner and module, whichever session: a new one is a re-issue, after revoking.
-      const held = enrolment.session!.moduleId ? await this.credentials.findActiveCertificateOfModule(enrolment.learnerId, enrolment.session!.moduleId, manager) : null;
+      const held = enrolment.session!.moduleId
+        ? await this.credentials.findActiveCertificateOfModule(enrolment.learnerId, enrolment.session!.moduleId, manager)
+        : null;
       if (held) {
-        throw conflict('already_certified', `The learner already holds an active certificate for this module: ${held.id}; revoke it first to issue another.`,
-          [{ field: 'enrolmentId', reason: `the learner already holds certificate ${held.id} for this module` }]);
+        throw conflict(
+          'already_certified',
+          `The learner already holds an active certificate for this module: ${held.id}; revoke it first to issue another.`,
+          [{ field: 'enrolmentId', reason: `the learner already holds certificate ${held.id} for this module` }],
+        );
       }
       const credential = await this.certify(enrolmentId, { userId: actor.userId }, manager);
       return this.toDto(credential, manager);
@@ -87,17 +92,26 @@ export class IssuanceService {
     const enrolments = enrolmentIds.map((enrolmentId) => {
       const enrolment = found.get(enrolmentId);
       if (!enrolment) throw invalid([{ field: 'enrolmentId', reason: `no such enrolment: ${enrolmentId}` }]);
-      if (!enrolment.session!.module) throw conflict('not_eligible', 'This session runs a programme: a diploma, not a certificate, is awarded for it.');
+      if (!enrolment.session!.module)
+        throw conflict('not_eligible', 'This session runs a programme: a diploma, not a certificate, is awarded for it.');
       if (enrolment.status !== 'completed') {
-        throw conflict('not_eligible', 'The module is not passed.', [{ field: 'enrolment', reason: `the enrolment is ${enrolment.status}, not completed` }]);
+        throw conflict('not_eligible', 'The module is not passed.', [
+          { field: 'enrolment', reason: `the enrolment is ${enrolment.status}, not completed` },
+        ]);
       }
       // A completion recorded before the rule (or by hand in the database) does not make a session that has not begun passed.
       assertSessionStarted(enrolment.session!.startsOn, now, 'enrolmentId', 'nobody has passed it yet.');
       return enrolment;
     });
-    const schools = new Map((await this.credentials.findInstitutions([...new Set(enrolments.map((e) => e.session!.institutionId))], manager)).map((school) => [school.id, school]));
+    const schools = new Map(
+      (await this.credentials.findInstitutions([...new Set(enrolments.map((e) => e.session!.institutionId))], manager)).map((school) => [
+        school.id,
+        school,
+      ]),
+    );
     const items = new Map<string, AlignedItem[]>();
-    for (const moduleId of new Set(enrolments.map((e) => e.session!.module!.id))) items.set(moduleId, await this.credentials.alignedItems([moduleId], manager));
+    for (const moduleId of new Set(enrolments.map((e) => e.session!.module!.id)))
+      items.set(moduleId, await this.credentials.alignedItems([moduleId], manager));
     const scores = await this.credentials.bestScores(enrolmentIds, manager);
 
     const credentials: Credential[] = [];
@@ -108,14 +122,38 @@ export class IssuanceService {
       const school = schools.get(session.institutionId)!;
       const score = scores.get(enrolment.id);
       const credential = manager.create(Credential, {
-        kind: 'certificate', state: 'issued', issuerInstitutionId: school.id, signerInstitutionIds: [school.id], learnerId: enrolment.learnerId,
-        enrolmentId: enrolment.id, moduleId: module.id, programmeId: null, statusReason: null, batchId: by.batchId ?? null,
+        kind: 'certificate',
+        state: 'issued',
+        issuerInstitutionId: school.id,
+        signerInstitutionIds: [school.id],
+        learnerId: enrolment.learnerId,
+        enrolmentId: enrolment.id,
+        moduleId: module.id,
+        programmeId: null,
+        statusReason: null,
+        batchId: by.batchId ?? null,
       });
-      const build: BuildDocument = (issuers, credentialId, credentialStatus, issuedAt) => buildAward({
-        credentialId, awardingBodies: issuers, learner: enrolment.learner!, credentialStatus, issuedAt, items: items.get(module.id)!,
-        achievement: { id: `${this.config.publicBaseUrl}/modules/${module.id}`, title: module.title, description: module.description, code: module.code, hours: module.hours, credits: module.ectsCredits },
-        result: score ? `${score.score}/${score.maxScore}` : undefined,
-      }, 'certificate');
+      const build: BuildDocument = (issuers, credentialId, credentialStatus, issuedAt) =>
+        buildAward(
+          {
+            credentialId,
+            awardingBodies: issuers,
+            learner: enrolment.learner!,
+            credentialStatus,
+            issuedAt,
+            items: items.get(module.id)!,
+            achievement: {
+              id: `${this.config.publicBaseUrl}/modules/${module.id}`,
+              title: module.title,
+              description: module.description,
+              code: module.code,
+              hours: module.hours,
+              credits: module.ectsCredits,
+            },
+            result: score ? `${score.score}/${score.maxScore}` : undefined,
+          },
+          'certificate',
+        );
       credentials.push(credential);
       if (!bySchool.has(school.id)) bySchool.set(school.id, []);
       bySchool.get(school.id)!.push({ credential, build });
@@ -138,21 +176,63 @@ export class IssuanceService {
       const entries = programme.modules ?? [];
       const outcome = await programmeOutcome(this.credentials, programme, learnerId, manager);
       if (!outcome.eligible) {
-        throw conflict('not_eligible', 'The programme’s completion rule does not hold yet.', outcome.unmet.map((rule) => ({ field: rule.rule, reason: describeUnmet(rule) })));
+        throw conflict(
+          'not_eligible',
+          'The programme’s completion rule does not hold yet.',
+          outcome.unmet.map((rule) => ({ field: rule.rule, reason: describeUnmet(rule) })),
+        );
       }
       const schools = (programme.awards ?? []).map((award) => award.institution!);
       const items = await this.credentials.alignedItems(outcome.counted, manager);
-      const hours = entries.filter((entry) => outcome.counted.includes(entry.moduleId)).reduce((sum, entry) => sum + entry.module!.hours, 0);
-      const credits = entries.filter((entry) => outcome.counted.includes(entry.moduleId)).reduce((sum, entry) => sum + (entry.module!.ectsCredits ?? 0), 0);
+      const hours = entries
+        .filter((entry) => outcome.counted.includes(entry.moduleId))
+        .reduce((sum, entry) => sum + entry.module!.hours, 0);
+      const credits = entries
+        .filter((entry) => outcome.counted.includes(entry.moduleId))
+        .reduce((sum, entry) => sum + (entry.module!.ectsCredits ?? 0), 0);
       const credential = manager.create(Credential, {
-        kind: 'diploma', state: schools.length > 1 ? 'awaiting_signatures' : 'issued', issuerInstitutionId: schools[0].id,
-        signerInstitutionIds: schools.map((school) => school.id), learnerId, enrolmentId: null, moduleId: null, programmeId, statusReason: null, batchId: null,
+        kind: 'diploma',
+        state: schools.length > 1 ? 'awaiting_signatures' : 'issued',
+        issuerInstitutionId: schools[0].id,
+        signerInstitutionIds: schools.map((school) => school.id),
+        learnerId,
+        enrolmentId: null,
+        moduleId: null,
+        programmeId,
+        statusReason: null,
+        batchId: null,
       });
-      await this.signAndStore([{ credential, build: (issuers, credentialId, credentialStatus, issuedAt) => buildAward({
-        credentialId, awardingBodies: issuers, learner, credentialStatus, issuedAt, items,
-        achievement: { id: `${this.config.publicBaseUrl}/programmes/${programme.id}`, title: programme.title, description: programme.description, code: programme.code, hours, credits: credits || null },
-        result: outcome.average !== null ? `moyenne ${outcome.average} %` : undefined,
-      }, 'diploma') }], manager, schools, { userId: actor.userId });
+      await this.signAndStore(
+        [
+          {
+            credential,
+            build: (issuers, credentialId, credentialStatus, issuedAt) =>
+              buildAward(
+                {
+                  credentialId,
+                  awardingBodies: issuers,
+                  learner,
+                  credentialStatus,
+                  issuedAt,
+                  items,
+                  achievement: {
+                    id: `${this.config.publicBaseUrl}/programmes/${programme.id}`,
+                    title: programme.title,
+                    description: programme.description,
+                    code: programme.code,
+                    hours,
+                    credits: credits || null,
+                  },
+                  result: outcome.average !== null ? `moyenne ${outcome.average} %` : undefined,
+                },
+                'diploma',
+              ),
+          },
+        ],
+        manager,
+        schools,
+        { userId: actor.userId },
+      );
       return this.toDto(credential, manager);
     });
   }
@@ -179,23 +259,54 @@ export class IssuanceService {
       const date = this.clock.now();
       let endorsedWith = '';
       credential.document = await endorse({
-        draft: credential.document, school: profile, documentLoader: this.vc.documentLoader, date, id: `urn:uuid:${this.ids.uuid()}`,
+        draft: credential.document,
+        school: profile,
+        documentLoader: this.vc.documentLoader,
+        date,
+        id: `urn:uuid:${this.ids.uuid()}`,
         sign: async (endorsement) => {
           const signed = await this.signer.sign(school, endorsement, { manager, did: profile.id, date });
           endorsedWith = signed.verificationMethod;
           return signed.document;
         },
       });
-      await manager.save(manager.create(CredentialSignature, { credentialId, institutionId: school, verificationMethod: endorsedWith, signedById: actor.userId }));
-      await this.audit.record(manager, { action: 'credential.signed', actorId: actor.userId, institutionId: school, credentialId, details: { verificationMethod: endorsedWith, as: 'endorsement' } });
+      await manager.save(
+        manager.create(CredentialSignature, {
+          credentialId,
+          institutionId: school,
+          verificationMethod: endorsedWith,
+          signedById: actor.userId,
+        }),
+      );
+      await this.audit.record(manager, {
+        action: 'credential.signed',
+        actorId: actor.userId,
+        institutionId: school,
+        credentialId,
+        details: { verificationMethod: endorsedWith, as: 'endorsement' },
+      });
       if (signed.length + 1 === credential.signerInstitutionIds.length) {
         credential.state = 'issued';
         credential.issuedAt = this.clock.now();
         credential.statusChangedAt = credential.issuedAt;
-        const lead = await this.signer.sign(credential.issuerInstitutionId, credential.document, { manager, did: profileOf(credential.document, 0).id, date: credential.issuedAt });
+        const lead = await this.signer.sign(credential.issuerInstitutionId, credential.document, {
+          manager,
+          did: profileOf(credential.document, 0).id,
+          date: credential.issuedAt,
+        });
         credential.document = lead.document;
-        await manager.update(CredentialSignature, { credentialId, institutionId: credential.issuerInstitutionId }, { verificationMethod: lead.verificationMethod });
-        await this.audit.record(manager, { action: 'credential.issued', actorId: actor.userId, institutionId: credential.issuerInstitutionId, credentialId, details: { verificationMethod: lead.verificationMethod } });
+        await manager.update(
+          CredentialSignature,
+          { credentialId, institutionId: credential.issuerInstitutionId },
+          { verificationMethod: lead.verificationMethod },
+        );
+        await this.audit.record(manager, {
+          action: 'credential.issued',
+          actorId: actor.userId,
+          institutionId: credential.issuerInstitutionId,
+          credentialId,
+          details: { verificationMethod: lead.verificationMethod },
+        });
       }
       await manager.save(credential);
       return this.toDto(credential, manager);
@@ -208,18 +319,25 @@ export class IssuanceService {
    * leaves nothing half-issued and an index is never handed out twice. The credentials share the same schools (the
    * lead first); each is completed in place (id, document, status, issuedAt) and inserted. Also used for transcripts.
    */
-  async signAndStore(entries: { credential: Credential; build: BuildDocument }[], manager: EntityManager, schools: Institution[], by: IssuingActor): Promise<void> {
+  async signAndStore(
+    entries: { credential: Credential; build: BuildDocument }[],
+    manager: EntityManager,
+    schools: Institution[],
+    by: IssuingActor,
+  ): Promise<void> {
     const lead = schools[0];
     const statuses = await this.statusLists.allocateMany(lead.id, entries.length, manager);
     // Read after allocateMany locked the institution: a key rotation waits for this transaction, so this key stays
     // the active one for every credential signed here (IssuerSigner opens it once for the transaction).
     const leadDid = await this.identity.issuerDid(lead.id, manager);
     let verificationMethod = '';
-    const issuers = await Promise.all(schools.map(async (school) => ({
-      id: school.id === lead.id ? leadDid : await this.identity.issuerDid(school.id, manager),
-      name: school.name.fr ?? school.name.en ?? school.slug,
-      ...(school.website ? { url: school.website } : {}),
-    })));
+    const issuers = await Promise.all(
+      schools.map(async (school) => ({
+        id: school.id === lead.id ? leadDid : await this.identity.issuerDid(school.id, manager),
+        name: school.name.fr ?? school.name.en ?? school.slug,
+        ...(school.website ? { url: school.website } : {}),
+      })),
+    );
     for (const [index, { credential, build }] of entries.entries()) {
       const status = statuses[index];
       credential.id = this.ids.uuid();
@@ -228,7 +346,12 @@ export class IssuanceService {
       // A co-accredited diploma stays an unsigned draft until every school has endorsed it: a lead-only proof would
       // be accepted as the whole diploma by any verifier that is content with one proof by the issuer.
       if (credential.state === 'awaiting_signatures') credential.document = unsigned;
-      else ({ document: credential.document, verificationMethod } = await this.signer.sign(lead.id, unsigned, { manager, did: leadDid, date: issuedAt }));
+      else
+        ({ document: credential.document, verificationMethod } = await this.signer.sign(lead.id, unsigned, {
+          manager,
+          did: leadDid,
+          date: issuedAt,
+        }));
       credential.statusListId = status.statusListId;
       credential.statusListIndex = status.statusListIndex;
       credential.issuedAt = credential.state === 'issued' ? issuedAt : null;
@@ -238,14 +361,34 @@ export class IssuanceService {
     // Drafts only (a co-accredited diploma): the lead's key that will sign, named now as before.
     if (!verificationMethod) verificationMethod = await this.identity.activeVerificationMethod(lead.id, manager);
     await manager.insert(Credential, credentials as QueryDeepPartialEntity<Credential>[]);
-    await manager.insert(CredentialSignature, credentials.map((credential) => ({ credentialId: credential.id, institutionId: lead.id, verificationMethod, signedById: by.userId })));
-    await this.audit.recordMany(manager, credentials.flatMap((credential, index) => [
-      { action: 'credential.signed' as const, actorId: by.userId, institutionId: lead.id, credentialId: credential.id, details: { verificationMethod } },
-      {
-        action: credential.state === 'issued' ? 'credential.issued' as const : 'credential.prepared' as const, actorId: by.userId, institutionId: lead.id, credentialId: credential.id,
-        details: { kind: credential.kind, statusListId: statuses[index].statusListId, statusListIndex: statuses[index].statusListIndex, ...(by.batchId ? { batchId: by.batchId } : {}) },
-      },
-    ]));
+    await manager.insert(
+      CredentialSignature,
+      credentials.map((credential) => ({ credentialId: credential.id, institutionId: lead.id, verificationMethod, signedById: by.userId })),
+    );
+    await this.audit.recordMany(
+      manager,
+      credentials.flatMap((credential, index) => [
+        {
+          action: 'credential.signed' as const,
+          actorId: by.userId,
+          institutionId: lead.id,
+          credentialId: credential.id,
+          details: { verificationMethod },
+        },
+        {
+          action: credential.state === 'issued' ? ('credential.issued' as const) : ('credential.prepared' as const),
+          actorId: by.userId,
+          institutionId: lead.id,
+          credentialId: credential.id,
+          details: {
+            kind: credential.kind,
+            statusListId: statuses[index].statusListId,
+            statusListIndex: statuses[index].statusListIndex,
+            ...(by.batchId ? { batchId: by.batchId } : {}),
+          },
+        },
+      ]),
+    );
   }
 
   async toDto(credential: Credential, manager?: EntityManager): Promise<CredentialDto> {
@@ -266,4 +409,3 @@ export class IssuanceService {
     };
   }
 }
-

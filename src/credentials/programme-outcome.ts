@@ -6,16 +6,29 @@ import type { CredentialsRepository } from './credentials.repository.js';
 import { checkProgrammeCompletion } from './eligibility.js';
 
 /** `programme` as loaded by CredentialsRepository.findProgramme (modules, elective groups). */
-export async function programmeOutcome(credentials: CredentialsRepository, programme: Programme, learnerId: string, manager: EntityManager) {
+export async function programmeOutcome(
+  credentials: CredentialsRepository,
+  programme: Programme,
+  learnerId: string,
+  manager: EntityManager,
+) {
   const entries = programme.modules ?? [];
   const moduleIds = entries.map((entry) => entry.moduleId);
-  return checkProgrammeCompletion({
-    modules: entries.map((entry) => ({ moduleId: entry.moduleId, code: entry.module!.code, required: !entry.electiveGroupId, electiveGroup: entry.electiveGroup?.code ?? null })),
-    electiveGroups: (programme.electiveGroups ?? []).map((group) => ({ code: group.code, minimumModules: group.minimumModules })),
-    minimumAverage: programme.minimumAverage,
-    internshipRequired: programme.internshipRequired,
-  }, {
-    passed: await credentials.passedModules(learnerId, moduleIds, manager),
-    internshipValidated: await credentials.internshipValidated(learnerId, programme.id, moduleIds, manager),
-  });
+  return checkProgrammeCompletion(
+    {
+      modules: entries.map((entry) => ({
+        moduleId: entry.moduleId,
+        code: entry.module!.code,
+        required: !entry.electiveGroupId,
+        electiveGroup: entry.electiveGroup?.code ?? null,
+      })),
+      electiveGroups: (programme.electiveGroups ?? []).map((group) => ({ code: group.code, minimumModules: group.minimumModules })),
+      minimumAverage: programme.minimumAverage,
+      internshipRequired: programme.internshipRequired,
+    },
+    {
+      passed: await credentials.passedModules(learnerId, moduleIds, manager),
+      internshipValidated: await credentials.internshipValidated(learnerId, programme.id, moduleIds, manager),
+    },
+  );
 }

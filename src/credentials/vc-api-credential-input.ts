@@ -14,10 +14,15 @@ export function credentialProblems(credential: JsonObject): FieldError[] {
   const problems: FieldError[] = [];
   const contexts = [credential['@context']].flat();
   if (contexts[0] !== VC_V2) problems.push({ field: 'credential.@context', reason: `must start with ${VC_V2}` });
-  if (!Array.isArray(credential.type) && typeof credential.type !== 'string') problems.push({ field: 'credential.type', reason: 'missing' });
-  else if (![credential.type].flat().includes('VerifiableCredential')) problems.push({ field: 'credential.type', reason: 'must include VerifiableCredential' });
+  if (!Array.isArray(credential.type) && typeof credential.type !== 'string')
+    problems.push({ field: 'credential.type', reason: 'missing' });
+  else if (![credential.type].flat().includes('VerifiableCredential'))
+    problems.push({ field: 'credential.type', reason: 'must include VerifiableCredential' });
   const subjects = [credential.credentialSubject].flat();
-  if (!credential.credentialSubject || subjects.some((subject) => !subject || typeof subject !== 'object' || !Object.keys(subject).length)) {
+  if (
+    !credential.credentialSubject ||
+    subjects.some((subject) => !subject || typeof subject !== 'object' || !Object.keys(subject).length)
+  ) {
     problems.push({ field: 'credential.credentialSubject', reason: 'must be one or more objects with claims' });
   }
   if (credential.id !== undefined && !isUrl(credential.id)) problems.push({ field: 'credential.id', reason: 'must be a single URL' });
@@ -28,19 +33,28 @@ export function credentialProblems(credential: JsonObject): FieldError[] {
       const at = Array.isArray(credential[field]) ? `credential.${field}[${index}]` : `credential.${field}`;
       if (!entry || typeof entry !== 'object' || Array.isArray(entry)) problems.push({ field: at, reason: 'must be an object' });
       else if ((entry as JsonObject).type === undefined) problems.push({ field: `${at}.type`, reason: 'required' });
-      else if (field === 'credentialSchema' && !isUrl((entry as JsonObject).id)) problems.push({ field: `${at}.id`, reason: 'must be a URL' });
+      else if (field === 'credentialSchema' && !isUrl((entry as JsonObject).id))
+        problems.push({ field: `${at}.id`, reason: 'must be a URL' });
     }
   }
   for (const field of ['validFrom', 'validUntil'] as const) {
-    if (credential[field] !== undefined && (typeof credential[field] !== 'string' || !XSD_DATE_TIME.test(credential[field] as string))) problems.push({ field: `credential.${field}`, reason: 'must be an XML Schema dateTime with a time zone' });
+    if (credential[field] !== undefined && (typeof credential[field] !== 'string' || !XSD_DATE_TIME.test(credential[field] as string)))
+      problems.push({ field: `credential.${field}`, reason: 'must be an XML Schema dateTime with a time zone' });
   }
-  if (typeof credential.validFrom === 'string' && typeof credential.validUntil === 'string' && Date.parse(credential.validUntil) < Date.parse(credential.validFrom)) {
+  if (
+    typeof credential.validFrom === 'string' &&
+    typeof credential.validUntil === 'string' &&
+    Date.parse(credential.validUntil) < Date.parse(credential.validFrom)
+  ) {
     problems.push({ field: 'credential.validUntil', reason: 'is before validFrom' });
   }
-  if (credential.proof !== undefined) problems.push({ field: 'credential.proof', reason: 'send the credential unsecured; this issuer adds the proof' });
-  for (const problem of relatedResourceShapeProblems(credential.relatedResource, 'credential.relatedResource')) problems.push({ field: problem.field, reason: problem.reason });
+  if (credential.proof !== undefined)
+    problems.push({ field: 'credential.proof', reason: 'send the credential unsecured; this issuer adds the proof' });
+  for (const problem of relatedResourceShapeProblems(credential.relatedResource, 'credential.relatedResource'))
+    problems.push({ field: problem.field, reason: problem.reason });
   // A joint award needs every awarding school's own proof: it is issued from the programme's records, never from a claim.
-  if (credential.awardingBody !== undefined) problems.push({ field: 'credential.awardingBody', reason: 'co-accredited diplomas are issued through POST /credentials/diplomas' });
+  if (credential.awardingBody !== undefined)
+    problems.push({ field: 'credential.awardingBody', reason: 'co-accredited diplomas are issued through POST /credentials/diplomas' });
   return problems;
 }
 
@@ -57,7 +71,10 @@ export function upgradeToVc2(credential: JsonObject): { credential: JsonObject; 
   const contexts = [credential['@context']].flat();
   if (contexts[0] !== VC_V1) return { credential, upgraded: false };
   const { issuanceDate, expirationDate, ...rest } = credential;
-  const upgraded: JsonObject = { ...rest, '@context': [VC_V2, ...contexts.slice(1).map((context) => (context === EXAMPLES_V1 ? EXAMPLES_V2 : context))] };
+  const upgraded: JsonObject = {
+    ...rest,
+    '@context': [VC_V2, ...contexts.slice(1).map((context) => (context === EXAMPLES_V1 ? EXAMPLES_V2 : context))],
+  };
   if (issuanceDate !== undefined && upgraded.validFrom === undefined) upgraded.validFrom = issuanceDate;
   if (expirationDate !== undefined && upgraded.validUntil === undefined) upgraded.validUntil = expirationDate;
   return { credential: upgraded, upgraded: true };
@@ -80,7 +97,11 @@ export function requestedStatusPurposes(value: unknown): { purposes?: StatusPurp
     const at = Array.isArray(value) ? `credential.credentialStatus[${index}]` : 'credential.credentialStatus';
     const object = entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as JsonObject) : undefined;
     if (!object || object.type !== 'BitstringStatusListEntry') {
-      problems.push({ field: at, reason: 'this issuer allocates BitstringStatusListEntry entries only (on its own lists, which it can update); send one with the statusPurpose wanted' });
+      problems.push({
+        field: at,
+        reason:
+          'this issuer allocates BitstringStatusListEntry entries only (on its own lists, which it can update); send one with the statusPurpose wanted',
+      });
     } else if (object.statusPurpose !== 'revocation' && object.statusPurpose !== 'suspension') {
       problems.push({ field: `${at}.statusPurpose`, reason: 'must be revocation or suspension' });
     } else if (purposes.includes(object.statusPurpose)) {

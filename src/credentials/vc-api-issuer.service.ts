@@ -40,9 +40,17 @@ export class VcApiIssuerService {
     private readonly ids: IdSource,
   ) {}
 
-  async issue(slug: string, input: JsonObject, options: JsonObject | undefined, actor: Actor): Promise<{ verifiableCredential: JsonObject }> {
+  async issue(
+    slug: string,
+    input: JsonObject,
+    options: JsonObject | undefined,
+    actor: Actor,
+  ): Promise<{ verifiableCredential: JsonObject }> {
     if (!this.config.credentials.vcApiIssuance) {
-      throw forbidden('vc_api_issuance_disabled', 'VC-API issuance is off (VC_API_ISSUANCE=true turns it on for a test-suite run); certificates and diplomas are issued from the school\'s records.');
+      throw forbidden(
+        'vc_api_issuance_disabled',
+        "VC-API issuance is off (VC_API_ISSUANCE=true turns it on for a test-suite run); certificates and diplomas are issued from the school's records.",
+      );
     }
     const school = await this.institutions.findBySlug(slug);
     if (!school) throw notFound('Issuer', slug);
@@ -58,14 +66,24 @@ export class VcApiIssuerService {
     if (problems.length) throw invalid(problems, 'The credential is not a valid VC 2.0 credential to issue.');
     const id = credential.id as string | undefined;
     // A caller's id must not be (or look up as) one already issued, here or by another school.
-    if (id !== undefined && (await this.credentials.findByCredentialId(id))) throw conflict('credential_id_taken', `A credential with the id ${id} exists already.`);
+    if (id !== undefined && (await this.credentials.findByCredentialId(id)))
+      throw conflict('credential_id_taken', `A credential with the id ${id} exists already.`);
     // Nor may the handle be (or look up as) an issued credential's id: a status update naming it would be ambiguous.
-    if (typeof handle === 'string' && ((await this.credentials.findByVcApiCredentialId(school.id, handle)) || (await this.credentials.findByCredentialId(handle)))) {
-      throw conflict('credential_id_taken', `This issuer has a credential with the credentialId ${handle} already.`, [{ field: 'options.credentialId', reason: 'taken' }]);
+    if (
+      typeof handle === 'string' &&
+      ((await this.credentials.findByVcApiCredentialId(school.id, handle)) || (await this.credentials.findByCredentialId(handle)))
+    ) {
+      throw conflict('credential_id_taken', `This issuer has a credential with the credentialId ${handle} already.`, [
+        { field: 'options.credentialId', reason: 'taken' },
+      ]);
     }
     // What the issuer signs about a related resource must hold: its digests are checked against the resource itself.
     const resourceProblems = await relatedResourceProblems(credential.relatedResource, this.vc.fetchResource, 'credential.relatedResource');
-    if (resourceProblems.length) throw invalid(resourceProblems.map(({ field, reason }) => ({ field, reason })), 'A related resource does not match its digest.');
+    if (resourceProblems.length)
+      throw invalid(
+        resourceProblems.map(({ field, reason }) => ({ field, reason })),
+        'A related resource does not match its digest.',
+      );
 
     return this.credentials.transaction(async (manager) => {
       const did = await this.identity.issuerDid(school.id, manager);
@@ -76,7 +94,13 @@ export class VcApiIssuerService {
       const status = await this.statusLists.allocate(school.id, manager);
       // The caller's entries are replaced by ours, purpose for purpose, at the index just allocated on both lists.
       const entries = purposes
-        ? purposes.map((statusPurpose) => buildStatusEntry({ statusListCredential: this.statusLists.listUrl(status.statusListId, statusPurpose), statusListIndex: status.statusListIndex, statusPurpose }))
+        ? purposes.map((statusPurpose) =>
+            buildStatusEntry({
+              statusListCredential: this.statusLists.listUrl(status.statusListId, statusPurpose),
+              statusListIndex: status.statusListIndex,
+              statusPurpose,
+            }),
+          )
         : [status.credentialStatus];
       const rowId = this.ids.uuid();
       const unsigned: JsonObject = {
@@ -94,15 +118,47 @@ export class VcApiIssuerService {
       } catch (error) {
         if (!(error instanceof UnsignableDocumentError)) throw error;
         // Safe-mode JSON-LD: an undefined term, an unknown context, a malformed value.
-        throw invalid([{ field: 'credential', reason: describeFailure(error.cause).message.slice(0, 300) }], 'The credential cannot be signed as it is.');
+        throw invalid(
+          [{ field: 'credential', reason: describeFailure(error.cause).message.slice(0, 300) }],
+          'The credential cannot be signed as it is.',
+        );
       }
-      await manager.save(manager.create(Credential, {
-        id: rowId, kind: 'external', state: 'issued', document: signed, issuerInstitutionId: school.id, signerInstitutionIds: [school.id], learnerId: null,
-        enrolmentId: null, moduleId: null, programmeId: null, statusListId: status.statusListId, statusListIndex: status.statusListIndex,
-        statusReason: null, statusChangedAt: issuedAt, batchId: null, issuedAt, vcApiCredentialId: typeof handle === 'string' ? handle : null,
-      }));
-      await manager.save(manager.create(CredentialSignature, { credentialId: rowId, institutionId: school.id, verificationMethod, signedById: actor.userId }));
-      await this.audit.record(manager, { action: 'credential.issued', actorId: actor.userId, institutionId: school.id, credentialId: rowId, details: { kind: 'external', via: 'vc-api' } });
+      await manager.save(
+        manager.create(Credential, {
+          id: rowId,
+          kind: 'external',
+          state: 'issued',
+          document: signed,
+          issuerInstitutionId: school.id,
+          signerInstitutionIds: [school.id],
+          learnerId: null,
+          enrolmentId: null,
+          moduleId: null,
+          programmeId: null,
+          statusListId: status.statusListId,
+          statusListIndex: status.statusListIndex,
+          statusReason: null,
+          statusChangedAt: issuedAt,
+          batchId: null,
+          issuedAt,
+          vcApiCredentialId: typeof handle === 'string' ? handle : null,
+        }),
+      );
+      await manager.save(
+        manager.create(CredentialSignature, {
+          credentialId: rowId,
+          institutionId: school.id,
+          verificationMethod,
+          signedById: actor.userId,
+        }),
+      );
+      await this.audit.record(manager, {
+        action: 'credential.issued',
+        actorId: actor.userId,
+        institutionId: school.id,
+        credentialId: rowId,
+        details: { kind: 'external', via: 'vc-api' },
+      });
       return { verifiableCredential: signed };
     });
   }
@@ -112,12 +168,18 @@ export class VcApiIssuerService {
    * it is (unsuspending what is not suspended, clearing a revocation never set, setting what is set) answers the
    * current state, as a PUT would: the caller's intent already holds.
    */
-  async updateStatus(slug: string, dto: VcApiUpdateStatusDto, actor: Actor): Promise<{ credentialId: string; state: string; statusReason: string | null }> {
+  async updateStatus(
+    slug: string,
+    dto: VcApiUpdateStatusDto,
+    actor: Actor,
+  ): Promise<{ credentialId: string; state: string; statusReason: string | null }> {
     const school = await this.institutions.findBySlug(slug);
     if (!school) throw notFound('Issuer', slug);
     // Before any lookup: another school learns nothing about this school's credentials.
     requireOnInstitutions(actor, Permission.CredentialStatusChange, [school.id]);
-    const credential = (await this.credentials.findByVcApiCredentialId(school.id, dto.credentialId)) ?? (await this.credentials.findByCredentialId(dto.credentialId));
+    const credential =
+      (await this.credentials.findByVcApiCredentialId(school.id, dto.credentialId)) ??
+      (await this.credentials.findByCredentialId(dto.credentialId));
     if (!credential || credential.issuerInstitutionId !== school.id) throw notFound('Credential', dto.credentialId);
     const purpose = dto.credentialStatus.statusPurpose;
     const state = credential.state;
@@ -130,6 +192,11 @@ export class VcApiIssuerService {
       if (!dto.status) return unchanged;
     } else if (dto.status ? state === 'suspended' : state !== 'suspended') return unchanged;
     const change = purpose === 'revocation' ? 'revoke' : dto.status ? 'suspend' : 'unsuspend';
-    return this.statusLists.changeStatus(credential.id, change, change === 'unsuspend' ? dto.reason : dto.reason ?? NO_REASON_GIVEN, actor);
+    return this.statusLists.changeStatus(
+      credential.id,
+      change,
+      change === 'unsuspend' ? dto.reason : (dto.reason ?? NO_REASON_GIVEN),
+      actor,
+    );
   }
 }

@@ -50,9 +50,16 @@ export class VcEnvironment {
     const verifiedLists = new TtlCache<StatusList>({ maxEntries: 1_000, ttlMs: 60_000 });
     // Our credentials carry their revocation entry only; the suspension list beside it is ours to know of.
     const suspensionListBeside = (url: string) => readOwn(() => statusLists.suspensionListBeside(url), `the status list ${url}`);
-    this.checkStatus = createStatusChecker({ fetchStatusListCredential, documentLoader: this.documentLoader, verifiedLists, suspensionListBeside });
+    this.checkStatus = createStatusChecker({
+      fetchStatusListCredential,
+      documentLoader: this.documentLoader,
+      verifiedLists,
+      suspensionListBeside,
+    });
     if (!isJsonLdContextPatchApplied()) {
-      new Logger(VcEnvironment.name).warn('jsonld runs without patches/jsonld+9.0.0.patch (npm install applies it): signing and verifying take about five times longer');
+      new Logger(VcEnvironment.name).warn(
+        'jsonld runs without patches/jsonld+9.0.0.patch (npm install applies it): signing and verifying take about five times longer',
+      );
     }
   }
 

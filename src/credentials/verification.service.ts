@@ -55,65 +55,131 @@ const isOpenBadge = (credential: JsonObject): boolean =>
 
 @Injectable()
 export class VerificationService {
-  constructor(private readonly vc: VcEnvironment, private readonly clock: Clock) {}
+  constructor(
+    private readonly vc: VcEnvironment,
+    private readonly clock: Clock,
+  ) {}
 
   async verifyCredential(credential: unknown, options: { expectedProofPurpose?: string } = {}): Promise<CredentialVerdict> {
     const report = await verifyCredential({
-      credential, documentLoader: this.vc.documentLoader, checkStatus: this.vc.checkStatus, signedForm: this.vc.signedForm, fetchResource: this.vc.fetchResource,
-      now: this.clock.now(), ...options,
+      credential,
+      documentLoader: this.vc.documentLoader,
+      checkStatus: this.vc.checkStatus,
+      signedForm: this.vc.signedForm,
+      fetchResource: this.vc.fetchResource,
+      now: this.clock.now(),
+      ...options,
     });
     return this.verdict(credential, report);
   }
 
   async verifyPresentation(
-    presentation: unknown, options: { challenge?: string; domain?: string },
-  ): Promise<Omit<PresentationReport, 'credentials' | 'errors' | 'outcome'> & { outcome: Outcome; errors: CredentialVerdict['errors']; credentials: CredentialVerdict[] }> {
+    presentation: unknown,
+    options: { challenge?: string; domain?: string },
+  ): Promise<
+    Omit<PresentationReport, 'credentials' | 'errors' | 'outcome'> & {
+      outcome: Outcome;
+      errors: CredentialVerdict['errors'];
+      credentials: CredentialVerdict[];
+    }
+  > {
     const report = await verifyPresentation({
-      presentation, documentLoader: this.vc.documentLoader, checkStatus: this.vc.checkStatus, signedForm: this.vc.signedForm, fetchResource: this.vc.fetchResource,
-      now: this.clock.now(), ...options,
+      presentation,
+      documentLoader: this.vc.documentLoader,
+      checkStatus: this.vc.checkStatus,
+      signedForm: this.vc.signedForm,
+      fetchResource: this.vc.fetchResource,
+      now: this.clock.now(),
+      ...options,
     });
     const inside = [(presentation as JsonObject | undefined)?.verifiableCredential].flat().filter(Boolean);
-    const credentials = await Promise.all(report.credentials.map((credentialReport, index) => this.verdict(inside[index], credentialReport)));
+    const credentials = await Promise.all(
+      report.credentials.map((credentialReport, index) => this.verdict(inside[index], credentialReport)),
+    );
     const verified = report.verified && credentials.every((credential) => credential.verified);
-    const outcome: Outcome = verified ? 'verified'
-      : [report, ...credentials].every((part) => part.outcome !== 'not_verified') ? 'indeterminate' : 'not_verified';
+    const outcome: Outcome = verified
+      ? 'verified'
+      : [report, ...credentials].every((part) => part.outcome !== 'not_verified')
+        ? 'indeterminate'
+        : 'not_verified';
     // A credential can fail a check of this service (an untrusted issuer) that the presentation report knows nothing of.
     const errors: CredentialVerdict['errors'] = [
       ...report.errors,
-      ...(report.verified ? credentials.flatMap((credential, index) => credential.verified ? [] : credential.errors.map((error) => ({ ...error, message: `credential ${index}: ${error.message}` }))) : []),
+      ...(report.verified
+        ? credentials.flatMap((credential, index) =>
+            credential.verified ? [] : credential.errors.map((error) => ({ ...error, message: `credential ${index}: ${error.message}` })),
+          )
+        : []),
     ];
     return { ...report, verified, outcome, errors, credentials };
   }
 
   private async verdict(credential: unknown, report: VerificationReport): Promise<CredentialVerdict> {
     const checks: Check[] = report.proofs.map((proof) => ({
-      check: 'proof', passed: proof.verified, subject: proof.verificationMethod ?? undefined,
-      ...(proof.error ? { code: proof.error.code, detail: proof.error.message, ...(proof.error.code === 'DID_UNAVAILABLE' ? { unavailable: true } : {}) } : {}),
+      check: 'proof',
+      passed: proof.verified,
+      subject: proof.verificationMethod ?? undefined,
+      ...(proof.error
+        ? { code: proof.error.code, detail: proof.error.message, ...(proof.error.code === 'DID_UNAVAILABLE' ? { unavailable: true } : {}) }
+        : {}),
     }));
     for (const required of report.requiredProofs.filter((r) => !r.satisfied)) {
       if (required.unavailable) continue; // its proof's check above says the DID document is out of reach now
       const endorsement = report.endorsements?.find((e) => e.did === required.did);
-      checks.push(required.via === 'endorsement'
-        ? { check: 'proof', passed: false, code: required.problem ?? 'ENDORSEMENT_MISSING', subject: required.did, detail: endorsement?.error?.message ?? 'no valid endorsement from this awarding school' }
-        : { check: 'proof', passed: false, code: 'MISSING_REQUIRED_PROOF', subject: required.did, detail: 'no valid proof from this awarding school' });
+      checks.push(
+        required.via === 'endorsement'
+          ? {
+              check: 'proof',
+              passed: false,
+              code: required.problem ?? 'ENDORSEMENT_MISSING',
+              subject: required.did,
+              detail: endorsement?.error?.message ?? 'no valid endorsement from this awarding school',
+            }
+          : {
+              check: 'proof',
+              passed: false,
+              code: 'MISSING_REQUIRED_PROOF',
+              subject: required.did,
+              detail: 'no valid proof from this awarding school',
+            },
+      );
     }
     if (!report.proofs.length) {
       const refusal = report.errors[0];
-      checks.push({ check: 'proof', passed: false, code: refusal?.code ?? 'NO_PROOF', detail: refusal?.message ?? 'the credential carries no proof' });
+      checks.push({
+        check: 'proof',
+        passed: false,
+        code: refusal?.code ?? 'NO_PROOF',
+        detail: refusal?.message ?? 'the credential carries no proof',
+      });
     }
     if (report.status?.checked) {
       const notClear = report.status.entries.filter((entry) => entry.status !== 'clear');
       const unavailable = notClear.length > 0 && notClear.every((entry) => entry.status === 'unavailable');
       checks.push({
-        check: 'status', passed: report.status.verified, ...(unavailable ? { unavailable } : {}),
-        ...(notClear.length ? { code: notClear[0].problem?.code, detail: notClear.map((entry) => `${entry.statusPurpose}: ${entry.status}`).join(', ') } : {}),
+        check: 'status',
+        passed: report.status.verified,
+        ...(unavailable ? { unavailable } : {}),
+        ...(notClear.length
+          ? { code: notClear[0].problem?.code, detail: notClear.map((entry) => `${entry.statusPurpose}: ${entry.status}`).join(', ') }
+          : {}),
       });
     }
-    checks.push({ check: 'validity', passed: report.validity.valid, ...(report.validity.problem ? { code: report.validity.problem.code, detail: report.validity.problem.message } : {}) });
+    checks.push({
+      check: 'validity',
+      passed: report.validity.valid,
+      ...(report.validity.problem ? { code: report.validity.problem.code, detail: report.validity.problem.message } : {}),
+    });
     for (const inner of report.embedded ?? []) {
       const first = inner.errors[0];
       const unavailable = !inner.verified && inner.errors.every((error) => isUnavailableCode(error.code));
-      checks.push({ check: 'embedded', passed: inner.verified, subject: inner.credentialId, ...(first ? { code: first.code, detail: first.message } : {}), ...(unavailable ? { unavailable } : {}) });
+      checks.push({
+        check: 'embedded',
+        passed: inner.verified,
+        subject: inner.credentialId,
+        ...(first ? { code: first.code, detail: first.message } : {}),
+        ...(unavailable ? { unavailable } : {}),
+      });
     }
 
     const errors: { code: string; message: string }[] = report.errors.map((error) => ({ code: error.code, message: error.message }));
@@ -128,33 +194,70 @@ export class VerificationService {
     const parties: Party[] = [];
     if (report.issuer && report.proofs.length) {
       const awarding = new Set(report.requiredProofs.map((required) => required.did).filter((did) => did !== report.issuer));
-      for (const [did, role] of [[report.issuer, 'issuer'], ...[...awarding].map((did) => [did, 'awarding_body'])] as [string, Party['role']][]) {
+      for (const [did, role] of [[report.issuer, 'issuer'], ...[...awarding].map((did) => [did, 'awarding_body'])] as [
+        string,
+        Party['role'],
+      ][]) {
         let trust: Awaited<ReturnType<VcEnvironment['isTrustedIssuer']>>;
         try {
           trust = await this.vc.isTrustedIssuer(did);
         } catch (error) {
           if (!isUnavailable(error)) throw error;
-          checks.push({ check: 'issuer', passed: false, unavailable: true, code: 'ISSUER_UNAVAILABLE', subject: did, detail: (error as Error).message });
+          checks.push({
+            check: 'issuer',
+            passed: false,
+            unavailable: true,
+            code: 'ISSUER_UNAVAILABLE',
+            subject: did,
+            detail: (error as Error).message,
+          });
           parties.push({ did, role, trusted: false });
           continue;
         }
         const claimedName = claimedNameOf(document, did);
         const registered = trust.institution ? Object.values(trust.institution.name).filter(Boolean) : [];
         const mismatch = claimedName !== undefined && registered.length > 0 && !registered.includes(claimedName);
-        if (mismatch) warnings.push(`${did} is registered as "${trust.institution!.name.fr ?? registered[0]}", not "${claimedName}" as the document says`);
-        parties.push({ did, role, trusted: trust.trusted, ...(trust.institution ? { name: trust.institution.name } : {}), ...(mismatch ? { claimedName } : {}) });
+        if (mismatch)
+          warnings.push(
+            `${did} is registered as "${trust.institution!.name.fr ?? registered[0]}", not "${claimedName}" as the document says`,
+          );
+        parties.push({
+          did,
+          role,
+          trusted: trust.trusted,
+          ...(trust.institution ? { name: trust.institution.name } : {}),
+          ...(mismatch ? { claimedName } : {}),
+        });
         checks.push({
-          check: 'issuer', passed: trust.trusted, subject: did, ...(trust.trusted ? {} : { code: 'UNKNOWN_ISSUER' }),
-          detail: trust.institution ? trust.institution.name.fr ?? trust.institution.slug : trust.trusted ? 'trusted external issuer' : 'unknown issuer',
+          check: 'issuer',
+          passed: trust.trusted,
+          subject: did,
+          ...(trust.trusted ? {} : { code: 'UNKNOWN_ISSUER' }),
+          detail: trust.institution
+            ? (trust.institution.name.fr ?? trust.institution.slug)
+            : trust.trusted
+              ? 'trusted external issuer'
+              : 'unknown issuer',
         });
       }
     }
     const verified = report.verified && checks.every((check) => check.passed);
     if (report.verified && !verified && !errors.length) {
-      errors.push(...checks.filter((check) => !check.passed).map((check) => ({ code: `${check.check.toUpperCase()}_CHECK_FAILED`, message: `${check.check}${check.subject ? ` (${check.subject})` : ''}: ${check.detail ?? 'failed'}` })));
+      errors.push(
+        ...checks
+          .filter((check) => !check.passed)
+          .map((check) => ({
+            code: `${check.check.toUpperCase()}_CHECK_FAILED`,
+            message: `${check.check}${check.subject ? ` (${check.subject})` : ''}: ${check.detail ?? 'failed'}`,
+          })),
+      );
     }
     const failed = checks.filter((check) => !check.passed);
-    const outcome: Outcome = verified ? 'verified' : report.outcome !== 'not_verified' && failed.length > 0 && failed.every((check) => check.unavailable) ? 'indeterminate' : 'not_verified';
+    const outcome: Outcome = verified
+      ? 'verified'
+      : report.outcome !== 'not_verified' && failed.length > 0 && failed.every((check) => check.unavailable)
+        ? 'indeterminate'
+        : 'not_verified';
     return { verified, outcome, credentialId: report.credentialId, parties, checks, errors, warnings, report };
   }
 }
@@ -162,6 +265,7 @@ export class VerificationService {
 /** The name the document gives a party (its issuer or awarding body profile), if any. */
 function claimedNameOf(document: JsonObject | undefined, did: string): string | undefined {
   const profiles = [document?.issuer, ...[document?.awardingBody ?? []].flat()];
-  const profile = profiles.find((candidate) => candidate && typeof candidate === 'object' && (candidate as JsonObject).id === did) as JsonObject | undefined;
+  const profile = profiles.find((candidate) => candidate && typeof candidate === 'object' && (candidate as JsonObject).id === did) as
+    JsonObject | undefined;
   return typeof profile?.name === 'string' ? profile.name : undefined;
 }

@@ -45,7 +45,10 @@ export class ChangeNotifications {
   private readonly waiting = new Set<() => void>();
 
   /** `url`: the PostgreSQL server every process shares; none for the embedded database, which only this process uses. */
-  constructor(dataSource: DataSource, private readonly url: string | undefined) {
+  constructor(
+    dataSource: DataSource,
+    private readonly url: string | undefined,
+  ) {
     const settled = (runner: QueryRunner, committed: boolean) => {
       if (runner.isTransactionActive) return; // a savepoint: the transaction goes on
       const keys = this.open.get(runner);
@@ -74,7 +77,10 @@ export class ChangeNotifications {
     if (!this.listening) return;
     const client = this.client;
     this.listening = false;
-    client.query(`LISTEN ${channel}`).then(() => this.listened(client), () => this.lost(client));
+    client.query(`LISTEN ${channel}`).then(
+      () => this.listened(client),
+      () => this.lost(client),
+    );
   }
 
   /** Where the feed stands now; null when it cannot vouch for anything (its connection is down, or it was stopped). */
@@ -140,7 +146,9 @@ export class ChangeNotifications {
       await client.connect();
       for (const channel of this.channels) await client.query(`LISTEN ${channel}`);
     } catch (error) {
-      this.logger.warn(`change notifications unavailable (${(error as Error).message}); reading the database each time until they are back`);
+      this.logger.warn(
+        `change notifications unavailable (${(error as Error).message}); reading the database each time until they are back`,
+      );
       this.lost(client);
       return;
     }

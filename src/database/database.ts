@@ -34,7 +34,7 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const embedded = options.url ? undefined : await startEmbeddedPostgres(options.pgliteDir);
   const url = options.url ?? embedded!.url;
-  const timeouts = embedded ? undefined : options.timeouts ?? DEFAULT_TIMEOUTS;
+  const timeouts = embedded ? undefined : (options.timeouts ?? DEFAULT_TIMEOUTS);
   const settings = {
     type: 'postgres' as const,
     url,
@@ -49,7 +49,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const dataSource = new DataSource({
     ...settings,
     // The embedded server runs one query at a time; a few connections are enough and keep transactions isolated.
-    extra: { max: embedded ? 4 : options.poolSize ?? 10, ...(timeouts ? boundedPoolOptions(timeouts) : {}) },
+    extra: { max: embedded ? 4 : (options.poolSize ?? 10), ...(timeouts ? boundedPoolOptions(timeouts) : {}) },
   });
   guardTransactions(dataSource);
   try {

@@ -5,7 +5,8 @@ import { join, relative } from 'node:path';
 
 const SRC = new URL('..', import.meta.url).pathname;
 const CONVERTED = ['frameworks', 'profiles', 'catalogue', 'learning', 'documents', 'interop/framework-import.service.ts'];
-const QUERY = /\b(manager|dataSource|em)\s*\??\.\s*(save|create|insert|update|upsert|delete|remove|softDelete|query|find\w*|count\w*|exist\w*|createQueryBuilder|getRepository|increment|decrement)\s*\(|\.manager\./;
+const QUERY =
+  /\b(manager|dataSource|em)\s*\??\.\s*(save|create|insert|update|upsert|delete|remove|softDelete|query|find\w*|count\w*|exist\w*|createQueryBuilder|getRepository|increment|decrement)\s*\(|\.manager\./;
 
 function sources(path: string): string[] {
   if (path.endsWith('.ts')) return [path];
@@ -19,14 +20,24 @@ function sources(path: string): string[] {
 describe('queries in repositories', () => {
   it('no query outside the repositories of the converted domains', () => {
     const found = CONVERTED.flatMap((part) => sources(join(SRC, part))).flatMap((path) =>
-      readFileSync(path, 'utf8').split('\n').flatMap((line, index) => (QUERY.test(line) ? [`${relative(SRC, path)}:${index + 1}: ${line.trim()}`] : [])));
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .flatMap((line, index) => (QUERY.test(line) ? [`${relative(SRC, path)}:${index + 1}: ${line.trim()}`] : [])),
+    );
     expect(found).toEqual([]);
   });
 
   it('the rule catches the calls it is meant to', () => {
-    for (const line of ['await manager.save(framework);', 'manager.create(Learner, {})', 'this.dataSource.query(`SELECT 1`)', 'manager.getRepository(X).createQueryBuilder', 'this.dataSource.manager.findOneBy(X, {})']) {
+    for (const line of [
+      'await manager.save(framework);',
+      'manager.create(Learner, {})',
+      'this.dataSource.query(`SELECT 1`)',
+      'manager.getRepository(X).createQueryBuilder',
+      'this.dataSource.manager.findOneBy(X, {})',
+    ]) {
       expect([line, QUERY.test(line)]).toEqual([line, true]);
     }
-    for (const line of ['await this.frameworks.saveVersion(framework, manager);', 'this.learning.newLearner(id, manager)']) expect([line, QUERY.test(line)]).toEqual([line, false]);
+    for (const line of ['await this.frameworks.saveVersion(framework, manager);', 'this.learning.newLearner(id, manager)'])
+      expect([line, QUERY.test(line)]).toEqual([line, false]);
   });
 });

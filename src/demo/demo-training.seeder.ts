@@ -55,21 +55,38 @@ export class DemoTrainingSeeder {
 
     const moduleIds = new Map<string, string>();
     for (const module of demoModules) {
-      const created = await this.modules.create({
-        code: module.code, title: module.title, description: module.description, hours: module.hours, ectsCredits: module.ectsCredits,
-        modality: module.modality, language: 'fr', providerInstitutionIds: [ensm, ehesp],
-        outcomes: module.outcomes.map(([code, level]) => ({ itemId: context.itemIds.get(code)!, level })),
-      }, ensmRegistrar);
+      const created = await this.modules.create(
+        {
+          code: module.code,
+          title: module.title,
+          description: module.description,
+          hours: module.hours,
+          ectsCredits: module.ectsCredits,
+          modality: module.modality,
+          language: 'fr',
+          providerInstitutionIds: [ensm, ehesp],
+          outcomes: module.outcomes.map(([code, level]) => ({ itemId: context.itemIds.get(code)!, level })),
+        },
+        ensmRegistrar,
+      );
       moduleIds.set(module.code, created.id);
     }
-    const programme = await this.programmes.create({
-      code: demoProgramme.code, kind: 'diploma', title: demoProgramme.title, description: demoProgramme.description,
-      awardingInstitutionIds: [ensm, ehesp], minimumAverage: demoProgramme.minimumAverage, electiveGroups: [{ code: 'OPTIONS', minimumModules: demoProgramme.electivesNeeded }],
-      modules: [
-        ...demoProgramme.required.map((code) => ({ moduleId: moduleIds.get(code)!, required: true })),
-        ...demoProgramme.electives.map((code) => ({ moduleId: moduleIds.get(code)!, required: false, electiveGroup: 'OPTIONS' })),
-      ],
-    }, ensmRegistrar);
+    const programme = await this.programmes.create(
+      {
+        code: demoProgramme.code,
+        kind: 'diploma',
+        title: demoProgramme.title,
+        description: demoProgramme.description,
+        awardingInstitutionIds: [ensm, ehesp],
+        minimumAverage: demoProgramme.minimumAverage,
+        electiveGroups: [{ code: 'OPTIONS', minimumModules: demoProgramme.electivesNeeded }],
+        modules: [
+          ...demoProgramme.required.map((code) => ({ moduleId: moduleIds.get(code)!, required: true })),
+          ...demoProgramme.electives.map((code) => ({ moduleId: moduleIds.get(code)!, required: false, electiveGroup: 'OPTIONS' })),
+        ],
+      },
+      ensmRegistrar,
+    );
 
     // One 2026 session per module, plus the next crisis-management session, still open.
     const sessionIds = new Map<string, string>();
@@ -77,31 +94,57 @@ export class DemoTrainingSeeder {
     for (const module of demoModules) {
       const online = module.modality.startsWith('distance');
       const start = `2026-${String(month).padStart(2, '0')}-09`;
-      const session = await this.sessions.create({
-        code: `${module.code}-2026-1`, moduleId: moduleIds.get(module.code)!, startsOn: start, endsOn: `2026-${String(month).padStart(2, '0')}-13`,
-        place: online ? null : 'ENSM, Alger — amphithéâtre B', onlineUrl: online || module.modality === 'hybrid' ? `https://moodle.ensm.example.dz/course/view.php?id=${100 + month}` : null,
-        trainers: ['Pr. Farid Hamidi', 'Dr. Lila Ouali'], capacity: 25,
-      }, ensmRegistrar);
+      const session = await this.sessions.create(
+        {
+          code: `${module.code}-2026-1`,
+          moduleId: moduleIds.get(module.code)!,
+          startsOn: start,
+          endsOn: `2026-${String(month).padStart(2, '0')}-13`,
+          place: online ? null : 'ENSM, Alger — amphithéâtre B',
+          onlineUrl: online || module.modality === 'hybrid' ? `https://moodle.ensm.example.dz/course/view.php?id=${100 + month}` : null,
+          trainers: ['Pr. Farid Hamidi', 'Dr. Lila Ouali'],
+          capacity: 25,
+        },
+        ensmRegistrar,
+      );
       sessionIds.set(module.code, session.id);
       month++;
     }
-    await this.sessions.create({
-      code: 'GC-SSE-2027-1', moduleId: moduleIds.get('GC-SSE')!, startsOn: '2027-02-08', endsOn: '2027-02-12',
-      place: 'ENSM, Alger — amphithéâtre B', trainers: ['Pr. Farid Hamidi'], capacity: 24,
-    }, ensmRegistrar);
+    await this.sessions.create(
+      {
+        code: 'GC-SSE-2027-1',
+        moduleId: moduleIds.get('GC-SSE')!,
+        startsOn: '2027-02-08',
+        endsOn: '2027-02-12',
+        place: 'ENSM, Alger — amphithéâtre B',
+        trainers: ['Pr. Farid Hamidi'],
+        capacity: 24,
+      },
+      ensmRegistrar,
+    );
 
     const learnerIds = new Map<string, string>();
     const demoLogin = context.users.get('apprenant@demo.example')!;
     for (const person of demoLearners) {
-      const learner = await this.learners.create({
-        givenName: person.givenName, familyName: person.familyName, staffNumber: person.staffNumber,
-        email: `${person.givenName.toLowerCase()}.${person.familyName.toLowerCase().replace(/[^a-z]/g, '')}@chu-mustapha.example.dz`,
-        currentProfileId: context.profileIds.get(person.profile), targetProfileId: person.target ? context.profileIds.get(person.target) : undefined,
-        userId: person.key === 'nadia' ? demoLogin.id : undefined,
-      }, hrActor);
+      const learner = await this.learners.create(
+        {
+          givenName: person.givenName,
+          familyName: person.familyName,
+          staffNumber: person.staffNumber,
+          email: `${person.givenName.toLowerCase()}.${person.familyName.toLowerCase().replace(/[^a-z]/g, '')}@chu-mustapha.example.dz`,
+          currentProfileId: context.profileIds.get(person.profile),
+          targetProfileId: person.target ? context.profileIds.get(person.target) : undefined,
+          userId: person.key === 'nadia' ? demoLogin.id : undefined,
+        },
+        hrActor,
+      );
       learnerIds.set(person.key, learner.id);
       for (const [code, level, note] of person.observed ?? []) {
-        await this.learners.addEvidence(learner.id, { itemId: context.itemIds.get(code)!, level, note, observedAt: new Date('2026-05-20T09:00:00Z') }, hrActor);
+        await this.learners.addEvidence(
+          learner.id,
+          { itemId: context.itemIds.get(code)!, level, note, observedAt: new Date('2026-05-20T09:00:00Z') },
+          hrActor,
+        );
       }
     }
 
@@ -115,8 +158,16 @@ export class DemoTrainingSeeder {
         await this.records.accept(enrolment.id, ensmRegistrar);
         await this.records.updateEnrolment(enrolment.id, { attendanceRate: score >= 10 ? 100 : 80 }, ensmRegistrar);
         if (code === 'GC-SSE') {
-          await this.records.addAssessment(sessionId, { learnerId, kind: 'pre_questionnaire', score: Math.max(4, score - 6) }, ensmRegistrar);
-          await this.records.addAssessment(sessionId, { learnerId, kind: 'post_questionnaire', score: Math.min(20, score + 1) }, ensmRegistrar);
+          await this.records.addAssessment(
+            sessionId,
+            { learnerId, kind: 'pre_questionnaire', score: Math.max(4, score - 6) },
+            ensmRegistrar,
+          );
+          await this.records.addAssessment(
+            sessionId,
+            { learnerId, kind: 'post_questionnaire', score: Math.min(20, score + 1) },
+            ensmRegistrar,
+          );
         }
         await this.records.addAssessment(sessionId, { learnerId, kind: 'final_exam', score }, ensmRegistrar);
         if (score >= 10) certificates.set(`${person.key}:${code}`, (await this.issuance.issueCertificate(enrolment.id, ensmRegistrar)).id);
@@ -129,7 +180,17 @@ export class DemoTrainingSeeder {
     // Her CLR 2.0 transcript of the programme, bundling the module certificates.
     await this.transcripts.issue(learnerIds.get('nadia')!, { programmeId: programme.id }, ensmRegistrar);
     // A certificate issued by mistake and revoked, and one suspended while a result is checked.
-    await this.statusLists.changeStatus(certificates.get('amina:GC-SSE')!, 'revoke', 'Certificat délivré par erreur : note saisie sur la mauvaise session', ensmRegistrar);
-    await this.statusLists.changeStatus(certificates.get('yacine:TECH-BIO')!, 'suspend', 'Vérification de la note de l’épreuve finale en cours', ensmRegistrar);
+    await this.statusLists.changeStatus(
+      certificates.get('amina:GC-SSE')!,
+      'revoke',
+      'Certificat délivré par erreur : note saisie sur la mauvaise session',
+      ensmRegistrar,
+    );
+    await this.statusLists.changeStatus(
+      certificates.get('yacine:TECH-BIO')!,
+      'suspend',
+      'Vérification de la note de l’épreuve finale en cours',
+      ensmRegistrar,
+    );
   }
 }

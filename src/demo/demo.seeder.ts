@@ -42,7 +42,11 @@ export class DemoSeeder {
     }
     const users = new Map<string, { id: string; institutionId: string | null }>();
     for (const user of demoUsers) {
-      const created = await this.auth.createUser({ ...user, password: DEMO_PASSWORD, institutionId: user.institutionSlug ? institutionIds.get(user.institutionSlug) : undefined });
+      const created = await this.auth.createUser({
+        ...user,
+        password: DEMO_PASSWORD,
+        institutionId: user.institutionSlug ? institutionIds.get(user.institutionSlug) : undefined,
+      });
       users.set(created.email, { id: created.id, institutionId: created.institutionId });
     }
 
@@ -51,12 +55,19 @@ export class DemoSeeder {
     const profileIds = new Map<string, string>();
     for (const profile of demoJobProfiles) {
       const { ownerSlug, requirements, ...content } = profile;
-      const created = await this.profiles.create({
-        ...content,
-        version: '2026.1',
-        ownerInstitutionId: institutionIds.get(ownerSlug),
-        requirements: requirements.map((requirement) => ({ itemId: itemIds.get(requirement.itemCode)!, level: requirement.level, essential: requirement.essential })),
-      }, SEEDER);
+      const created = await this.profiles.create(
+        {
+          ...content,
+          version: '2026.1',
+          ownerInstitutionId: institutionIds.get(ownerSlug),
+          requirements: requirements.map((requirement) => ({
+            itemId: itemIds.get(requirement.itemCode)!,
+            level: requirement.level,
+            essential: requirement.essential,
+          })),
+        },
+        SEEDER,
+      );
       await this.profiles.publish(created.id, SEEDER);
       profileIds.set(profile.code, created.id);
     }
@@ -80,11 +91,15 @@ export class DemoSeeder {
     await addItems(items, null);
 
     for (const { originCode, destinationCode, ...association } of associations) {
-      await this.items.addAssociation(framework.id, {
-        ...association,
-        originId: itemIds.get(originCode)!,
-        destinationItemId: destinationCode ? itemIds.get(destinationCode) : undefined,
-      }, SEEDER);
+      await this.items.addAssociation(
+        framework.id,
+        {
+          ...association,
+          originId: itemIds.get(originCode)!,
+          destinationItemId: destinationCode ? itemIds.get(destinationCode) : undefined,
+        },
+        SEEDER,
+      );
     }
     await this.frameworks.publish(framework.id, SEEDER);
     await this.frameworks.createNextVersion(framework.id, '2027.1', SEEDER);

@@ -24,7 +24,9 @@ interface UnicodeCmapEmbedder {
 }
 
 export const inVisualOrder = (glyph: MappedGlyph): MappedGlyph =>
-  glyph.codePoints.length > 1 && RIGHT_TO_LEFT_LETTER.test(String.fromCodePoint(glyph.codePoints[0])) ? { id: glyph.id, codePoints: [...glyph.codePoints].reverse() } : glyph;
+  glyph.codePoints.length > 1 && RIGHT_TO_LEFT_LETTER.test(String.fromCodePoint(glyph.codePoints[0]))
+    ? { id: glyph.id, codePoints: [...glyph.codePoints].reverse() }
+    : glyph;
 
 /**
  * Makes this document's `font` (an Arabic face) write its ligatures' letters in visual order into its ToUnicode map.

@@ -5,7 +5,9 @@ const arabicHas = (char: string): boolean => /[\u0600-\u06ff0-9 .,:«»]/.test(c
 
 describe('visualRuns', () => {
   it('keeps a French line whole, in the Latin face', () => {
-    expect(visualRuns('Gestion de crise (60 h)', 'ltr', arabicHas)).toEqual([{ text: 'Gestion de crise (60 h)', script: 'latin', start: 0 }]);
+    expect(visualRuns('Gestion de crise (60 h)', 'ltr', arabicHas)).toEqual([
+      { text: 'Gestion de crise (60 h)', script: 'latin', start: 0 },
+    ]);
   });
 
   it('hands an Arabic line to the shaper in reading order (fontkit reverses the glyphs)', () => {
@@ -47,7 +49,12 @@ describe('visualRuns', () => {
   it('says where each run starts in the line as written, so that runs can be drawn in reading order', () => {
     const runs = visualRuns('الكفاءات المشهود بها (4) مدرجة في الملحق.', 'rtl', arabicHas);
     const reading = [...runs].sort((a, b) => a.start - b.start).map((run) => run.text);
-    expect(reading.join('|')).toBe(runs.map((run) => run.text).reverse().join('|'));
+    expect(reading.join('|')).toBe(
+      runs
+        .map((run) => run.text)
+        .reverse()
+        .join('|'),
+    );
     expect(reading[0].startsWith('الكفاءات')).toBe(true);
   });
 });

@@ -115,5 +115,8 @@ export function buildQrOperators(url: string): { modules: number; operators: str
     }
   }
   const [r, g, b] = INKS.navy;
-  return { modules: total, operators: `1 1 1 rg 0 0 ${total} ${total} re f\n${n(r * 0.4)} ${n(g * 0.4)} ${n(b * 0.4)} rg\n${rects.join('\n')}\nf` };
+  return {
+    modules: total,
+    operators: `1 1 1 rg 0 0 ${total} ${total} re f\n${n(r * 0.4)} ${n(g * 0.4)} ${n(b * 0.4)} rg\n${rects.join('\n')}\nf`,
+  };
 }

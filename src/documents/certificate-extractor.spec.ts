@@ -45,12 +45,17 @@ describe('extractEmbeddedCredential', () => {
   });
 
   it('reports a PDF that cannot be parsed', async () => {
-    expect(await extractEmbeddedCredential(encode('%PDF-1.7\nthis is not a PDF body\n%%EOF'), LIMITS)).toMatchObject({ ok: false, code: 'unreadable_pdf' });
+    expect(await extractEmbeddedCredential(encode('%PDF-1.7\nthis is not a PDF body\n%%EOF'), LIMITS)).toMatchObject({
+      ok: false,
+      code: 'unreadable_pdf',
+    });
     // A certificate cut in half during upload.
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
-      expect(await extractEmbeddedCredential(certificatePdf.slice(0, Math.floor(certificatePdf.length / 3)), LIMITS)).toMatchObject({ ok: false });
+      expect(await extractEmbeddedCredential(certificatePdf.slice(0, Math.floor(certificatePdf.length / 3)), LIMITS)).toMatchObject({
+        ok: false,
+      });
     } finally {
       warn.mockRestore();
       log.mockRestore();
@@ -58,7 +63,10 @@ describe('extractEmbeddedCredential', () => {
   });
 
   it('reports a PDF without an embedded credential', async () => {
-    expect(await extractEmbeddedCredential(await pdfWithAttachment('credential.json', undefined), LIMITS)).toMatchObject({ ok: false, code: 'no_embedded_credential' });
+    expect(await extractEmbeddedCredential(await pdfWithAttachment('credential.json', undefined), LIMITS)).toMatchObject({
+      ok: false,
+      code: 'no_embedded_credential',
+    });
   });
 
   it('reports an attachment that is not a JSON credential', async () => {
@@ -78,7 +86,10 @@ describe('extractEmbeddedCredential', () => {
   it('stops at the decompressed-size ceiling instead of inflating a bomb', async () => {
     const bomb = encode(`{"padding":"${' '.repeat(4 * 1024 * 1024)}"}`);
     expect(deflateSync(bomb).length).toBeLessThan(LIMITS.maxBytes);
-    const result = await extractEmbeddedCredential(await pdfWithAttachment('credential.json', bomb), { ...LIMITS, maxCredentialBytes: 64 * 1024 });
+    const result = await extractEmbeddedCredential(await pdfWithAttachment('credential.json', bomb), {
+      ...LIMITS,
+      maxCredentialBytes: 64 * 1024,
+    });
     expect(result).toMatchObject({ ok: false, code: 'decoded_too_large' });
   });
 
@@ -117,7 +128,11 @@ describe('extractEmbeddedCredential', () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.credential.name).toBe(`${String(fixtures.moduleCertificate.credential.name)} (modifié)`);
     expect(result.credential.proof).toEqual(fixtures.moduleCertificate.credential.proof);
-    const report = await verifyCredential({ credential: result.credential, documentLoader: fixtures.documentLoader, now: '2026-09-01T00:00:00Z' });
+    const report = await verifyCredential({
+      credential: result.credential,
+      documentLoader: fixtures.documentLoader,
+      now: '2026-09-01T00:00:00Z',
+    });
     expect(report.verified).toBe(false);
   });
 });

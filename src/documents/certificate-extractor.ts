@@ -5,7 +5,11 @@ import { type EmbeddedFile, listEmbeddedFiles, readEmbeddedFile } from './pdf-at
 import { DecodeBudget, DecodeLimitError, UnsupportedEncodingError } from './pdf-decoding.js';
 
 export type ExtractionFailureCode =
-  | 'not_a_pdf' | 'too_large' | 'unreadable_pdf' | 'no_embedded_credential' | 'embedded_credential_not_json'
+  | 'not_a_pdf'
+  | 'too_large'
+  | 'unreadable_pdf'
+  | 'no_embedded_credential'
+  | 'embedded_credential_not_json'
   /** Inflating the object streams or the attachment would pass the ceiling (a decompression bomb). */
   | 'decoded_too_large'
   /** The attachment is encoded with a filter chain or a predictor, which we do not decode. */
@@ -39,10 +43,16 @@ function startsLikePdf(bytes: Uint8Array): boolean {
 
 /** Our own attachment by name first; otherwise any file that declares a credential media type. */
 function credentialFile(files: EmbeddedFile[]): EmbeddedFile | undefined {
-  return files.find((file) => file.name === CREDENTIAL_ATTACHMENT_NAME) ?? files.find((file) => file.mimeType && CREDENTIAL_MEDIA_TYPES.has(file.mimeType));
+  return (
+    files.find((file) => file.name === CREDENTIAL_ATTACHMENT_NAME) ??
+    files.find((file) => file.mimeType && CREDENTIAL_MEDIA_TYPES.has(file.mimeType))
+  );
 }
 
-export async function extractEmbeddedCredential(bytes: Uint8Array, { maxBytes, maxCredentialBytes = 1024 * 1024, budget = new DecodeBudget() }: ExtractionLimits): Promise<ExtractionResult> {
+export async function extractEmbeddedCredential(
+  bytes: Uint8Array,
+  { maxBytes, maxCredentialBytes = 1024 * 1024, budget = new DecodeBudget() }: ExtractionLimits,
+): Promise<ExtractionResult> {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('"bytes" must be a Uint8Array.');
   if (!(maxBytes > 0)) throw new TypeError('"maxBytes" is required.');
   if (bytes.length > maxBytes) return fail('too_large', `The file is ${bytes.length} bytes; the limit is ${maxBytes}.`);
@@ -63,7 +73,8 @@ export async function extractEmbeddedCredential(bytes: Uint8Array, { maxBytes, m
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(readEmbeddedFile(file, maxCredentialBytes, budget));
   } catch (error) {
-    if (error instanceof DecodeLimitError || error instanceof UnsupportedEncodingError) return fail(error.code, `The attached ${file.name}: ${error.message}`);
+    if (error instanceof DecodeLimitError || error instanceof UnsupportedEncodingError)
+      return fail(error.code, `The attached ${file.name}: ${error.message}`);
     return fail('embedded_credential_not_json', `The attached ${file.name} could not be read as UTF-8 text: ${(error as Error).message}`);
   }
   let credential: unknown;

@@ -33,7 +33,10 @@ function arabicFontPath(file: string): string {
 const FONT_FILES: Record<FontRole, { path: () => string; tag: string }> = {
   serif: { path: () => require.resolve('@expo-google-fonts/libre-baskerville/400Regular/LibreBaskerville_400Regular.ttf'), tag: 'CRTAAA' },
   serifBold: { path: () => require.resolve('@expo-google-fonts/libre-baskerville/700Bold/LibreBaskerville_700Bold.ttf'), tag: 'CRTAAB' },
-  serifItalic: { path: () => require.resolve('@expo-google-fonts/libre-baskerville/400Regular_Italic/LibreBaskerville_400Regular_Italic.ttf'), tag: 'CRTAAC' },
+  serifItalic: {
+    path: () => require.resolve('@expo-google-fonts/libre-baskerville/400Regular_Italic/LibreBaskerville_400Regular_Italic.ttf'),
+    tag: 'CRTAAC',
+  },
   arabic: { path: () => arabicFontPath('NotoNaskhArabic-Regular.ttf'), tag: 'CRTAAD' },
   arabicBold: { path: () => arabicFontPath('NotoNaskhArabic-Bold.ttf'), tag: 'CRTAAE' },
 };
@@ -63,7 +66,8 @@ type DecodableGlyph = Glyph & { _decode(): unknown };
  *   which only listens for 'data', 'end' and 'error', is replayed the chunks straight away.
  */
 function sharedFont(font: Font, layoutCapacity = 4000): Font {
-  const engine = (font as unknown as { _layoutEngine: { engine?: { GPOSProcessor: unknown; fallbackPosition: boolean } } })._layoutEngine.engine;
+  const engine = (font as unknown as { _layoutEngine: { engine?: { GPOSProcessor: unknown; fallbackPosition: boolean } } })._layoutEngine
+    .engine;
   if (engine) {
     engine.GPOSProcessor = null;
     engine.fallbackPosition = false; // nor position marks from Unicode properties instead
@@ -119,7 +123,9 @@ function sharedFont(font: Font, layoutCapacity = 4000): Font {
   };
 
   const overrides: Record<PropertyKey, unknown> = { layout, getGlyph, createSubset };
-  const shared: Font = new Proxy(font, { get: (target, property, receiver) => (property in overrides ? overrides[property] : Reflect.get(target, property, receiver)) });
+  const shared: Font = new Proxy(font, {
+    get: (target, property, receiver) => (property in overrides ? overrides[property] : Reflect.get(target, property, receiver)),
+  });
   return shared;
 }
 

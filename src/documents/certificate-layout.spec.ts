@@ -1,4 +1,13 @@
-import { type LayoutItem, MAX_COMPETENCY_ROWS, type MeasureText, PAGE, type TextItem, fitText, truncate, wrapWords } from './certificate-layout.js';
+import {
+  type LayoutItem,
+  MAX_COMPETENCY_ROWS,
+  type MeasureText,
+  PAGE,
+  type TextItem,
+  fitText,
+  truncate,
+  wrapWords,
+} from './certificate-layout.js';
 import { CURRENT_LAYOUT, layoutFor } from './certificate-layouts.js';
 import type { CertificateView } from './certificate-view.js';
 
@@ -26,7 +35,15 @@ const view = (overrides: Partial<CertificateView> = {}): CertificateView => ({
   hours: 60,
   credits: 6,
   competencies: [1, 2, 3].map(competency),
-  awardingInstitutions: [{ name: { fr: 'École nationale supérieure de management des établissements de santé', ar: 'المدرسة الوطنية العليا لتسيير المؤسسات الصحية' }, logoPng: new Uint8Array([1]) }],
+  awardingInstitutions: [
+    {
+      name: {
+        fr: 'École nationale supérieure de management des établissements de santé',
+        ar: 'المدرسة الوطنية العليا لتسيير المؤسسات الصحية',
+      },
+      logoPng: new Uint8Array([1]),
+    },
+  ],
   ...overrides,
 });
 
@@ -53,7 +70,13 @@ describe('text fitting', () => {
   });
 
   it('balances two lines instead of leaving an orphan word', () => {
-    const fit = fitText('École nationale supérieure de management des établissements de santé', { maxWidth: 200, maxLines: 2, size: 10, minSize: 10 }, 'ltr', 'bold', measure);
+    const fit = fitText(
+      'École nationale supérieure de management des établissements de santé',
+      { maxWidth: 200, maxLines: 2, size: 10, minSize: 10 },
+      'ltr',
+      'bold',
+      measure,
+    );
     expect(fit.lines).toHaveLength(2);
     expect(Math.abs(fit.lines[0].length - fit.lines[1].length)).toBeLessThan(12);
   });
@@ -63,9 +86,16 @@ describe('layoutCertificate', () => {
   it('keeps every line inside the frame and above the bottom edge', () => {
     const diploma = view({
       achievementType: 'Diploma',
-      achievementTitle: { fr: 'Master Management des établissements de santé, parcours Gestion de crise et situations sanitaires exceptionnelles'.repeat(2), ar: 'ماستر تسيير المؤسسات الصحية'.repeat(4) },
+      achievementTitle: {
+        fr: 'Master Management des établissements de santé, parcours Gestion de crise et situations sanitaires exceptionnelles'.repeat(2),
+        ar: 'ماستر تسيير المؤسسات الصحية'.repeat(4),
+      },
       competencies: Array.from({ length: 12 }, (_, i) => competency(i + 1)),
-      awardingInstitutions: [view().awardingInstitutions[0], { name: { fr: 'École des hautes études en santé publique' } }, { name: { fr: 'Université d’Oran 1 — Faculté de médecine' } }],
+      awardingInstitutions: [
+        view().awardingInstitutions[0],
+        { name: { fr: 'École des hautes études en santé publique' } },
+        { name: { fr: 'Université d’Oran 1 — Faculté de médecine' } },
+      ],
       statusLine: { fr: 'Duplicata', ar: 'نسخة طبق الأصل' },
     });
     for (const item of texts(layoutCertificate(diploma, measure))) {
@@ -78,7 +108,16 @@ describe('layoutCertificate', () => {
   });
 
   it('shows a co-accredited diploma with every school side by side and the co-accreditation line', () => {
-    const items = layoutCertificate(view({ achievementType: 'Diploma', awardingInstitutions: [view().awardingInstitutions[0], { name: { fr: 'École des hautes études en santé publique' }, logoPng: new Uint8Array([2]) }] }), measure);
+    const items = layoutCertificate(
+      view({
+        achievementType: 'Diploma',
+        awardingInstitutions: [
+          view().awardingInstitutions[0],
+          { name: { fr: 'École des hautes études en santé publique' }, logoPng: new Uint8Array([2]) },
+        ],
+      }),
+      measure,
+    );
     const logos = items.filter((item) => item.kind === 'logo');
     expect(logos).toHaveLength(2);
     expect(logos[0].y).toBe(logos[1].y);
@@ -114,15 +153,27 @@ describe('layoutCertificate', () => {
   });
 
   it('sends a single label too long for one line to the annex, wrapped there rather than cut', () => {
-    const long = { code: 'SI-3', label: { fr: 'Garantir la sécurité des systèmes d’information de santé, la protection des données personnelles et la continuité des services numériques', ar: 'ضمان أمن نظم المعلومات الصحية' } };
+    const long = {
+      code: 'SI-3',
+      label: {
+        fr: 'Garantir la sécurité des systèmes d’information de santé, la protection des données personnelles et la continuité des services numériques',
+        ar: 'ضمان أمن نظم المعلومات الصحية',
+      },
+    };
     const pages = layoutPages(view({ competencies: [long] }), measure);
     expect(pages).toHaveLength(2);
-    expect(texts(pages[1]).map((item) => item.text).join(' ')).toContain(long.label.fr);
+    expect(
+      texts(pages[1])
+        .map((item) => item.text)
+        .join(' '),
+    ).toContain(long.label.fr);
   });
 
   it('writes dates and workload in both languages, the Arabic with Maghreb month names', () => {
     const lines = texts(layoutCertificate(view(), measure)).map((item) => item.text);
-    expect(lines).toEqual(expect.arrayContaining(['Délivré le 30 juin 2026', 'تاريخ الإصدار: 30 جوان 2026', 'Volume horaire : 60 h  ·  Crédits : 6']));
+    expect(lines).toEqual(
+      expect.arrayContaining(['Délivré le 30 juin 2026', 'تاريخ الإصدار: 30 جوان 2026', 'Volume horaire : 60 h  ·  Crédits : 6']),
+    );
   });
 
   it('prints the verification URL under the QR code', () => {

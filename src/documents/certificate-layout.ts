@@ -1,7 +1,17 @@
 // Where everything goes on the A4 landscape page: pure layout maths from a CertificateView and a text measurer.
 import type { Direction } from './bidi-text.js';
 import type { CertificateView } from './certificate-view.js';
-import { type Bilingual, CO_ACCREDITED, COMPETENCIES_HEADING, DIGITAL_NOTE, VERIFY_CAPTION, annexNoteText, issuedOnText, wordingFor, workloadText } from './certificate-wording.js';
+import {
+  type Bilingual,
+  CO_ACCREDITED,
+  COMPETENCIES_HEADING,
+  DIGITAL_NOTE,
+  VERIFY_CAPTION,
+  annexNoteText,
+  issuedOnText,
+  wordingFor,
+  workloadText,
+} from './certificate-wording.js';
 
 export const PAGE = { width: 841.89, height: 595.28 } as const;
 export const LEFT = 64;
@@ -31,15 +41,37 @@ export interface TextItem {
   align: Align;
 }
 /** A box the institution's logo is fitted into, keeping its proportions. */
-export interface LogoItem { kind: 'logo'; institution: number; x: number; y: number; width: number; height: number }
-export interface QrItem { kind: 'qr'; x: number; y: number; size: number }
-export interface RuleItem { kind: 'rule'; x1: number; x2: number; y: number; thickness: number; ink: Ink }
+export interface LogoItem {
+  kind: 'logo';
+  institution: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export interface QrItem {
+  kind: 'qr';
+  x: number;
+  y: number;
+  size: number;
+}
+export interface RuleItem {
+  kind: 'rule';
+  x1: number;
+  x2: number;
+  y: number;
+  thickness: number;
+  ink: Ink;
+}
 export type LayoutItem = TextItem | LogoItem | QrItem | RuleItem;
 
 /** Width in points of one line at a size, as the renderer will draw it (shaping and font fallback included). */
 export type MeasureText = (text: string, direction: Direction, style: TextStyle, size: number) => number;
 
-interface Fit { lines: string[]; size: number }
+interface Fit {
+  lines: string[];
+  size: number;
+}
 
 /** Greedy word wrap; words are measured one by one (Arabic joining never crosses a space). */
 export function wrapWords(text: string, maxWidth: number, measureWord: (word: string) => number, spaceWidth: number): string[] {
@@ -90,7 +122,13 @@ function balancedWrap(text: string, maxWidth: number, at: (part: string) => numb
 }
 
 /** The largest size from `size` down to `minSize` at which the text wraps into `maxLines`; past that, the last line is cut. */
-export function fitText(text: string, box: { maxWidth: number; maxLines: number; size: number; minSize: number }, direction: Direction, style: TextStyle, measure: MeasureText): Fit {
+export function fitText(
+  text: string,
+  box: { maxWidth: number; maxLines: number; size: number; minSize: number },
+  direction: Direction,
+  style: TextStyle,
+  measure: MeasureText,
+): Fit {
   const { maxWidth, maxLines, minSize } = box;
   for (let size = box.size; ; size = Math.max(minSize, size - 1)) {
     const at = (part: string): number => measure(part, direction, style, size);
@@ -113,18 +151,59 @@ export class Column {
   constructor(private readonly measure: MeasureText) {}
 
   /** Lays a text block with its first baseline at y; returns the baseline of the last line. */
-  text(text: string, options: { x: number; y: number; align: Align; direction: Direction; style: TextStyle; ink: Ink; maxWidth: number; maxLines?: number; size: number; minSize?: number; leading?: number }): number {
-    const { lines, size } = fitText(text, { maxWidth: options.maxWidth, maxLines: options.maxLines ?? 1, size: options.size, minSize: options.minSize ?? options.size }, options.direction, options.style, this.measure);
+  text(
+    text: string,
+    options: {
+      x: number;
+      y: number;
+      align: Align;
+      direction: Direction;
+      style: TextStyle;
+      ink: Ink;
+      maxWidth: number;
+      maxLines?: number;
+      size: number;
+      minSize?: number;
+      leading?: number;
+    },
+  ): number {
+    const { lines, size } = fitText(
+      text,
+      { maxWidth: options.maxWidth, maxLines: options.maxLines ?? 1, size: options.size, minSize: options.minSize ?? options.size },
+      options.direction,
+      options.style,
+      this.measure,
+    );
     const leading = (options.leading ?? 1.25) * size;
     lines.forEach((line, index) =>
-      this.items.push({ kind: 'text', text: line, direction: options.direction, style: options.style, size, ink: options.ink, x: options.x, y: options.y - index * leading, align: options.align }),
+      this.items.push({
+        kind: 'text',
+        text: line,
+        direction: options.direction,
+        style: options.style,
+        size,
+        ink: options.ink,
+        x: options.x,
+        y: options.y - index * leading,
+        align: options.align,
+      }),
     );
     return options.y - (lines.length - 1) * leading;
   }
 
   /** One centred line holding the French and the Arabic, each in its own face (the Arabic part reads right to left). */
   bilingualLine(wording: Bilingual, y: number, style: TextStyle, size: number, ink: Ink): number {
-    return this.text(`${wording.fr}   ·   ${wording.ar}`, { x: CENTER, y, align: 'center', direction: 'ltr', style, ink, maxWidth: CONTENT_WIDTH, size, minSize: size - 3 });
+    return this.text(`${wording.fr}   ·   ${wording.ar}`, {
+      x: CENTER,
+      y,
+      align: 'center',
+      direction: 'ltr',
+      style,
+      ink,
+      maxWidth: CONTENT_WIDTH,
+      size,
+      minSize: size - 3,
+    });
   }
 
   rule(x1: number, x2: number, y: number, ink: Ink = 'gold', thickness = 0.6): void {
@@ -149,7 +228,8 @@ function header(page: Column, view: CertificateView): number {
     }
     const block = { x: center, align: 'center' as const, maxWidth: columnWidth - 24, maxLines: 2, ink: 'navy' as const };
     y = page.text(school.name.fr, { ...block, y, direction: 'ltr', style: 'bold', size: 10, minSize: 8.5, leading: 1.25 });
-    if (school.name.ar) y = page.text(school.name.ar, { ...block, y: y - 16, direction: 'rtl', style: 'bold', size: 10.5, minSize: 9, leading: 1.35 });
+    if (school.name.ar)
+      y = page.text(school.name.ar, { ...block, y: y - 16, direction: 'rtl', style: 'bold', size: 10.5, minSize: 9, leading: 1.35 });
     bottom = Math.min(bottom, y);
   });
   if (schools.length > 1) {
@@ -165,8 +245,14 @@ export const codeColumnWidth = (view: CertificateView): number => (view.competen
 /** Whether every competency fits on the first page, one line each at full size: otherwise none is cut, all go to the annex. */
 export function competenciesFitOnPage(view: CertificateView, room: number, measure: MeasureText): boolean {
   const width = halfWidth() - codeColumnWidth(view);
-  return view.competencies.length <= room && view.competencies.every(({ label }) =>
-    measure(label.fr, 'ltr', 'regular', COMPETENCY_SIZE) <= width && (!label.ar || measure(label.ar, 'rtl', 'regular', COMPETENCY_SIZE) <= width));
+  return (
+    view.competencies.length <= room &&
+    view.competencies.every(
+      ({ label }) =>
+        measure(label.fr, 'ltr', 'regular', COMPETENCY_SIZE) <= width &&
+        (!label.ar || measure(label.ar, 'rtl', 'regular', COMPETENCY_SIZE) <= width),
+    )
+  );
 }
 
 function competencyRows(page: Column, view: CertificateView, top: number, bottom: number, measure: MeasureText): number {
@@ -176,8 +262,26 @@ function competencyRows(page: Column, view: CertificateView, top: number, bottom
   const room = Math.max(2, Math.min(MAX_COMPETENCY_ROWS, Math.floor((top - bottom - 14) / rowHeight)));
   const half = halfWidth();
   const codeWidth = codeColumnWidth(view);
-  page.text(COMPETENCIES_HEADING.fr, { x: LEFT, y: top, align: 'left', direction: 'ltr', style: 'bold', size: 9.5, ink: 'gold', maxWidth: half });
-  page.text(COMPETENCIES_HEADING.ar, { x: RIGHT, y: top, align: 'right', direction: 'rtl', style: 'bold', size: 10, ink: 'gold', maxWidth: half });
+  page.text(COMPETENCIES_HEADING.fr, {
+    x: LEFT,
+    y: top,
+    align: 'left',
+    direction: 'ltr',
+    style: 'bold',
+    size: 9.5,
+    ink: 'gold',
+    maxWidth: half,
+  });
+  page.text(COMPETENCIES_HEADING.ar, {
+    x: RIGHT,
+    y: top,
+    align: 'right',
+    direction: 'rtl',
+    style: 'bold',
+    size: 10,
+    ink: 'gold',
+    maxWidth: half,
+  });
   page.rule(LEFT, RIGHT, top - 5);
   let y = top - 19;
   if (!competenciesFitOnPage(view, room, measure)) {
@@ -191,10 +295,30 @@ function competencyRows(page: Column, view: CertificateView, top: number, bottom
   for (const { code, label } of all) {
     if (code) {
       page.text(code, { x: LEFT, y, align: 'left', direction: 'ltr', style: 'bold', size: 8, ink: 'gold', maxWidth: codeWidth - 4 });
-      if (label.ar) page.text(code, { x: RIGHT, y, align: 'right', direction: 'ltr', style: 'bold', size: 8, ink: 'gold', maxWidth: codeWidth - 4 });
+      if (label.ar)
+        page.text(code, { x: RIGHT, y, align: 'right', direction: 'ltr', style: 'bold', size: 8, ink: 'gold', maxWidth: codeWidth - 4 });
     }
-    page.text(label.fr, { x: LEFT + codeWidth, y, align: 'left', direction: 'ltr', style: 'regular', size: COMPETENCY_SIZE, ink: 'ink', maxWidth: half - codeWidth });
-    if (label.ar) page.text(label.ar, { x: RIGHT - codeWidth, y, align: 'right', direction: 'rtl', style: 'regular', size: COMPETENCY_SIZE, ink: 'ink', maxWidth: half - codeWidth });
+    page.text(label.fr, {
+      x: LEFT + codeWidth,
+      y,
+      align: 'left',
+      direction: 'ltr',
+      style: 'regular',
+      size: COMPETENCY_SIZE,
+      ink: 'ink',
+      maxWidth: half - codeWidth,
+    });
+    if (label.ar)
+      page.text(label.ar, {
+        x: RIGHT - codeWidth,
+        y,
+        align: 'right',
+        direction: 'rtl',
+        style: 'regular',
+        size: COMPETENCY_SIZE,
+        ink: 'ink',
+        maxWidth: half - codeWidth,
+      });
     y -= rowHeight;
   }
   return y + rowHeight;
@@ -203,8 +327,27 @@ function competencyRows(page: Column, view: CertificateView, top: number, bottom
 function footer(page: Column, view: CertificateView): void {
   const qrSize = 70;
   page.items.push({ kind: 'qr', x: CENTER - qrSize / 2, y: 62, size: qrSize });
-  page.text(VERIFY_CAPTION.fr + '  ·  ' + VERIFY_CAPTION.ar, { x: CENTER, y: 52, align: 'center', direction: 'ltr', style: 'italic', size: 7, ink: 'muted', maxWidth: 260 });
-  page.text(view.verificationUrl, { x: CENTER, y: 43, align: 'center', direction: 'ltr', style: 'regular', size: 6.5, ink: 'navy', maxWidth: 420, minSize: 5 });
+  page.text(VERIFY_CAPTION.fr + '  ·  ' + VERIFY_CAPTION.ar, {
+    x: CENTER,
+    y: 52,
+    align: 'center',
+    direction: 'ltr',
+    style: 'italic',
+    size: 7,
+    ink: 'muted',
+    maxWidth: 260,
+  });
+  page.text(view.verificationUrl, {
+    x: CENTER,
+    y: 43,
+    align: 'center',
+    direction: 'ltr',
+    style: 'regular',
+    size: 6.5,
+    ink: 'navy',
+    maxWidth: 420,
+    minSize: 5,
+  });
 
   const side = CENTER - qrSize / 2 - 24 - LEFT;
   const issued = issuedOnText(view.issuedOn);
@@ -212,12 +355,64 @@ function footer(page: Column, view: CertificateView): void {
   page.text(issued.fr, { x: LEFT, y: 114, align: 'left', direction: 'ltr', style: 'regular', size: 10.5, ink: 'ink', maxWidth: side });
   page.text(issued.ar, { x: RIGHT, y: 114, align: 'right', direction: 'rtl', style: 'regular', size: 11.5, ink: 'ink', maxWidth: side });
   if (workload) {
-    page.text(workload.fr, { x: LEFT, y: 99, align: 'left', direction: 'ltr', style: 'regular', size: 9.5, ink: 'ink', maxWidth: side, minSize: 8 });
-    page.text(workload.ar, { x: RIGHT, y: 99, align: 'right', direction: 'rtl', style: 'regular', size: 10.5, ink: 'ink', maxWidth: side, minSize: 9 });
+    page.text(workload.fr, {
+      x: LEFT,
+      y: 99,
+      align: 'left',
+      direction: 'ltr',
+      style: 'regular',
+      size: 9.5,
+      ink: 'ink',
+      maxWidth: side,
+      minSize: 8,
+    });
+    page.text(workload.ar, {
+      x: RIGHT,
+      y: 99,
+      align: 'right',
+      direction: 'rtl',
+      style: 'regular',
+      size: 10.5,
+      ink: 'ink',
+      maxWidth: side,
+      minSize: 9,
+    });
   }
-  page.text(`N° ${view.credentialId}`, { x: LEFT, y: 85, align: 'left', direction: 'ltr', style: 'regular', size: 7, ink: 'muted', maxWidth: side, minSize: 5.5 });
-  page.text(DIGITAL_NOTE.fr, { x: LEFT, y: 62, align: 'left', direction: 'ltr', style: 'italic', size: 7, ink: 'muted', maxWidth: side, maxLines: 2, leading: 1.35 });
-  page.text(DIGITAL_NOTE.ar, { x: RIGHT, y: 62, align: 'right', direction: 'rtl', style: 'regular', size: 8, ink: 'muted', maxWidth: side, maxLines: 2, leading: 1.4 });
+  page.text(`N° ${view.credentialId}`, {
+    x: LEFT,
+    y: 85,
+    align: 'left',
+    direction: 'ltr',
+    style: 'regular',
+    size: 7,
+    ink: 'muted',
+    maxWidth: side,
+    minSize: 5.5,
+  });
+  page.text(DIGITAL_NOTE.fr, {
+    x: LEFT,
+    y: 62,
+    align: 'left',
+    direction: 'ltr',
+    style: 'italic',
+    size: 7,
+    ink: 'muted',
+    maxWidth: side,
+    maxLines: 2,
+    leading: 1.35,
+  });
+  page.text(DIGITAL_NOTE.ar, {
+    x: RIGHT,
+    y: 62,
+    align: 'right',
+    direction: 'rtl',
+    style: 'regular',
+    size: 8,
+    ink: 'muted',
+    maxWidth: side,
+    maxLines: 2,
+    leading: 1.4,
+  });
 }
 
 /** The first page, and whether its competencies went to the annex. */
@@ -239,7 +434,17 @@ export function layoutFirstPage(view: CertificateView, measure: MeasureText): { 
 
   y = page.bilingualLine(wording.forCompleting, y - 27, 'italic', 10.5, 'muted');
   y = page.text(title.fr, { ...centred, y: y - 21, direction: 'ltr', size: 16, minSize: 12, maxWidth: CONTENT_WIDTH - 60, maxLines: 2 });
-  if (title.ar) y = page.text(title.ar, { ...centred, y: y - 23, direction: 'rtl', size: 15, minSize: 11, maxWidth: CONTENT_WIDTH - 60, maxLines: 2, leading: 1.4 });
+  if (title.ar)
+    y = page.text(title.ar, {
+      ...centred,
+      y: y - 23,
+      direction: 'rtl',
+      size: 15,
+      minSize: 11,
+      maxWidth: CONTENT_WIDTH - 60,
+      maxLines: 2,
+      leading: 1.4,
+    });
 
   const footerTop = FOOTER_TOP + (view.statusLine ? 24 : 0);
   const competenciesStart = page.items.length;
@@ -253,7 +458,16 @@ export function layoutFirstPage(view: CertificateView, measure: MeasureText): { 
   });
   if (view.statusLine) {
     const status = view.statusLine.ar ? `${view.statusLine.fr}   ·   ${view.statusLine.ar}` : view.statusLine.fr;
-    page.text(status, { x: CENTER, y: FOOTER_TOP + 10, align: 'center', direction: 'ltr', style: 'bold', size: 11, ink: 'alert', maxWidth: CONTENT_WIDTH });
+    page.text(status, {
+      x: CENTER,
+      y: FOOTER_TOP + 10,
+      align: 'center',
+      direction: 'ltr',
+      style: 'bold',
+      size: 11,
+      ink: 'alert',
+      maxWidth: CONTENT_WIDTH,
+    });
   }
   footer(page, view);
   return { items: page.items, competenciesInAnnex: page.competenciesInAnnex };

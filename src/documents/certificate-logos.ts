@@ -12,13 +12,30 @@ export const LOGO_LIMITS = { maxBytes: 512 * 1024, maxWidth: 2000, maxHeight: 20
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** Channels per colour type, and the bit depths PNG allows for it. */
 const COLOUR_TYPES = new Map<number, { channels: number; depths: number[] }>([
-  [0, { channels: 1, depths: [1, 2, 4, 8, 16] }], [2, { channels: 3, depths: [8, 16] }], [3, { channels: 1, depths: [1, 2, 4, 8] }],
-  [4, { channels: 2, depths: [8, 16] }], [6, { channels: 4, depths: [8, 16] }],
+  [0, { channels: 1, depths: [1, 2, 4, 8, 16] }],
+  [2, { channels: 3, depths: [8, 16] }],
+  [3, { channels: 1, depths: [1, 2, 4, 8] }],
+  [4, { channels: 2, depths: [8, 16] }],
+  [6, { channels: 4, depths: [8, 16] }],
 ]);
 // Adam7 passes: [x0, y0, dx, dy].
-const ADAM7 = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]];
+const ADAM7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+];
 
-interface PngHeader { width: number; height: number; bitDepth: number; colourType: number; interlaced: boolean }
+interface PngHeader {
+  width: number;
+  height: number;
+  bitDepth: number;
+  colourType: number;
+  interlaced: boolean;
+}
 
 /** Why a file cannot be a school's logo (not a PNG, too large, corrupt), or undefined when it can. */
 export async function logoProblem(file: Uint8Array): Promise<string | undefined> {
@@ -48,10 +65,17 @@ function pngProblem(file: Uint8Array): string | undefined {
     const type = png.toString('latin1', offset + 4, offset + 8);
     const end = offset + 12 + length;
     if (end > png.length) return `is not a whole PNG image (chunk ${JSON.stringify(type)} is cut short)`;
-    if (crc32(png.subarray(offset + 4, offset + 8 + length)) !== png.readUInt32BE(offset + 8 + length)) return `is a corrupt PNG image (chunk ${JSON.stringify(type)} fails its CRC)`;
+    if (crc32(png.subarray(offset + 4, offset + 8 + length)) !== png.readUInt32BE(offset + 8 + length))
+      return `is a corrupt PNG image (chunk ${JSON.stringify(type)} fails its CRC)`;
     if (!header) {
       if (type !== 'IHDR' || length !== 13) return 'is a corrupt PNG image (no IHDR header)';
-      header = { width: png.readUInt32BE(16), height: png.readUInt32BE(20), bitDepth: png[24], colourType: png[25], interlaced: png[28] === 1 };
+      header = {
+        width: png.readUInt32BE(16),
+        height: png.readUInt32BE(20),
+        bitDepth: png[24],
+        colourType: png[25],
+        interlaced: png[28] === 1,
+      };
       const problem = headerProblem(header);
       if (problem) return problem;
     }
@@ -86,7 +110,10 @@ function decodedSize({ width, height, bitDepth, colourType, interlaced }: PngHea
   const bitsPerPixel = bitDepth * COLOUR_TYPES.get(colourType)!.channels;
   const rows = (w: number, h: number) => (w && h ? h * (1 + Math.ceil((w * bitsPerPixel) / 8)) : 0);
   if (!interlaced) return rows(width, height);
-  return ADAM7.reduce((sum, [x0, y0, dx, dy]) => sum + rows(Math.ceil(Math.max(0, width - x0) / dx), Math.ceil(Math.max(0, height - y0) / dy)), 0);
+  return ADAM7.reduce(
+    (sum, [x0, y0, dx, dy]) => sum + rows(Math.ceil(Math.max(0, width - x0) / dx), Math.ceil(Math.max(0, height - y0) / dy)),
+    0,
+  );
 }
 
 export interface PreparedImage {

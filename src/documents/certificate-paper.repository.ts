@@ -50,7 +50,9 @@ export class CertificatePaperRepository {
   async achievement(subject: PaperSubject): Promise<PaperAchievement | undefined> {
     const [row] = subject.moduleId
       ? await this.dataSource.query(`SELECT title, hours::float AS hours FROM training_module WHERE id = $1`, [subject.moduleId])
-      : subject.programmeId ? await this.dataSource.query(`SELECT title, NULL AS hours FROM programme WHERE id = $1`, [subject.programmeId]) : [];
+      : subject.programmeId
+        ? await this.dataSource.query(`SELECT title, NULL AS hours FROM programme WHERE id = $1`, [subject.programmeId])
+        : [];
     return row;
   }
 
@@ -64,7 +66,13 @@ export class CertificatePaperRepository {
   async keepFirst(credentialId: string, layout: string, extras: PaperExtras, logos: Uint8Array[]): Promise<PaperSnapshot> {
     await this.dataSource.transaction(async (manager) => {
       for (const png of logos) {
-        await manager.createQueryBuilder().insert().into(CertificateLogo).values({ sha256: sha256Hex(png), png: Buffer.from(png) }).orIgnore().execute();
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(CertificateLogo)
+          .values({ sha256: sha256Hex(png), png: Buffer.from(png) })
+          .orIgnore()
+          .execute();
       }
       await manager.createQueryBuilder().insert().into(CertificatePaper).values({ credentialId, layout, extras }).orIgnore().execute();
     });

@@ -9,7 +9,10 @@ import { CertificatePdfService } from './certificate-pdf.service.js';
 export class CertificatePdfController {
   constructor(private readonly pdfs: CertificatePdfService) {}
 
-  @Get('credentials/:id/pdf') @Allow(...ROLES) @ApiOperation({ summary: 'The certificate as an A4 PDF (French and Arabic, QR code, signed credential attached)' }) @ApiProduces('application/pdf')
+  @Get('credentials/:id/pdf')
+  @Allow(...ROLES)
+  @ApiOperation({ summary: 'The certificate as an A4 PDF (French and Arabic, QR code, signed credential attached)' })
+  @ApiProduces('application/pdf')
   async pdf(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor): Promise<StreamableFile> {
     const { pdf, filename } = await this.pdfs.render(id, actor);
     return new StreamableFile(Buffer.from(pdf), { type: 'application/pdf', disposition: `attachment; filename="${filename}"` });

@@ -18,7 +18,10 @@ import { CertificateRenderer } from './certificate-renderer.js';
 import { type CertificateDisplayExtras, type LocalizedLabel, certificateViewFromCredential } from './certificate-view.js';
 import { STATUS_LINES, type StatusVariant } from './certificate-wording.js';
 
-const label = (text: LocalizedText | null | undefined): LocalizedLabel => ({ fr: text?.fr ?? text?.en ?? text?.ar ?? '', ...(text?.ar ? { ar: text.ar } : {}) });
+const label = (text: LocalizedText | null | undefined): LocalizedLabel => ({
+  fr: text?.fr ?? text?.en ?? text?.ar ?? '',
+  ...(text?.ar ? { ar: text.ar } : {}),
+});
 
 /** The renderer's extras from a snapshot, with the status line of `variant` (from the closed list) if any. */
 export function displayExtras(snapshot: PaperSnapshot, variant: StatusVariant | undefined): CertificateDisplayExtras {
@@ -28,10 +31,12 @@ export function displayExtras(snapshot: PaperSnapshot, variant: StatusVariant | 
     learnerName: extras.learnerName,
     ...(extras.achievementTitleAr !== undefined ? { achievementTitleAr: extras.achievementTitleAr } : {}),
     ...(extras.hours !== undefined ? { hours: extras.hours } : {}),
-    institutions: new Map(extras.institutions.map((school) => {
-      const logoPng = school.logoSha256 ? logos.get(school.logoSha256) : undefined;
-      return [school.did, { name: school.name, ...(logoPng ? { logoPng } : {}) }];
-    })),
+    institutions: new Map(
+      extras.institutions.map((school) => {
+        const logoPng = school.logoSha256 ? logos.get(school.logoSha256) : undefined;
+        return [school.did, { name: school.name, ...(logoPng ? { logoPng } : {}) }];
+      }),
+    ),
     competencyLabels: new Map(extras.competencyLabels),
     ...(variant ? { statusLine: STATUS_LINES[variant] } : {}),
   };
@@ -53,12 +58,17 @@ export class CertificatePdfService {
     const dto = await this.records.get(id, actor);
     const credential = (await this.credentials.findCredential(id))!;
     // Printed with some proofs missing, the page would show a diploma that does not verify.
-    if (credential.state === 'awaiting_signatures') throw conflict('awaiting_signatures', 'The diploma is not signed by every co-accrediting school yet: it has no PDF until then.');
+    if (credential.state === 'awaiting_signatures')
+      throw conflict('awaiting_signatures', 'The diploma is not signed by every co-accrediting school yet: it has no PDF until then.');
     const document = dto.verifiableCredential as JsonObject;
     const snapshot = (await this.papers.find(id)) ?? (await this.snapshot(credential, document));
-    const variant: StatusVariant | undefined = credential.state === 'revoked' || credential.state === 'suspended' ? credential.state : undefined;
+    const variant: StatusVariant | undefined =
+      credential.state === 'revoked' || credential.state === 'suspended' ? credential.state : undefined;
     const view = certificateViewFromCredential(document, displayExtras(snapshot, variant));
-    return { pdf: await this.renderer.render({ view, credential: document, layout: snapshot.layout }), filename: `${credential.kind}-${id}.pdf` };
+    return {
+      pdf: await this.renderer.render({ view, credential: document, layout: snapshot.layout }),
+      filename: `${credential.kind}-${id}.pdf`,
+    };
   }
 
   /** What the records say today, frozen as the credential's paper snapshot (or the one a concurrent request kept). */
@@ -66,7 +76,9 @@ export class CertificatePdfService {
     const learner = await this.papers.learnerName(credential);
     const achievement = await this.papers.achievement(credential);
 
-    const parties = [document.awardingBody ?? document.issuer].flat().map((party) => (typeof party === 'string' ? party : String((party as JsonObject)?.id ?? '')));
+    const parties = [document.awardingBody ?? document.issuer]
+      .flat()
+      .map((party) => (typeof party === 'string' ? party : String((party as JsonObject)?.id ?? '')));
     const institutions: PaperExtras['institutions'] = [];
     const logos: Uint8Array[] = [];
     for (const did of parties) {

@@ -12,7 +12,12 @@ import { CREDENTIAL_ATTACHMENT_NAME, CertificateRenderer, LAYOUT_KEY, STATUS_LIN
 import { CURRENT_LAYOUT } from './certificate-layouts.js';
 import { STATUS_LINES } from './certificate-wording.js';
 import { listEmbeddedFiles } from './pdf-attachments.js';
-import { type CertificateFixtures, type RenderableCredential, newCertificateFixtures, pdfFixturesDir } from './testing/certificate-fixtures.js';
+import {
+  type CertificateFixtures,
+  type RenderableCredential,
+  newCertificateFixtures,
+  pdfFixturesDir,
+} from './testing/certificate-fixtures.js';
 
 const HAS_PDFTOPPM = spawnSync('pdftoppm', ['-v']).status === 0;
 // Set UPDATE_PDF_REFERENCES=1 after an intended change of the design, look at the new PNGs, then commit them.
@@ -103,11 +108,15 @@ describe('CertificateRenderer', () => {
   });
 
   it('declares its layout version in the Info dictionary, and the status line variant when it prints one', async () => {
-    const infoOf = async (pdf: Uint8Array) => (await PDFDocument.load(pdf)).context.lookup((await PDFDocument.load(pdf)).context.trailerInfo.Info, PDFDict);
+    const infoOf = async (pdf: Uint8Array) =>
+      (await PDFDocument.load(pdf)).context.lookup((await PDFDocument.load(pdf)).context.trailerInfo.Info, PDFDict);
     const info = await infoOf(await render('moduleCertificate'));
     expect(info.lookup(PDFName.of(LAYOUT_KEY), PDFString).asString()).toBe(CURRENT_LAYOUT);
     expect(info.has(PDFName.of(STATUS_LINE_KEY))).toBe(false);
-    const revoked = await renderer.render({ ...fixtures.moduleCertificate, view: { ...fixtures.moduleCertificate.view, statusLine: STATUS_LINES.revoked } });
+    const revoked = await renderer.render({
+      ...fixtures.moduleCertificate,
+      view: { ...fixtures.moduleCertificate.view, statusLine: STATUS_LINES.revoked },
+    });
     expect((await infoOf(revoked)).lookup(PDFName.of(STATUS_LINE_KEY), PDFString).asString()).toBe('revoked');
   });
 
@@ -117,12 +126,18 @@ describe('CertificateRenderer', () => {
     expect(firstPageContent(doc)).toMatch(/\/Span <<\n?\/Lang \(ar\)/);
   });
 
-  it('has poppler\'s pdftotext to read the text layer with (.ci/run installs poppler-utils)', () => {
+  it("has poppler's pdftotext to read the text layer with (.ci/run installs poppler-utils)", () => {
     expect(spawnSync('pdftotext', ['-v']).status).toBe(0);
   });
   // Two independent extractors (poppler; pdf.js, which Firefox uses) must read the words as written, in both scripts.
-  const WORDS = ['إدارة الأزمات والأوضاع الصحية الاستثنائية', 'نادية بن خليفة', 'المدرسة الوطنية العليا لتسيير المؤسسات الصحية', 'تُمنح هذه الشهادة إلى',
-    'Gestion de crise et situations sanitaires exceptionnelles', 'École nationale supérieure de management des établissements de santé'];
+  const WORDS = [
+    'إدارة الأزمات والأوضاع الصحية الاستثنائية',
+    'نادية بن خليفة',
+    'المدرسة الوطنية العليا لتسيير المؤسسات الصحية',
+    'تُمنح هذه الشهادة إلى',
+    'Gestion de crise et situations sanitaires exceptionnelles',
+    'École nationale supérieure de management des établissements de santé',
+  ];
   it('text extraction (pdftotext) gives Arabic words in reading order, and French intact', async () => {
     const text = pdftotext(await render('moduleCertificate'));
     for (const words of WORDS) expect(text).toContain(words);
@@ -155,25 +170,34 @@ describe('CertificateRenderer', () => {
     });
   });
 
-  it.each(['moduleCertificate', 'coAccreditedDiploma'] as const)('attaches the signed %s, which the extractor returns byte for byte', async (name) => {
-    const { credential } = fixtures[name];
-    const pdf = await render(name);
-    const doc = await PDFDocument.load(pdf);
-    const [file] = listEmbeddedFiles(doc);
-    expect(file).toMatchObject({ name: CREDENTIAL_ATTACHMENT_NAME, mimeType: 'application/ld+json' });
-    const result = await extractEmbeddedCredential(pdf, { maxBytes: 1024 * 1024 });
-    if (!result.ok) throw new Error(result.message);
-    expect(JSON.stringify(result.credential)).toBe(JSON.stringify(credential));
-    // What comes out of the PDF still verifies: the proofs survived the round trip.
-    const report = await verifyCredential({ credential: result.credential, documentLoader: fixtures.documentLoader, now: '2026-09-01T00:00:00Z' });
-    expect(report.verified).toBe(true);
-  });
+  it.each(['moduleCertificate', 'coAccreditedDiploma'] as const)(
+    'attaches the signed %s, which the extractor returns byte for byte',
+    async (name) => {
+      const { credential } = fixtures[name];
+      const pdf = await render(name);
+      const doc = await PDFDocument.load(pdf);
+      const [file] = listEmbeddedFiles(doc);
+      expect(file).toMatchObject({ name: CREDENTIAL_ATTACHMENT_NAME, mimeType: 'application/ld+json' });
+      const result = await extractEmbeddedCredential(pdf, { maxBytes: 1024 * 1024 });
+      if (!result.ok) throw new Error(result.message);
+      expect(JSON.stringify(result.credential)).toBe(JSON.stringify(credential));
+      // What comes out of the PDF still verifies: the proofs survived the round trip.
+      const report = await verifyCredential({
+        credential: result.credential,
+        documentLoader: fixtures.documentLoader,
+        now: '2026-09-01T00:00:00Z',
+      });
+      expect(report.verified).toBe(true);
+    },
+  );
 
   it('sets the document metadata from the credential, dated by the credential and not the clock', async () => {
     const doc = await PDFDocument.load(await render('coAccreditedDiploma'), { updateMetadata: false });
     const { view } = fixtures.coAccreditedDiploma;
     expect(doc.getTitle()).toBe(`Diplôme — ${view.achievementTitle.fr} — Nadia Benkhelifa`);
-    expect(doc.getAuthor()).toBe('École nationale supérieure de management des établissements de santé; École des hautes études en santé publique');
+    expect(doc.getAuthor()).toBe(
+      'École nationale supérieure de management des établissements de santé; École des hautes études en santé publique',
+    );
     expect(doc.getSubject()).toContain(view.credentialId);
     expect(doc.getKeywords()).toContain('Open Badges 3.0');
     expect(doc.getCreator()).toBe('competency-credentials certificate renderer');
@@ -189,7 +213,12 @@ describe('CertificateRenderer', () => {
     const base = fixtures.moduleCertificate;
     const bare: RenderableCredential = {
       credential: base.credential,
-      view: { ...base.view, awardingInstitutions: [{ name: { fr: 'École des hautes études en santé publique' } }], competencies: [], learnerName: { fr: 'Camille Lefèvre' } },
+      view: {
+        ...base.view,
+        awardingInstitutions: [{ name: { fr: 'École des hautes études en santé publique' } }],
+        competencies: [],
+        learnerName: { fr: 'Camille Lefèvre' },
+      },
     };
     const pdf = await renderer.render(bare);
     expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);

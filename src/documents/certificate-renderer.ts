@@ -51,7 +51,15 @@ const PRODUCER = 'competency-credentials (pdf-lib 1.17)';
 const ARABIC_SCALE = 1.1;
 
 const roleFor = (script: Script, style: TextStyle): FontRole =>
-  script === 'arabic' ? (style === 'bold' ? 'arabicBold' : 'arabic') : style === 'bold' ? 'serifBold' : style === 'italic' ? 'serifItalic' : 'serif';
+  script === 'arabic'
+    ? style === 'bold'
+      ? 'arabicBold'
+      : 'arabic'
+    : style === 'bold'
+      ? 'serifBold'
+      : style === 'italic'
+        ? 'serifItalic'
+        : 'serif';
 
 interface PlacedRun extends VisualRun {
   role: FontRole;
@@ -84,29 +92,55 @@ export class CertificateRenderer {
   }
 
   /** The certificate for `view`, drawn with layout `layout`, with `credential` (the signed JSON) attached as credential.json. */
-  async render({ view, credential, layout = CURRENT_LAYOUT }: { view: CertificateView; credential: JsonObject; layout?: string }): Promise<Uint8Array> {
+  async render({
+    view,
+    credential,
+    layout = CURRENT_LAYOUT,
+  }: {
+    view: CertificateView;
+    credential: JsonObject;
+    layout?: string;
+  }): Promise<Uint8Array> {
     if (!view) throw new TypeError('"view" is required.');
     if (!credential) throw new TypeError('"credential" is required.');
     const version = layoutFor(layout);
     if (!version) throw new TypeError(`Unknown certificate layout "${layout}".`);
-    const pages = version.pages(view, (text, direction, style, size) => this.placeRuns(text, direction, style, size).reduce((sum, run) => sum + run.width, 0));
+    const pages = version.pages(view, (text, direction, style, size) =>
+      this.placeRuns(text, direction, style, size).reduce((sum, run) => sum + run.width, 0),
+    );
 
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.registerFontkit(this.fontkit);
     useNodeDeflate(doc);
-    const texts = pages.map((items) => items.filter((item): item is TextItem => item.kind === 'text').map((item) => ({ item, runs: this.placeRuns(item.text, item.direction, item.style, item.size) })));
-    const pdfFonts = await this.embedFonts(doc, new Set(texts.flat().flatMap(({ runs }) => runs.map((run) => run.role))), version.arabicText);
+    const texts = pages.map((items) =>
+      items
+        .filter((item): item is TextItem => item.kind === 'text')
+        .map((item) => ({ item, runs: this.placeRuns(item.text, item.direction, item.style, item.size) })),
+    );
+    const pdfFonts = await this.embedFonts(
+      doc,
+      new Set(texts.flat().flatMap(({ runs }) => runs.map((run) => run.role))),
+      version.arabicText,
+    );
     const artwork = doc.context.register(formXObject(doc.context, this.artwork, [0, 0, PAGE.width, PAGE.height]));
     for (const [index, items] of pages.entries()) {
       const page = doc.addPage([PAGE.width, PAGE.height]);
       drawForm(page, artwork, [1, 0, 0, 1, 0, 0]);
       for (const item of items) {
-        if (item.kind === 'rule') page.drawLine({ start: { x: item.x1, y: item.y }, end: { x: item.x2, y: item.y }, thickness: item.thickness, color: rgb(...INKS[item.ink]) });
+        if (item.kind === 'rule')
+          page.drawLine({
+            start: { x: item.x1, y: item.y },
+            end: { x: item.x2, y: item.y },
+            thickness: item.thickness,
+            color: rgb(...INKS[item.ink]),
+          });
         else if (item.kind === 'logo') await this.drawLogo(page, doc.context, item, view.awardingInstitutions[item.institution].logoPng);
         else if (item.kind === 'qr') {
           const { modules, operators } = buildQrOperators(view.verificationUrl);
           const scale = item.size / modules;
-          const qr = doc.context.register(formXObject(doc.context, deflateSync(Buffer.from(operators, 'latin1')), [0, 0, modules, modules]));
+          const qr = doc.context.register(
+            formXObject(doc.context, deflateSync(Buffer.from(operators, 'latin1')), [0, 0, modules, modules]),
+          );
           drawForm(page, qr, [scale, 0, 0, scale, item.x, item.y]);
         }
       }
@@ -167,7 +201,9 @@ export class CertificateRenderer {
     if (logo === undefined) {
       if (this.logos.size >= 64) this.logos.clear();
       // A logo that cannot be read (stored before the upload checked it) leaves its box empty: never a failed PDF.
-      logo = await prepareLogo(png).catch((error: Error) => (this.logger.warn(`Certificate printed without an unreadable logo: ${error.message}`), null));
+      logo = await prepareLogo(png).catch(
+        (error: Error) => (this.logger.warn(`Certificate printed without an unreadable logo: ${error.message}`), null),
+      );
       this.logos.set(key, logo);
     }
     if (!logo) return;
@@ -176,7 +212,12 @@ export class CertificateRenderer {
     const [width, height] = [logo.width * scale, logo.height * scale];
     const ref = logo.embed(context);
     const name = page.node.newXObject('Logo', ref);
-    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(width, 0, 0, height, box.x + (box.width - width) / 2, box.y + (box.height - height) / 2), drawObject(name), popGraphicsState());
+    page.pushOperators(
+      pushGraphicsState(),
+      concatTransformationMatrix(width, 0, 0, height, box.x + (box.width - width) / 2, box.y + (box.height - height) / 2),
+      drawObject(name),
+      popGraphicsState(),
+    );
   }
 }
 
@@ -217,12 +258,17 @@ function drawRuns(page: PDFPage, item: TextItem, runs: PlacedRun[], fonts: Map<F
  * though its types omit it. The catalog says French; the span's /Lang tells screen readers this run is Arabic.
  */
 function arabicSpan(page: PDFPage, actualText: string | undefined): PDFOperator {
-  const properties = page.doc.context.obj({ Lang: PDFString.of('ar'), ...(actualText !== undefined ? { ActualText: PDFHexString.fromText(actualText) } : {}) });
+  const properties = page.doc.context.obj({
+    Lang: PDFString.of('ar'),
+    ...(actualText !== undefined ? { ActualText: PDFHexString.fromText(actualText) } : {}),
+  });
   return PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Span'), properties as unknown as PDFName]);
 }
 
 const statusVariantOf = (line: CertificateView['statusLine']): StatusVariant | undefined =>
-  (Object.keys(STATUS_LINES) as StatusVariant[]).find((variant) => line?.fr === STATUS_LINES[variant].fr && line?.ar === STATUS_LINES[variant].ar);
+  (Object.keys(STATUS_LINES) as StatusVariant[]).find(
+    (variant) => line?.fr === STATUS_LINES[variant].fr && line?.ar === STATUS_LINES[variant].ar,
+  );
 
 function setMetadata(doc: PDFDocument, view: CertificateView, json: Uint8Array, layout: string): void {
   const kind = view.achievementType === 'Diploma' ? 'Diplôme' : 'Certificat';

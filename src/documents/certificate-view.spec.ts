@@ -14,13 +14,19 @@ describe('certificateViewFromCredential', () => {
       credentialId: 'urn:uuid:6f1c2a4e-8d3b-4c1a-9e55-2b7f0c1d9a10',
       achievementType: 'Certificate',
       learnerName: NADIA,
-      achievementTitle: { fr: 'Gestion de crise et situations sanitaires exceptionnelles', ar: 'إدارة الأزمات والأوضاع الصحية الاستثنائية' },
+      achievementTitle: {
+        fr: 'Gestion de crise et situations sanitaires exceptionnelles',
+        ar: 'إدارة الأزمات والأوضاع الصحية الاستثنائية',
+      },
       credits: 6,
       hours: 60,
       awardingInstitutions: [{ name: ENSM_NAME, logoPng: expect.any(Uint8Array) }],
     });
     expect(view.issuedOn.toISOString()).toBe('2026-06-30T00:00:00.000Z');
-    expect(view.competencies[2]).toEqual({ code: 'GC-3', label: { fr: 'Activer et animer une cellule de crise', ar: 'تفعيل خلية الأزمة وتنشيطها' } });
+    expect(view.competencies[2]).toEqual({
+      code: 'GC-3',
+      label: { fr: 'Activer et animer une cellule de crise', ar: 'تفعيل خلية الأزمة وتنشيطها' },
+    });
   });
 
   it('reads a co-accredited master as a diploma awarded by every school of awardingBody, lead first', () => {
@@ -31,12 +37,17 @@ describe('certificateViewFromCredential', () => {
   });
 
   it('falls back to the names the credential carries when no display names are known', () => {
-    const view = certificateViewFromCredential(fixtures.coAccreditedDiploma.credential, { verificationUrl: 'https://competences.example.org/verify/x', learnerName: { fr: 'Nadia Benkhelifa' } });
+    const view = certificateViewFromCredential(fixtures.coAccreditedDiploma.credential, {
+      verificationUrl: 'https://competences.example.org/verify/x',
+      learnerName: { fr: 'Nadia Benkhelifa' },
+    });
     expect(view.awardingInstitutions.map((school) => school.name.fr)).toEqual([fixtures.ensm.profile.name, fixtures.ehesp.profile.name]);
-    expect(view.competencies[0].label).toEqual({ fr: 'Dispositifs de réponse aux situations sanitaires exceptionnelles (plan blanc, plan ORSEC)' });
+    expect(view.competencies[0].label).toEqual({
+      fr: 'Dispositifs de réponse aux situations sanitaires exceptionnelles (plan blanc, plan ORSEC)',
+    });
   });
 
-  it('reads the result and each competency\'s level as the credential states them, for the public page too', () => {
+  it("reads the result and each competency's level as the credential states them, for the public page too", () => {
     const { credential } = fixtures.moduleCertificate;
     const subject = credential.credentialSubject as Record<string, any>;
     const stated = {
@@ -44,7 +55,12 @@ describe('certificateViewFromCredential', () => {
       credentialSubject: {
         ...subject,
         result: [{ type: ['Result'], value: '14.5/20', status: 'Completed' }],
-        achievement: { ...subject.achievement, alignment: subject.achievement.alignment.map((entry: object, index: number) => (index === 0 ? { ...entry, targetDescription: 'Maîtrise' } : entry)) },
+        achievement: {
+          ...subject.achievement,
+          alignment: subject.achievement.alignment.map((entry: object, index: number) =>
+            index === 0 ? { ...entry, targetDescription: 'Maîtrise' } : entry,
+          ),
+        },
       },
     };
     const content = certificateContentFromCredential(stated);
@@ -58,6 +74,8 @@ describe('certificateViewFromCredential', () => {
   it('needs the learner name and the verification URL, which the credential does not carry', () => {
     const { credential } = fixtures.moduleCertificate;
     expect(() => certificateViewFromCredential(credential, { verificationUrl: '', learnerName: NADIA })).toThrow(/verificationUrl/);
-    expect(() => certificateViewFromCredential(credential, { verificationUrl: 'https://x', learnerName: { fr: '' } })).toThrow(/learnerName/);
+    expect(() => certificateViewFromCredential(credential, { verificationUrl: 'https://x', learnerName: { fr: '' } })).toThrow(
+      /learnerName/,
+    );
   });
 });

@@ -84,20 +84,26 @@ function awardingInstitutions(credential: JsonObject, extras: Pick<CertificateDi
   return profiles.map((profile, index) => {
     const id = isObject(profile) ? text(profile.id) : text(profile);
     const known = id ? extras.institutions?.get(id) : undefined;
-    const name = known?.name ?? { fr: (isObject(profile) ? text(profile.name) : undefined) ?? requireText(id, `awardingBody[${index}].id`) };
+    const name = known?.name ?? {
+      fr: (isObject(profile) ? text(profile.name) : undefined) ?? requireText(id, `awardingBody[${index}].id`),
+    };
     return { name, ...(known?.logoPng ? { logoPng: known.logoPng } : {}) };
   });
 }
 
 function competencies(achievement: JsonObject, extras: Pick<CertificateDisplayExtras, 'competencyLabels'>): CertificateCompetency[] {
-  return asList(achievement.alignment).filter(isObject).flatMap((alignment) => {
-    const url = text(alignment.targetUrl);
-    const label = (url ? extras.competencyLabels?.get(url) : undefined) ?? (text(alignment.targetName) ? { fr: text(alignment.targetName)! } : undefined);
-    if (!label) return [];
-    const code = text(alignment.targetCode);
-    const level = text(alignment.targetDescription);
-    return [{ ...(code ? { code } : {}), label, ...(level ? { level } : {}) }];
-  });
+  return asList(achievement.alignment)
+    .filter(isObject)
+    .flatMap((alignment) => {
+      const url = text(alignment.targetUrl);
+      const label =
+        (url ? extras.competencyLabels?.get(url) : undefined) ??
+        (text(alignment.targetName) ? { fr: text(alignment.targetName)! } : undefined);
+      if (!label) return [];
+      const code = text(alignment.targetCode);
+      const level = text(alignment.targetDescription);
+      return [{ ...(code ? { code } : {}), label, ...(level ? { level } : {}) }];
+    });
 }
 
 export function certificateViewFromCredential(credential: JsonObject, extras: CertificateDisplayExtras): CertificateView {
@@ -113,14 +119,20 @@ export function certificateViewFromCredential(credential: JsonObject, extras: Ce
 }
 
 /** Throws a TypeError naming what is missing when the credential is no achievement credential. */
-export function certificateContentFromCredential(credential: JsonObject, extras: Omit<CertificateDisplayExtras, 'verificationUrl' | 'learnerName' | 'statusLine'> = {}): CertificateContent {
+export function certificateContentFromCredential(
+  credential: JsonObject,
+  extras: Omit<CertificateDisplayExtras, 'verificationUrl' | 'learnerName' | 'statusLine'> = {},
+): CertificateContent {
   if (!isObject(credential)) throw new TypeError('"credential" is required.');
   const subject = credential.credentialSubject;
   const achievement = isObject(subject) ? subject.achievement : undefined;
   if (!isObject(achievement)) throw new TypeError('The credential has no "credentialSubject.achievement".');
   const credits = achievement.creditsAvailable;
   const arTitle = text(extras.achievementTitleAr);
-  const result = asList((subject as JsonObject).result).filter(isObject).map((entry) => text(entry.value)).find(Boolean);
+  const result = asList((subject as JsonObject).result)
+    .filter(isObject)
+    .map((entry) => text(entry.value))
+    .find(Boolean);
   return {
     credentialId: requireText(credential.id, 'id'),
     achievementTitle: { fr: requireText(achievement.name, 'credentialSubject.achievement.name'), ...(arTitle ? { ar: arTitle } : {}) },

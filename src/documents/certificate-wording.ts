@@ -36,7 +36,20 @@ export const DIGITAL_NOTE: Bilingual = {
   ar: 'وثيقة رقمية موقّعة (Open Badges 3.0): الملف المرفق credential.json هو المرجع.',
 };
 
-const FRENCH_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const FRENCH_MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
 // The month names used in Algeria (and the Maghreb), where the Arabic side is read.
 const MAGHREB_MONTHS = ['جانفي', 'فيفري', 'مارس', 'أفريل', 'ماي', 'جوان', 'جويلية', 'أوت', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'];
 

@@ -11,7 +11,12 @@ import { PaperBindingService } from './paper-binding.service.js';
 @Module({
   imports: [CredentialsModule, InstitutionsModule],
   controllers: [CertificatePdfController],
-  providers: [{ provide: CertificateRenderer, useFactory: (): CertificateRenderer => CertificateRenderer.create() }, CertificatePdfService, CertificatePaperRepository, PaperBindingService],
+  providers: [
+    { provide: CertificateRenderer, useFactory: (): CertificateRenderer => CertificateRenderer.create() },
+    CertificatePdfService,
+    CertificatePaperRepository,
+    PaperBindingService,
+  ],
   exports: [CertificateRenderer, PaperBindingService, CertificatePaperRepository],
 })
 export class DocumentsModule {}

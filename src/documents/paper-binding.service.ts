@@ -34,7 +34,10 @@ function infoText(doc: PDFDocument, key: string): string | undefined {
 
 @Injectable()
 export class PaperBindingService {
-  constructor(private readonly papers: CertificatePaperRepository, private readonly renderer: CertificateRenderer) {}
+  constructor(
+    private readonly papers: CertificatePaperRepository,
+    private readonly renderer: CertificateRenderer,
+  ) {}
 
   /** `credential` must be the one extracted from `pdfBytes` and already verified: it is redrawn as it is. */
   async checkPaper({ pdfBytes, credential }: { pdfBytes: Uint8Array; credential: JsonObject }): Promise<PaperVerdict> {
@@ -50,21 +53,32 @@ export class PaperBindingService {
     }
     // Before anything is read from it: what pdf-lib loaded must be what a viewer shows.
     const definitions = checkSingleDefinitions(uploaded, pdfBytes);
-    if (!definitions.single) return { bound: false, code: 'ambiguous', message: `The PDF can be read in more than one way: ${definitions.where}.` };
+    if (!definitions.single)
+      return { bound: false, code: 'ambiguous', message: `The PDF can be read in more than one way: ${definitions.where}.` };
     const layout = infoText(uploaded, LAYOUT_KEY);
     if (!layout || !layoutFor(layout)) {
-      return { bound: false, code: 'unknown_layout', message: layout ? `The PDF declares layout "${layout}", which we do not know.` : 'The PDF declares no layout version: its pages cannot be checked against the credential.' };
+      return {
+        bound: false,
+        code: 'unknown_layout',
+        message: layout
+          ? `The PDF declares layout "${layout}", which we do not know.`
+          : 'The PDF declares no layout version: its pages cannot be checked against the credential.',
+      };
     }
     const declaredStatus = infoText(uploaded, STATUS_LINE_KEY);
-    if (declaredStatus !== undefined && !Object.hasOwn(STATUS_LINES, declaredStatus)) return { bound: false, code: 'altered', message: `The PDF declares a status line "${declaredStatus}" we never print.` };
+    if (declaredStatus !== undefined && !Object.hasOwn(STATUS_LINES, declaredStatus))
+      return { bound: false, code: 'altered', message: `The PDF declares a status line "${declaredStatus}" we never print.` };
 
     const id = typeof credential.id === 'string' ? UUID_URN.exec(credential.id)?.[1] : undefined;
     const snapshot = id ? await this.papers.find(id.toLowerCase()) : null;
-    if (!snapshot) return { bound: false, code: 'not_ours', message: 'We never printed this credential: its pages cannot be checked against it.' };
+    if (!snapshot)
+      return { bound: false, code: 'not_ours', message: 'We never printed this credential: its pages cannot be checked against it.' };
 
     const view = certificateViewFromCredential(credential, displayExtras(snapshot, declaredStatus as StatusVariant | undefined));
     const expected = await new DecodeBudget(Number.POSITIVE_INFINITY).load(await this.renderer.render({ view, credential, layout }));
     const comparison = comparePrintedPdf(uploaded, expected, budget);
-    return comparison.same ? { bound: true } : { bound: false, code: 'altered', message: `The printed pages differ from the credential: ${comparison.where}.` };
+    return comparison.same
+      ? { bound: true }
+      : { bound: false, code: 'altered', message: `The printed pages differ from the credential: ${comparison.where}.` };
   }
 }

@@ -47,7 +47,8 @@ function walkNameTree(doc: PDFDocument, node: PDFObject | undefined, depth: numb
     }
   }
   const kids = doc.context.lookup(dict.get(PDFName.of('Kids')));
-  if (kids instanceof PDFArray) for (let index = 0; index < kids.size(); index += 1) walkNameTree(doc, kids.get(index), depth + 1, seen, found);
+  if (kids instanceof PDFArray)
+    for (let index = 0; index < kids.size(); index += 1) walkNameTree(doc, kids.get(index), depth + 1, seen, found);
 }
 
 export function listEmbeddedFiles(doc: PDFDocument): EmbeddedFile[] {

@@ -34,8 +34,10 @@ export class DecodeBudget {
     const { dict, contents } = stream;
     const filter = dict.get(PDFName.of('Filter'));
     const single = filter instanceof PDFArray && filter.size() === 1 ? filter.get(0) : filter;
-    if (dict.has(PDFName.of('DecodeParms'))) throw new UnsupportedEncodingError('The stream has DecodeParms (a predictor), which is not accepted here.');
-    if (single !== undefined && single !== PDFName.of('FlateDecode')) throw new UnsupportedEncodingError(`The stream is encoded with ${String(filter)}; only a single FlateDecode is accepted.`);
+    if (dict.has(PDFName.of('DecodeParms')))
+      throw new UnsupportedEncodingError('The stream has DecodeParms (a predictor), which is not accepted here.');
+    if (single !== undefined && single !== PDFName.of('FlateDecode'))
+      throw new UnsupportedEncodingError(`The stream is encoded with ${String(filter)}; only a single FlateDecode is accepted.`);
     const ceiling = Math.min(maxBytes, this.left);
     let bytes: Uint8Array;
     if (single === undefined) bytes = contents;
@@ -43,7 +45,8 @@ export class DecodeBudget {
       try {
         bytes = inflateSync(contents, { maxOutputLength: Math.max(1, ceiling) });
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new DecodeLimitError(`The stream inflates to more than ${ceiling} bytes.`);
+        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+          throw new DecodeLimitError(`The stream inflates to more than ${ceiling} bytes.`);
         throw error;
       }
     }
@@ -58,12 +61,13 @@ export class DecodeBudget {
    */
   async load(bytes: Uint8Array): Promise<PDFDocument> {
     const doc = await PDFDocument.load(bytes, { updateMetadata: false, maxDecodedBytes: this.left }).catch((error: Error) => {
-      if (/Decoded stream exceeds the limit/.test(error.message)) throw new DecodeLimitError('The PDF\'s object streams inflate beyond the limit.');
+      if (/Decoded stream exceeds the limit/.test(error.message))
+        throw new DecodeLimitError("The PDF's object streams inflate beyond the limit.");
       throw error;
     });
     // pdf-lib treats an object stream it cannot decode as an invalid object and goes on; the patch flags it.
     const budget = (doc.context as unknown as { decodeBudget?: { remaining: number; exceeded?: boolean } }).decodeBudget;
-    if (budget?.exceeded) throw new DecodeLimitError('The PDF\'s object streams inflate beyond the limit.');
+    if (budget?.exceeded) throw new DecodeLimitError("The PDF's object streams inflate beyond the limit.");
     if (budget) this.left = Math.max(0, budget.remaining);
     return doc;
   }

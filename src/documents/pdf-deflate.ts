@@ -11,7 +11,10 @@ import { type PDFContext, PDFContentStream, type PDFDocument, PDFName, PDFRawStr
 export function useNodeDeflate(doc: PDFDocument): void {
   const context: PDFContext = doc.context;
   context.flateStream = (contents, dict = {}) =>
-    context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), { ...dict, Filter: 'FlateDecode' });
+    context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), {
+      ...dict,
+      Filter: 'FlateDecode',
+    });
   // Page content is kept uncompressed while it is drawn, then deflated once by deflateContentStreams.
   context.contentStream = (operators, dict = {}) => PDFContentStream.of(context.obj(dict), operators, false);
 }

@@ -6,7 +6,12 @@ import { DecodeBudget } from './pdf-decoding.js';
 import { checkSingleDefinitions } from './pdf-object-definitions.js';
 import { comparePrintedPdf } from './printed-pages.js';
 import { newCertificateFixtures, pdfFixturesDir } from './testing/certificate-fixtures.js';
-import { contentStreamHiddenInStreamData, incrementalUpdate, pageShadowedOutsideObjectStream, shadowedContentStream } from './testing/forged-pdf.js';
+import {
+  contentStreamHiddenInStreamData,
+  incrementalUpdate,
+  pageShadowedOutsideObjectStream,
+  shadowedContentStream,
+} from './testing/forged-pdf.js';
 
 const load = (bytes: Uint8Array): Promise<PDFDocument> => new DecodeBudget().load(bytes);
 
@@ -26,7 +31,7 @@ describe('checkSingleDefinitions', () => {
   it.each([
     ['the content stream defined twice, viewers sent to the forged copy', shadowedContentStream, /object \d+ is defined more than once/],
     ['the page defined in the body and in an object stream', pageShadowedOutsideObjectStream, /object \d+ is defined more than once/],
-    ['the xref pointing into another stream\'s data', contentStreamHiddenInStreamData, /points to another object \d+ than the one read/],
+    ["the xref pointing into another stream's data", contentStreamHiddenInStreamData, /points to another object \d+ than the one read/],
   ])('refuses %s, which pdf-lib alone reads as the genuine pages', async (_name, forge, where) => {
     const forged = await forge(genuine);
     const uploaded = await load(forged);
@@ -44,7 +49,10 @@ describe('checkSingleDefinitions', () => {
 
   it('refuses a file whose last startxref is not the one that points to the section read', async () => {
     const forged = Buffer.concat([Buffer.from(genuine), Buffer.from('%startxref\n16\n%%EOF\n', 'latin1')]);
-    expect(checkSingleDefinitions(await load(forged), forged)).toEqual({ single: false, where: 'startxref does not point to the cross-reference section that was read' });
+    expect(checkSingleDefinitions(await load(forged), forged)).toEqual({
+      single: false,
+      where: 'startxref does not point to the cross-reference section that was read',
+    });
   });
 
   it('throws, rather than passes, for a document pdf-lib did not parse with our patch', async () => {

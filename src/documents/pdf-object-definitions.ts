@@ -12,7 +12,12 @@ interface ParseRecord {
     | { objectNumber: number; container: number; index: number }
   >;
   /** Entry types as in an XRef stream: 0 free, 1 at a byte offset, 2 in an object stream (offset: its number, generationNumber: the index). */
-  xrefSections: Array<{ kind: 'table' | 'stream'; offset: number; entries: Array<{ objectNumber: number; type: 0 | 1 | 2; offset: number; generationNumber: number }>; dict?: PDFDict }>;
+  xrefSections: Array<{
+    kind: 'table' | 'stream';
+    offset: number;
+    entries: Array<{ objectNumber: number; type: 0 | 1 | 2; offset: number; generationNumber: number }>;
+    dict?: PDFDict;
+  }>;
   trailers: PDFDict[];
   startxrefs: Array<{ keywordOffset: number; offset: number }>;
 }
@@ -39,10 +44,15 @@ export function checkSingleDefinitions(doc: PDFDocument, bytes: Uint8Array): Def
   if (record.xrefSections.length !== 1) return refuse(`${record.xrefSections.length} cross-reference sections instead of one`);
   const [section] = record.xrefSections;
   const dicts = [...record.trailers, ...(section.dict ? [section.dict] : [])];
-  if (dicts.some((dict) => dict.has(PDFName.of('Prev')) || dict.has(PDFName.of('XRefStm')))) return refuse('the cross-reference data points to an earlier section');
+  if (dicts.some((dict) => dict.has(PDFName.of('Prev')) || dict.has(PDFName.of('XRefStm'))))
+    return refuse('the cross-reference data points to an earlier section');
   // Viewers start from the last "startxref" in the file, wherever it stands (a comment included).
   const lastKeyword = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).lastIndexOf(STARTXREF);
-  if (record.startxrefs.length !== 1 || record.startxrefs[0].keywordOffset !== lastKeyword || record.startxrefs[0].offset !== section.offset) {
+  if (
+    record.startxrefs.length !== 1 ||
+    record.startxrefs[0].keywordOffset !== lastKeyword ||
+    record.startxrefs[0].offset !== section.offset
+  ) {
     return refuse('startxref does not point to the cross-reference section that was read');
   }
 
@@ -55,8 +65,10 @@ export function checkSingleDefinitions(doc: PDFDocument, bytes: Uint8Array): Def
       if (taken) return refuse(`object ${entry.objectNumber} is defined but listed as free`);
       continue;
     }
-    const same = !taken ? false
-      : 'container' in taken ? entry.type === 2 && entry.offset === taken.container && entry.generationNumber === taken.index
+    const same = !taken
+      ? false
+      : 'container' in taken
+        ? entry.type === 2 && entry.offset === taken.container && entry.generationNumber === taken.index
         : entry.type === 1 && entry.offset === taken.offset && entry.generationNumber === taken.generationNumber;
     if (!same) return refuse(`the cross-reference data points to another object ${entry.objectNumber} than the one read`);
   }

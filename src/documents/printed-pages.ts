@@ -2,7 +2,19 @@
 // verified credential. Structural, not byte for byte: references are followed and streams compared decoded, so the
 // file's layout (object numbers, an incremental update) does not matter, only the final state pdf-lib loads.
 import {
-  PDFArray, PDFBool, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFObject, PDFRawStream, PDFRef, PDFStream, PDFString,
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  type PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNull,
+  PDFNumber,
+  type PDFObject,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+  PDFString,
 } from 'pdf-lib';
 import type { DecodeBudget } from './pdf-decoding.js';
 
@@ -24,7 +36,11 @@ class Walk {
   private nodes = 0;
   private readonly paired = new Set<string>();
 
-  constructor(private readonly uploaded: PDFDocument, private readonly expected: PDFDocument, private readonly budget: DecodeBudget) {}
+  constructor(
+    private readonly uploaded: PDFDocument,
+    private readonly expected: PDFDocument,
+    private readonly budget: DecodeBudget,
+  ) {}
 
   same(a: PDFObject | undefined, b: PDFObject | undefined, where: string): void {
     if (++this.nodes > MAX_NODES) throw new Difference(`${where}: more than ${MAX_NODES} objects`);
@@ -52,11 +68,13 @@ class Walk {
       return;
     }
     if (right instanceof PDFNumber) {
-      if (!(left instanceof PDFNumber) || left.asNumber() !== right.asNumber()) throw new Difference(`${where}: ${String(left)} instead of ${String(right)}`);
+      if (!(left instanceof PDFNumber) || left.asNumber() !== right.asNumber())
+        throw new Difference(`${where}: ${String(left)} instead of ${String(right)}`);
       return;
     }
     if (right instanceof PDFString || right instanceof PDFHexString) {
-      if (!(left instanceof PDFString || left instanceof PDFHexString) || !equalBytes(left.asBytes(), right.asBytes())) throw new Difference(`${where}: a different string`);
+      if (!(left instanceof PDFString || left instanceof PDFHexString) || !equalBytes(left.asBytes(), right.asBytes()))
+        throw new Difference(`${where}: a different string`);
       return;
     }
     throw new Difference(`${where}: an object of an unexpected kind`);
@@ -64,18 +82,28 @@ class Walk {
 
   sameDict(left: PDFObject, right: PDFDict, where: string, skipped: Set<string>): void {
     if (!(left instanceof PDFDict) || left instanceof PDFStream) throw new Difference(`${where}: not a dictionary`);
-    const keys = (dict: PDFDict): string[] => dict.keys().map((key) => key.decodeText()).filter((key) => !skipped.has(key)).sort();
+    const keys = (dict: PDFDict): string[] =>
+      dict
+        .keys()
+        .map((key) => key.decodeText())
+        .filter((key) => !skipped.has(key))
+        .sort();
     const [ours, theirs] = [keys(right), keys(left)];
     const extra = theirs.filter((key) => !ours.includes(key));
     const missing = ours.filter((key) => !theirs.includes(key));
-    if (extra.length || missing.length) throw new Difference(`${where}: ${extra.length ? `added /${extra.join(' /')}` : ''}${extra.length && missing.length ? ', ' : ''}${missing.length ? `missing /${missing.join(' /')}` : ''}`);
+    if (extra.length || missing.length)
+      throw new Difference(
+        `${where}: ${extra.length ? `added /${extra.join(' /')}` : ''}${extra.length && missing.length ? ', ' : ''}${missing.length ? `missing /${missing.join(' /')}` : ''}`,
+      );
     for (const key of ours) this.same(left.get(PDFName.of(key)), right.get(PDFName.of(key)), `${where}/${key}`);
   }
 
   private sameStream(left: PDFObject, right: PDFRawStream, where: string): void {
     if (!(left instanceof PDFRawStream)) throw new Difference(`${where}: not a stream`);
     this.sameDict(left.dict, right.dict, where, new Set([...SKIPPED_KEYS, ...ENCODING_KEYS]));
-    const encodedAlike = ['Filter', 'DecodeParms'].every((key) => String(left.dict.get(PDFName.of(key))) === String(right.dict.get(PDFName.of(key))));
+    const encodedAlike = ['Filter', 'DecodeParms'].every(
+      (key) => String(left.dict.get(PDFName.of(key))) === String(right.dict.get(PDFName.of(key))),
+    );
     if (encodedAlike && equalBytes(left.contents, right.contents)) return;
     // Encoded differently: compare what they decode to, within the upload's budget.
     let decoded: [Uint8Array, Uint8Array];
@@ -89,7 +117,10 @@ class Walk {
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.length), Buffer.from(b.buffer, b.byteOffset, b.length)) === 0;
+  return (
+    a.length === b.length &&
+    Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.length), Buffer.from(b.buffer, b.byteOffset, b.length)) === 0
+  );
 }
 
 /**
@@ -101,7 +132,8 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 export function comparePrintedPdf(uploaded: PDFDocument, expected: PDFDocument, budget: DecodeBudget): PageComparison {
   try {
     if (uploaded.context.trailerInfo.Encrypt) throw new Difference('the file is encrypted');
-    if (uploaded.getPageCount() !== expected.getPageCount()) throw new Difference(`${uploaded.getPageCount()} pages instead of ${expected.getPageCount()}`);
+    if (uploaded.getPageCount() !== expected.getPageCount())
+      throw new Difference(`${uploaded.getPageCount()} pages instead of ${expected.getPageCount()}`);
     const walk = new Walk(uploaded, expected, budget);
     const [theirs, ours] = [uploaded.getPages(), expected.getPages()];
     ours.forEach((page, index) => walk.same(theirs[index].ref, page.ref, `page ${index + 1}`));

@@ -14,26 +14,34 @@ export class FrameworkContentRepository {
   async copyContent(fromId: string, toId: string, manager: EntityManager): Promise<void> {
     await manager.query(
       `INSERT INTO proficiency_scale ("frameworkId", identifier, code, title, position)
-       SELECT $2, identifier, code, title, position FROM proficiency_scale WHERE "frameworkId" = $1`, [fromId, toId]);
+       SELECT $2, identifier, code, title, position FROM proficiency_scale WHERE "frameworkId" = $1`,
+      [fromId, toId],
+    );
     await manager.query(
       `INSERT INTO proficiency_level ("scaleId", identifier, rank, code, label, description)
        SELECT ns.id, l.identifier, l.rank, l.code, l.label, l.description
        FROM proficiency_level l
        JOIN proficiency_scale os ON os.id = l."scaleId" AND os."frameworkId" = $1
-       JOIN proficiency_scale ns ON ns."frameworkId" = $2 AND ns.identifier = os.identifier`, [fromId, toId]);
+       JOIN proficiency_scale ns ON ns."frameworkId" = $2 AND ns.identifier = os.identifier`,
+      [fromId, toId],
+    );
     await manager.query(
       `INSERT INTO framework_item ("frameworkId", identifier, uri, position, code, "itemType", kind, label, description, "scaleId", "searchText", extras)
        SELECT $2, i.identifier, i.uri, i.position, i.code, i."itemType", i.kind, i.label, i.description, ns.id, i."searchText", i.extras
        FROM framework_item i
        LEFT JOIN proficiency_scale os ON os.id = i."scaleId"
        LEFT JOIN proficiency_scale ns ON ns."frameworkId" = $2 AND ns.identifier = os.identifier
-       WHERE i."frameworkId" = $1`, [fromId, toId]);
+       WHERE i."frameworkId" = $1`,
+      [fromId, toId],
+    );
     await manager.query(
       `UPDATE framework_item n SET "parentId" = np.id
        FROM framework_item o
        JOIN framework_item op ON op.id = o."parentId"
        JOIN framework_item np ON np."frameworkId" = $2 AND np.identifier = op.identifier
-       WHERE o."frameworkId" = $1 AND n."frameworkId" = $2 AND n.identifier = o.identifier`, [fromId, toId]);
+       WHERE o."frameworkId" = $1 AND n."frameworkId" = $2 AND n.identifier = o.identifier`,
+      [fromId, toId],
+    );
     // Links inside the framework follow the copy; links to other frameworks keep their target.
     await manager.query(
       `INSERT INTO item_association ("frameworkId", identifier, "originId", type, "destinationItemId", "destinationUri", "destinationLabel", extras)
@@ -43,7 +51,9 @@ export class FrameworkContentRepository {
        JOIN framework_item no ON no."frameworkId" = $2 AND no.identifier = oo.identifier
        LEFT JOIN framework_item od ON od.id = a."destinationItemId" AND od."frameworkId" = $1
        LEFT JOIN framework_item nd ON nd."frameworkId" = $2 AND nd.identifier = od.identifier
-       WHERE a."frameworkId" = $1`, [fromId, toId]);
+       WHERE a."frameworkId" = $1`,
+      [fromId, toId],
+    );
   }
 
   /** Empties a draft before an import writes it again. Items go with their associations (cascade); scales with their levels. */
@@ -72,9 +82,15 @@ export class FrameworkContentRepository {
   async newestStoredItemIds(identifiers: string[], manager: EntityManager): Promise<Map<string, string>> {
     const stored = new Map<string, string>();
     for (let i = 0; i < identifiers.length; i += BATCH) {
-      const found = await manager.getRepository(FrameworkItem).createQueryBuilder('i').innerJoin('i.framework', 'f')
-        .select(['i.id', 'i.identifier']).where({ identifier: In(identifiers.slice(i, i + BATCH)) }).andWhere(`f.status <> 'draft'`)
-        .orderBy('f.publishedAt', 'ASC').getMany();
+      const found = await manager
+        .getRepository(FrameworkItem)
+        .createQueryBuilder('i')
+        .innerJoin('i.framework', 'f')
+        .select(['i.id', 'i.identifier'])
+        .where({ identifier: In(identifiers.slice(i, i + BATCH)) })
+        .andWhere(`f.status <> 'draft'`)
+        .orderBy('f.publishedAt', 'ASC')
+        .getMany();
       for (const item of found) stored.set(item.identifier, item.id); // newest wins
     }
     return stored;
@@ -83,6 +99,12 @@ export class FrameworkContentRepository {
 
 async function insertInBatches<T extends object>(manager: EntityManager, target: new () => T, rows: Partial<T>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
-    await manager.createQueryBuilder().insert().into(target).values(rows.slice(i, i + BATCH) as never).updateEntity(false).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(target)
+      .values(rows.slice(i, i + BATCH) as never)
+      .updateEntity(false)
+      .execute();
   }
 }

@@ -9,7 +9,16 @@ import { caseItemUri } from './case-uris.js';
 import { cleanLocalized, searchableText, type LocalizedText } from '../common/localized-text.js';
 import { page, type Page, type PageQuery } from '../common/page.js';
 import { conflict, invalid, notFound } from '../common/problems.js';
-import type { AssociationDto, CreateAssociationDto, CreateItemDto, ItemDto, ItemListQuery, ItemSearchQuery, ItemTreeNodeDto, UpdateItemDto } from './dto/item.dto.js';
+import type {
+  AssociationDto,
+  CreateAssociationDto,
+  CreateItemDto,
+  ItemDto,
+  ItemListQuery,
+  ItemSearchQuery,
+  ItemTreeNodeDto,
+  UpdateItemDto,
+} from './dto/item.dto.js';
 import type { FrameworkItem } from './framework-item.entity.js';
 import { FrameworksRepository } from './frameworks.repository.js';
 import { assertIdentifiersOwnedBy } from './identifier-ownership.js';
@@ -51,26 +60,33 @@ export class FrameworkItemsService {
       const identifier = dto.identifier ?? this.ids.uuid();
       if (dto.identifier) await assertIdentifiersOwnedBy(this.frameworks, framework.ownerInstitutionId, [identifier], manager);
       if (dto.identifier && (await this.frameworks.itemIdentifierTaken(frameworkId, identifier, manager))) {
-        throw conflict('duplicate_identifier', `The framework already has an item ${identifier}.`, [{ field: 'identifier', reason: 'already exists' }]);
+        throw conflict('duplicate_identifier', `The framework already has an item ${identifier}.`, [
+          { field: 'identifier', reason: 'already exists' },
+        ]);
       }
       const parentId = dto.parentId ?? null;
       await this.checkPlacement(frameworkId, { code: dto.code, parentId, scaleId: dto.scaleId }, undefined, manager);
       const label = cleanLocalized(dto.label) as LocalizedText;
       const description = cleanLocalized(dto.description);
-      return toItemDto(await this.frameworks.addItem({
-        frameworkId,
-        identifier,
-        uri: dto.uri ?? caseItemUri(this.config.publicBaseUrl, identifier),
-        parentId,
-        position: dto.position ?? (await this.frameworks.nextItemPosition(frameworkId, parentId, manager)),
-        code: dto.code ?? null,
-        itemType: dto.itemType,
-        kind: dto.kind ?? null,
-        label,
-        description,
-        scaleId: dto.scaleId ?? null,
-        searchText: searchableText(dto.code ?? null, label, description),
-      }, manager));
+      return toItemDto(
+        await this.frameworks.addItem(
+          {
+            frameworkId,
+            identifier,
+            uri: dto.uri ?? caseItemUri(this.config.publicBaseUrl, identifier),
+            parentId,
+            position: dto.position ?? (await this.frameworks.nextItemPosition(frameworkId, parentId, manager)),
+            code: dto.code ?? null,
+            itemType: dto.itemType,
+            kind: dto.kind ?? null,
+            label,
+            description,
+            scaleId: dto.scaleId ?? null,
+            searchText: searchableText(dto.code ?? null, label, description),
+          },
+          manager,
+        ),
+      );
     });
   }
 
@@ -121,26 +137,38 @@ export class FrameworkItemsService {
       const framework = await this.versions.requireEditable(frameworkId, actor, manager);
       if (dto.identifier) await assertIdentifiersOwnedBy(this.frameworks, framework.ownerInstitutionId, [dto.identifier], manager);
       const errors = [];
-      if (!(await this.frameworks.findItem(frameworkId, dto.originId, manager))) errors.push({ field: 'originId', reason: 'no such item in this framework version' });
+      if (!(await this.frameworks.findItem(frameworkId, dto.originId, manager)))
+        errors.push({ field: 'originId', reason: 'no such item in this framework version' });
       if (dto.destinationItemId) {
-        if (dto.destinationItemId === dto.originId) errors.push({ field: 'destinationItemId', reason: 'an item cannot be associated with itself' });
+        if (dto.destinationItemId === dto.originId)
+          errors.push({ field: 'destinationItemId', reason: 'an item cannot be associated with itself' });
         const destination = await this.frameworks.findItemById(dto.destinationItemId, manager);
         // Other institutions' drafts are invisible, so they cannot be linked to either.
-        if (!destination || (destination.frameworkId !== frameworkId && destination.framework!.status === 'draft' && !mayOnInstitution(actor, Permission.FrameworkManage, destination.framework!.ownerInstitutionId))) {
+        if (
+          !destination ||
+          (destination.frameworkId !== frameworkId &&
+            destination.framework!.status === 'draft' &&
+            !mayOnInstitution(actor, Permission.FrameworkManage, destination.framework!.ownerInstitutionId))
+        ) {
           errors.push({ field: 'destinationItemId', reason: 'no such item' });
         }
       }
       if (errors.length) throw invalid(errors);
       const identifier = dto.identifier ?? this.ids.uuid();
-      return toAssociationDto(await this.frameworks.addAssociation({
-        frameworkId,
-        identifier,
-        originId: dto.originId,
-        type: dto.type,
-        destinationItemId: dto.destinationItemId ?? null,
-        destinationUri: dto.destinationUri ?? null,
-        destinationLabel: dto.destinationLabel ?? null,
-      }, manager));
+      return toAssociationDto(
+        await this.frameworks.addAssociation(
+          {
+            frameworkId,
+            identifier,
+            originId: dto.originId,
+            type: dto.type,
+            destinationItemId: dto.destinationItemId ?? null,
+            destinationUri: dto.destinationUri ?? null,
+            destinationLabel: dto.destinationLabel ?? null,
+          },
+          manager,
+        ),
+      );
     });
   }
 
@@ -167,12 +195,17 @@ export class FrameworkItemsService {
     manager: EntityManager,
   ): Promise<void> {
     if (change.code && (await this.frameworks.itemCodeTaken(frameworkId, change.code, item?.id, manager))) {
-      throw conflict('duplicate_code', `The framework already has an item coded ${change.code}.`, [{ field: 'code', reason: 'already used in this framework version' }]);
+      throw conflict('duplicate_code', `The framework already has an item coded ${change.code}.`, [
+        { field: 'code', reason: 'already used in this framework version' },
+      ]);
     }
     if (change.parentId) {
-      if (!(await this.frameworks.findItem(frameworkId, change.parentId, manager))) throw invalid([{ field: 'parentId', reason: 'no such item in this framework version' }]);
+      if (!(await this.frameworks.findItem(frameworkId, change.parentId, manager)))
+        throw invalid([{ field: 'parentId', reason: 'no such item in this framework version' }]);
       if (item && (await this.frameworks.isInSubtree(item.id, change.parentId, manager))) {
-        throw conflict('tree_cycle', 'An item cannot be moved under itself or one of its descendants.', [{ field: 'parentId', reason: 'would create a cycle' }]);
+        throw conflict('tree_cycle', 'An item cannot be moved under itself or one of its descendants.', [
+          { field: 'parentId', reason: 'would create a cycle' },
+        ]);
       }
     }
     if (change.scaleId && !(await this.frameworks.findScale(frameworkId, change.scaleId, manager))) {

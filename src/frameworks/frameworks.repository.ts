@@ -49,7 +49,9 @@ export class FrameworksRepository {
          UNION ALL SELECT i.identifier, f."ownerInstitutionId" FROM framework_item i JOIN framework f ON f.id = i."frameworkId" WHERE i.identifier = ANY($1::uuid[])
          UNION ALL SELECT a.identifier, f."ownerInstitutionId" FROM item_association a JOIN framework f ON f.id = a."frameworkId" WHERE a.identifier = ANY($1::uuid[])
          UNION ALL SELECT s.identifier, f."ownerInstitutionId" FROM proficiency_scale s JOIN framework f ON f.id = s."frameworkId" WHERE s.identifier = ANY($1::uuid[])
-       ) held WHERE held."ownerInstitutionId" <> $2`, [identifiers, ownerInstitutionId]);
+       ) held WHERE held."ownerInstitutionId" <> $2`,
+      [identifiers, ownerInstitutionId],
+    );
     return rows.map((row) => row.identifier);
   }
 
@@ -107,8 +109,14 @@ export class FrameworksRepository {
   }
 
   /** A scale with its levels, placed after the framework's other scales. */
-  async addScale(scale: DeepPartial<ProficiencyScale>, levels: DeepPartial<ProficiencyLevel>[], manager: EntityManager): Promise<ProficiencyScale> {
-    const saved = await manager.save(manager.create(ProficiencyScale, { ...scale, position: await this.nextScalePosition(scale.frameworkId!, manager) }));
+  async addScale(
+    scale: DeepPartial<ProficiencyScale>,
+    levels: DeepPartial<ProficiencyLevel>[],
+    manager: EntityManager,
+  ): Promise<ProficiencyScale> {
+    const saved = await manager.save(
+      manager.create(ProficiencyScale, { ...scale, position: await this.nextScalePosition(scale.frameworkId!, manager) }),
+    );
     saved.levels = await manager.save(levels.map((level) => manager.create(ProficiencyLevel, { ...level, scaleId: saved.id })));
     return saved;
   }
@@ -118,7 +126,11 @@ export class FrameworksRepository {
   }
 
   private async nextScalePosition(frameworkId: string, manager: EntityManager): Promise<number> {
-    const row = await manager.createQueryBuilder(ProficiencyScale, 's').select('COALESCE(MAX(s.position) + 1, 0)', 'next').where('s.frameworkId = :frameworkId', { frameworkId }).getRawOne<{ next: number }>();
+    const row = await manager
+      .createQueryBuilder(ProficiencyScale, 's')
+      .select('COALESCE(MAX(s.position) + 1, 0)', 'next')
+      .where('s.frameworkId = :frameworkId', { frameworkId })
+      .getRawOne<{ next: number }>();
     return Number(row?.next ?? 0);
   }
 
@@ -136,7 +148,12 @@ export class FrameworksRepository {
 
   findItemsByIds(ids: string[], manager?: EntityManager): Promise<FrameworkItem[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.manager(manager).getRepository(FrameworkItem).createQueryBuilder('i').innerJoinAndSelect('i.framework', 'f').where('i.id IN (:...ids)', { ids }).getMany();
+    return this.manager(manager)
+      .getRepository(FrameworkItem)
+      .createQueryBuilder('i')
+      .innerJoinAndSelect('i.framework', 'f')
+      .where('i.id IN (:...ids)', { ids })
+      .getMany();
   }
 
   findAllItems(frameworkId: string): Promise<FrameworkItem[]> {
@@ -156,7 +173,9 @@ export class FrameworksRepository {
   }
 
   itemCodeTaken(frameworkId: string, code: string, exceptItemId: string | undefined, manager: EntityManager): Promise<boolean> {
-    const qb = manager.createQueryBuilder(FrameworkItem, 'i').where('i.frameworkId = :frameworkId AND i.code = :code', { frameworkId, code });
+    const qb = manager
+      .createQueryBuilder(FrameworkItem, 'i')
+      .where('i.frameworkId = :frameworkId AND i.code = :code', { frameworkId, code });
     if (exceptItemId) qb.andWhere('i.id <> :exceptItemId', { exceptItemId });
     return qb.getExists();
   }
@@ -170,7 +189,10 @@ export class FrameworksRepository {
   }
 
   async nextItemPosition(frameworkId: string, parentId: string | null, manager: EntityManager): Promise<number> {
-    const qb = manager.createQueryBuilder(FrameworkItem, 'i').select('COALESCE(MAX(i.position) + 1, 0)', 'next').where('i.frameworkId = :frameworkId', { frameworkId });
+    const qb = manager
+      .createQueryBuilder(FrameworkItem, 'i')
+      .select('COALESCE(MAX(i.position) + 1, 0)', 'next')
+      .where('i.frameworkId = :frameworkId', { frameworkId });
     qb.andWhere(parentId ? 'i.parentId = :parentId' : 'i.parentId IS NULL', { parentId });
     return Number((await qb.getRawOne<{ next: number }>())?.next ?? 0);
   }
@@ -202,7 +224,10 @@ export class FrameworksRepository {
     if (query.q) {
       const q = foldForSearch(query.q);
       // Substring matches first, then fuzzy word similarity (typos, inflections); both use the trigram index.
-      qb.andWhere(new Brackets((w) => w.where('i.searchText LIKE :pattern').orWhere(':q <% i.searchText')), { pattern: `%${escapeLike(q)}%`, q });
+      qb.andWhere(new Brackets((w) => w.where('i.searchText LIKE :pattern').orWhere(':q <% i.searchText')), {
+        pattern: `%${escapeLike(q)}%`,
+        q,
+      });
       qb.addSelect('(i.searchText LIKE :pattern)', 'substring_match').addSelect('word_similarity(:q, i.searchText)', 'similarity');
       qb.orderBy('substring_match', 'DESC').addOrderBy('similarity', 'DESC');
     } else {
@@ -221,7 +246,6 @@ export class FrameworksRepository {
     return this.manager(manager).findOneBy(ItemAssociation, { id, frameworkId });
   }
 
-
   addAssociation(fields: DeepPartial<ItemAssociation>, manager: EntityManager): Promise<ItemAssociation> {
     return manager.save(manager.create(ItemAssociation, fields));
   }
@@ -239,6 +263,9 @@ export class FrameworksRepository {
 export function visibleTo<T extends object>(qb: SelectQueryBuilder<T>, alias: string, actor: Actor | undefined): SelectQueryBuilder<T> {
   const drafts = draftScope(actor);
   if (drafts && 'every' in drafts) return qb;
-  if (drafts) return qb.andWhere(`(${alias}.status <> 'draft' OR ${alias}.ownerInstitutionId = :actorInstitution)`, { actorInstitution: drafts.ownerInstitutionId });
+  if (drafts)
+    return qb.andWhere(`(${alias}.status <> 'draft' OR ${alias}.ownerInstitutionId = :actorInstitution)`, {
+      actorInstitution: drafts.ownerInstitutionId,
+    });
   return qb.andWhere(`${alias}.status <> 'draft'`);
 }

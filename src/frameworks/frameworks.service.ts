@@ -7,12 +7,27 @@ import type { Actor } from '../auth/roles.js';
 import { Clock, IdSource } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { caseDocumentUri } from './case-uris.js';
-import { assertDraft, assertNewDraftAllowed, assertNextVersionAllowed, assertVersionLabelFree, publishFramework, retire } from '../common/lifecycle.js';
+import {
+  assertDraft,
+  assertNewDraftAllowed,
+  assertNextVersionAllowed,
+  assertVersionLabelFree,
+  publishFramework,
+  retire,
+} from '../common/lifecycle.js';
 import { cleanLocalized, type LocalizedText } from '../common/localized-text.js';
 import { page, type Page } from '../common/page.js';
 import { conflict, invalid, notFound } from '../common/problems.js';
 import { InstitutionsRepository } from '../institutions/institutions.repository.js';
-import type { CreateFrameworkDto, CreateScaleDto, FrameworkDetailDto, FrameworkDto, FrameworkListQuery, ScaleDto, UpdateFrameworkDto } from './dto/framework.dto.js';
+import type {
+  CreateFrameworkDto,
+  CreateScaleDto,
+  FrameworkDetailDto,
+  FrameworkDto,
+  FrameworkListQuery,
+  ScaleDto,
+  UpdateFrameworkDto,
+} from './dto/framework.dto.js';
 import { Framework } from './framework.entity.js';
 import { FrameworkContentRepository } from './framework-content.repository.js';
 import { FrameworksRepository } from './frameworks.repository.js';
@@ -44,7 +59,8 @@ export class FrameworksService {
   /** A version the caller may read; drafts of other institutions look absent rather than forbidden. */
   async requireVisible(id: string, actor: Actor | undefined, manager?: EntityManager): Promise<Framework> {
     const framework = await this.frameworks.findVersion(id, manager);
-    if (!framework || (framework.status === 'draft' && !mayOnInstitution(actor, Permission.FrameworkManage, framework.ownerInstitutionId))) throw notFound('Framework', id);
+    if (!framework || (framework.status === 'draft' && !mayOnInstitution(actor, Permission.FrameworkManage, framework.ownerInstitutionId)))
+      throw notFound('Framework', id);
     return framework;
   }
 
@@ -62,31 +78,51 @@ export class FrameworksService {
   }
 
   async create(dto: CreateFrameworkDto, actor: Actor): Promise<FrameworkDto> {
-    const ownerInstitutionId = institutionForNew(actor, dto.ownerInstitutionId, Permission.FrameworkManage, 'ownerInstitutionId', 'a framework');
-    if (!(await this.institutions.findById(ownerInstitutionId))) throw invalid([{ field: 'ownerInstitutionId', reason: 'no such institution' }]);
+    const ownerInstitutionId = institutionForNew(
+      actor,
+      dto.ownerInstitutionId,
+      Permission.FrameworkManage,
+      'ownerInstitutionId',
+      'a framework',
+    );
+    if (!(await this.institutions.findById(ownerInstitutionId)))
+      throw invalid([{ field: 'ownerInstitutionId', reason: 'no such institution' }]);
     const identifier = dto.identifier ?? this.ids.uuid();
     return this.frameworks.transaction(async (manager) => {
       if (dto.identifier) await assertIdentifiersOwnedBy(this.frameworks, ownerInstitutionId, [identifier], manager);
       if (dto.identifier) {
-        const lineage = { versionTaken: await this.frameworks.versionLabelTaken(identifier, dto.version, manager), draftExists: !!(await this.frameworks.findDraftOf(identifier, manager)) };
+        const lineage = {
+          versionTaken: await this.frameworks.versionLabelTaken(identifier, dto.version, manager),
+          draftExists: !!(await this.frameworks.findDraftOf(identifier, manager)),
+        };
         assertNewDraftAllowed(lineage, dto.version, 'Framework');
       }
-      return toFrameworkDto(await this.frameworks.createVersion({
-        identifier,
-        uri: dto.uri ?? caseDocumentUri(this.config.publicBaseUrl, identifier),
-        version: dto.version,
-        title: cleanLocalized(dto.title) as LocalizedText,
-        description: cleanLocalized(dto.description),
-        ownerInstitutionId,
-        previousVersionId: null,
-      }, manager));
+      return toFrameworkDto(
+        await this.frameworks.createVersion(
+          {
+            identifier,
+            uri: dto.uri ?? caseDocumentUri(this.config.publicBaseUrl, identifier),
+            version: dto.version,
+            title: cleanLocalized(dto.title) as LocalizedText,
+            description: cleanLocalized(dto.description),
+            ownerInstitutionId,
+            previousVersionId: null,
+          },
+          manager,
+        ),
+      );
     });
   }
 
   async update(id: string, dto: UpdateFrameworkDto, actor: Actor): Promise<FrameworkDto> {
     return this.frameworks.transaction(async (manager) => {
       const framework = await this.requireEditable(id, actor, manager);
-      if (dto.version && dto.version !== framework.version) assertVersionLabelFree(await this.frameworks.versionLabelTaken(framework.identifier, dto.version, manager), dto.version, 'Framework');
+      if (dto.version && dto.version !== framework.version)
+        assertVersionLabelFree(
+          await this.frameworks.versionLabelTaken(framework.identifier, dto.version, manager),
+          dto.version,
+          'Framework',
+        );
       if (dto.title) framework.title = cleanLocalized(dto.title) as LocalizedText;
       if (dto.description !== undefined) framework.description = cleanLocalized(dto.description);
       if (dto.version) framework.version = dto.version;
@@ -120,18 +156,24 @@ export class FrameworksService {
   async createNextVersion(id: string, version: string, actor: Actor): Promise<FrameworkDto> {
     return this.frameworks.transaction(async (manager) => {
       const source = await this.requireManaged(id, actor, manager);
-      const lineage = { versionTaken: await this.frameworks.versionLabelTaken(source.identifier, version, manager), draftExists: !!(await this.frameworks.findDraftOf(source.identifier, manager)) };
+      const lineage = {
+        versionTaken: await this.frameworks.versionLabelTaken(source.identifier, version, manager),
+        draftExists: !!(await this.frameworks.findDraftOf(source.identifier, manager)),
+      };
       assertNextVersionAllowed(source, lineage, version, 'Framework');
-      const next = await this.frameworks.createVersion({
-        identifier: source.identifier,
-        uri: source.uri,
-        version,
-        title: source.title,
-        description: source.description,
-        extras: source.extras,
-        ownerInstitutionId: source.ownerInstitutionId,
-        previousVersionId: source.id,
-      }, manager);
+      const next = await this.frameworks.createVersion(
+        {
+          identifier: source.identifier,
+          uri: source.uri,
+          version,
+          title: source.title,
+          description: source.description,
+          extras: source.extras,
+          ownerInstitutionId: source.ownerInstitutionId,
+          previousVersionId: source.id,
+        },
+        manager,
+      );
       await this.content.copyContent(source.id, next.id, manager);
       return toFrameworkDto(next);
     });
@@ -139,7 +181,9 @@ export class FrameworksService {
 
   async addScale(frameworkId: string, dto: CreateScaleDto, actor: Actor): Promise<ScaleDto> {
     const ranks = dto.levels.map((level) => level.rank).sort((a, b) => a - b);
-    const errors = ranks.flatMap((rank, index) => (rank === index + 1 ? [] : [{ field: `levels[${index}].rank`, reason: `ranks must run 1..${ranks.length} without gaps or repeats` }]));
+    const errors = ranks.flatMap((rank, index) =>
+      rank === index + 1 ? [] : [{ field: `levels[${index}].rank`, reason: `ranks must run 1..${ranks.length} without gaps or repeats` }],
+    );
     const codes = new Set<string>();
     dto.levels.forEach((level, index) => {
       if (codes.has(level.code)) errors.push({ field: `levels[${index}].code`, reason: `duplicate level code ${level.code}` });
@@ -195,12 +239,14 @@ export const toScaleDto = (scale: ProficiencyScale): ScaleDto => ({
   code: scale.code,
   title: scale.title,
   position: scale.position,
-  levels: [...(scale.levels ?? [])].sort((a, b) => a.rank - b.rank).map((level) => ({
-    id: level.id,
-    identifier: level.identifier,
-    rank: level.rank,
-    code: level.code,
-    label: level.label,
-    description: level.description,
-  })),
+  levels: [...(scale.levels ?? [])]
+    .sort((a, b) => a.rank - b.rank)
+    .map((level) => ({
+      id: level.id,
+      identifier: level.identifier,
+      rank: level.rank,
+      code: level.code,
+      label: level.label,
+      description: level.description,
+    })),
 });

@@ -6,11 +6,21 @@ import { forbidden } from '../common/problems.js';
 import type { FrameworksRepository } from './frameworks.repository.js';
 
 export async function assertIdentifiersOwnedBy(
-  frameworks: FrameworksRepository, ownerInstitutionId: string, identifiers: Iterable<string>, manager?: EntityManager,
+  frameworks: FrameworksRepository,
+  ownerInstitutionId: string,
+  identifiers: Iterable<string>,
+  manager?: EntityManager,
 ): Promise<void> {
-  const held = await frameworks.identifiersHeldByOthers([...new Set([...identifiers].map((id) => id.toLowerCase()))], ownerInstitutionId, manager);
+  const held = await frameworks.identifiersHeldByOthers(
+    [...new Set([...identifiers].map((id) => id.toLowerCase()))],
+    ownerInstitutionId,
+    manager,
+  );
   if (held.length) {
     const shown = held.slice(0, 5).join(', ');
-    throw forbidden('identifier_of_other_institution', `Identifier${held.length > 1 ? 's' : ''} ${shown}${held.length > 5 ? ` and ${held.length - 5} more` : ''} belong${held.length > 1 ? '' : 's'} to another institution's framework; use identifiers of your own.`);
+    throw forbidden(
+      'identifier_of_other_institution',
+      `Identifier${held.length > 1 ? 's' : ''} ${shown}${held.length > 5 ? ` and ${held.length - 5} more` : ''} belong${held.length > 1 ? '' : 's'} to another institution's framework; use identifiers of your own.`,
+    );
   }
 }

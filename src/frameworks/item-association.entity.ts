@@ -8,7 +8,16 @@ import { Framework } from './framework.entity.js';
  * Imports may also bring CASE 1.1 extension types (`ext:…`), hence a text column.
  */
 export const ASSOCIATION_TYPES = [
-  'exactMatchOf', 'closeMatchOf', 'isRelatedTo', 'isPartOf', 'precedes', 'replacedBy', 'isPeerOf', 'exemplar', 'hasSkillLevel', 'isTranslationOf',
+  'exactMatchOf',
+  'closeMatchOf',
+  'isRelatedTo',
+  'isPartOf',
+  'precedes',
+  'replacedBy',
+  'isPeerOf',
+  'exemplar',
+  'hasSkillLevel',
+  'isTranslationOf',
 ] as const;
 export type AssociationType = (typeof ASSOCIATION_TYPES)[number];
 

@@ -12,7 +12,8 @@ const CHECK_TIMEOUT_MS = 2_000;
 
 class HealthDto {
   @ApiProperty({ enum: ['ok', 'unavailable'] }) status: 'ok' | 'unavailable';
-  @ApiProperty({ enum: ['postgres', 'pglite', 'down'], description: 'The database kind, or `down` when it does not answer' }) database: DatabaseKind | 'down';
+  @ApiProperty({ enum: ['postgres', 'pglite', 'down'], description: 'The database kind, or `down` when it does not answer' }) database:
+    DatabaseKind | 'down';
   @ApiPropertyOptional({ description: 'Why the database is counted down' }) detail?: string;
 }
 
@@ -20,17 +21,25 @@ class HealthDto {
 @Controller('health')
 export class HealthController {
   private readonly logger = new Logger('Health');
-  constructor(private readonly dataSource: DataSource, @Inject(DATABASE_KIND) private readonly kind: DatabaseKind) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(DATABASE_KIND) private readonly kind: DatabaseKind,
+  ) {}
 
-  @Get() @Allow('public') @ApiOperation({ summary: 'Liveness and database check (503 with Retry-After when the database does not answer within 2 s)' })
-  @ApiOkResponse({ type: HealthDto }) @ApiServiceUnavailableResponse({ type: HealthDto })
+  @Get()
+  @Allow('public')
+  @ApiOperation({ summary: 'Liveness and database check (503 with Retry-After when the database does not answer within 2 s)' })
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto })
   async check(@Res({ passthrough: true }) response: FastifyReply): Promise<HealthDto> {
     let timer: NodeJS.Timeout | undefined;
     const silent = new Error(`it did not answer within ${CHECK_TIMEOUT_MS} ms`);
     try {
       await Promise.race([
         this.dataSource.query('SELECT 1'),
-        new Promise((_, reject) => { timer = setTimeout(() => reject(silent), CHECK_TIMEOUT_MS); }),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(silent), CHECK_TIMEOUT_MS);
+        }),
       ]);
       return { status: 'ok', database: this.kind };
     } catch (error) {

@@ -51,17 +51,25 @@ export interface ImportResult {
 export function importRejected(errors: FieldError[]): HttpException {
   const shown = errors.slice(0, MAX_REPORTED_ERRORS);
   const more = errors.length - shown.length;
-  return new HttpException({
-    code: 'import_rejected',
-    detail: `The file was not imported: ${errors.length} problem${errors.length > 1 ? 's' : ''}${more > 0 ? ` (first ${shown.length} listed)` : ''}. Nothing was written.`,
-    errors: shown,
-  }, HttpStatus.UNPROCESSABLE_ENTITY);
+  return new HttpException(
+    {
+      code: 'import_rejected',
+      detail: `The file was not imported: ${errors.length} problem${errors.length > 1 ? 's' : ''}${more > 0 ? ` (first ${shown.length} listed)` : ''}. Nothing was written.`,
+      errors: shown,
+    },
+    HttpStatus.UNPROCESSABLE_ENTITY,
+  );
 }
 
 /** The parser's warnings, and the one every importer shares: without a scale the version cannot be published. */
 function importWarnings(model: ImportedFramework): FieldError[] {
   const warnings = [...(model.warnings ?? [])];
-  if (!model.scales.length) warnings.push({ field: 'scales', reason: 'the file has no proficiency scale: it publishes as it came, but job profiles and modules can require a level of its competencies only once a version has a scale (POST /frameworks/{id}/scales on a draft)' });
+  if (!model.scales.length)
+    warnings.push({
+      field: 'scales',
+      reason:
+        'the file has no proficiency scale: it publishes as it came, but job profiles and modules can require a level of its competencies only once a version has a scale (POST /frameworks/{id}/scales on a draft)',
+    });
   return warnings.slice(0, MAX_REPORTED_ERRORS);
 }
 
@@ -77,17 +85,31 @@ export class FrameworkImportService {
   ) {}
 
   async import(model: ImportedFramework, actor: Actor, options: ImportOptions = {}): Promise<ImportResult> {
-    const ownerInstitutionId = institutionForNew(actor, options.ownerInstitutionId, Permission.FrameworkManage, 'ownerInstitutionId', 'an imported framework');
-    if (!(await this.institutions.findById(ownerInstitutionId, options.manager))) throw invalid([{ field: 'ownerInstitutionId', reason: 'no such institution' }]);
+    const ownerInstitutionId = institutionForNew(
+      actor,
+      options.ownerInstitutionId,
+      Permission.FrameworkManage,
+      'ownerInstitutionId',
+      'an imported framework',
+    );
+    if (!(await this.institutions.findById(ownerInstitutionId, options.manager)))
+      throw invalid([{ field: 'ownerInstitutionId', reason: 'no such institution' }]);
     const { errors, orderedItems } = checkImportedFramework(model);
     if (errors.length) throw importRejected(errors);
     const identifier = model.identifier.toLowerCase();
 
     const write = async (manager: EntityManager): Promise<ImportResult> => {
-      await assertIdentifiersOwnedBy(this.frameworks, ownerInstitutionId, [
-        identifier, ...model.associations.map((association) => association.identifier), ...model.scales.flatMap((scale) => (scale.identifier ? [scale.identifier] : [])),
-        ...(options.sharedItems ? [] : model.items.map((item) => item.identifier)),
-      ], manager);
+      await assertIdentifiersOwnedBy(
+        this.frameworks,
+        ownerInstitutionId,
+        [
+          identifier,
+          ...model.associations.map((association) => association.identifier),
+          ...model.scales.flatMap((scale) => (scale.identifier ? [scale.identifier] : [])),
+          ...(options.sharedItems ? [] : model.items.map((item) => item.identifier)),
+        ],
+        manager,
+      );
       const existing = await this.frameworks.findVersionByLabel(identifier, model.version, manager);
       const header = {
         uri: model.uri ?? caseDocumentUri(this.config.publicBaseUrl, identifier),
@@ -104,7 +126,10 @@ export class FrameworkImportService {
         framework = await this.frameworks.saveVersion(Object.assign(existing, header), manager);
       } else {
         assertNoOtherDraft(!!(await this.frameworks.findDraftOf(identifier, manager)), 'Framework');
-        framework = await this.frameworks.createVersion({ identifier, version: model.version, ownerInstitutionId, previousVersionId: null, ...header }, manager);
+        framework = await this.frameworks.createVersion(
+          { identifier, version: model.version, ownerInstitutionId, previousVersionId: null, ...header },
+          manager,
+        );
       }
 
       const scaleIds = await this.insertScales(framework.id, model, manager);
@@ -116,8 +141,16 @@ export class FrameworkImportService {
         framework = await this.frameworks.saveVersion(publishFramework(framework, content, this.clock.now()), manager);
       }
       return {
-        frameworkId: framework.id, identifier, version: framework.version, status: framework.status, outcome: existing ? 'replaced' : 'created',
-        items: orderedItems.length, associations, scales: model.scales.length, warnings: importWarnings(model), itemIds,
+        frameworkId: framework.id,
+        identifier,
+        version: framework.version,
+        status: framework.status,
+        outcome: existing ? 'replaced' : 'created',
+        items: orderedItems.length,
+        associations,
+        scales: model.scales.length,
+        warnings: importWarnings(model),
+        itemIds,
       };
     };
     return options.manager ? write(options.manager) : this.frameworks.transaction(write);
@@ -130,15 +163,35 @@ export class FrameworkImportService {
       const id = this.ids.uuid();
       scaleIds.set(scale.code, id);
       for (const level of scale.levels) {
-        levels.push({ id: this.ids.uuid(), scaleId: id, identifier: level.identifier?.toLowerCase() ?? this.ids.uuid(), rank: level.rank, code: level.code, label: cleanLocalized(level.label) ?? { fr: level.code }, description: cleanLocalized(level.description) });
+        levels.push({
+          id: this.ids.uuid(),
+          scaleId: id,
+          identifier: level.identifier?.toLowerCase() ?? this.ids.uuid(),
+          rank: level.rank,
+          code: level.code,
+          label: cleanLocalized(level.label) ?? { fr: level.code },
+          description: cleanLocalized(level.description),
+        });
       }
-      return { id, frameworkId, identifier: scale.identifier?.toLowerCase() ?? this.ids.uuid(), code: scale.code, title: cleanLocalized(scale.title) ?? { fr: scale.code }, position };
+      return {
+        id,
+        frameworkId,
+        identifier: scale.identifier?.toLowerCase() ?? this.ids.uuid(),
+        code: scale.code,
+        title: cleanLocalized(scale.title) ?? { fr: scale.code },
+        position,
+      };
     });
     await this.content.insertScales(scales, levels, manager);
     return scaleIds;
   }
 
-  private async insertItems(frameworkId: string, items: ImportedFramework['items'], scaleIds: Map<string, string>, manager: EntityManager): Promise<Map<string, string>> {
+  private async insertItems(
+    frameworkId: string,
+    items: ImportedFramework['items'],
+    scaleIds: Map<string, string>,
+    manager: EntityManager,
+  ): Promise<Map<string, string>> {
     const ids = new Map(items.map((item) => [item.identifier.toLowerCase(), this.ids.uuid()]));
     const positions = new Map<string | null, number>();
     const rows = items.map((item): Partial<FrameworkItem> => {
@@ -149,9 +202,19 @@ export class FrameworkImportService {
       const description = cleanLocalized(item.description);
       const identifier = item.identifier.toLowerCase();
       return {
-        id: ids.get(identifier), frameworkId, identifier, uri: item.uri ?? caseItemUri(this.config.publicBaseUrl, identifier), parentId, position,
-        code: item.code ?? null, itemType: item.itemType, kind: item.kind ?? null, label, description,
-        scaleId: item.scaleCode ? scaleIds.get(item.scaleCode)! : null, extras: item.extras ?? null,
+        id: ids.get(identifier),
+        frameworkId,
+        identifier,
+        uri: item.uri ?? caseItemUri(this.config.publicBaseUrl, identifier),
+        parentId,
+        position,
+        code: item.code ?? null,
+        itemType: item.itemType,
+        kind: item.kind ?? null,
+        label,
+        description,
+        scaleId: item.scaleCode ? scaleIds.get(item.scaleCode)! : null,
+        extras: item.extras ?? null,
         searchText: searchableText(item.code, label, description),
       };
     });
@@ -160,19 +223,38 @@ export class FrameworkImportService {
   }
 
   /** Destinations: an item of the file, else the newest stored version of an item with that identifier, else the URI. */
-  private async insertAssociations(frameworkId: string, model: ImportedFramework, itemIds: Map<string, string>, manager: EntityManager): Promise<number> {
-    const outside = [...new Set(model.associations.map((a) => a.destinationIdentifier?.toLowerCase()).filter((id): id is string => !!id && !itemIds.has(id)))];
+  private async insertAssociations(
+    frameworkId: string,
+    model: ImportedFramework,
+    itemIds: Map<string, string>,
+    manager: EntityManager,
+  ): Promise<number> {
+    const outside = [
+      ...new Set(
+        model.associations.map((a) => a.destinationIdentifier?.toLowerCase()).filter((id): id is string => !!id && !itemIds.has(id)),
+      ),
+    ];
     const stored = await this.content.newestStoredItemIds(outside, manager);
     const errors: FieldError[] = [];
     const rows = model.associations.map((association, index): Partial<ItemAssociation> => {
       const destination = association.destinationIdentifier?.toLowerCase();
-      const destinationItemId = destination ? itemIds.get(destination) ?? stored.get(destination) ?? null : null;
+      const destinationItemId = destination ? (itemIds.get(destination) ?? stored.get(destination) ?? null) : null;
       if (!destinationItemId && !association.destinationUri) {
-        errors.push({ field: association.line === undefined ? `associations[${index}].destination` : 'associations.destination', reason: `${destination} is neither in the file nor stored here, and has no URI`, line: association.line });
+        errors.push({
+          field: association.line === undefined ? `associations[${index}].destination` : 'associations.destination',
+          reason: `${destination} is neither in the file nor stored here, and has no URI`,
+          line: association.line,
+        });
       }
       return {
-        frameworkId, identifier: association.identifier.toLowerCase(), originId: itemIds.get(association.originIdentifier.toLowerCase())!, type: association.type as ItemAssociation['type'],
-        destinationItemId, destinationUri: association.destinationUri ?? null, destinationLabel: association.destinationLabel ?? null, extras: association.extras ?? null,
+        frameworkId,
+        identifier: association.identifier.toLowerCase(),
+        originId: itemIds.get(association.originIdentifier.toLowerCase())!,
+        type: association.type as ItemAssociation['type'],
+        destinationItemId,
+        destinationUri: association.destinationUri ?? null,
+        destinationLabel: association.destinationLabel ?? null,
+        extras: association.extras ?? null,
       };
     });
     if (errors.length) throw importRejected(errors);

@@ -102,7 +102,8 @@ export function checkImportedFramework(model: ImportedFramework): { errors: Fiel
     if (scaleCodes.has(scale.code)) report({ field: `scales[${index}].code`, reason: `duplicate scale code ${scale.code}` });
     scaleCodes.add(scale.code);
     const ranks = scale.levels.map((level) => level.rank).sort((a, b) => a - b);
-    if (ranks.some((rank, i) => rank !== i + 1)) report({ field: `scales[${index}].levels`, reason: `ranks must run 1..${ranks.length} without gaps or repeats` });
+    if (ranks.some((rank, i) => rank !== i + 1))
+      report({ field: `scales[${index}].levels`, reason: `ranks must run 1..${ranks.length} without gaps or repeats` });
   });
 
   const items = new Map<string, ImportedItem>();
@@ -118,11 +119,16 @@ export function checkImportedFramework(model: ImportedFramework): { errors: Fiel
       codes.set(item.code, item.identifier);
     }
     if (!hasText(item.label)) report({ field: `${at}.label`, reason: 'missing', line });
-    if (item.scaleCode && !scaleCodes.has(item.scaleCode)) report({ field: `${at}.scale`, reason: `no scale ${item.scaleCode} in the file`, line });
+    if (item.scaleCode && !scaleCodes.has(item.scaleCode))
+      report({ field: `${at}.scale`, reason: `no scale ${item.scaleCode} in the file`, line });
   });
   model.items.forEach((item, index) => {
     if (item.parentIdentifier && !items.has(item.parentIdentifier)) {
-      report({ field: `${where('items', index, item.line)}.parent`, reason: `parent ${item.parentIdentifier} is not in the file`, line: item.line });
+      report({
+        field: `${where('items', index, item.line)}.parent`,
+        reason: `parent ${item.parentIdentifier} is not in the file`,
+        line: item.line,
+      });
     }
   });
 
@@ -130,7 +136,11 @@ export function checkImportedFramework(model: ImportedFramework): { errors: Fiel
   if (orderedItems.length < items.size) {
     const inCycle = model.items.filter((item) => !orderedItems.includes(item));
     for (const item of inCycle.slice(0, 10)) {
-      report({ field: `${where('items', model.items.indexOf(item), item.line)}.parent`, reason: `${item.code ?? item.identifier} is its own ancestor (cycle in the tree)`, line: item.line });
+      report({
+        field: `${where('items', model.items.indexOf(item), item.line)}.parent`,
+        reason: `${item.code ?? item.identifier} is its own ancestor (cycle in the tree)`,
+        line: item.line,
+      });
     }
   }
 
@@ -139,11 +149,14 @@ export function checkImportedFramework(model: ImportedFramework): { errors: Fiel
     const at = where('associations', index, association.line);
     const line = association.line;
     if (!isUuid(association.identifier)) report({ field: `${at}.identifier`, reason: `${association.identifier} is not a UUID`, line });
-    if (associationIds.has(association.identifier)) report({ field: `${at}.identifier`, reason: `duplicate identifier ${association.identifier}`, line });
+    if (associationIds.has(association.identifier))
+      report({ field: `${at}.identifier`, reason: `duplicate identifier ${association.identifier}`, line });
     associationIds.add(association.identifier);
-    if (!items.has(association.originIdentifier)) report({ field: `${at}.origin`, reason: `origin ${association.originIdentifier} is not an item of the file`, line });
+    if (!items.has(association.originIdentifier))
+      report({ field: `${at}.origin`, reason: `origin ${association.originIdentifier} is not an item of the file`, line });
     if (!association.destinationIdentifier && !association.destinationUri) report({ field: `${at}.destination`, reason: 'missing', line });
-    if (association.destinationIdentifier === association.originIdentifier) report({ field: `${at}.destination`, reason: 'an item cannot be associated with itself', line });
+    if (association.destinationIdentifier === association.originIdentifier)
+      report({ field: `${at}.destination`, reason: 'an item cannot be associated with itself', line });
   });
   return { errors, orderedItems };
 }

@@ -1,7 +1,18 @@
 // Uploaded files: multipart/form-data read from the request stream (@fastify/multipart), the OpenAPI shape of an
 // upload, and decoding that accepts UTF-8 only (BOM or not).
 import {
-  applyDecorators, CallHandler, createParamDecorator, ExecutionContext, HttpException, HttpStatus, Inject, Injectable, mixin, NestInterceptor, Type, UseInterceptors,
+  applyDecorators,
+  CallHandler,
+  createParamDecorator,
+  ExecutionContext,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  mixin,
+  NestInterceptor,
+  Type,
+  UseInterceptors,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiPayloadTooLargeResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -37,9 +48,14 @@ type WithFiles = FastifyRequest & { [RECEIVED]?: { memory: ReceivedFile[]; disk:
 /** Text fields of a form, for the DTO of @Body(). */
 const MAX_FIELDS = 20;
 
-const tooLarge = (maxBytes: number | undefined): HttpException => new HttpException({
-  code: 'payload_too_large', detail: maxBytes ? `A file is larger than this route accepts (${maxBytes} bytes).` : 'A file is larger than IMPORT_MAX_BYTES.',
-}, HttpStatus.PAYLOAD_TOO_LARGE);
+const tooLarge = (maxBytes: number | undefined): HttpException =>
+  new HttpException(
+    {
+      code: 'payload_too_large',
+      detail: maxBytes ? `A file is larger than this route accepts (${maxBytes} bytes).` : 'A file is larger than IMPORT_MAX_BYTES.',
+    },
+    HttpStatus.PAYLOAD_TOO_LARGE,
+  );
 
 /**
  * Reads the multipart body before the handler: files of the named fields, in memory or on disk, each under
@@ -68,7 +84,15 @@ function multipartInterceptor(files: string[], storage: 'memory' | 'disk', maxBy
           }
           if (!files.includes(part.fieldname) || [...received.memory, ...received.disk].some((file) => file.field === part.fieldname)) {
             part.file.resume();
-            throw invalid([{ field: part.fieldname, reason: files.length === 1 ? `unexpected file: send it in the field "${files[0]}"` : 'unexpected file field, or the same field twice' } satisfies FieldError]);
+            throw invalid([
+              {
+                field: part.fieldname,
+                reason:
+                  files.length === 1
+                    ? `unexpected file: send it in the field "${files[0]}"`
+                    : 'unexpected file field, or the same field twice',
+              } satisfies FieldError,
+            ]);
           }
           const meta = { field: part.fieldname, originalName: part.filename };
           if (storage === 'memory') {
@@ -84,23 +108,31 @@ function multipartInterceptor(files: string[], storage: 'memory' | 'disk', maxBy
         await removeStored(received.disk);
         const code = (error as { code?: string }).code;
         if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
-        if (code === 'FST_FILES_LIMIT') throw invalid([{ field: 'file', reason: `at most ${files.length} file${files.length > 1 ? 's' : ''}` }]);
-        if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') throw invalid([{ field: 'body', reason: `at most ${MAX_FIELDS} form fields` }]);
+        if (code === 'FST_FILES_LIMIT')
+          throw invalid([{ field: 'file', reason: `at most ${files.length} file${files.length > 1 ? 's' : ''}` }]);
+        if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT')
+          throw invalid([{ field: 'body', reason: `at most ${MAX_FIELDS} form fields` }]);
         if (code === 'FST_PROTO_VIOLATION') throw invalid([{ field: 'body', reason: 'a field name that is not allowed' }]);
-        if (isMalformedForm(error)) throw invalid([{ field: 'body', reason: `not well-formed multipart/form-data: ${error.message}` }], 'The request body is not a readable form.');
+        if (isMalformedForm(error))
+          throw invalid(
+            [{ field: 'body', reason: `not well-formed multipart/form-data: ${error.message}` }],
+            'The request body is not a readable form.',
+          );
         throw error;
       }
       request.body = body;
       request[RECEIVED] = received;
       if (!received.disk.length) return next.handle();
       // Whatever the answer (a refused form field included), the files on disk are gone before it is sent.
-      return from((async () => {
-        try {
-          return await lastValueFrom(next.handle());
-        } finally {
-          await removeStored(received.disk);
-        }
-      })());
+      return from(
+        (async () => {
+          try {
+            return await lastValueFrom(next.handle());
+          } finally {
+            await removeStored(received.disk);
+          }
+        })(),
+      );
     }
   }
   return mixin(MultipartInterceptor);
@@ -118,12 +150,14 @@ function removeStored(files: StoredFile[]): Promise<unknown> {
 }
 
 /** The file of a FileUpload route (field `file`), or undefined when none was sent. */
-export const UploadedFile = createParamDecorator((_: unknown, context: ExecutionContext): ReceivedFile | undefined =>
-  context.switchToHttp().getRequest<WithFiles>()[RECEIVED]?.memory[0]);
+export const UploadedFile = createParamDecorator(
+  (_: unknown, context: ExecutionContext): ReceivedFile | undefined => context.switchToHttp().getRequest<WithFiles>()[RECEIVED]?.memory[0],
+);
 
 /** The files of a disk upload route, whatever their fields. */
-export const StoredFiles = createParamDecorator((_: unknown, context: ExecutionContext): StoredFile[] =>
-  context.switchToHttp().getRequest<WithFiles>()[RECEIVED]?.disk ?? []);
+export const StoredFiles = createParamDecorator(
+  (_: unknown, context: ExecutionContext): StoredFile[] => context.switchToHttp().getRequest<WithFiles>()[RECEIVED]?.disk ?? [],
+);
 
 /** Files of the named fields, written to the temporary directory (StoredFiles gives them). */
 export function DiskUpload(fields: string[]) {
@@ -134,7 +168,11 @@ export function DiskUpload(fields: string[]) {
  * A route that takes one file in the multipart field `file`, plus optional text fields described in `fields`.
  * In memory: the file arrives as a Buffer, bounded by `maxBytes` (routes open to anyone) or IMPORT_MAX_BYTES.
  */
-export function FileUpload(description: string, fields: Record<string, { type: 'string' | 'boolean'; description: string; format?: string }> = {}, maxBytes?: number) {
+export function FileUpload(
+  description: string,
+  fields: Record<string, { type: 'string' | 'boolean'; description: string; format?: string }> = {},
+  maxBytes?: number,
+) {
   return applyDecorators(
     UseInterceptors(multipartInterceptor(['file'], 'memory', maxBytes)),
     ApiConsumes('multipart/form-data'),
@@ -145,7 +183,9 @@ export function FileUpload(description: string, fields: Record<string, { type: '
         properties: { file: { type: 'string', format: 'binary', description }, ...fields },
       },
     }),
-    ApiPayloadTooLargeResponse({ description: maxBytes ? `The file is larger than ${maxBytes} bytes` : 'The file is larger than IMPORT_MAX_BYTES' }),
+    ApiPayloadTooLargeResponse({
+      description: maxBytes ? `The file is larger than ${maxBytes} bytes` : 'The file is larger than IMPORT_MAX_BYTES',
+    }),
     ApiUnprocessableEntityResponse({ description: 'The file was read but refused; `errors` lists each problem with its line' }),
   );
 }
@@ -168,9 +208,19 @@ export function decodeUtf8(buffer: Buffer): string {
   }
   // Valid UTF-8, but PostgreSQL stores no NUL: refused here with its line rather than by the database.
   const nul = text.indexOf('\u0000');
-  if (nul >= 0) throw invalid([{ field: 'file', reason: 'contains the NUL character (U+0000)', line: text.slice(0, nul).split('\n').length }], 'The file is not plain text.');
+  if (nul >= 0)
+    throw invalid(
+      [{ field: 'file', reason: 'contains the NUL character (U+0000)', line: text.slice(0, nul).split('\n').length }],
+      'The file is not plain text.',
+    );
   return text;
 }
 
 const unsupportedEncoding = (found: string): HttpException =>
-  new HttpException({ code: 'unsupported_encoding', detail: `The file must be UTF-8 (with or without BOM); it is ${found}. Save it as UTF-8 and upload it again.` }, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+  new HttpException(
+    {
+      code: 'unsupported_encoding',
+      detail: `The file must be UTF-8 (with or without BOM); it is ${found}. Save it as UTF-8 and upload it again.`,
+    },
+    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  );

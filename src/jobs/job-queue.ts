@@ -34,10 +34,18 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   private readonly queues: QueueDefinition<object>[] = [];
   private started = false;
 
-  constructor(@Inject(DATABASE) database: Database, @Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(DATABASE) database: Database,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     // A small pool: the embedded database multiplexes few connections, and workers poll, they do not flood.
     this.boss = new PgBoss({
-      connectionString: database.url, migrate: false, schedule: false, supervise: true, max: 2, maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
+      connectionString: database.url,
+      migrate: false,
+      schedule: false,
+      supervise: true,
+      max: 2,
+      maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
       ...(database.timeouts ? boundedPoolOptions(database.timeouts) : {}),
     });
     this.boss.on('error', (error) => this.logger.error(`job queue: ${error.message}`));
@@ -52,7 +60,13 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     await this.boss.start();
     this.started = true;
     for (const queue of this.queues) {
-      const options = { name: queue.name, retryLimit: queue.retryLimit ?? 3, retryDelay: 1, retryBackoff: true, expireInSeconds: queue.expireInSeconds ?? DEFAULT_EXPIRE_IN_SECONDS };
+      const options = {
+        name: queue.name,
+        retryLimit: queue.retryLimit ?? 3,
+        retryDelay: 1,
+        retryBackoff: true,
+        expireInSeconds: queue.expireInSeconds ?? DEFAULT_EXPIRE_IN_SECONDS,
+      };
       // createQueue leaves an existing queue as it was: the update brings its settings to these.
       await this.boss.createQueue(queue.name, options);
       await this.boss.updateQueue(queue.name, options);
@@ -72,7 +86,9 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
 
   /** Enqueues a job; with `manager`, inside that transaction (it is only visible once the transaction commits). */
   async send(name: string, data: object, manager?: EntityManager): Promise<void> {
-    const db = manager ? { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) } : undefined;
+    const db = manager
+      ? { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) }
+      : undefined;
     await this.boss.send(name, data, db ? { db } : {});
   }
 
@@ -81,7 +97,10 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
    * jobs are all finished (failed for good) is in progress no longer, whatever it says.
    */
   async hasLiveJobs(name: string, key: string, value: string, manager: EntityManager): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM pgboss.job WHERE name = $1 AND data->>$2 = $3 AND state < $4::pgboss.job_state LIMIT 1`, [name, key, value, FINISHED_STATE]);
+    const rows = await manager.query(
+      `SELECT 1 FROM pgboss.job WHERE name = $1 AND data->>$2 = $3 AND state < $4::pgboss.job_state LIMIT 1`,
+      [name, key, value, FINISHED_STATE],
+    );
     return rows.length > 0;
   }
 

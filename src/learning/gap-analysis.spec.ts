@@ -1,17 +1,42 @@
 import { analyseGaps, recommendModules, type ModuleOffer, type RequiredCompetency } from './gap-analysis.js';
 
-const requirement = (code: string, requiredLevel: number, essential = true): RequiredCompetency => ({ itemIdentifier: code, itemCode: code, itemLabel: { fr: code }, requiredLevel, essential });
-const offer = (code: string, hours: number, outcomes: Record<string, number>): ModuleOffer => ({ moduleId: code, code, title: { fr: code }, hours, outcomes: new Map(Object.entries(outcomes)) });
+const requirement = (code: string, requiredLevel: number, essential = true): RequiredCompetency => ({
+  itemIdentifier: code,
+  itemCode: code,
+  itemLabel: { fr: code },
+  requiredLevel,
+  essential,
+});
+const offer = (code: string, hours: number, outcomes: Record<string, number>): ModuleOffer => ({
+  moduleId: code,
+  code,
+  title: { fr: code },
+  hours,
+  outcomes: new Map(Object.entries(outcomes)),
+});
 
 describe('analyseGaps', () => {
   it('compares each required level with the level proved, gaps first', () => {
-    const lines = analyseGaps([requirement('PS-1', 3), requirement('GC-1', 2), requirement('CO-3', 2, false)], new Map([['PS-1', 3], ['GC-1', 1]]));
-    expect(lines.map((line) => [line.itemCode, line.currentLevel, line.gap])).toEqual([['GC-1', 1, 1], ['CO-3', 0, 2], ['PS-1', 3, 0]]);
+    const lines = analyseGaps(
+      [requirement('PS-1', 3), requirement('GC-1', 2), requirement('CO-3', 2, false)],
+      new Map([
+        ['PS-1', 3],
+        ['GC-1', 1],
+      ]),
+    );
+    expect(lines.map((line) => [line.itemCode, line.currentLevel, line.gap])).toEqual([
+      ['GC-1', 1, 1],
+      ['CO-3', 0, 2],
+      ['PS-1', 3, 0],
+    ]);
   });
 });
 
 describe('recommendModules', () => {
-  const gaps = analyseGaps([requirement('GC-1', 3), requirement('GC-2', 2), requirement('SI-1', 2), requirement('PH-1', 3), requirement('CO-3', 2, false)], new Map());
+  const gaps = analyseGaps(
+    [requirement('GC-1', 3), requirement('GC-2', 2), requirement('SI-1', 2), requirement('PH-1', 3), requirement('CO-3', 2, false)],
+    new Map(),
+  );
   const catalogue = [
     offer('CRISE', 35, { 'GC-1': 3, 'GC-2': 3 }),
     offer('CRISE-INTRO', 7, { 'GC-1': 1, 'GC-2': 2 }), // too shallow for GC-1

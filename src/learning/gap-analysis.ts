@@ -39,8 +39,13 @@ export function analyseGaps(requirements: RequiredCompetency[], levels: Map<stri
       const currentLevel = levels.get(requirement.itemIdentifier) ?? 0;
       return { ...requirement, currentLevel, gap: Math.max(0, requirement.requiredLevel - currentLevel) };
     })
-    .sort((a, b) => Number(b.gap > 0) - Number(a.gap > 0) || Number(b.essential) - Number(a.essential) || b.gap - a.gap ||
-      (a.itemCode ?? '').localeCompare(b.itemCode ?? '', 'fr', { numeric: true }));
+    .sort(
+      (a, b) =>
+        Number(b.gap > 0) - Number(a.gap > 0) ||
+        Number(b.essential) - Number(a.essential) ||
+        b.gap - a.gap ||
+        (a.itemCode ?? '').localeCompare(b.itemCode ?? '', 'fr', { numeric: true }),
+    );
 }
 
 const closes = (module: ModuleOffer, gap: GapLine): boolean => (module.outcomes.get(gap.itemIdentifier) ?? 0) >= gap.requiredLevel;
@@ -58,7 +63,8 @@ export function recommendModules(gaps: GapLine[], catalogue: ModuleOffer[], exac
   const targets = coverable.filter((gap) => gap.essential);
   const candidates = catalogue.filter((module) => targets.some((gap) => closes(module, gap)));
 
-  const maskOf = (module: ModuleOffer): bigint => targets.reduce((mask, gap, index) => (closes(module, gap) ? mask | (1n << BigInt(index)) : mask), 0n);
+  const maskOf = (module: ModuleOffer): bigint =>
+    targets.reduce((mask, gap, index) => (closes(module, gap) ? mask | (1n << BigInt(index)) : mask), 0n);
   const full = (1n << BigInt(targets.length)) - 1n;
   const masks = candidates.map(maskOf);
 
@@ -73,9 +79,16 @@ export function recommendModules(gaps: GapLine[], catalogue: ModuleOffer[], exac
       let hours = 0;
       const picked: number[] = [];
       for (let i = 0; i < candidates.length; i++) {
-        if (subset & (1 << i)) { mask |= masks[i]; hours += candidates[i].hours; picked.push(i); }
+        if (subset & (1 << i)) {
+          mask |= masks[i];
+          hours += candidates[i].hours;
+          picked.push(i);
+        }
       }
-      if (mask === full && (hours < best || (hours === best && picked.length < chosen.length))) { best = hours; chosen = picked; }
+      if (mask === full && (hours < best || (hours === best && picked.length < chosen.length))) {
+        best = hours;
+        chosen = picked;
+      }
     }
   } else {
     method = 'greedy';
@@ -87,7 +100,10 @@ export function recommendModules(gaps: GapLine[], catalogue: ModuleOffer[], exac
       masks.forEach((mask, i) => {
         const gained = popcount(mask & ~covered);
         const ratio = gained / Math.max(candidates[i].hours, 0.1);
-        if (gained > 0 && ratio > bestRatio) { bestRatio = ratio; bestIndex = i; }
+        if (gained > 0 && ratio > bestRatio) {
+          bestRatio = ratio;
+          bestIndex = i;
+        }
       });
       chosen.push(bestIndex);
       covered |= masks[bestIndex];
@@ -99,13 +115,16 @@ export function recommendModules(gaps: GapLine[], catalogue: ModuleOffer[], exac
     }
   }
 
-  const modules = chosen.map((i) => candidates[i]).sort((a, b) => a.code.localeCompare(b.code)).map((module) => ({
-    moduleId: module.moduleId,
-    code: module.code,
-    title: module.title,
-    hours: module.hours,
-    closes: coverable.filter((gap) => closes(module, gap)).map((gap) => gap.itemIdentifier),
-  }));
+  const modules = chosen
+    .map((i) => candidates[i])
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((module) => ({
+      moduleId: module.moduleId,
+      code: module.code,
+      title: module.title,
+      hours: module.hours,
+      closes: coverable.filter((gap) => closes(module, gap)).map((gap) => gap.itemIdentifier),
+    }));
   return { modules, totalHours: modules.reduce((sum, module) => sum + module.hours, 0), uncovered, method };
 }
 

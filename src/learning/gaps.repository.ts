@@ -42,24 +42,36 @@ export class GapsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async requirements(profileId: string): Promise<RequiredCompetency[]> {
-    const rows: { itemIdentifier: string; itemCode: string | null; itemLabel: LocalizedText; requiredLevel: number; essential: boolean }[] = await this.dataSource.query(
-      `SELECT i.identifier AS "itemIdentifier", i.code AS "itemCode", i.label AS "itemLabel", l.rank AS "requiredLevel", r.essential
+    const rows: { itemIdentifier: string; itemCode: string | null; itemLabel: LocalizedText; requiredLevel: number; essential: boolean }[] =
+      await this.dataSource.query(
+        `SELECT i.identifier AS "itemIdentifier", i.code AS "itemCode", i.label AS "itemLabel", l.rank AS "requiredLevel", r.essential
        FROM profile_requirement r JOIN framework_item i ON i.id = r."itemId" JOIN proficiency_level l ON l.id = r."levelId"
-       WHERE r."profileId" = $1 ORDER BY r.position`, [profileId]);
+       WHERE r."profileId" = $1 ORDER BY r.position`,
+        [profileId],
+      );
     return rows;
   }
 
   /** Modules with an outcome on one of the items, with the highest level each brings per item. */
   async offers(itemIdentifiers: string[]): Promise<ModuleOffer[]> {
     if (!itemIdentifiers.length) return [];
-    const rows: { moduleId: string; code: string; title: LocalizedText; hours: string; itemIdentifier: string; level: number }[] = await this.dataSource.query(
-      `SELECT m.id AS "moduleId", m.code, m.title, m.hours, o."itemIdentifier", MAX(o."levelRank") AS level
+    const rows: { moduleId: string; code: string; title: LocalizedText; hours: string; itemIdentifier: string; level: number }[] =
+      await this.dataSource.query(
+        `SELECT m.id AS "moduleId", m.code, m.title, m.hours, o."itemIdentifier", MAX(o."levelRank") AS level
        FROM learning_outcome o JOIN training_module m ON m.id = o."moduleId"
        WHERE o."itemIdentifier" = ANY($1::uuid[])
-       GROUP BY m.id, o."itemIdentifier"`, [itemIdentifiers]);
+       GROUP BY m.id, o."itemIdentifier"`,
+        [itemIdentifiers],
+      );
     const offers = new Map<string, ModuleOffer>();
     for (const row of rows) {
-      const offer = offers.get(row.moduleId) ?? { moduleId: row.moduleId, code: row.code, title: row.title, hours: Number(row.hours), outcomes: new Map<string, number>() };
+      const offer = offers.get(row.moduleId) ?? {
+        moduleId: row.moduleId,
+        code: row.code,
+        title: row.title,
+        hours: Number(row.hours),
+        outcomes: new Map<string, number>(),
+      };
       offer.outcomes.set(row.itemIdentifier, Number(row.level));
       offers.set(row.moduleId, offer);
     }
@@ -94,12 +106,13 @@ export class GapsRepository {
       `SELECT l.id, l."givenName", l."familyName", l."staffNumber", p.id AS "profileId", p.code AS "profileCode"
        FROM learner l JOIN job_profile p ON p.id = l.${column}
        WHERE l."employerInstitutionId" = $1 AND ($2::uuid IS NULL OR l.${column} = $2::uuid)
-       ORDER BY p.code, l."familyName", l."givenName", l.id`, [institutionId, profileId]);
+       ORDER BY p.code, l."familyName", l."givenName", l.id`,
+      [institutionId, profileId],
+    );
   }
 
   async staffGaps(institutionId: string, profileId: string | null, basis: 'current' | 'target'): Promise<StaffGap[]> {
-    const rows: StaffGap[] = await this.dataSource.query(
-      `WITH ${this.staffCte(basis)} SELECT * FROM gaps`, [institutionId, profileId]);
+    const rows: StaffGap[] = await this.dataSource.query(`WITH ${this.staffCte(basis)} SELECT * FROM gaps`, [institutionId, profileId]);
     return rows.map((row) => ({ ...row, requiredLevel: Number(row.requiredLevel), currentLevel: Number(row.currentLevel) }));
   }
 
@@ -110,7 +123,9 @@ export class GapsRepository {
        SELECT DISTINCT ON (i.identifier) i.identifier AS "itemIdentifier", i.code AS "itemCode", i.label AS "itemLabel"
        FROM (SELECT DISTINCT "itemIdentifier" FROM required) q JOIN framework_item i ON i.identifier = q."itemIdentifier"
        JOIN framework f ON f.id = i."frameworkId"
-       ORDER BY i.identifier, f."publishedAt" DESC NULLS LAST`, [institutionId, profileId]);
+       ORDER BY i.identifier, f."publishedAt" DESC NULLS LAST`,
+      [institutionId, profileId],
+    );
   }
 
   /** For each module, how many people it would help and how many of their gaps it closes. */
@@ -122,7 +137,9 @@ export class GapsRepository {
        JOIN (SELECT "moduleId", "itemIdentifier", MAX("levelRank") AS level FROM learning_outcome GROUP BY 1, 2) o
          ON o."itemIdentifier" = g."itemIdentifier" AND o.level >= g."requiredLevel"
        JOIN training_module m ON m.id = o."moduleId"
-       GROUP BY m.id ORDER BY people DESC, "gapsClosed" DESC, m.code`, [institutionId, profileId]);
+       GROUP BY m.id ORDER BY people DESC, "gapsClosed" DESC, m.code`,
+      [institutionId, profileId],
+    );
     return rows.map((row) => ({ ...row, hours: Number(row.hours), people: Number(row.people), gapsClosed: Number(row.gapsClosed) }));
   }
 }

@@ -43,7 +43,12 @@ export class GapsService {
     };
   }
 
-  async forTeam(institutionId: string, profileId: string | undefined, basis: 'current' | 'target', actor: Actor): Promise<TeamGapReport & { institutionName: string }> {
+  async forTeam(
+    institutionId: string,
+    profileId: string | undefined,
+    basis: 'current' | 'target',
+    actor: Actor,
+  ): Promise<TeamGapReport & { institutionName: string }> {
     requireOnInstitutions(actor, Permission.TeamGapsRead, [institutionId]);
     const institution = await this.institutions.findById(institutionId);
     if (!institution) throw notFound('Institution', institutionId);
@@ -54,6 +59,9 @@ export class GapsService {
       this.gaps.staffGaps(institutionId, profile, basis),
       this.gaps.moduleNeeds(institutionId, profile, basis),
     ]);
-    return { institutionName: institution.name.fr ?? institution.name.en ?? institution.slug, ...buildTeamReport(staff, items, gaps, modules) };
+    return {
+      institutionName: institution.name.fr ?? institution.name.en ?? institution.slug,
+      ...buildTeamReport(staff, items, gaps, modules),
+    };
   }
 }

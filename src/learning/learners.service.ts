@@ -39,7 +39,13 @@ export class LearnersService {
   }
 
   async create(dto: CreateLearnerDto, actor: Actor): Promise<LearnerDto> {
-    const employerInstitutionId = institutionForNew(actor, dto.employerInstitutionId, Permission.StaffRegister, 'employerInstitutionId', 'a learner');
+    const employerInstitutionId = institutionForNew(
+      actor,
+      dto.employerInstitutionId,
+      Permission.StaffRegister,
+      'employerInstitutionId',
+      'a learner',
+    );
     return this.learning.transaction(async (manager) => {
       const learner = this.learning.newLearner(employerInstitutionId, manager);
       await this.apply(learner, dto, manager);
@@ -61,19 +67,22 @@ export class LearnersService {
   async competencies(id: string, actor: Actor): Promise<CompetencyLevelDto[]> {
     await this.readable(id, actor);
     const byItem = new Map<string, Evidence[]>();
-    for (const evidence of await this.learning.listEvidence(id)) byItem.set(evidence.itemIdentifier, [...(byItem.get(evidence.itemIdentifier) ?? []), evidence]);
-    return [...byItem.values()].map((evidence) => {
-      const counted = evidence.reduce((best, e) => (e.levelRank > best.levelRank ? e : best)); // newest first, so ties keep the newest
-      return {
-        itemIdentifier: counted.itemIdentifier,
-        itemCode: counted.item!.code,
-        itemLabel: counted.item!.label,
-        level: counted.levelRank,
-        levelLabel: counted.level!.label,
-        countedEvidenceId: counted.id,
-        evidence: evidence.map(toEvidenceDto),
-      };
-    }).sort((a, b) => (a.itemCode ?? '').localeCompare(b.itemCode ?? '', 'fr', { numeric: true }));
+    for (const evidence of await this.learning.listEvidence(id))
+      byItem.set(evidence.itemIdentifier, [...(byItem.get(evidence.itemIdentifier) ?? []), evidence]);
+    return [...byItem.values()]
+      .map((evidence) => {
+        const counted = evidence.reduce((best, e) => (e.levelRank > best.levelRank ? e : best)); // newest first, so ties keep the newest
+        return {
+          itemIdentifier: counted.itemIdentifier,
+          itemCode: counted.item!.code,
+          itemLabel: counted.item!.label,
+          level: counted.levelRank,
+          levelLabel: counted.level!.label,
+          countedEvidenceId: counted.id,
+          evidence: evidence.map(toEvidenceDto),
+        };
+      })
+      .sort((a, b) => (a.itemCode ?? '').localeCompare(b.itemCode ?? '', 'fr', { numeric: true }));
   }
 
   async evidence(id: string, actor: Actor): Promise<EvidenceDto[]> {
@@ -96,17 +105,37 @@ export class LearnersService {
       const [item] = await this.frameworks.findItemsByIds([dto.itemId], manager);
       if (!item) throw invalid([{ field: 'itemId', reason: 'no such framework item' }]);
       if (item.framework!.status !== 'published') {
-        throw conflict('framework_not_current', `The item belongs to a ${item.framework!.status} framework version; record evidence on the published version.`, [{ field: 'itemId', reason: `framework version is ${item.framework!.status}` }]);
+        throw conflict(
+          'framework_not_current',
+          `The item belongs to a ${item.framework!.status} framework version; record evidence on the published version.`,
+          [{ field: 'itemId', reason: `framework version is ${item.framework!.status}` }],
+        );
       }
       const scales = await this.frameworks.findScalesOfFrameworks([item.frameworkId], manager);
       const scale = item.scaleId ? scales.find((s) => s.id === item.scaleId) : scales[0];
       const level = scale?.levels?.find((l) => l.rank === dto.level);
-      if (!level) throw invalid([{ field: 'level', reason: `must be between 1 and ${scale?.levels?.length ?? 0} on scale ${scale?.code ?? '(none)'}` }]);
-      const evidence = await this.learning.addEvidence({
-        learnerId: id, itemId: item.id, itemIdentifier: item.identifier, levelId: level.id, levelRank: level.rank,
-        source: 'workplace_observation', enrolmentId: null, assessmentId: null, moduleId: null, sessionId: dto.sessionId ?? null,
-        recordedById: actor.userId, note: dto.note, observedAt: dto.observedAt ?? this.clock.now(),
-      }, manager);
+      if (!level)
+        throw invalid([
+          { field: 'level', reason: `must be between 1 and ${scale?.levels?.length ?? 0} on scale ${scale?.code ?? '(none)'}` },
+        ]);
+      const evidence = await this.learning.addEvidence(
+        {
+          learnerId: id,
+          itemId: item.id,
+          itemIdentifier: item.identifier,
+          levelId: level.id,
+          levelRank: level.rank,
+          source: 'workplace_observation',
+          enrolmentId: null,
+          assessmentId: null,
+          moduleId: null,
+          sessionId: dto.sessionId ?? null,
+          recordedById: actor.userId,
+          note: dto.note,
+          observedAt: dto.observedAt ?? this.clock.now(),
+        },
+        manager,
+      );
       return toEvidenceDto(evidence);
     });
   }
@@ -121,7 +150,8 @@ export class LearnersService {
 
   private async apply(learner: Learner, dto: UpdateLearnerDto, manager: EntityManager): Promise<void> {
     const errors: FieldError[] = [];
-    if (!(await this.institutions.findById(learner.employerInstitutionId, manager))) errors.push({ field: 'employerInstitutionId', reason: 'no such institution' });
+    if (!(await this.institutions.findById(learner.employerInstitutionId, manager)))
+      errors.push({ field: 'employerInstitutionId', reason: 'no such institution' });
     for (const field of ['currentProfileId', 'targetProfileId'] as const) {
       const profileId = dto[field];
       if (!profileId) continue;
@@ -131,11 +161,14 @@ export class LearnersService {
     if (dto.userId) {
       const user = await this.users.findById(dto.userId, manager);
       if (!user || !isLearnerAccount(user)) errors.push({ field: 'userId', reason: 'no such user with role learner' });
-      else if (await this.learning.userLinked(dto.userId, learner.id, manager)) errors.push({ field: 'userId', reason: 'already linked to another learner' });
+      else if (await this.learning.userLinked(dto.userId, learner.id, manager))
+        errors.push({ field: 'userId', reason: 'already linked to another learner' });
     }
     if (errors.length) throw invalid(errors);
     if (dto.staffNumber && (await this.learning.staffNumberTaken(learner.employerInstitutionId, dto.staffNumber, learner.id, manager))) {
-      throw conflict('duplicate_staff_number', `The employer already has a learner with staff number ${dto.staffNumber}.`, [{ field: 'staffNumber', reason: 'already used' }]);
+      throw conflict('duplicate_staff_number', `The employer already has a learner with staff number ${dto.staffNumber}.`, [
+        { field: 'staffNumber', reason: 'already used' },
+      ]);
     }
     Object.assign(learner, Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)));
   }
@@ -166,4 +199,3 @@ export const toEvidenceDto = (evidence: Evidence): EvidenceDto => ({
   note: evidence.note,
   observedAt: evidence.observedAt,
 });
-

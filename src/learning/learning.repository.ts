@@ -29,7 +29,14 @@ export class LearningRepository {
 
   /** A learner in memory, for the caller to fill and check before `saveLearner`. */
   newLearner(employerInstitutionId: string, manager: EntityManager): Learner {
-    return manager.create(Learner, { employerInstitutionId, staffNumber: null, email: null, currentProfileId: null, targetProfileId: null, userId: null });
+    return manager.create(Learner, {
+      employerInstitutionId,
+      staffNumber: null,
+      email: null,
+      currentProfileId: null,
+      targetProfileId: null,
+      userId: null,
+    });
   }
 
   saveLearner(learner: Learner, manager: EntityManager): Promise<Learner> {
@@ -41,11 +48,23 @@ export class LearningRepository {
   }
 
   findLearnerByEmailOrStaffNumber(key: string, manager: EntityManager): Promise<Learner[]> {
-    return manager.getRepository(Learner).createQueryBuilder('l').where('lower(l.email) = lower(:key) OR l.staffNumber = :key', { key }).limit(2).getMany();
+    return manager
+      .getRepository(Learner)
+      .createQueryBuilder('l')
+      .where('lower(l.email) = lower(:key) OR l.staffNumber = :key', { key })
+      .limit(2)
+      .getMany();
   }
 
-  staffNumberTaken(employerInstitutionId: string, staffNumber: string, exceptId: string | undefined, manager: EntityManager): Promise<boolean> {
-    const qb = manager.createQueryBuilder(Learner, 'l').where('l.employerInstitutionId = :employerInstitutionId AND l.staffNumber = :staffNumber', { employerInstitutionId, staffNumber });
+  staffNumberTaken(
+    employerInstitutionId: string,
+    staffNumber: string,
+    exceptId: string | undefined,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const qb = manager
+      .createQueryBuilder(Learner, 'l')
+      .where('l.employerInstitutionId = :employerInstitutionId AND l.staffNumber = :staffNumber', { employerInstitutionId, staffNumber });
     if (exceptId) qb.andWhere('l.id <> :exceptId', { exceptId });
     return qb.getExists();
   }
@@ -58,18 +77,36 @@ export class LearningRepository {
 
   listLearners(query: LearnerListQuery, scope: LearnerScope): Promise<[Learner[], number]> {
     const qb = this.manager().getRepository(Learner).createQueryBuilder('l');
-    if (scope.employerInstitutionId) qb.andWhere('l.employerInstitutionId = :scopeEmployer', { scopeEmployer: scope.employerInstitutionId });
+    if (scope.employerInstitutionId)
+      qb.andWhere('l.employerInstitutionId = :scopeEmployer', { scopeEmployer: scope.employerInstitutionId });
     if (scope.userId) qb.andWhere('l.userId = :scopeUser', { scopeUser: scope.userId });
     if (scope.trainingWithInstitutionId) {
-      qb.andWhere(`EXISTS (SELECT 1 FROM enrolment e JOIN training_session s ON s.id = e."sessionId"
-        WHERE e."learnerId" = l.id AND s."institutionId" = :scopeSchool AND e.consent = 'accepted' AND e.status <> 'withdrawn')`, { scopeSchool: scope.trainingWithInstitutionId });
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM enrolment e JOIN training_session s ON s.id = e."sessionId"
+        WHERE e."learnerId" = l.id AND s."institutionId" = :scopeSchool AND e.consent = 'accepted' AND e.status <> 'withdrawn')`,
+        { scopeSchool: scope.trainingWithInstitutionId },
+      );
     }
     if (query.employerInstitutionId) qb.andWhere('l.employerInstitutionId = :employer', { employer: query.employerInstitutionId });
     if (query.q) {
       const pattern = `%${escapeLike(query.q)}%`;
-      qb.andWhere(new Brackets((w) => w.where(`(l.givenName || ' ' || l.familyName) ILIKE :pattern`).orWhere('l.email ILIKE :pattern').orWhere('l.staffNumber ILIKE :pattern')), { pattern });
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where(`(l.givenName || ' ' || l.familyName) ILIKE :pattern`)
+            .orWhere('l.email ILIKE :pattern')
+            .orWhere('l.staffNumber ILIKE :pattern'),
+        ),
+        { pattern },
+      );
     }
-    return qb.orderBy('l.familyName').addOrderBy('l.givenName').addOrderBy('l.id').limit(query.limit).offset(query.offset).getManyAndCount();
+    return qb
+      .orderBy('l.familyName')
+      .addOrderBy('l.givenName')
+      .addOrderBy('l.id')
+      .limit(query.limit)
+      .offset(query.offset)
+      .getManyAndCount();
   }
 
   /** The session row locked, so concurrent enrolments queue up behind the capacity check. */
@@ -102,7 +139,10 @@ export class LearningRepository {
   }
 
   countActiveEnrolments(sessionId: string, manager: EntityManager): Promise<number> {
-    return manager.createQueryBuilder(Enrolment, 'e').where(`e.sessionId = :sessionId AND e.status <> 'withdrawn'`, { sessionId }).getCount();
+    return manager
+      .createQueryBuilder(Enrolment, 'e')
+      .where(`e.sessionId = :sessionId AND e.status <> 'withdrawn'`, { sessionId })
+      .getCount();
   }
 
   findEnrolment(sessionId: string, learnerId: string, manager?: EntityManager): Promise<Enrolment | null> {
@@ -126,8 +166,16 @@ export class LearningRepository {
   }
 
   /** The most recent enrolment of a learner in a session of a module (for result imports naming a module). */
-  findEnrolmentInModule(learnerId: string, moduleId: string, organiserId: string | null, manager: EntityManager): Promise<Enrolment | null> {
-    const qb = manager.getRepository(Enrolment).createQueryBuilder('e').innerJoinAndSelect('e.session', 's')
+  findEnrolmentInModule(
+    learnerId: string,
+    moduleId: string,
+    organiserId: string | null,
+    manager: EntityManager,
+  ): Promise<Enrolment | null> {
+    const qb = manager
+      .getRepository(Enrolment)
+      .createQueryBuilder('e')
+      .innerJoinAndSelect('e.session', 's')
       .where('e.learnerId = :learnerId AND s.moduleId = :moduleId', { learnerId, moduleId });
     if (organiserId) qb.andWhere('s.institutionId = :organiserId', { organiserId });
     return qb.orderBy('s.startsOn', 'DESC').getOne();
@@ -138,16 +186,31 @@ export class LearningRepository {
   }
 
   listSessionAssessments(sessionId: string): Promise<Assessment[]> {
-    return this.manager().getRepository(Assessment).createQueryBuilder('a').innerJoinAndSelect('a.enrolment', 'e')
-      .where('e.sessionId = :sessionId', { sessionId }).orderBy('a.assessedAt').getMany();
+    return this.manager()
+      .getRepository(Assessment)
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.enrolment', 'e')
+      .where('e.sessionId = :sessionId', { sessionId })
+      .orderBy('a.assessedAt')
+      .getMany();
   }
 
   listEvidence(learnerId: string): Promise<Evidence[]> {
-    return this.manager().find(Evidence, { where: { learnerId }, relations: { item: true, level: true }, order: { observedAt: 'DESC', createdAt: 'DESC' } });
+    return this.manager().find(Evidence, {
+      where: { learnerId },
+      relations: { item: true, level: true },
+      order: { observedAt: 'DESC', createdAt: 'DESC' },
+    });
   }
 
   /** Evidence for every outcome of a module, once per enrolment and item (re-completing changes nothing). */
-  async recordModuleEvidence(enrolment: Enrolment, moduleId: string, assessmentId: string | null, observedAt: Date, manager: EntityManager): Promise<number> {
+  async recordModuleEvidence(
+    enrolment: Enrolment,
+    moduleId: string,
+    assessmentId: string | null,
+    observedAt: Date,
+    manager: EntityManager,
+  ): Promise<number> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO evidence ("learnerId", "itemId", "itemIdentifier", "levelId", "levelRank", source, "enrolmentId", "assessmentId", "moduleId", "observedAt")
        SELECT $1, o."itemId", o."itemIdentifier", o."levelId", o."levelRank", $6, $2, $3, $4, $5
@@ -162,7 +225,9 @@ export class LearningRepository {
   /** Current level per item identifier: the highest level proved (most recent evidence on ties). */
   async currentLevels(learnerId: string, manager?: EntityManager): Promise<Map<string, number>> {
     const rows: { itemIdentifier: string; level: number }[] = await this.manager(manager).query(
-      `SELECT "itemIdentifier", MAX("levelRank") AS level FROM evidence WHERE "learnerId" = $1 GROUP BY "itemIdentifier"`, [learnerId]);
+      `SELECT "itemIdentifier", MAX("levelRank") AS level FROM evidence WHERE "learnerId" = $1 GROUP BY "itemIdentifier"`,
+      [learnerId],
+    );
     return new Map(rows.map((row) => [row.itemIdentifier, Number(row.level)]));
   }
 }

@@ -9,14 +9,25 @@ import { assertSessionStarted, hasStarted } from '../catalogue/session-rules.js'
 import { Clock } from '../common/clock.js';
 import { conflict, forbidden, invalid, notFound } from '../common/problems.js';
 import { Assessment, CERTIFYING_KINDS } from './assessment.entity.js';
-import type { AssessmentDto, CreateAssessmentDto, CreateEnrolmentDto, EnrolmentDto, QuestionnaireComparisonDto, UpdateEnrolmentDto } from './dto/records.dto.js';
+import type {
+  AssessmentDto,
+  CreateAssessmentDto,
+  CreateEnrolmentDto,
+  EnrolmentDto,
+  QuestionnaireComparisonDto,
+  UpdateEnrolmentDto,
+} from './dto/records.dto.js';
 import type { Enrolment } from './enrolment.entity.js';
 import { LearningRepository } from './learning.repository.js';
 import { compareQuestionnaires, type QuestionnaireScores } from './questionnaires.js';
 
 @Injectable()
 export class RecordsService {
-  constructor(private readonly learning: LearningRepository, private readonly access: AccessPolicy, private readonly clock: Clock) {}
+  constructor(
+    private readonly learning: LearningRepository,
+    private readonly access: AccessPolicy,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * The organising school offers a place, the employer's HR manager requests one; each side accepts what the other
@@ -31,11 +42,15 @@ export class RecordsService {
       const session = await this.learning.lockSession(sessionId, manager);
       if (!session) throw notFound('Session', sessionId);
       if (!organiser.size && !employer.size) {
-        throw forbidden('not_a_party', 'An enrolment is offered by a registrar of the organising school or requested by an HR manager of the learner’s employer.');
+        throw forbidden(
+          'not_a_party',
+          'An enrolment is offered by a registrar of the organising school or requested by an HR manager of the learner’s employer.',
+        );
       }
       if (!(await this.learning.findLearner(dto.learnerId, manager))) throw invalid([{ field: 'learnerId', reason: 'no such learner' }]);
       const existing = await this.learning.findEnrolment(sessionId, dto.learnerId, manager);
-      if (existing && existing.status !== 'withdrawn') throw conflict('already_enrolled', 'The learner is already enrolled in this session.');
+      if (existing && existing.status !== 'withdrawn')
+        throw conflict('already_enrolled', 'The learner is already enrolled in this session.');
       const enrolled = await this.learning.countActiveEnrolments(sessionId, manager);
       if (enrolled >= session.capacity) throw conflict('session_full', `The session is full (${session.capacity} places).`);
       const enrolment = existing ?? this.learning.newEnrolment(sessionId, dto.learnerId, manager);
@@ -82,12 +97,15 @@ export class RecordsService {
       const enrolment = await this.learning.findEnrolmentById(id, manager);
       if (!enrolment) throw notFound('Enrolment', id);
       // Withdrawing needs no consent; recording training on the learner's record does.
-      if ((dto.attendanceRate !== undefined || (dto.status && dto.status !== 'withdrawn')) && enrolment.consent !== 'accepted') throw notAccepted();
+      if ((dto.attendanceRate !== undefined || (dto.status && dto.status !== 'withdrawn')) && enrolment.consent !== 'accepted')
+        throw notAccepted();
       if (dto.attendanceRate !== undefined) enrolment.attendanceRate = dto.attendanceRate;
       if (dto.status && dto.status !== enrolment.status) {
         const now = this.clock.now();
-        if (enrolment.status === 'completed') throw conflict('enrolment_completed', 'A completed enrolment stays completed; its evidence is recorded.');
-        if (dto.status === 'completed') assertSessionStarted(enrolment.session!.startsOn, now, 'status', 'no completion can be recorded before.');
+        if (enrolment.status === 'completed')
+          throw conflict('enrolment_completed', 'A completed enrolment stays completed; its evidence is recorded.');
+        if (dto.status === 'completed')
+          assertSessionStarted(enrolment.session!.startsOn, now, 'status', 'no completion can be recorded before.');
         enrolment.status = dto.status;
         if (dto.status === 'completed') await this.complete(enrolment, null, now, manager);
       }
@@ -102,14 +120,20 @@ export class RecordsService {
       const session = await this.learning.findSession(sessionId, manager);
       if (!session) throw notFound('Session', sessionId);
       const enrolment = await this.learning.findEnrolment(sessionId, dto.learnerId, manager);
-      if (!enrolment || enrolment.status === 'withdrawn') throw conflict('not_enrolled', 'The learner is not enrolled in this session.', [{ field: 'learnerId', reason: 'not enrolled' }]);
+      if (!enrolment || enrolment.status === 'withdrawn')
+        throw conflict('not_enrolled', 'The learner is not enrolled in this session.', [{ field: 'learnerId', reason: 'not enrolled' }]);
       if (enrolment.consent !== 'accepted') throw notAccepted();
       return toAssessmentDto(await this.recordAssessment(enrolment, session, dto, manager));
     });
   }
 
   /** Shared with result imports: checks the score against its scale, and a certifying pass completes the enrolment. */
-  async recordAssessment(enrolment: Enrolment, session: TrainingSession, dto: Omit<CreateAssessmentDto, 'learnerId'>, manager: EntityManager): Promise<Assessment> {
+  async recordAssessment(
+    enrolment: Enrolment,
+    session: TrainingSession,
+    dto: Omit<CreateAssessmentDto, 'learnerId'>,
+    manager: EntityManager,
+  ): Promise<Assessment> {
     const maxScore = dto.maxScore ?? 20;
     const passMark = dto.passMark ?? maxScore / 2;
     const errors = [];
@@ -120,13 +144,24 @@ export class RecordsService {
     // Only the pre-training questionnaire comes before the session; nothing is assessed in the future.
     if (dto.kind !== 'pre_questionnaire') {
       assertSessionStarted(session.startsOn, now, 'session', `no ${dto.kind.replace('_', ' ')} can be recorded before.`);
-      if (!hasStarted(session.startsOn, assessedAt)) errors.push({ field: 'assessedAt', reason: `before the session starts on ${session.startsOn}` });
+      if (!hasStarted(session.startsOn, assessedAt))
+        errors.push({ field: 'assessedAt', reason: `before the session starts on ${session.startsOn}` });
     }
     if (assessedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) errors.push({ field: 'assessedAt', reason: 'in the future' });
     if (errors.length) throw invalid(errors);
-    const assessment = await this.learning.addAssessment({
-      enrolmentId: enrolment.id, kind: dto.kind, score: dto.score, maxScore, passMark, passed: dto.score >= passMark, assessedAt, note: dto.note ?? null,
-    }, manager);
+    const assessment = await this.learning.addAssessment(
+      {
+        enrolmentId: enrolment.id,
+        kind: dto.kind,
+        score: dto.score,
+        maxScore,
+        passMark,
+        passed: dto.score >= passMark,
+        assessedAt,
+        note: dto.note ?? null,
+      },
+      manager,
+    );
     if (assessment.passed && CERTIFYING_KINDS.includes(dto.kind) && enrolment.status !== 'completed') {
       enrolment.status = 'completed';
       enrolment.session = session;
@@ -160,7 +195,8 @@ export class RecordsService {
 
   private async complete(enrolment: Enrolment, assessmentId: string | null, at: Date, manager: EntityManager): Promise<void> {
     enrolment.completedAt = at;
-    if (enrolment.session!.moduleId) await this.learning.recordModuleEvidence(enrolment, enrolment.session!.moduleId, assessmentId, at, manager);
+    if (enrolment.session!.moduleId)
+      await this.learning.recordModuleEvidence(enrolment, enrolment.session!.moduleId, assessmentId, at, manager);
   }
 
   private async requireSession(id: string): Promise<TrainingSession> {
@@ -173,13 +209,30 @@ export class RecordsService {
 /** Clocks of the systems results come from (Moodle, a registrar's laptop) are allowed this far ahead of ours. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-const notAccepted = () => conflict('enrolment_not_accepted', 'The enrolment awaits the other side’s acceptance (POST /enrolments/{id}/acceptance); no training is recorded before.');
+const notAccepted = () =>
+  conflict(
+    'enrolment_not_accepted',
+    'The enrolment awaits the other side’s acceptance (POST /enrolments/{id}/acceptance); no training is recorded before.',
+  );
 
 export const toEnrolmentDto = (enrolment: Enrolment): EnrolmentDto => ({
-  id: enrolment.id, sessionId: enrolment.sessionId, learnerId: enrolment.learnerId, status: enrolment.status, consent: enrolment.consent, attendanceRate: enrolment.attendanceRate, completedAt: enrolment.completedAt,
+  id: enrolment.id,
+  sessionId: enrolment.sessionId,
+  learnerId: enrolment.learnerId,
+  status: enrolment.status,
+  consent: enrolment.consent,
+  attendanceRate: enrolment.attendanceRate,
+  completedAt: enrolment.completedAt,
 });
 
 const toAssessmentDto = (assessment: Assessment): AssessmentDto => ({
-  id: assessment.id, enrolmentId: assessment.enrolmentId, kind: assessment.kind, score: assessment.score, maxScore: assessment.maxScore,
-  passMark: assessment.passMark, passed: assessment.passed, assessedAt: assessment.assessedAt, note: assessment.note,
+  id: assessment.id,
+  enrolmentId: assessment.enrolmentId,
+  kind: assessment.kind,
+  score: assessment.score,
+  maxScore: assessment.maxScore,
+  passMark: assessment.passMark,
+  passed: assessment.passed,
+  assessedAt: assessment.assessedAt,
+  note: assessment.note,
 });

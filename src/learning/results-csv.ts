@@ -18,7 +18,11 @@ export interface MoodleDefaults {
   maxScore?: number;
 }
 
-const normalise = (header: string): string => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const normalise = (header: string): string =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 const ALIASES: Record<string, string[]> = {
   learner: ['learner', 'email', 'email_address', 'staff_number', 'id_number'],
   module: ['module', 'module_code', 'course', 'course_code'],
@@ -47,9 +51,24 @@ function column(names: string[], key: keyof typeof ALIASES): number {
 }
 
 function readPlain(names: string[], data: string[][]): { rows: ResultRow[]; errors: FieldError[] } {
-  const at = { learner: column(names, 'learner'), module: column(names, 'module'), score: column(names, 'score'), completedAt: column(names, 'completedAt'), maxScore: column(names, 'maxScore'), passMark: column(names, 'passMark') };
+  const at = {
+    learner: column(names, 'learner'),
+    module: column(names, 'module'),
+    score: column(names, 'score'),
+    completedAt: column(names, 'completedAt'),
+    maxScore: column(names, 'maxScore'),
+    passMark: column(names, 'passMark'),
+  };
   const missing = (['learner', 'module', 'score'] as const).filter((key) => at[key] < 0);
-  if (missing.length) return { rows: [], errors: missing.map((key) => ({ field: 'header', reason: `missing column ${key} (accepted names: ${ALIASES[key].join(', ')})`, line: 1 })) };
+  if (missing.length)
+    return {
+      rows: [],
+      errors: missing.map((key) => ({
+        field: 'header',
+        reason: `missing column ${key} (accepted names: ${ALIASES[key].join(', ')})`,
+        line: 1,
+      })),
+    };
   const rows: ResultRow[] = [];
   const errors: FieldError[] = [];
   data.forEach((cells, index) => {
@@ -65,18 +84,34 @@ function readPlain(names: string[], data: string[][]): { rows: ResultRow[]; erro
 }
 
 /** Moodle's grade export: one course per file, learners by email (or ID number), the course total as the score. */
-function readMoodle(names: string[], data: string[][], total: number, defaults: MoodleDefaults): { rows: ResultRow[]; errors: FieldError[] } {
-  if (!defaults.moduleCode) return { rows: [], errors: [{ field: 'moduleCode', reason: 'a Moodle grade export covers one course: give the module code in the form field moduleCode' }] };
+function readMoodle(
+  names: string[],
+  data: string[][],
+  total: number,
+  defaults: MoodleDefaults,
+): { rows: ResultRow[]; errors: FieldError[] } {
+  if (!defaults.moduleCode)
+    return {
+      rows: [],
+      errors: [
+        { field: 'moduleCode', reason: 'a Moodle grade export covers one course: give the module code in the form field moduleCode' },
+      ],
+    };
   const email = names.indexOf('email_address');
   const idNumber = names.indexOf('id_number');
-  if (email < 0 && idNumber < 0) return { rows: [], errors: [{ field: 'header', reason: 'missing column "Email address" or "ID number"', line: 1 }] };
+  if (email < 0 && idNumber < 0)
+    return { rows: [], errors: [{ field: 'header', reason: 'missing column "Email address" or "ID number"', line: 1 }] };
   const rows: ResultRow[] = [];
   const errors: FieldError[] = [];
   data.forEach((cells, index) => {
     const line = index + 2;
     const row: ResultRow = {
-      line, learner: (email >= 0 && cells[email]) || cells[idNumber] || '', moduleCode: defaults.moduleCode!,
-      score: number(cells[total]), maxScore: defaults.maxScore ?? 100, completedAt: defaults.completedAt,
+      line,
+      learner: (email >= 0 && cells[email]) || cells[idNumber] || '',
+      moduleCode: defaults.moduleCode!,
+      score: number(cells[total]),
+      maxScore: defaults.maxScore ?? 100,
+      completedAt: defaults.completedAt,
     };
     errors.push(...check(row));
     rows.push(row);
@@ -89,9 +124,12 @@ function check(row: ResultRow): FieldError[] {
   if (!row.learner) errors.push({ field: 'learner', reason: 'empty', line: row.line });
   if (!row.moduleCode) errors.push({ field: 'module', reason: 'empty', line: row.line });
   if (!Number.isFinite(row.score)) errors.push({ field: 'score', reason: 'not a number', line: row.line });
-  if (row.maxScore !== undefined && !(row.maxScore > 0)) errors.push({ field: 'max_score', reason: 'must be a positive number', line: row.line });
-  if (row.passMark !== undefined && !Number.isFinite(row.passMark)) errors.push({ field: 'pass_mark', reason: 'not a number', line: row.line });
-  if (row.completedAt && Number.isNaN(row.completedAt.getTime())) errors.push({ field: 'completed_at', reason: 'not a date (use YYYY-MM-DD)', line: row.line });
+  if (row.maxScore !== undefined && !(row.maxScore > 0))
+    errors.push({ field: 'max_score', reason: 'must be a positive number', line: row.line });
+  if (row.passMark !== undefined && !Number.isFinite(row.passMark))
+    errors.push({ field: 'pass_mark', reason: 'not a number', line: row.line });
+  if (row.completedAt && Number.isNaN(row.completedAt.getTime()))
+    errors.push({ field: 'completed_at', reason: 'not a date (use YYYY-MM-DD)', line: row.line });
   return errors;
 }
 

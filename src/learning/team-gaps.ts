@@ -6,7 +6,14 @@ import type { ModuleNeed, StaffGap, StaffMember, TeamItem } from './gaps.reposit
 
 export interface TeamGapReport {
   people: { id: string; name: string; staffNumber: string | null; profileCode: string; gaps: number; essentialGaps: number }[];
-  items: { itemIdentifier: string; itemCode: string | null; itemLabel: LocalizedText; peopleWithGap: number; essentialFor: number; totalGap: number }[];
+  items: {
+    itemIdentifier: string;
+    itemCode: string | null;
+    itemLabel: LocalizedText;
+    peopleWithGap: number;
+    essentialFor: number;
+    totalGap: number;
+  }[];
   /** Sparse matrix: [person index, item index, gap in levels]. */
   cells: [number, number, number][];
   modules: ModuleNeed[];
@@ -14,7 +21,14 @@ export interface TeamGapReport {
 
 export function buildTeamReport(staff: StaffMember[], items: TeamItem[], gaps: StaffGap[], modules: ModuleNeed[]): TeamGapReport {
   const personIndex = new Map(staff.map((member, index) => [member.id, index]));
-  const people = staff.map((member) => ({ id: member.id, name: `${member.givenName} ${member.familyName}`, staffNumber: member.staffNumber, profileCode: member.profileCode, gaps: 0, essentialGaps: 0 }));
+  const people = staff.map((member) => ({
+    id: member.id,
+    name: `${member.givenName} ${member.familyName}`,
+    staffNumber: member.staffNumber,
+    profileCode: member.profileCode,
+    gaps: 0,
+    essentialGaps: 0,
+  }));
   const itemStats = new Map(items.map((item) => [item.itemIdentifier, { ...item, peopleWithGap: 0, essentialFor: 0, totalGap: 0 }]));
   for (const gap of gaps) {
     const person = people[personIndex.get(gap.learnerId)!];
@@ -23,11 +37,18 @@ export function buildTeamReport(staff: StaffMember[], items: TeamItem[], gaps: S
     person.gaps++;
     item.peopleWithGap++;
     item.totalGap += size;
-    if (gap.essential) { person.essentialGaps++; item.essentialFor++; }
+    if (gap.essential) {
+      person.essentialGaps++;
+      item.essentialFor++;
+    }
   }
   // Items most needed first: that is the order a training plan is read in.
-  const orderedItems = [...itemStats.values()].sort((a, b) => b.peopleWithGap - a.peopleWithGap || b.totalGap - a.totalGap ||
-    (a.itemCode ?? '').localeCompare(b.itemCode ?? '', 'fr', { numeric: true }));
+  const orderedItems = [...itemStats.values()].sort(
+    (a, b) =>
+      b.peopleWithGap - a.peopleWithGap ||
+      b.totalGap - a.totalGap ||
+      (a.itemCode ?? '').localeCompare(b.itemCode ?? '', 'fr', { numeric: true }),
+  );
   const itemIndex = new Map(orderedItems.map((item, index) => [item.itemIdentifier, index]));
   return {
     people,
@@ -43,9 +64,24 @@ export function teamReportCsv(report: TeamGapReport, language: 'fr' | 'ar' | 'en
   // Gap cells are numbers or empty: only the text columns need quoting, which keeps a 2,000 × 5,000 matrix fast.
   const gaps = report.people.map(() => new Array<string>(report.items.length).fill(''));
   for (const [person, item, gap] of report.cells) gaps[person][item] = String(gap);
-  const header = ['name', 'staff_number', 'job_profile', 'gaps', 'essential_gaps', ...report.items.map((item) => `${item.itemCode ?? ''} ${label(item.itemLabel, language)}`.trim())].map(csvCell);
+  const header = [
+    'name',
+    'staff_number',
+    'job_profile',
+    'gaps',
+    'essential_gaps',
+    ...report.items.map((item) => `${item.itemCode ?? ''} ${label(item.itemLabel, language)}`.trim()),
+  ].map(csvCell);
   const rows = report.people.map((person, index) =>
-    [csvCell(person.name), csvCell(person.staffNumber ?? ''), csvCell(person.profileCode), person.gaps, person.essentialGaps, ...gaps[index]].join(','));
+    [
+      csvCell(person.name),
+      csvCell(person.staffNumber ?? ''),
+      csvCell(person.profileCode),
+      person.gaps,
+      person.essentialGaps,
+      ...gaps[index],
+    ].join(','),
+  );
   return [header.join(','), ...rows].join('\r\n') + '\r\n';
 }
 
@@ -58,7 +94,8 @@ export function csvCell(value: string): string {
 const label = (text: LocalizedText, language: 'fr' | 'ar' | 'en'): string => text[language] ?? text.fr ?? text.en ?? text.ar ?? '';
 
 const COLOURS = ['#e8f5e9', '#fff59d', '#ffb74d', '#f4511e', '#b71c1c'];
-const escapeXml = (text: string): string => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+const escapeXml = (text: string): string =>
+  text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
@@ -66,16 +103,25 @@ const clip = (text: string, max: number): string => (text.length > max ? `${text
  * columns, people are grouped by job profile and a cell shows the share of the group with a gap, so a
  * 2,000-person hospital still fits on one screen.
  */
-export function teamReportSvg(report: TeamGapReport, options: { title: string; maxItems?: number; maxPeople?: number; language?: 'fr' | 'ar' | 'en' }): string {
+export function teamReportSvg(
+  report: TeamGapReport,
+  options: { title: string; maxItems?: number; maxPeople?: number; language?: 'fr' | 'ar' | 'en' },
+): string {
   const language = options.language ?? 'fr';
   const items = report.items.slice(0, options.maxItems ?? 40);
   const grouped = report.people.length > (options.maxPeople ?? 60);
   const columns = grouped
-    ? [...new Set(report.people.map((person) => person.profileCode))].map((code) => ({ label: code, members: report.people.flatMap((p, i) => (p.profileCode === code ? [i] : [])) }))
+    ? [...new Set(report.people.map((person) => person.profileCode))].map((code) => ({
+        label: code,
+        members: report.people.flatMap((p, i) => (p.profileCode === code ? [i] : [])),
+      }))
     : report.people.map((person, index) => ({ label: person.name, members: [index] }));
   const gapOf = new Map(report.cells.map(([person, item, gap]) => [`${person}:${item}`, gap]));
 
-  const cell = 18, left = 320, top = 150, legendHeight = 60;
+  const cell = 18,
+    left = 320,
+    top = 150,
+    legendHeight = 60;
   const width = left + columns.length * cell + 40;
   const height = top + items.length * cell + legendHeight;
   const parts: string[] = [
@@ -106,15 +152,19 @@ export function teamReportSvg(report: TeamGapReport, options: { title: string; m
         colour = COLOURS[Math.min(4, gap)];
         tip = `${column.label}: ${gap ? `${gap} level${gap > 1 ? 's' : ''} missing` : 'no gap'}`;
       }
-      parts.push(`<rect x="${left + c * cell}" y="${y}" width="${cell - 1}" height="${cell - 1}" fill="${colour}"><title>${escapeXml(`${name} — ${tip}`)}</title></rect>`);
+      parts.push(
+        `<rect x="${left + c * cell}" y="${y}" width="${cell - 1}" height="${cell - 1}" fill="${colour}"><title>${escapeXml(`${name} — ${tip}`)}</title></rect>`,
+      );
     });
   });
   const legendY = top + items.length * cell + 25;
   const legend = grouped ? ['0%', '≤25%', '≤50%', '≤75%', '>75%'] : ['no gap', '1 level', '2 levels', '3 levels', '4+ levels'];
   legend.forEach((text, i) => {
-    parts.push(`<rect x="${10 + i * 110}" y="${legendY}" width="14" height="14" fill="${COLOURS[i]}" stroke="#999"/>`, `<text x="${30 + i * 110}" y="${legendY + 11}">${escapeXml(text)}</text>`);
+    parts.push(
+      `<rect x="${10 + i * 110}" y="${legendY}" width="14" height="14" fill="${COLOURS[i]}" stroke="#999"/>`,
+      `<text x="${30 + i * 110}" y="${legendY + 11}">${escapeXml(text)}</text>`,
+    );
   });
   parts.push('</svg>');
   return parts.join('\n');
 }
-

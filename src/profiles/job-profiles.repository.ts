@@ -48,8 +48,15 @@ export class JobProfilesRepository {
   }
 
   /** Another profile lineage of the same institution already uses the code. */
-  async codeTakenByOtherLineage(ownerInstitutionId: string, code: string, identifier: string | undefined, manager: EntityManager): Promise<boolean> {
-    const qb = manager.createQueryBuilder(JobProfile, 'p').where('p.ownerInstitutionId = :ownerInstitutionId AND p.code = :code', { ownerInstitutionId, code });
+  async codeTakenByOtherLineage(
+    ownerInstitutionId: string,
+    code: string,
+    identifier: string | undefined,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const qb = manager
+      .createQueryBuilder(JobProfile, 'p')
+      .where('p.ownerInstitutionId = :ownerInstitutionId AND p.code = :code', { ownerInstitutionId, code });
     if (identifier) qb.andWhere('p.identifier <> :identifier', { identifier });
     return qb.getExists();
   }
@@ -81,6 +88,8 @@ export class JobProfilesRepository {
   async copyRequirements(fromId: string, toId: string, manager: EntityManager): Promise<void> {
     await manager.query(
       `INSERT INTO profile_requirement ("profileId", "itemId", "levelId", essential, position)
-       SELECT $2, "itemId", "levelId", essential, position FROM profile_requirement WHERE "profileId" = $1`, [fromId, toId]);
+       SELECT $2, "itemId", "levelId", essential, position FROM profile_requirement WHERE "profileId" = $1`,
+      [fromId, toId],
+    );
   }
 }

@@ -13,7 +13,14 @@ import { FrameworksRepository } from '../frameworks/frameworks.repository.js';
 import type { ProficiencyScale } from '../frameworks/proficiency-scale.entity.js';
 import { InstitutionsRepository } from '../institutions/institutions.repository.js';
 import type {
-  ComparisonDto, CreateJobProfileDto, JobProfileDetailDto, JobProfileDto, JobProfileListQuery, RequirementDto, RequirementInputDto, UpdateJobProfileDto,
+  ComparisonDto,
+  CreateJobProfileDto,
+  JobProfileDetailDto,
+  JobProfileDto,
+  JobProfileListQuery,
+  RequirementDto,
+  RequirementInputDto,
+  UpdateJobProfileDto,
 } from './dto/job-profile.dto.js';
 import type { JobProfile, ProfileRequirement } from './job-profile.entity.js';
 import { JobProfilesRepository, type RequirementRow } from './job-profiles.repository.js';
@@ -40,23 +47,33 @@ export class JobProfilesService {
   }
 
   async create(dto: CreateJobProfileDto, actor: Actor): Promise<JobProfileDetailDto> {
-    const ownerInstitutionId = institutionForNew(actor, dto.ownerInstitutionId, Permission.FrameworkManage, 'ownerInstitutionId', 'a job profile');
-    if (!(await this.institutions.findById(ownerInstitutionId))) throw invalid([{ field: 'ownerInstitutionId', reason: 'no such institution' }]);
+    const ownerInstitutionId = institutionForNew(
+      actor,
+      dto.ownerInstitutionId,
+      Permission.FrameworkManage,
+      'ownerInstitutionId',
+      'a job profile',
+    );
+    if (!(await this.institutions.findById(ownerInstitutionId)))
+      throw invalid([{ field: 'ownerInstitutionId', reason: 'no such institution' }]);
     const id = await this.profiles.transaction(async (manager) => {
       await this.assertCodeFree(ownerInstitutionId, dto.code, undefined, manager);
-      const profile = this.profiles.newDraft({
-        identifier: this.ids.uuid(),
-        version: dto.version,
-        code: dto.code,
-        definition: null,
-        family: null,
-        subFamily: null,
-        activities: [],
-        iscoCode: null,
-        escoUri: null,
-        ownerInstitutionId,
-        previousVersionId: null,
-      }, manager);
+      const profile = this.profiles.newDraft(
+        {
+          identifier: this.ids.uuid(),
+          version: dto.version,
+          code: dto.code,
+          definition: null,
+          family: null,
+          subFamily: null,
+          activities: [],
+          iscoCode: null,
+          escoUri: null,
+          ownerInstitutionId,
+          previousVersionId: null,
+        },
+        manager,
+      );
       applyContent(profile, dto);
       const saved = await this.profiles.saveVersion(profile, manager);
       await this.setRequirements(saved.id, dto.requirements ?? [], manager);
@@ -68,8 +85,10 @@ export class JobProfilesService {
   async update(id: string, dto: UpdateJobProfileDto, actor: Actor): Promise<JobProfileDetailDto> {
     await this.profiles.transaction(async (manager) => {
       const profile = await this.requireEditable(id, actor, manager);
-      if (dto.code && dto.code !== profile.code) await this.assertCodeFree(profile.ownerInstitutionId, dto.code, profile.identifier, manager);
-      if (dto.version && dto.version !== profile.version) assertVersionLabelFree(await this.profiles.versionLabelTaken(profile.identifier, dto.version, manager), dto.version, 'Job profile');
+      if (dto.code && dto.code !== profile.code)
+        await this.assertCodeFree(profile.ownerInstitutionId, dto.code, profile.identifier, manager);
+      if (dto.version && dto.version !== profile.version)
+        assertVersionLabelFree(await this.profiles.versionLabelTaken(profile.identifier, dto.version, manager), dto.version, 'Job profile');
       if (dto.code) profile.code = dto.code;
       if (dto.version) profile.version = dto.version;
       applyContent(profile, dto);
@@ -110,7 +129,10 @@ export class JobProfilesService {
   async createNextVersion(id: string, version: string, actor: Actor): Promise<JobProfileDetailDto> {
     const nextId = await this.profiles.transaction(async (manager) => {
       const source = await this.requireManaged(id, actor, manager);
-      const lineage = { versionTaken: await this.profiles.versionLabelTaken(source.identifier, version, manager), draftExists: !!(await this.profiles.findDraftOf(source.identifier, manager)) };
+      const lineage = {
+        versionTaken: await this.profiles.versionLabelTaken(source.identifier, version, manager),
+        draftExists: !!(await this.profiles.findDraftOf(source.identifier, manager)),
+      };
       assertNextVersionAllowed(source, lineage, version, 'Job profile');
       const { id: _id, createdAt: _c, updatedAt: _u, ...content } = source;
       const next = this.profiles.newDraft({ ...content, version, previousVersionId: source.id }, manager);
@@ -138,7 +160,8 @@ export class JobProfilesService {
 
   private async requireVisible(id: string, actor: Actor | undefined, manager?: EntityManager): Promise<JobProfile> {
     const profile = await this.profiles.findVersion(id, manager);
-    if (!profile || (profile.status === 'draft' && !mayOnInstitution(actor, Permission.FrameworkManage, profile.ownerInstitutionId))) throw notFound('Job profile', id);
+    if (!profile || (profile.status === 'draft' && !mayOnInstitution(actor, Permission.FrameworkManage, profile.ownerInstitutionId)))
+      throw notFound('Job profile', id);
     return profile;
   }
 
@@ -154,9 +177,16 @@ export class JobProfilesService {
     return profile;
   }
 
-  private async assertCodeFree(ownerInstitutionId: string, code: string, identifier: string | undefined, manager: EntityManager): Promise<void> {
+  private async assertCodeFree(
+    ownerInstitutionId: string,
+    code: string,
+    identifier: string | undefined,
+    manager: EntityManager,
+  ): Promise<void> {
     if (await this.profiles.codeTakenByOtherLineage(ownerInstitutionId, code, identifier, manager)) {
-      throw conflict('duplicate_code', `The institution already has a job profile coded ${code}.`, [{ field: 'code', reason: 'already used' }]);
+      throw conflict('duplicate_code', `The institution already has a job profile coded ${code}.`, [
+        { field: 'code', reason: 'already used' },
+      ]);
     }
   }
 
@@ -165,7 +195,9 @@ export class JobProfilesService {
    * the profile, a retired one is obsolete), each item once, a level that exists on the item's scale.
    */
   private async setRequirements(profileId: string, inputs: RequirementInputDto[], manager: EntityManager): Promise<void> {
-    const items = new Map((await this.frameworks.findItemsByIds([...new Set(inputs.map((input) => input.itemId))], manager)).map((item) => [item.id, item]));
+    const items = new Map(
+      (await this.frameworks.findItemsByIds([...new Set(inputs.map((input) => input.itemId))], manager)).map((item) => [item.id, item]),
+    );
     const scales = await this.frameworks.findScalesOfFrameworks([...new Set([...items.values()].map((item) => item.frameworkId))], manager);
     const errors: FieldError[] = [];
     const seen = new Set<string>();
@@ -176,13 +208,19 @@ export class JobProfilesService {
       if (seen.has(item.id)) return void errors.push({ field: `${field}.itemId`, reason: 'item listed twice' });
       seen.add(item.id);
       if (item.framework!.status !== 'published') {
-        return void errors.push({ field: `${field}.itemId`, reason: `the item's framework version is ${item.framework!.status}; only published versions can be required` });
+        return void errors.push({
+          field: `${field}.itemId`,
+          reason: `the item's framework version is ${item.framework!.status}; only published versions can be required`,
+        });
       }
       const scale = scaleOf(item.scaleId, item.frameworkId, scales);
       const level = scale?.levels?.find((candidate) => candidate.rank === input.level);
       if (!level) {
         const max = scale?.levels?.length ?? 0;
-        return void errors.push({ field: `${field}.level`, reason: max ? `must be between 1 and ${max} on scale ${scale!.code}` : 'the item has no proficiency scale' });
+        return void errors.push({
+          field: `${field}.level`,
+          reason: max ? `must be between 1 and ${max} on scale ${scale!.code}` : 'the item has no proficiency scale',
+        });
       }
       return { profileId, itemId: item.id, levelId: level.id, essential: input.essential ?? true, position: index };
     });

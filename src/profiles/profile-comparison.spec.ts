@@ -1,7 +1,11 @@
 import { compareProfiles, type ComparedRequirement } from './profile-comparison.js';
 
 const requirement = (code: string, level: number, essential = true): ComparedRequirement => ({
-  itemIdentifier: `id-${code}`, itemCode: code, itemLabel: { fr: code }, level, essential,
+  itemIdentifier: `id-${code}`,
+  itemCode: code,
+  itemLabel: { fr: code },
+  level,
+  essential,
 });
 
 describe('compareProfiles', () => {

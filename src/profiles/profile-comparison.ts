@@ -44,11 +44,13 @@ export function compareProfiles(from: ComparedRequirement[], to: ComparedRequire
       status: currentLevel === 0 ? 'new' : delta > 0 ? 'raise' : 'covered',
     };
   });
-  lines.sort((a, b) =>
-    Number(b.delta > 0) - Number(a.delta > 0) ||
-    Number(b.essential) - Number(a.essential) ||
-    b.delta - a.delta ||
-    (a.itemCode ?? '').localeCompare(b.itemCode ?? '', 'fr', { numeric: true }));
+  lines.sort(
+    (a, b) =>
+      Number(b.delta > 0) - Number(a.delta > 0) ||
+      Number(b.essential) - Number(a.essential) ||
+      b.delta - a.delta ||
+      (a.itemCode ?? '').localeCompare(b.itemCode ?? '', 'fr', { numeric: true }),
+  );
   return {
     lines,
     newItems: lines.filter((line) => line.status === 'new').length,

@@ -15,7 +15,11 @@ import type { CredentialSummary } from './verification-page.js';
 
 /** The paper check's failures as the verdict names them; the page words each (verdict-messages.ts). */
 const PAPER_CODES: Record<Exclude<PaperVerdict, { bound: true }>['code'], string> = {
-  altered: 'PAPER_ALTERED', ambiguous: 'PAPER_AMBIGUOUS', unknown_layout: 'PAPER_UNBOUND', not_ours: 'PAPER_UNBOUND', too_costly: 'PAPER_UNBOUND',
+  altered: 'PAPER_ALTERED',
+  ambiguous: 'PAPER_AMBIGUOUS',
+  unknown_layout: 'PAPER_UNBOUND',
+  not_ours: 'PAPER_UNBOUND',
+  too_costly: 'PAPER_UNBOUND',
 };
 
 /** Uploads to verify are small: a certificate PDF is a few hundred kilobytes. */
@@ -66,7 +70,8 @@ export class PublicVerificationService {
     let credential: JsonObject;
     const firstByte = bytes.find((byte) => ![0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf].includes(byte));
     if (firstByte === 0x7b) {
-      if (bytes.length > VERIFY_JSON_MAX_BYTES) return { problem: 'too_large', message: `A credential JSON file is at most ${VERIFY_JSON_MAX_BYTES} bytes.` };
+      if (bytes.length > VERIFY_JSON_MAX_BYTES)
+        return { problem: 'too_large', message: `A credential JSON file is at most ${VERIFY_JSON_MAX_BYTES} bytes.` };
       try {
         credential = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
       } catch {
@@ -98,8 +103,17 @@ export class PublicVerificationService {
     const entries = verdict.report.status?.entries ?? [];
     const set = (purpose: string) => entries.some((entry) => entry.statusPurpose === purpose && entry.status === 'set');
     const read = verdict.report.status?.checked === true && entries.every((entry) => entry.status === 'clear' || entry.status === 'set');
-    const status = set('revocation') ? 'revoked' : set('suspension') ? 'suspended' : credential.credentialStatus !== undefined && !read ? 'unchecked' : 'active';
-    const ours = verdict.outcome === 'indeterminate' || typeof credential.id !== 'string' ? null : await this.credentials.findByCredentialId(credential.id).catch(() => null);
+    const status = set('revocation')
+      ? 'revoked'
+      : set('suspension')
+        ? 'suspended'
+        : credential.credentialStatus !== undefined && !read
+          ? 'unchecked'
+          : 'active';
+    const ours =
+      verdict.outcome === 'indeterminate' || typeof credential.id !== 'string'
+        ? null
+        : await this.credentials.findByCredentialId(credential.id).catch(() => null);
     // The list decides; our records only date and explain a change they agree with.
     const change = ours && (status === 'revoked' || status === 'suspended') && ours.state === status ? ours : null;
     return {
@@ -112,7 +126,10 @@ export class PublicVerificationService {
       ...(await this.printedContent(credential, ours)),
       schoolProofs: schoolProofs(verdict),
       credential,
-      signedAsShown: verdict.report.proofs.length > 0 && verdict.report.proofs.every((proof) => proof.verified) && verdict.report.requiredProofs.every((proof) => proof.satisfied),
+      signedAsShown:
+        verdict.report.proofs.length > 0 &&
+        verdict.report.proofs.every((proof) => proof.verified) &&
+        verdict.report.requiredProofs.every((proof) => proof.satisfied),
     };
   }
 
@@ -142,7 +159,8 @@ export function summarise(credential: JsonObject, parties: Party[]): CredentialS
   const name = identities.find((identity) => identity.identityType === 'name' && identity.hashed === false)?.identityHash;
   return {
     holder: typeof name === 'string' ? name : typeof subject.name === 'string' ? subject.name : undefined,
-    achievement: typeof achievement.name === 'string' ? achievement.name : typeof credential.name === 'string' ? credential.name : undefined,
+    achievement:
+      typeof achievement.name === 'string' ? achievement.name : typeof credential.name === 'string' ? credential.name : undefined,
     achievementType: typeof achievement.achievementType === 'string' ? achievement.achievementType : undefined,
     issuers: parties.map(({ did, name, claimedName }) => ({ did, ...(name ? { name } : {}), ...(claimedName ? { claimedName } : {}) })),
     validFrom: typeof credential.validFrom === 'string' ? credential.validFrom : undefined,

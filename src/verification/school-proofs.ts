@@ -22,17 +22,34 @@ export function schoolProofs({ report, parties }: Pick<CredentialVerdict, 'repor
   const nameOf = (did: string) => parties.find((party) => party.did === did)?.name;
   const rows: SchoolProof[] = report.requiredProofs.map(({ did, satisfied, via }) => {
     const name = nameOf(did);
-    const failed = via === 'endorsement'
-      ? report.endorsements?.find((endorsement) => endorsement.did === did)?.error
-      : report.proofs.find((proof) => proof.controller === did && !proof.verified)?.error;
-    const why = satisfied ? {} : failed ? { code: failed.code, detail: failed.message } : { code: 'MISSING_REQUIRED_PROOF', detail: 'no proof from this school' };
-    return { did, part: did === report.issuer ? 'issuer' : 'awarding_body', by: via, ...(name ? { name } : {}), verified: satisfied, ...why };
+    const failed =
+      via === 'endorsement'
+        ? report.endorsements?.find((endorsement) => endorsement.did === did)?.error
+        : report.proofs.find((proof) => proof.controller === did && !proof.verified)?.error;
+    const why = satisfied
+      ? {}
+      : failed
+        ? { code: failed.code, detail: failed.message }
+        : { code: 'MISSING_REQUIRED_PROOF', detail: 'no proof from this school' };
+    return {
+      did,
+      part: did === report.issuer ? 'issuer' : 'awarding_body',
+      by: via,
+      ...(name ? { name } : {}),
+      verified: satisfied,
+      ...why,
+    };
   });
   const required = new Set(report.requiredProofs.map(({ did }) => did));
   for (const proof of report.proofs) {
     const did = proof.controller ?? proof.verificationMethod;
     if (!did || required.has(did)) continue;
-    rows.push({ did, part: 'other', verified: proof.verified, ...(proof.error ? { code: proof.error.code, detail: proof.error.message } : {}) });
+    rows.push({
+      did,
+      part: 'other',
+      verified: proof.verified,
+      ...(proof.error ? { code: proof.error.code, detail: proof.error.message } : {}),
+    });
   }
   return rows;
 }

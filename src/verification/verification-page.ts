@@ -10,7 +10,15 @@ import { PANEL_MESSAGES } from './panel-messages.js';
 import type { SchoolProof } from './school-proofs.js';
 import { VERDICT_MESSAGES } from './verdict-messages.js';
 import { MESSAGES, PAGE_LANGUAGES, type PageLanguage } from './verification-messages.js';
-import { competenciesTable, inLanguage, localeOf, panelStyle, printedRows, schoolProofsSection, signedDataPanel } from './verification-panels.js';
+import {
+  competenciesTable,
+  inLanguage,
+  localeOf,
+  panelStyle,
+  printedRows,
+  schoolProofsSection,
+  signedDataPanel,
+} from './verification-panels.js';
 
 /** A party named from our records (absent for an outside issuer), and what the document calls it when that differs. */
 export interface NamedParty {
@@ -71,25 +79,35 @@ export function renderVerificationPage(model: PageModel): string {
   const t = MESSAGES[model.language];
   const rtl = model.language === 'ar';
   const parts: string[] = [];
-  parts.push(`<!doctype html><html lang="${model.language}" dir="${rtl ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">`,
+  parts.push(
+    `<!doctype html><html lang="${model.language}" dir="${rtl ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">`,
     `<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(t.title)}</title><style>${STYLE}</style></head><body><main>`,
-    `<header><h1>${escapeHtml(t.title)}</h1><nav>${PAGE_LANGUAGES.map((lang) => `<a href="${escapeHtml(model.path)}?lang=${lang}" hreflang="${lang}">${lang.toUpperCase()}</a>`).join('')}</nav></header>`);
+    `<header><h1>${escapeHtml(t.title)}</h1><nav>${PAGE_LANGUAGES.map((lang) => `<a href="${escapeHtml(model.path)}?lang=${lang}" hreflang="${lang}">${lang.toUpperCase()}</a>`).join('')}</nav></header>`,
+  );
 
   if (model.problem) parts.push(`<div class="problem" role="alert" data-testid="problem">${escapeHtml(model.problem)}</div>`);
   const outcome = model.outcome;
   if (outcome) {
     const v = VERDICT_MESSAGES[model.language];
     // Revoked and suspended have their own words: the signature is genuine, the credential is not valid.
-    const [css, headline, explanation] = outcome.verified ? ['ok', `✓ ${t.verified}`, t.verifiedExplanation]
-      : outcome.outcome === 'indeterminate' ? ['wait', `… ${v.indeterminate}`, v.indeterminateExplanation]
-        : outcome.status === 'revoked' ? ['ko', `✗ ${v.revoked}`, v.revokedExplanation]
-          : outcome.status === 'suspended' ? ['amber', `‖ ${v.suspended}`, v.suspendedExplanation]
+    const [css, headline, explanation] = outcome.verified
+      ? ['ok', `✓ ${t.verified}`, t.verifiedExplanation]
+      : outcome.outcome === 'indeterminate'
+        ? ['wait', `… ${v.indeterminate}`, v.indeterminateExplanation]
+        : outcome.status === 'revoked'
+          ? ['ko', `✗ ${v.revoked}`, v.revokedExplanation]
+          : outcome.status === 'suspended'
+            ? ['amber', `‖ ${v.suspended}`, v.suspendedExplanation]
             : ['ko', `✗ ${t.notVerified}`, t.notVerifiedExplanation];
-    parts.push(`<div class="verdict ${css}" role="status" data-testid="verdict" data-outcome="${outcome.outcome}"><strong>${escapeHtml(headline)}</strong>${escapeHtml(explanation)}</div>`);
+    parts.push(
+      `<div class="verdict ${css}" role="status" data-testid="verdict" data-outcome="${outcome.outcome}"><strong>${escapeHtml(headline)}</strong>${escapeHtml(explanation)}</div>`,
+    );
     if (outcome.externalClaims) parts.push(`<div class="problem" data-testid="external-claims">${escapeHtml(v.externalClaims)}</div>`);
     const summary = outcome.summary;
     const issuers = summary.issuers.map((party) => {
-      const name = party.name ? party.name[model.language] ?? party.name.fr ?? party.name.en ?? party.did : `${party.did} (${v.unknownIssuer})`;
+      const name = party.name
+        ? (party.name[model.language] ?? party.name.fr ?? party.name.en ?? party.did)
+        : `${party.did} (${v.unknownIssuer})`;
       return `${isolated(name)}${party.claimedName ? ` <span class="detail">${escapeHtml(v.namedInDocument(party.claimedName))}</span>` : ''}`;
     });
     const p = PANEL_MESSAGES[model.language];
@@ -104,31 +122,60 @@ export function renderVerificationPage(model: PageModel): string {
       [t.issuedOn, escapeOptional(formatDate(summary.validFrom, model.language))],
       [t.validUntil, escapeOptional(formatDate(summary.validUntil, model.language))],
       ...(content ? printedRows(content, model.language) : []),
-      [t.status, `<span class="status ${outcome.status}" data-testid="status">${escapeHtml(statusText(outcome.status, model.language))}</span>`],
-      [changedOn, outcome.status === 'revoked' || outcome.status === 'suspended' ? escapeOptional(formatDate(outcome.statusChangedAt ?? undefined, model.language)) : undefined],
+      [
+        t.status,
+        `<span class="status ${outcome.status}" data-testid="status">${escapeHtml(statusText(outcome.status, model.language))}</span>`,
+      ],
+      [
+        changedOn,
+        outcome.status === 'revoked' || outcome.status === 'suspended'
+          ? escapeOptional(formatDate(outcome.statusChangedAt ?? undefined, model.language))
+          : undefined,
+      ],
       [t.reason, outcome.status !== 'active' && outcome.statusReason ? isolated(outcome.statusReason) : undefined],
     ];
     // What a document says is a claim until every check passed: the heading says which it is, for the list of
     // competencies as well.
-    parts.push(`<section data-testid="summary"><h2>${escapeHtml(outcome.verified ? v.statedTitle : v.claimedTitle)}</h2><dl>${rows.filter(([, value]) => value).map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${value}</dd>`).join('')}</dl>`,
-      `${content ? competenciesTable(content, model.language) : ''}</section>`);
+    parts.push(
+      `<section data-testid="summary"><h2>${escapeHtml(outcome.verified ? v.statedTitle : v.claimedTitle)}</h2><dl>${rows
+        .filter(([, value]) => value)
+        .map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${value}</dd>`)
+        .join('')}</dl>`,
+      `${content ? competenciesTable(content, model.language) : ''}</section>`,
+    );
     parts.push(schoolProofsSection(outcome.schoolProofs ?? [], model.language));
-    parts.push(`<section><h2>${escapeHtml(t.checksTitle)}</h2><ul>${outcome.checks.map((check) => {
-      const reason = check.passed ? undefined : model.language === 'en' ? check.detail ?? (check.code && v.reasons[check.code]) : (check.code && v.reasons[check.code]) ?? v.other;
-      const state = check.passed ? t.passed : check.unavailable ? v.indeterminate : t.failed;
-      return `<li><span class="${check.passed ? 'pass' : 'fail'}">${check.passed ? '✓' : check.unavailable ? '…' : '✗'}</span> ${escapeHtml(t.checks[check.check])} — ${escapeHtml(state)}${reason ? `<span class="detail">${escapeHtml(reason)}</span>` : ''}</li>`;
-    }).join('')}</ul></section>`);
+    parts.push(
+      `<section><h2>${escapeHtml(t.checksTitle)}</h2><ul>${outcome.checks
+        .map((check) => {
+          const reason = check.passed
+            ? undefined
+            : model.language === 'en'
+              ? (check.detail ?? (check.code && v.reasons[check.code]))
+              : ((check.code && v.reasons[check.code]) ?? v.other);
+          const state = check.passed ? t.passed : check.unavailable ? v.indeterminate : t.failed;
+          return `<li><span class="${check.passed ? 'pass' : 'fail'}">${check.passed ? '✓' : check.unavailable ? '…' : '✗'}</span> ${escapeHtml(t.checks[check.check])} — ${escapeHtml(state)}${reason ? `<span class="detail">${escapeHtml(reason)}</span>` : ''}</li>`;
+        })
+        .join('')}</ul></section>`,
+    );
     if (outcome.credential) parts.push(signedDataPanel(outcome.credential, outcome.signedAsShown === true, model.language));
   }
-  parts.push(`<section><h2>${escapeHtml(t.uploadTitle)}</h2><p><label for="verify-file">${escapeHtml(t.uploadHint)}</label></p>`,
+  parts.push(
+    `<section><h2>${escapeHtml(t.uploadTitle)}</h2><p><label for="verify-file">${escapeHtml(t.uploadHint)}</label></p>`,
     `<form method="post" action="/verify?lang=${model.language}" enctype="multipart/form-data"><input type="file" id="verify-file" name="file" accept="application/pdf,application/json,.json,.pdf" required><button type="submit">${escapeHtml(t.uploadButton)}</button></form></section>`,
-    `</main></body></html>`);
+    `</main></body></html>`,
+  );
   return parts.join('');
 }
 
 function statusText(status: NonNullable<PageModel['outcome']>['status'], language: PageLanguage): string {
   const t = MESSAGES[language];
-  return status === 'revoked' ? t.statusRevoked : status === 'suspended' ? t.statusSuspended : status === 'unchecked' ? PANEL_MESSAGES[language].statusUnchecked : t.statusActive;
+  return status === 'revoked'
+    ? t.statusRevoked
+    : status === 'suspended'
+      ? t.statusSuspended
+      : status === 'unchecked'
+        ? PANEL_MESSAGES[language].statusUnchecked
+        : t.statusActive;
 }
 
 const escapeOptional = (text: string | undefined): string | undefined => (text === undefined ? undefined : escapeHtml(text));

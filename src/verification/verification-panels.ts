@@ -13,7 +13,8 @@ export const localeOf = (language: PageLanguage): string => (language === 'ar' ?
 const number = (value: number, language: PageLanguage): string => new Intl.NumberFormat(localeOf(language)).format(value);
 
 /** French always, Arabic when the paper has it; the English page reads the French. */
-export const inLanguage = (label: { fr: string; ar?: string }, language: PageLanguage): string => (language === 'ar' && label.ar ? label.ar : label.fr);
+export const inLanguage = (label: { fr: string; ar?: string }, language: PageLanguage): string =>
+  language === 'ar' && label.ar ? label.ar : label.fr;
 
 /** Rows for the summary list: the result and the workload, as printed. */
 export function printedRows(content: CertificateContent, language: PageLanguage): [string, string | undefined][] {
@@ -31,8 +32,11 @@ export function competenciesTable(content: CertificateContent, language: PageLan
   const p = PANEL_MESSAGES[language];
   const withLevel = content.competencies.some((competency) => competency.level);
   const head = `<tr><th scope="col">${escapeHtml(p.code)}</th><th scope="col">${escapeHtml(p.competency)}</th>${withLevel ? `<th scope="col">${escapeHtml(p.level)}</th>` : ''}</tr>`;
-  const rows = content.competencies.map((competency) => `<tr><td class="code">${competency.code ? isolated(competency.code) : ''}</td>`
-    + `<td>${isolated(inLanguage(competency.label, language))}</td>${withLevel ? `<td>${competency.level ? isolated(competency.level) : ''}</td>` : ''}</tr>`);
+  const rows = content.competencies.map(
+    (competency) =>
+      `<tr><td class="code">${competency.code ? isolated(competency.code) : ''}</td>` +
+      `<td>${isolated(inLanguage(competency.label, language))}</td>${withLevel ? `<td>${competency.level ? isolated(competency.level) : ''}</td>` : ''}</tr>`,
+  );
   return `<h3>${escapeHtml(p.competencies(content.competencies.length))}</h3><div class="table"><table data-testid="competencies"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
@@ -42,12 +46,14 @@ export function schoolProofsSection(proofs: SchoolProof[], language: PageLanguag
   const p = PANEL_MESSAGES[language];
   const v = VERDICT_MESSAGES[language];
   const rows = proofs.map((proof) => {
-    const name = proof.name ? proof.name[language] ?? proof.name.fr ?? proof.name.en : undefined;
+    const name = proof.name ? (proof.name[language] ?? proof.name.fr ?? proof.name.en) : undefined;
     const part = proof.part === 'issuer' ? p.leadSchool : proof.part === 'awarding_body' ? p.coAccreditingSchool : v.unknownIssuer;
-    const reason = proof.verified ? undefined : language === 'en' ? proof.detail : (proof.code && v.reasons[proof.code]) ?? v.other;
-    return `<li data-did="${escapeHtml(proof.did)}"${proof.by ? ` data-by="${proof.by}"` : ''}><span class="${proof.verified ? 'pass' : 'fail'}" aria-hidden="true">${proof.verified ? '✓' : '✗'}</span> `
-      + `<strong>${name ? isolated(name) : escapeHtml(v.unknownIssuer)}</strong> (${escapeHtml(part)}) — ${escapeHtml(proof.by === 'endorsement' ? (proof.verified ? p.endorsementValid : p.endorsementInvalid) : proof.verified ? p.proofValid : p.proofInvalid)}`
-      + `${reason ? `<span class="detail">${escapeHtml(reason)}</span>` : ''}<span class="detail did" dir="ltr">${escapeHtml(proof.did)}</span></li>`;
+    const reason = proof.verified ? undefined : language === 'en' ? proof.detail : ((proof.code && v.reasons[proof.code]) ?? v.other);
+    return (
+      `<li data-did="${escapeHtml(proof.did)}"${proof.by ? ` data-by="${proof.by}"` : ''}><span class="${proof.verified ? 'pass' : 'fail'}" aria-hidden="true">${proof.verified ? '✓' : '✗'}</span> ` +
+      `<strong>${name ? isolated(name) : escapeHtml(v.unknownIssuer)}</strong> (${escapeHtml(part)}) — ${escapeHtml(proof.by === 'endorsement' ? (proof.verified ? p.endorsementValid : p.endorsementInvalid) : proof.verified ? p.proofValid : p.proofInvalid)}` +
+      `${reason ? `<span class="detail">${escapeHtml(reason)}</span>` : ''}<span class="detail did" dir="ltr">${escapeHtml(proof.did)}</span></li>`
+    );
   });
   return `<section data-testid="school-proofs"><h2>${escapeHtml(p.proofsTitle)}</h2><ul>${rows.join('')}</ul></section>`;
 }
@@ -55,8 +61,10 @@ export function schoolProofsSection(proofs: SchoolProof[], language: PageLanguag
 /** The credential as checked, folded; called signed data only when its proofs verified (a revoked one's do). */
 export function signedDataPanel(credential: JsonObject, signed: boolean, language: PageLanguage): string {
   const title = signed ? VERDICT_MESSAGES[language].signedDataTitle : PANEL_MESSAGES[language].documentDataTitle;
-  return `<section><details data-testid="signed-data"><summary>${escapeHtml(title)}</summary>`
-    + `<pre dir="ltr" tabindex="0" aria-label="${escapeHtml(title)}">${escapeHtml(JSON.stringify(credential, null, 2))}</pre></details></section>`;
+  return (
+    `<section><details data-testid="signed-data"><summary>${escapeHtml(title)}</summary>` +
+    `<pre dir="ltr" tabindex="0" aria-label="${escapeHtml(title)}">${escapeHtml(JSON.stringify(credential, null, 2))}</pre></details></section>`
+  );
 }
 
 export const panelStyle = `

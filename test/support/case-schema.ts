@@ -7,7 +7,9 @@ const SCHEMA = JSON.parse(readFileSync(new URL('../fixtures/case/case-v1p1-cfpac
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 // ajv-formats is CommonJS: its function is the default export's default under native ESM.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => void;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv2020,
+) => void;
 addFormats(ajv);
 // The 1EdTech binding names the model's primitive types as formats; int32 is a range, float any number.
 ajv.addFormat('int32', { type: 'number', validate: (value: number) => Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31 });
@@ -18,5 +20,8 @@ const validate = ajv.compile({ ...SCHEMA, $schema: 'https://json-schema.org/draf
 /** Where a package breaks the CASE 1.1 schema: `path: message` per error, empty when it is valid. */
 export function caseSchemaErrors(pkg: unknown): string[] {
   if (validate(pkg)) return [];
-  return (validate.errors ?? []).map((error) => `${error.instancePath || '/'}: ${error.message}${error.params && 'additionalProperty' in error.params ? ` (${error.params.additionalProperty})` : ''}`);
+  return (validate.errors ?? []).map(
+    (error) =>
+      `${error.instancePath || '/'}: ${error.message}${error.params && 'additionalProperty' in error.params ? ` (${error.params.additionalProperty})` : ''}`,
+  );
 }

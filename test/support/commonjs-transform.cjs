@@ -3,6 +3,11 @@ const { transformSync } = require('@swc/core');
 
 module.exports = {
   process(source, filename) {
-    return transformSync(source, { filename, jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' }, sourceMaps: 'inline' });
+    return transformSync(source, {
+      filename,
+      jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' },
+      module: { type: 'commonjs' },
+      sourceMaps: 'inline',
+    });
   },
 };

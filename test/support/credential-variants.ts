@@ -147,33 +147,77 @@ export function respellTerm(node: Json, term: TermName): Respelling[] {
   const upperCase = term[0].toUpperCase() + term.slice(1);
   const out: Respelling[] = [
     { how: `${term} as its full IRI`, rdf: 'same', node: renameKey(node, term, definition.iri, uncoerced(value, definition)) },
-    { how: `${term} as a compact IRI ${prefix}:${local}`, rdf: 'same', contexts: [{ [prefix]: namespace }], node: renameKey(node, term, `${prefix}:${local}`, uncoerced(value, definition)) },
-    { how: `${term} under an alias defined inline`, rdf: 'same', contexts: [{ [`x${upperCase}`]: aliasDefinition(definition) }], node: renameKey(node, term, `x${upperCase}`) },
-    { how: `${term} under an @nest term`, rdf: 'same', contexts: [{ meta: '@nest' }], node: renameKey(node, term, 'meta', { [term]: value }) },
-    { how: `${term} as its full IRI under an @nest term`, rdf: 'same', contexts: [{ meta: '@nest' }], node: renameKey(node, term, 'meta', { [definition.iri]: uncoerced(value, definition) }) },
-    { how: `${term} under a Unicode lookalike key defined inline`, rdf: 'same', contexts: [{ [lookalike(term)]: aliasDefinition(definition) }], node: renameKey(node, term, lookalike(term)) },
+    {
+      how: `${term} as a compact IRI ${prefix}:${local}`,
+      rdf: 'same',
+      contexts: [{ [prefix]: namespace }],
+      node: renameKey(node, term, `${prefix}:${local}`, uncoerced(value, definition)),
+    },
+    {
+      how: `${term} under an alias defined inline`,
+      rdf: 'same',
+      contexts: [{ [`x${upperCase}`]: aliasDefinition(definition) }],
+      node: renameKey(node, term, `x${upperCase}`),
+    },
+    {
+      how: `${term} under an @nest term`,
+      rdf: 'same',
+      contexts: [{ meta: '@nest' }],
+      node: renameKey(node, term, 'meta', { [term]: value }),
+    },
+    {
+      how: `${term} as its full IRI under an @nest term`,
+      rdf: 'same',
+      contexts: [{ meta: '@nest' }],
+      node: renameKey(node, term, 'meta', { [definition.iri]: uncoerced(value, definition) }),
+    },
+    {
+      how: `${term} under a Unicode lookalike key defined inline`,
+      rdf: 'same',
+      contexts: [{ [lookalike(term)]: aliasDefinition(definition) }],
+      node: renameKey(node, term, lookalike(term)),
+    },
     // All capitals: a capitalised term may already be a type of the bundled contexts (Achievement), which are @protected.
-    { how: `${term} under a differently cased key defined inline`, rdf: 'same', contexts: [{ [term.toUpperCase()]: aliasDefinition(definition) }], node: renameKey(node, term, term.toUpperCase()) },
+    {
+      how: `${term} under a differently cased key defined inline`,
+      rdf: 'same',
+      contexts: [{ [term.toUpperCase()]: aliasDefinition(definition) }],
+      node: renameKey(node, term, term.toUpperCase()),
+    },
     { how: `${term} under a differently cased key, undefined`, rdf: 'different', node: renameKey(node, term, upperCase) },
     { how: `${term} under a Unicode lookalike key, undefined`, rdf: 'different', node: renameKey(node, term, lookalike(term)) },
   ];
-  if (definition.type && definition.container !== '@graph' && (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string')))) {
-    out.push({ how: `${term} as an explicit ${definition.type === '@id' ? '@id' : 'typed @value'} object`, rdf: 'same', node: { ...node, [term]: uncoerced(value, definition) } });
+  if (
+    definition.type &&
+    definition.container !== '@graph' &&
+    (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string')))
+  ) {
+    out.push({
+      how: `${term} as an explicit ${definition.type === '@id' ? '@id' : 'typed @value'} object`,
+      rdf: 'same',
+      node: { ...node, [term]: uncoerced(value, definition) },
+    });
   }
   if (!Array.isArray(value)) out.push({ how: `${term} wrapped in an array`, rdf: 'same', node: { ...node, [term]: [value] } });
-  if (Array.isArray(value) && value.length === 1) out.push({ how: `${term} as a bare value instead of a one-item array`, rdf: 'same', node: { ...node, [term]: value[0] } });
+  if (Array.isArray(value) && value.length === 1)
+    out.push({ how: `${term} as a bare value instead of a one-item array`, rdf: 'same', node: { ...node, [term]: value[0] } });
   if (Array.isArray(value) && value.length > 1) {
     const half = Math.ceil(value.length / 2);
     out.push({
-      how: `${term} split: the first items under ${term}, the last under an alias`, rdf: 'same', contexts: [{ [`x${upperCase}`]: aliasDefinition(definition) }],
+      how: `${term} split: the first items under ${term}, the last under an alias`,
+      rdf: 'same',
+      contexts: [{ [`x${upperCase}`]: aliasDefinition(definition) }],
       node: { ...node, [term]: value.slice(0, half), [`x${upperCase}`]: value.slice(half) },
     });
     out.push({
-      how: `${term} split: the last items under ${term}, the first under an alias`, rdf: 'same', contexts: [{ [`x${upperCase}`]: aliasDefinition(definition) }],
+      how: `${term} split: the last items under ${term}, the first under an alias`,
+      rdf: 'same',
+      contexts: [{ [`x${upperCase}`]: aliasDefinition(definition) }],
       node: { ...node, [term]: value.slice(half), [`x${upperCase}`]: value.slice(0, half) },
     });
     out.push({
-      how: `${term} split: the first items under ${term}, the last under its full IRI`, rdf: 'same',
+      how: `${term} split: the first items under ${term}, the last under its full IRI`,
+      rdf: 'same',
       node: { ...node, [term]: value.slice(0, half), [definition.iri]: uncoerced(value.slice(half), definition) },
     });
   }
@@ -185,10 +229,17 @@ export function respellKeyword(node: Json, key: 'id' | 'type'): Respelling[] {
   if (node[key] === undefined) return [];
   const out: Respelling[] = [
     { how: `${key} written @${key}`, rdf: 'same', node: renameKey(node, key, `@${key}`) },
-    { how: `${key} under an alias of @${key} defined inline`, rdf: 'same', contexts: [{ [`x${key}`]: `@${key}` }], node: renameKey(node, key, `x${key}`) },
+    {
+      how: `${key} under an alias of @${key} defined inline`,
+      rdf: 'same',
+      contexts: [{ [`x${key}`]: `@${key}` }],
+      node: renameKey(node, key, `x${key}`),
+    },
   ];
-  if (key === 'type' && Array.isArray(node.type) && node.type.length === 1) out.push({ how: 'type as a bare string', rdf: 'same', node: { ...node, type: node.type[0] } });
-  if (key === 'type' && typeof node.type === 'string') out.push({ how: 'type wrapped in an array', rdf: 'same', node: { ...node, type: [node.type] } });
+  if (key === 'type' && Array.isArray(node.type) && node.type.length === 1)
+    out.push({ how: 'type as a bare string', rdf: 'same', node: { ...node, type: node.type[0] } });
+  if (key === 'type' && typeof node.type === 'string')
+    out.push({ how: 'type wrapped in an array', rdf: 'same', node: { ...node, type: [node.type] } });
   return out;
 }
 
@@ -201,13 +252,22 @@ export function applyAt(credential: Json, path: NodePath, respelling: Respelling
 const nodeAt = (credential: Json, path: NodePath): Json => path.reduce((node: any, step) => node?.[step], credential);
 
 /** Variants of `credential` that respell `term` (or a keyword) on the node at `path`. */
-export function termVariants(name: string, credential: Json, family: VariantFamily, path: NodePath, term: TermName | 'id' | 'type'): CredentialVariant[] {
+export function termVariants(
+  name: string,
+  credential: Json,
+  family: VariantFamily,
+  path: NodePath,
+  term: TermName | 'id' | 'type',
+): CredentialVariant[] {
   const node = nodeAt(credential, path);
   if (!node || typeof node !== 'object') return [];
   const where = path.length ? `${path.join('.')}: ` : '';
   const respellings = term === 'id' || term === 'type' ? respellKeyword(node, term) : respellTerm(node, term);
   return respellings.map((respelling) => ({
-    label: `${name}: ${where}${respelling.how}`, family, rdf: respelling.rdf, credential: applyAt(credential, path, respelling),
+    label: `${name}: ${where}${respelling.how}`,
+    family,
+    rdf: respelling.rdf,
+    credential: applyAt(credential, path, respelling),
   }));
 }
 
@@ -217,10 +277,22 @@ export function statusEntriesIncluded(name: string, credential: Json): Credentia
   if (!entries.length || entries.some((entry) => typeof entry.id !== 'string')) return [];
   const revocationOnly = entries.filter((entry) => entry.statusPurpose === 'revocation');
   return [
-    { label: `${name}: every status entry in @included, credentialStatus lists their ids`, family: '@graph and @included', rdf: 'same',
-      credential: { ...credential, credentialStatus: entries.map((entry) => entry.id), '@included': entries } },
-    { label: `${name}: the revocation entry in @included, the others in place`, family: '@graph and @included', rdf: 'same',
-      credential: { ...credential, credentialStatus: entries.map((entry) => (entry.statusPurpose === 'revocation' ? entry.id : entry)), '@included': revocationOnly } },
+    {
+      label: `${name}: every status entry in @included, credentialStatus lists their ids`,
+      family: '@graph and @included',
+      rdf: 'same',
+      credential: { ...credential, credentialStatus: entries.map((entry) => entry.id), '@included': entries },
+    },
+    {
+      label: `${name}: the revocation entry in @included, the others in place`,
+      family: '@graph and @included',
+      rdf: 'same',
+      credential: {
+        ...credential,
+        credentialStatus: entries.map((entry) => (entry.statusPurpose === 'revocation' ? entry.id : entry)),
+        '@included': revocationOnly,
+      },
+    },
   ];
 }
 
@@ -228,9 +300,24 @@ export function statusEntriesIncluded(name: string, credential: Json): Credentia
 export function graphWrappers(name: string, credential: Json): CredentialVariant[] {
   const { '@context': context, proof, ...rest } = credential;
   return [
-    { label: `${name}: the whole credential in a top-level @graph`, family: '@graph and @included', rdf: 'same', credential: { '@context': context, '@graph': [{ ...rest, proof }] } },
-    { label: `${name}: the claims in a top-level @graph, the proof beside it`, family: '@graph and @included', rdf: 'same-signed', credential: { '@context': context, '@graph': [rest], proof } },
-    { label: `${name}: the credential in @included of an empty wrapper node`, family: '@graph and @included', rdf: 'different', credential: { '@context': context, '@included': [{ ...rest, proof }] } },
+    {
+      label: `${name}: the whole credential in a top-level @graph`,
+      family: '@graph and @included',
+      rdf: 'same',
+      credential: { '@context': context, '@graph': [{ ...rest, proof }] },
+    },
+    {
+      label: `${name}: the claims in a top-level @graph, the proof beside it`,
+      family: '@graph and @included',
+      rdf: 'same-signed',
+      credential: { '@context': context, '@graph': [rest], proof },
+    },
+    {
+      label: `${name}: the credential in @included of an empty wrapper node`,
+      family: '@graph and @included',
+      rdf: 'different',
+      credential: { '@context': context, '@included': [{ ...rest, proof }] },
+    },
   ];
 }
 
@@ -239,12 +326,39 @@ export function contextVariants(name: string, credential: Json): CredentialVaria
   const contexts = asList(credential['@context']);
   const out: CredentialVariant[] = [
     { label: `${name}: an empty inline context added`, family: 'contexts', rdf: 'same', credential: withContexts(credential, {}) },
-    { label: `${name}: an inline context with @version 1.1 added`, family: 'contexts', rdf: 'same', credential: withContexts(credential, { '@version': 1.1 }) },
-    { label: `${name}: an inline context with an unused term added`, family: 'contexts', rdf: 'same', credential: withContexts(credential, { unusedTerm: 'https://competences.test/vocab#unused' }) },
-    { label: `${name}: the bundled contexts repeated`, family: 'contexts', rdf: 'same', credential: { ...credential, '@context': [...contexts, ...contexts.filter((c) => typeof c === 'string')] } },
+    {
+      label: `${name}: an inline context with @version 1.1 added`,
+      family: 'contexts',
+      rdf: 'same',
+      credential: withContexts(credential, { '@version': 1.1 }),
+    },
+    {
+      label: `${name}: an inline context with an unused term added`,
+      family: 'contexts',
+      rdf: 'same',
+      credential: withContexts(credential, { unusedTerm: 'https://competences.test/vocab#unused' }),
+    },
+    {
+      label: `${name}: the bundled contexts repeated`,
+      family: 'contexts',
+      rdf: 'same',
+      credential: { ...credential, '@context': [...contexts, ...contexts.filter((c) => typeof c === 'string')] },
+    },
   ];
-  if (contexts.length > 1) out.push({ label: `${name}: the Open Badges context first`, family: 'contexts', rdf: 'same', credential: { ...credential, '@context': [contexts[1], contexts[0], ...contexts.slice(2)] } });
-  if (contexts.length > 2) out.push({ label: `${name}: the inline context first`, family: 'contexts', rdf: 'same', credential: { ...credential, '@context': [...contexts.slice(2), ...contexts.slice(0, 2)] } });
+  if (contexts.length > 1)
+    out.push({
+      label: `${name}: the Open Badges context first`,
+      family: 'contexts',
+      rdf: 'same',
+      credential: { ...credential, '@context': [contexts[1], contexts[0], ...contexts.slice(2)] },
+    });
+  if (contexts.length > 2)
+    out.push({
+      label: `${name}: the inline context first`,
+      family: 'contexts',
+      rdf: 'same',
+      credential: { ...credential, '@context': [...contexts.slice(2), ...contexts.slice(0, 2)] },
+    });
   return out;
 }
 
@@ -253,11 +367,18 @@ export function amplifications(name: string, credential: Json, { proofs = 1_500,
   const proofList = asList(credential.proof);
   const entries = asList(credential.credentialStatus);
   const out: CredentialVariant[] = [
-    { label: `${name}: its first proof ×${proofs}`, family: 'amplification', rdf: 'amplified', credential: { ...credential, proof: Array.from({ length: proofs }, () => proofList[0]) } },
+    {
+      label: `${name}: its first proof ×${proofs}`,
+      family: 'amplification',
+      rdf: 'amplified',
+      credential: { ...credential, proof: Array.from({ length: proofs }, () => proofList[0]) },
+    },
   ];
   if (entries.length) {
     out.push({
-      label: `${name}: its status entries ×${statusEntries / entries.length} (${statusEntries} entries)`, family: 'amplification', rdf: 'amplified',
+      label: `${name}: its status entries ×${statusEntries / entries.length} (${statusEntries} entries)`,
+      family: 'amplification',
+      rdf: 'amplified',
       credential: { ...credential, credentialStatus: Array.from({ length: statusEntries }, (_, i) => entries[i % entries.length]) },
     });
   }
@@ -288,12 +409,20 @@ export function credentialVariants(name: string, credential: Json, options: { am
     const purpose = (entry as Json).statusPurpose;
     const tag = (variant: CredentialVariant) => ({ ...variant, label: variant.label.replace(`${path.join('.')}:`, `${purpose} entry:`) });
     variants.push(
-      ...[...termVariants(name, credential, 'status entry fields', path, 'statusPurpose'),
+      ...[
+        ...termVariants(name, credential, 'status entry fields', path, 'statusPurpose'),
         ...termVariants(name, credential, 'status entry fields', path, 'statusListIndex'),
         ...termVariants(name, credential, 'status entry fields', path, 'statusListCredential'),
         ...termVariants(name, credential, 'status entry fields', path, 'type'),
-        ...termVariants(name, credential, 'status entry fields', path, 'id')]
-        .filter((variant) => variant.rdf !== 'different' && !variant.label.includes('@nest') && !variant.label.includes('lookalike') && !variant.label.includes('cased'))
+        ...termVariants(name, credential, 'status entry fields', path, 'id'),
+      ]
+        .filter(
+          (variant) =>
+            variant.rdf !== 'different' &&
+            !variant.label.includes('@nest') &&
+            !variant.label.includes('lookalike') &&
+            !variant.label.includes('cased'),
+        )
         .map(tag),
     );
   }
@@ -319,8 +448,18 @@ export function awardingBodyRenamedInContext(name: string, credential: Json): Cr
     return renameKey({ ...credential, '@context': contexts }, 'awardingBody', key);
   };
   return [
-    { label: `${name}: awardingBody renamed coAwardingSchools in its own inline context`, family: 'awarding bodies', rdf: 'same', credential: rename('coAwardingSchools') },
-    { label: `${name}: awardingBody renamed with a lookalike letter in its own inline context`, family: 'awarding bodies', rdf: 'same', credential: rename(lookalike('awardingBody')) },
+    {
+      label: `${name}: awardingBody renamed coAwardingSchools in its own inline context`,
+      family: 'awarding bodies',
+      rdf: 'same',
+      credential: rename('coAwardingSchools'),
+    },
+    {
+      label: `${name}: awardingBody renamed with a lookalike letter in its own inline context`,
+      family: 'awarding bodies',
+      rdf: 'same',
+      credential: rename(lookalike('awardingBody')),
+    },
   ];
 }
 

@@ -29,13 +29,25 @@ export async function issueEveryKind(ctx: TestApp): Promise<IssuedCredential[]> 
   const partnerRegistrar: Person = await factory.newUser('registrar', ehesp.id);
   const hr = await factory.newUser('hr_manager', hospital.id);
   const framework = await factory.newFramework(await factory.newUser('hr_manager', ensm.id), { publish: true });
-  const crisis = await catalogue.newModule(ensm.id, 'GC-SSE', 35, [{ itemId: framework.items.planBlanc.id, level: 3 }, { itemId: framework.items.cellule.id, level: 3 }]);
+  const crisis = await catalogue.newModule(ensm.id, 'GC-SSE', 35, [
+    { itemId: framework.items.planBlanc.id, level: 3 },
+    { itemId: framework.items.cellule.id, level: 3 },
+  ]);
   const steering = await catalogue.newModule(ensm.id, 'PIL-STR', 28, [{ itemId: framework.items.cellule.id, level: 2 }]);
-  const programme = await ctx.http.post('/programmes').auth(registrar.token, bearer).send({
-    code: 'DMH', kind: 'diploma', title: { fr: 'Diplôme de management hospitalier', ar: 'شهادة التسيير الاستشفائي' },
-    awardingInstitutionIds: [ensm.id, ehesp.id], minimumAverage: 50,
-    modules: [{ moduleId: crisis.id, required: true }, { moduleId: steering.id, required: true }],
-  });
+  const programme = await ctx.http
+    .post('/programmes')
+    .auth(registrar.token, bearer)
+    .send({
+      code: 'DMH',
+      kind: 'diploma',
+      title: { fr: 'Diplôme de management hospitalier', ar: 'شهادة التسيير الاستشفائي' },
+      awardingInstitutionIds: [ensm.id, ehesp.id],
+      minimumAverage: 50,
+      modules: [
+        { moduleId: crisis.id, required: true },
+        { moduleId: steering.id, required: true },
+      ],
+    });
   expectStatus(programme, 201);
   const crisisSession = await catalogue.newSession(crisis.id, ensm.id);
   const steeringSession = await catalogue.newSession(steering.id, ensm.id);
@@ -44,38 +56,53 @@ export async function issueEveryKind(ctx: TestApp): Promise<IssuedCredential[]> 
     (await ctx.http.post('/learners').auth(hr.token, bearer).send({ givenName, familyName }).expect(201)).body as Json;
   const pass = async (session: { id: string }, who: Json, score: number) => {
     const enrolment = await factory.enrol(session, who.id as string, { hr, registrar });
-    await ctx.http.post(`/sessions/${session.id}/assessments`).auth(registrar.token, bearer).send({ learnerId: who.id, kind: 'final_exam', score }).expect(201);
+    await ctx.http
+      .post(`/sessions/${session.id}/assessments`)
+      .auth(registrar.token, bearer)
+      .send({ learnerId: who.id, kind: 'final_exam', score })
+      .expect(201);
     return enrolment.id;
   };
   const certify = async (who: Json) => {
-    const issued = await ctx.http.post('/credentials/certificates').auth(registrar.token, bearer).send({ enrolmentId: await pass(crisisSession, who, 15) });
+    const issued = await ctx.http
+      .post('/credentials/certificates')
+      .auth(registrar.token, bearer)
+      .send({ enrolmentId: await pass(crisisSession, who, 15) });
     expectStatus(issued, 201);
     return issued.body.verifiableCredential as Json;
   };
   const changeStatus = async (credential: Json, statusPurpose: 'revocation' | 'suspension', reason: string) => {
-    const response = await ctx.http.post(`/issuers/${ensm.slug}/credentials/status`).auth(registrar.token, bearer)
+    const response = await ctx.http
+      .post(`/issuers/${ensm.slug}/credentials/status`)
+      .auth(registrar.token, bearer)
       .send({ credentialId: credential.id, credentialStatus: { type: 'BitstringStatusList', statusPurpose }, status: true, reason });
     expectStatus(response, 200);
   };
   /** The same certificate, issued through the VC-API with another validity period (and its own status entries). */
   const withValidity = async (certificate: Json, validity: { validFrom: string; validUntil?: string }) => {
     const { proof: _proof, credentialStatus: _status, id: _id, validUntil: _until, ...unsigned } = certificate;
-    const issued = await ctx.http.post(`/issuers/${ensm.slug}/credentials/issue`).auth(registrar.token, bearer).send({ credential: { ...unsigned, ...validity } });
+    const issued = await ctx.http
+      .post(`/issuers/${ensm.slug}/credentials/issue`)
+      .auth(registrar.token, bearer)
+      .send({ credential: { ...unsigned, ...validity } });
     expectStatus(issued, 201);
     return issued.body.verifiableCredential as Json;
   };
 
   /** A training attestation as any VC-API client sends one: plain VC 2.0, no Open Badges shape to check. */
   const attestation = async (validity: { validFrom: string; validUntil?: string }) => {
-    const issued = await ctx.http.post(`/issuers/${ensm.slug}/credentials/issue`).auth(registrar.token, bearer).send({
-      credential: {
-        '@context': ['https://www.w3.org/ns/credentials/v2'],
-        type: ['VerifiableCredential'],
-        name: 'Attestation de formation — Gestion des crises hospitalières',
-        credentialSubject: { id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', name: 'Nadia Benkhelifa' },
-        ...validity,
-      },
-    });
+    const issued = await ctx.http
+      .post(`/issuers/${ensm.slug}/credentials/issue`)
+      .auth(registrar.token, bearer)
+      .send({
+        credential: {
+          '@context': ['https://www.w3.org/ns/credentials/v2'],
+          type: ['VerifiableCredential'],
+          name: 'Attestation de formation — Gestion des crises hospitalières',
+          credentialSubject: { id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', name: 'Nadia Benkhelifa' },
+          ...validity,
+        },
+      });
     expectStatus(issued, 201);
     return issued.body.verifiableCredential as Json;
   };
@@ -95,22 +122,30 @@ export async function issueEveryKind(ctx: TestApp): Promise<IssuedCredential[]> 
   await changeStatus(revokedAttestation, 'revocation', 'Attestation délivrée par erreur');
 
   await pass(steeringSession, nadia, 12);
-  const prepared = await ctx.http.post('/credentials/diplomas').auth(registrar.token, bearer).send({ programmeId: programme.body.id, learnerId: nadia.id });
+  const prepared = await ctx.http
+    .post('/credentials/diplomas')
+    .auth(registrar.token, bearer)
+    .send({ programmeId: programme.body.id, learnerId: nadia.id });
   expectStatus(prepared, 201);
   const draft = prepared.body.verifiableCredential as Json;
   const signed = await ctx.http.post(`/credentials/${prepared.body.id}/signatures`).auth(partnerRegistrar.token, bearer);
   expectStatus(signed, 200);
   const diploma = signed.body.verifiableCredential as Json;
-  if (Array.isArray(diploma.proof) || diploma.endorsement?.length !== 1) throw new Error('the diploma does not carry one proof and one endorsement');
+  if (Array.isArray(diploma.proof) || diploma.endorsement?.length !== 1)
+    throw new Error('the diploma does not carry one proof and one endorsement');
   const { endorsement: _endorsement, ...withoutEndorsement } = diploma;
 
   const pdfOf = async (credential: Json): Promise<Buffer> => {
     const id = String(credential.id).replace(/^urn:uuid:/, '');
-    const response = await ctx.http.get(`/credentials/${id}/pdf`).auth(registrar.token, bearer).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const response = await ctx.http
+      .get(`/credentials/${id}/pdf`)
+      .auth(registrar.token, bearer)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expectStatus(response, 200);
     return response.body as Buffer;
   };

@@ -31,9 +31,16 @@ export class Factory {
   async newInstitution(overrides: Record<string, unknown> = {}): Promise<{ id: string; slug: string }> {
     const admin = await this.admin();
     const slug = `chu-${unique()}`;
-    const response = await this.http.post('/institutions').auth(admin.token, { type: 'bearer' }).send({
-      slug, kind: 'school', name: { fr: `École de santé ${slug}`, ar: 'مدرسة الصحة' }, country: 'DZ', ...overrides,
-    });
+    const response = await this.http
+      .post('/institutions')
+      .auth(admin.token, { type: 'bearer' })
+      .send({
+        slug,
+        kind: 'school',
+        name: { fr: `École de santé ${slug}`, ar: 'مدرسة الصحة' },
+        country: 'DZ',
+        ...overrides,
+      });
     expectStatus(response, 201);
     return response.body;
   }
@@ -42,7 +49,9 @@ export class Factory {
   async newUser(role: Role, institutionId: string | null = null): Promise<Person> {
     const email = `${role}-${unique()}@test.example`;
     passwordHash ??= argon2.hash(PASSWORD);
-    const user = await this.ctx.database.dataSource.getRepository(User).save({ email, passwordHash: await passwordHash, displayName: `${role} ${email}`, role, institutionId });
+    const user = await this.ctx.database.dataSource
+      .getRepository(User)
+      .save({ email, passwordHash: await passwordHash, displayName: `${role} ${email}`, role, institutionId });
     const login = await this.http.post('/auth/login').send({ email, password: PASSWORD });
     expectStatus(login, 200);
     return { id: user.id, email, token: login.body.accessToken, institutionId };
@@ -55,30 +64,50 @@ export class Factory {
   /** A draft crisis-management framework with a four-level scale, a domain and two competencies. */
   async newFramework(owner: Person, options: { publish?: boolean; version?: string } = {}) {
     const auth = { type: 'bearer' as const };
-    const framework = await this.http.post('/frameworks').auth(owner.token, auth).send({
-      title: { fr: 'Gestion de crise hospitalière', ar: 'إدارة الأزمات الاستشفائية', en: 'Hospital crisis management' },
-      version: options.version ?? '2026.1',
-    });
+    const framework = await this.http
+      .post('/frameworks')
+      .auth(owner.token, auth)
+      .send({
+        title: { fr: 'Gestion de crise hospitalière', ar: 'إدارة الأزمات الاستشفائية', en: 'Hospital crisis management' },
+        version: options.version ?? '2026.1',
+      });
     expectStatus(framework, 201);
     const id: string = framework.body.id;
-    const scale = await this.http.post(`/frameworks/${id}/scales`).auth(owner.token, auth).send({
-      code: 'profondeur',
-      title: { fr: 'Degré de profondeur' },
-      levels: [
-        { rank: 1, code: 'notions', label: { fr: 'Notions générales', ar: 'مفاهيم عامة' } },
-        { rank: 2, code: 'pratique', label: { fr: 'Connaissances détaillées' } },
-        { rank: 3, code: 'maitrise', label: { fr: 'Connaissances approfondies' } },
-        { rank: 4, code: 'expertise', label: { fr: 'Expertise' } },
-      ],
-    });
+    const scale = await this.http
+      .post(`/frameworks/${id}/scales`)
+      .auth(owner.token, auth)
+      .send({
+        code: 'profondeur',
+        title: { fr: 'Degré de profondeur' },
+        levels: [
+          { rank: 1, code: 'notions', label: { fr: 'Notions générales', ar: 'مفاهيم عامة' } },
+          { rank: 2, code: 'pratique', label: { fr: 'Connaissances détaillées' } },
+          { rank: 3, code: 'maitrise', label: { fr: 'Connaissances approfondies' } },
+          { rank: 4, code: 'expertise', label: { fr: 'Expertise' } },
+        ],
+      });
     expectStatus(scale, 201);
-    const domain = await this.newItem(owner, id, { code: 'GC', itemType: 'domain', label: { fr: 'Gestion de crise', ar: 'إدارة الأزمات', en: 'Crisis management' } });
+    const domain = await this.newItem(owner, id, {
+      code: 'GC',
+      itemType: 'domain',
+      label: { fr: 'Gestion de crise', ar: 'إدارة الأزمات', en: 'Crisis management' },
+    });
     const planBlanc = await this.newItem(owner, id, {
-      code: 'GC-1', itemType: 'competency', kind: 'skill', parentId: domain.id,
-      label: { fr: 'Déclencher et conduire le plan blanc', ar: 'تفعيل وقيادة المخطط الأبيض', en: 'Trigger and run the hospital emergency plan' },
+      code: 'GC-1',
+      itemType: 'competency',
+      kind: 'skill',
+      parentId: domain.id,
+      label: {
+        fr: 'Déclencher et conduire le plan blanc',
+        ar: 'تفعيل وقيادة المخطط الأبيض',
+        en: 'Trigger and run the hospital emergency plan',
+      },
     });
     const cellule = await this.newItem(owner, id, {
-      code: 'GC-2', itemType: 'competency', kind: 'behaviour', parentId: domain.id,
+      code: 'GC-2',
+      itemType: 'competency',
+      kind: 'behaviour',
+      parentId: domain.id,
       label: { fr: 'Animer une cellule de crise', ar: 'تنشيط خلية الأزمة', en: 'Lead a crisis unit' },
     });
     if (options.publish) expectStatus(await this.http.post(`/frameworks/${id}/publish`).auth(owner.token, auth), 200);
@@ -86,8 +115,15 @@ export class Factory {
   }
 
   /** An enrolment both sides consented to: the employer's HR manager requests the place, the school's registrar accepts. */
-  async enrol(session: { id: string }, learnerId: string, sides: { hr: Person; registrar: Person }): Promise<{ id: string; sessionId: string; learnerId: string; status: string; consent: string }> {
-    const requested = await this.http.post(`/sessions/${session.id}/enrolments`).auth(sides.hr.token, { type: 'bearer' }).send({ learnerId });
+  async enrol(
+    session: { id: string },
+    learnerId: string,
+    sides: { hr: Person; registrar: Person },
+  ): Promise<{ id: string; sessionId: string; learnerId: string; status: string; consent: string }> {
+    const requested = await this.http
+      .post(`/sessions/${session.id}/enrolments`)
+      .auth(sides.hr.token, { type: 'bearer' })
+      .send({ learnerId });
     expectStatus(requested, 201);
     const accepted = await this.http.post(`/enrolments/${requested.body.id}/acceptance`).auth(sides.registrar.token, { type: 'bearer' });
     expectStatus(accepted, 200);
@@ -112,28 +148,42 @@ export function expectStatus(response: { status: number; body: unknown }, status
 export class CatalogueFactory {
   constructor(private readonly ctx: TestApp) {}
 
-  async newModule(ownerInstitutionId: string, code: string, hours: number, outcomes: { itemId: string; level: number }[]): Promise<{ id: string; code: string }> {
+  async newModule(
+    ownerInstitutionId: string,
+    code: string,
+    hours: number,
+    outcomes: { itemId: string; level: number }[],
+  ): Promise<{ id: string; code: string }> {
     const db = this.ctx.database.dataSource;
     const [module] = await db.query(
       `INSERT INTO training_module (code, title, "ownerInstitutionId", hours, modality, language) VALUES ($1, $2, $3, $4, 'hybrid', 'fr') RETURNING id`,
-      [code, { fr: `Module ${code}` }, ownerInstitutionId, hours]);
+      [code, { fr: `Module ${code}` }, ownerInstitutionId, hours],
+    );
     let position = 0;
     for (const outcome of outcomes) {
       await db.query(
         `INSERT INTO learning_outcome ("moduleId", position, "itemId", "itemIdentifier", "levelId", "levelRank")
          SELECT $1, $2, i.id, i.identifier, l.id, l.rank FROM framework_item i
          JOIN proficiency_scale s ON s."frameworkId" = i."frameworkId" JOIN proficiency_level l ON l."scaleId" = s.id AND l.rank = $4
-         WHERE i.id = $3`, [module.id, position++, outcome.itemId, outcome.level]);
+         WHERE i.id = $3`,
+        [module.id, position++, outcome.itemId, outcome.level],
+      );
     }
     return { id: module.id, code };
   }
 
   /** A session of March 2026 (over), unless `dates` say otherwise. */
-  async newSession(moduleId: string, institutionId: string, capacity = 25, dates = { startsOn: '2026-03-09', endsOn: '2026-03-13' }): Promise<{ id: string }> {
+  async newSession(
+    moduleId: string,
+    institutionId: string,
+    capacity = 25,
+    dates = { startsOn: '2026-03-09', endsOn: '2026-03-13' },
+  ): Promise<{ id: string }> {
     const [session] = await this.ctx.database.dataSource.query(
       `INSERT INTO training_session (code, "moduleId", "institutionId", "startsOn", "endsOn", place, trainers, capacity)
        VALUES ($1, $2, $3, $5, $6, 'ENSM Alger, salle 2', '["Pr. Hamidi"]', $4) RETURNING id`,
-      [`S-${randomBytes(3).toString('hex')}`, moduleId, institutionId, capacity, dates.startsOn, dates.endsOn]);
+      [`S-${randomBytes(3).toString('hex')}`, moduleId, institutionId, capacity, dates.startsOn, dates.endsOn],
+    );
     return session;
   }
 }

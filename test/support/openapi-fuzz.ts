@@ -93,12 +93,20 @@ export const QUERY_VALUES = {
 };
 export const PATH_VALUES = {
   always: ['%00', '%ED%A0%80'],
-  some: ['x'.repeat(3000), '-1', '99999999999999999999', '%E2%80%AE', 'ZZZZZZZZ-8f7d-4a8e-9d61-3f1e2b7a9c10', '0b7c6a52-8f7d-4a8e-9d61-3f1e2b7a9c1%00'],
+  some: [
+    'x'.repeat(3000),
+    '-1',
+    '99999999999999999999',
+    '%E2%80%AE',
+    'ZZZZZZZZ-8f7d-4a8e-9d61-3f1e2b7a9c10',
+    '0b7c6a52-8f7d-4a8e-9d61-3f1e2b7a9c1%00',
+  ],
 };
 
 const resolve = (doc: OpenApiDocument, schema: Schema): Schema => {
   if (schema.$ref) return resolve(doc, doc.components.schemas[schema.$ref.split('/').pop()!]);
-  if (schema.allOf) return { ...schema.allOf.map((part) => resolve(doc, part)).reduce((a, b) => ({ ...a, ...b }), {}), ...schema, allOf: undefined };
+  if (schema.allOf)
+    return { ...schema.allOf.map((part) => resolve(doc, part)).reduce((a, b) => ({ ...a, ...b }), {}), ...schema, allOf: undefined };
   return schema;
 };
 
@@ -106,7 +114,14 @@ const resolve = (doc: OpenApiDocument, schema: Schema): Schema => {
  * A valid-shaped value: the schema's example, else one from its type; ids come from `idFor` (real rows). With
  * `requiredOnly`, an object gets its required properties only.
  */
-export function sample(doc: OpenApiDocument, schema: Schema, name: string, idFor: (name: string) => string, requiredOnly = false, depth = 0): unknown {
+export function sample(
+  doc: OpenApiDocument,
+  schema: Schema,
+  name: string,
+  idFor: (name: string) => string,
+  requiredOnly = false,
+  depth = 0,
+): unknown {
   const s = resolve(doc, schema);
   if (s.example !== undefined) return s.example;
   if (s.format === 'uuid') return idFor(name);
@@ -120,7 +135,12 @@ export function sample(doc: OpenApiDocument, schema: Schema, name: string, idFor
   }
   if (s.type === 'number' || s.type === 'integer') return s.default ?? s.minimum ?? 1;
   if (s.type === 'boolean') return s.default ?? false;
-  if (s.type === 'object') return { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], credentialSubject: { name: 'Plan blanc' } };
+  if (s.type === 'object')
+    return {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiableCredential'],
+      credentialSubject: { name: 'Plan blanc' },
+    };
   return s.default ?? 'Plan blanc';
 }
 
@@ -137,9 +157,17 @@ export function fieldPaths(value: unknown, prefix: (string | number)[] = []): (s
  * The minimal body with the full sample's top-level field of `path`, and the field at `path` replaced, as JSON text (a
  * literal is spliced in where JSON.stringify cannot say it).
  */
-export function withField(minimal: unknown, full: unknown, path: (string | number)[], replacement: { value?: unknown; literal?: string }): string {
+export function withField(
+  minimal: unknown,
+  full: unknown,
+  path: (string | number)[],
+  replacement: { value?: unknown; literal?: string },
+): string {
   const top = path[0] as string;
-  const copy = structuredClone({ ...(minimal as object), [top]: (full as Record<string, unknown>)[top] }) as Record<string | number, unknown>;
+  const copy = structuredClone({ ...(minimal as object), [top]: (full as Record<string, unknown>)[top] }) as Record<
+    string | number,
+    unknown
+  >;
   let target = copy;
   for (const key of path.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
   target[path[path.length - 1]] = replacement.literal === undefined ? replacement.value : JSON.parse(PLACEHOLDER);
@@ -150,26 +178,57 @@ export function withField(minimal: unknown, full: unknown, path: (string | numbe
 /** Multipart bodies that are malformed, or well formed with odd content (boundary `fuzz`). */
 export function multipartBodies(fileField: string, textFields: string[]): { label: string; contentType: string; body: Buffer }[] {
   const type = 'multipart/form-data; boundary=fuzz';
-  const part = (name: string, content: string | Buffer, filename?: string) => Buffer.concat([
-    Buffer.from(`--fuzz\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"` : ''}\r\n${filename ? 'Content-Type: application/octet-stream\r\n' : ''}\r\n`),
-    Buffer.from(content), Buffer.from('\r\n'),
-  ]);
+  const part = (name: string, content: string | Buffer, filename?: string) =>
+    Buffer.concat([
+      Buffer.from(
+        `--fuzz\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"` : ''}\r\n${filename ? 'Content-Type: application/octet-stream\r\n' : ''}\r\n`,
+      ),
+      Buffer.from(content),
+      Buffer.from('\r\n'),
+    ]);
   const end = Buffer.from('--fuzz--\r\n');
   const file = (content: string | Buffer, filename = 'file.csv') => part(fileField, content, filename);
   const text = textFields[0];
   const bodies = [
     { label: 'no boundary', contentType: 'multipart/form-data', body: Buffer.concat([file('a,b\r\n'), end]) },
     { label: 'boundary never found', contentType: type, body: Buffer.from('garbage that is not multipart at all') },
-    { label: 'truncated part', contentType: type, body: Buffer.from(`--fuzz\r\nContent-Disposition: form-data; name="${fileField}"; filename="a.csv"\r\n\r\nname,level\r\nx`) },
-    { label: 'part without headers end', contentType: type, body: Buffer.from('--fuzz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"') },
-    { label: 'part without a name', contentType: type, body: Buffer.from('--fuzz\r\nContent-Disposition: form-data\r\n\r\nx\r\n--fuzz--\r\n') },
-    { label: 'no Content-Disposition', contentType: type, body: Buffer.from('--fuzz\r\nContent-Type: text/plain\r\n\r\nx\r\n--fuzz--\r\n') },
+    {
+      label: 'truncated part',
+      contentType: type,
+      body: Buffer.from(`--fuzz\r\nContent-Disposition: form-data; name="${fileField}"; filename="a.csv"\r\n\r\nname,level\r\nx`),
+    },
+    {
+      label: 'part without headers end',
+      contentType: type,
+      body: Buffer.from('--fuzz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"'),
+    },
+    {
+      label: 'part without a name',
+      contentType: type,
+      body: Buffer.from('--fuzz\r\nContent-Disposition: form-data\r\n\r\nx\r\n--fuzz--\r\n'),
+    },
+    {
+      label: 'no Content-Disposition',
+      contentType: type,
+      body: Buffer.from('--fuzz\r\nContent-Type: text/plain\r\n\r\nx\r\n--fuzz--\r\n'),
+    },
     { label: 'empty body', contentType: type, body: Buffer.alloc(0) },
     { label: 'only the closing boundary', contentType: type, body: end },
     { label: 'empty file', contentType: type, body: Buffer.concat([file(''), end]) },
-    { label: 'binary file', contentType: type, body: Buffer.concat([file(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe, 0x00])), end]) },
+    {
+      label: 'binary file',
+      contentType: type,
+      body: Buffer.concat([
+        file(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe, 0x00])),
+        end,
+      ]),
+    },
     { label: 'NUL in the file', contentType: type, body: Buffer.concat([file('idnumber,shortname\r\na\u0000,b\u0000\r\n'), end]) },
-    { label: 'JSON file with NUL and lone surrogate', contentType: type, body: Buffer.concat([file('{"CFDocument":{"title":"\\u0000\\ud800","identifier":"x"}}', 'package.json'), end]) },
+    {
+      label: 'JSON file with NUL and lone surrogate',
+      contentType: type,
+      body: Buffer.concat([file('{"CFDocument":{"title":"\\u0000\\ud800","identifier":"x"}}', 'package.json'), end]),
+    },
     { label: 'JSON file nested 5000 deep', contentType: type, body: Buffer.concat([file(deepArray, 'deep.json'), end]) },
     { label: 'file in a field of another name', contentType: type, body: Buffer.concat([part('other', 'x', 'x.csv'), end]) },
     { label: 'same file field twice', contentType: type, body: Buffer.concat([file('a'), file('b'), end]) },
@@ -178,8 +237,17 @@ export function multipartBodies(fileField: string, textFields: string[]): { labe
     { label: 'JSON to a multipart route', contentType: 'application/json', body: Buffer.from('{"file":"x"}') },
   ];
   if (text) {
-    for (const [label, value] of [['NUL', 'a\u0000b'], ['oversized', 'x'.repeat(100_000)], ['huge number', '99999999999999999999'], ['bidi', '\u202e1']]) {
-      bodies.push({ label: `${label} in the text field ${text}`, contentType: type, body: Buffer.concat([part(text, value), file('a,b\r\n'), end]) });
+    for (const [label, value] of [
+      ['NUL', 'a\u0000b'],
+      ['oversized', 'x'.repeat(100_000)],
+      ['huge number', '99999999999999999999'],
+      ['bidi', '\u202e1'],
+    ]) {
+      bodies.push({
+        label: `${label} in the text field ${text}`,
+        contentType: type,
+        body: Buffer.concat([part(text, value), file('a,b\r\n'), end]),
+      });
     }
   }
   return bodies;

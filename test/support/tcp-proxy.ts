@@ -34,7 +34,10 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     pair.server = server;
     server.on('data', (chunk) => (mode === 'forward' ? pair.client.write(chunk) : pair.toClient.push(chunk)));
     server.on('error', () => pair.client.destroy());
-    server.on('close', () => { pair.client.destroy(); pairs.delete(pair); });
+    server.on('close', () => {
+      pair.client.destroy();
+      pairs.delete(pair);
+    });
     for (const chunk of pair.toServer.splice(0)) server.write(chunk);
   };
 
@@ -44,7 +47,10 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     pairs.add(pair);
     client.on('data', (chunk) => (mode === 'forward' && pair.server ? pair.server.write(chunk) : pair.toServer.push(chunk)));
     client.on('error', () => pair.server?.destroy());
-    client.on('close', () => { pair.server?.destroy(); pairs.delete(pair); });
+    client.on('close', () => {
+      pair.server?.destroy();
+      pairs.delete(pair);
+    });
     // During a partition even the connection attempt goes nowhere: the upstream connection is made when it heals.
     if (mode === 'forward') connectUpstream(pair);
   });
@@ -58,10 +64,15 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       parsed.port = String(port);
       return parsed.toString();
     },
-    partition() { mode = 'partitioned'; },
+    partition() {
+      mode = 'partitioned';
+    },
     down() {
       mode = 'down';
-      for (const pair of pairs) { pair.client.destroy(); pair.server?.destroy(); }
+      for (const pair of pairs) {
+        pair.client.destroy();
+        pair.server?.destroy();
+      }
       pairs.clear();
     },
     heal() {
@@ -73,7 +84,10 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       }
     },
     async close() {
-      for (const pair of pairs) { pair.client.destroy(); pair.server?.destroy(); }
+      for (const pair of pairs) {
+        pair.client.destroy();
+        pair.server?.destroy();
+      }
       await new Promise<void>((resolve) => proxy.close(() => resolve()));
     },
   };

@@ -35,12 +35,22 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
  * leaves the database to its first instance. `ownConnections`: on a PostgreSQL server it opens its own pool, as another
  * process would, instead of sharing the first instance's (the embedded database lives in the first one's process).
  */
-export async function startAnotherInstance(first: TestApp, env: Record<string, string> = {}, { ownConnections = false } = {}): Promise<TestApp> {
-  if (!ownConnections || first.database.kind !== 'postgres') return startOn({ ...first.database, close: async () => {} }, env, async () => {});
+export async function startAnotherInstance(
+  first: TestApp,
+  env: Record<string, string> = {},
+  { ownConnections = false } = {},
+): Promise<TestApp> {
+  if (!ownConnections || first.database.kind !== 'postgres')
+    return startOn({ ...first.database, close: async () => {} }, env, async () => {});
   return startOn(await openDatabase({ url: first.database.url, pgliteDir: 'memory://', poolSize: 5 }), env, async () => {});
 }
 
-async function startOn(database: Database, env: Record<string, string>, drop: () => Promise<void>, options: TestAppOptions = {}): Promise<TestApp> {
+async function startOn(
+  database: Database,
+  env: Record<string, string>,
+  drop: () => Promise<void>,
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const config = loadConfig({
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
     PUBLIC_BASE_URL: 'https://competences.test',
@@ -50,7 +60,11 @@ async function startOn(database: Database, env: Record<string, string>, drop: ()
     ADMIN_PASSWORD: 'admin-test-password',
     ...env,
   });
-  const app = await createApp(config, { database, clock: options.clock, logger: process.env.TEST_LOGS ? ['log', 'warn', 'error'] : ['error'] });
+  const app = await createApp(config, {
+    database,
+    clock: options.clock,
+    logger: process.env.TEST_LOGS ? ['log', 'warn', 'error'] : ['error'],
+  });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

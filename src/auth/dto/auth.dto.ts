@@ -5,11 +5,14 @@ import { ROLES, type Role } from '../roles.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@demo.example' })
-  @IsEmail() @MaxLength(320)
+  @IsEmail()
+  @MaxLength(320)
   email: string;
 
   @ApiProperty({ example: 'admin-demo-2026' })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   password: string;
 }
 
@@ -21,15 +24,21 @@ export class TokenDto {
 
 export class CreateUserDto {
   @ApiProperty({ example: 'rh@chu-oran.example.dz' })
-  @IsEmail() @MaxLength(320)
+  @IsEmail()
+  @MaxLength(320)
   email: string;
 
   @ApiProperty({ minLength: 10 })
-  @IsString() @MinLength(10) @MaxLength(200)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
   password: string;
 
   @ApiProperty({ example: 'Samia Benali' })
-  @IsString() @MinLength(1) @MaxLength(200) @WithoutBidiControls()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @WithoutBidiControls()
   displayName: string;
 
   @ApiProperty({ enum: ROLES })
@@ -37,7 +46,8 @@ export class CreateUserDto {
   role: Role;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Required for hr_manager and registrar' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   institutionId?: string;
 }
 

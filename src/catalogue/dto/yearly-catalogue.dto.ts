@@ -6,7 +6,11 @@ import { MODALITIES, type Modality } from '../training-module.entity.js';
 
 export class CatalogueQuery {
   @ApiPropertyOptional({ minimum: 2000, maximum: 2100, description: 'Calendar year the sessions start in; defaults to the current year' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
   year?: number;
 }
 
@@ -28,8 +32,10 @@ export class CatalogueEntryDto {
   @ApiProperty() code: string;
   @ApiProperty({ type: LocalizedTextDto }) title: LocalizedTextDto;
   @ApiProperty({ description: 'A module’s hours; a programme’s least total hours (see ProgrammeDto.totalHours)' }) hours: number;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'A module’s ECTS credits; a programme’s least total' }) ectsCredits: number | null;
-  @ApiProperty({ enum: MODALITIES, isArray: true, description: 'A module’s modality, or the distinct modalities of a programme’s modules' }) modalities: Modality[];
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'A module’s ECTS credits; a programme’s least total' }) ectsCredits:
+    number | null;
+  @ApiProperty({ enum: MODALITIES, isArray: true, description: 'A module’s modality, or the distinct modalities of a programme’s modules' })
+  modalities: Modality[];
   @ApiProperty({ type: [CatalogueSessionDto], description: 'By start date' }) sessions: CatalogueSessionDto[];
 }
 
@@ -41,5 +47,6 @@ export class InstitutionRefDto {
 export class CatalogueDto {
   @ApiProperty({ type: InstitutionRefDto }) institution: InstitutionRefDto;
   @ApiProperty() year: number;
-  @ApiProperty({ type: [CatalogueEntryDto], description: 'One entry per module or programme, ordered by its first session of the year' }) entries: CatalogueEntryDto[];
+  @ApiProperty({ type: [CatalogueEntryDto], description: 'One entry per module or programme, ordered by its first session of the year' })
+  entries: CatalogueEntryDto[];
 }

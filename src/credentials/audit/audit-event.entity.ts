@@ -1,8 +1,16 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export const AUDIT_ACTIONS = [
-  'credential.prepared', 'credential.signed', 'credential.issued', 'credential.revoked', 'credential.suspended', 'credential.unsuspended',
-  'issuer_key.created', 'issuer_key.rotated', 'batch.started', 'batch.completed',
+  'credential.prepared',
+  'credential.signed',
+  'credential.issued',
+  'credential.revoked',
+  'credential.suspended',
+  'credential.unsuspended',
+  'issuer_key.created',
+  'issuer_key.rotated',
+  'batch.started',
+  'batch.completed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -10,6 +10,11 @@ import { AuditLog } from './audit-log.service.js';
 export class AuditEventsController {
   constructor(private readonly audit: AuditLog) {}
 
-  @Get() @Allow('admin', 'registrar') @ApiOperation({ summary: 'Audit log of credentials and issuer keys, newest first (a registrar sees their institution’s)' }) @ApiOkResponse({ type: AuditEventPageDto })
-  list(@Query() query: AuditEventQuery, @CurrentActor() actor: Actor): Promise<Page<AuditEventDto>> { return this.audit.list(query, actor); }
+  @Get()
+  @Allow('admin', 'registrar')
+  @ApiOperation({ summary: 'Audit log of credentials and issuer keys, newest first (a registrar sees their institution’s)' })
+  @ApiOkResponse({ type: AuditEventPageDto })
+  list(@Query() query: AuditEventQuery, @CurrentActor() actor: Actor): Promise<Page<AuditEventDto>> {
+    return this.audit.list(query, actor);
+  }
 }

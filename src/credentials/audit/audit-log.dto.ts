@@ -5,11 +5,13 @@ import { AUDIT_ACTIONS, type AuditAction } from './audit-event.entity.js';
 
 export class AuditEventQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the events of this credential' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   credentialId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the events of this institution (a registrar sees their own only)' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   institutionId?: string;
 }
 
@@ -17,7 +19,8 @@ export class AuditEventDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date-time' }) at: Date;
   @ApiProperty({ enum: AUDIT_ACTIONS }) action: AuditAction;
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The user who acted; null for the system' }) actorId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The user who acted; null for the system' }) actorId:
+    string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) institutionId: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) credentialId: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) reason: string | null;

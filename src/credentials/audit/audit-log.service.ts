@@ -33,7 +33,10 @@ export class AuditLog {
     return this.events.appendMany(events.map(toRow), manager);
   }
 
-  async list(query: { credentialId?: string; institutionId?: string; limit: number; offset: number }, actor: Actor): Promise<Page<AuditEventDto>> {
+  async list(
+    query: { credentialId?: string; institutionId?: string; limit: number; offset: number },
+    actor: Actor,
+  ): Promise<Page<AuditEventDto>> {
     // Without a filter, a registrar reads their own school's log; an administrator every school's.
     const institutionId = query.institutionId ?? organiserScope(actor) ?? undefined;
     if (institutionId) requireOnInstitutions(actor, Permission.AuditLogRead, [institutionId]);

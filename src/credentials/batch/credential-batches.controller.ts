@@ -19,14 +19,27 @@ class CredentialBatchDto {
   @ApiProperty({ description: 'Already certified by other means' }) skipped: number;
   @ApiProperty() failed: number;
   @ApiProperty({ type: [BatchErrorDto] }) errors: BatchErrorDto[];
-  @ApiProperty({ type: [BatchErrorDto], description: 'Each learner skipped and why (already certified, for this enrolment or for the module in another session)' }) skips: BatchErrorDto[];
+  @ApiProperty({
+    type: [BatchErrorDto],
+    description: 'Each learner skipped and why (already certified, for this enrolment or for the module in another session)',
+  })
+  skips: BatchErrorDto[];
   @ApiProperty() createdAt: Date;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) finishedAt: Date | null;
 }
 
 const toDto = (batch: CredentialBatch): CredentialBatchDto => ({
-  id: batch.id, sessionId: batch.sessionId, state: batch.state, total: batch.total, issued: batch.issued, skipped: batch.skipped,
-  failed: batch.failed, errors: batch.errors, skips: batch.skips, createdAt: batch.createdAt, finishedAt: batch.finishedAt,
+  id: batch.id,
+  sessionId: batch.sessionId,
+  state: batch.state,
+  total: batch.total,
+  issued: batch.issued,
+  skipped: batch.skipped,
+  failed: batch.failed,
+  errors: batch.errors,
+  skips: batch.skips,
+  createdAt: batch.createdAt,
+  finishedAt: batch.finishedAt,
 });
 
 @ApiTags('credentials')
@@ -34,10 +47,19 @@ const toDto = (batch: CredentialBatch): CredentialBatchDto => ({
 export class CredentialBatchesController {
   constructor(private readonly batches: CredentialBatchesService) {}
 
-  @Post('sessions/:id/credential-batches') @HttpCode(202) @Allow('admin', 'registrar')
-  @ApiOperation({ summary: 'Certify every learner who passed the session, in the background' }) @ApiAcceptedResponse({ type: CredentialBatchDto })
-  async start(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor): Promise<CredentialBatchDto> { return toDto(await this.batches.start(id, actor)); }
+  @Post('sessions/:id/credential-batches')
+  @HttpCode(202)
+  @Allow('admin', 'registrar')
+  @ApiOperation({ summary: 'Certify every learner who passed the session, in the background' })
+  @ApiAcceptedResponse({ type: CredentialBatchDto })
+  async start(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor): Promise<CredentialBatchDto> {
+    return toDto(await this.batches.start(id, actor));
+  }
 
-  @Get('credential-batches/:id') @Allow('admin', 'registrar') @ApiOperation({ summary: 'Progress of a bulk issuance' })
-  async get(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor): Promise<CredentialBatchDto> { return toDto(await this.batches.get(id, actor)); }
+  @Get('credential-batches/:id')
+  @Allow('admin', 'registrar')
+  @ApiOperation({ summary: 'Progress of a bulk issuance' })
+  async get(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor): Promise<CredentialBatchDto> {
+    return toDto(await this.batches.get(id, actor));
+  }
 }

@@ -50,20 +50,42 @@ export class CredentialBatchesService {
 
   async start(sessionId: string, actor: Actor): Promise<CredentialBatch> {
     return this.dataSource.transaction(async (manager) => {
-      const session = await manager.getRepository(TrainingSession).createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :sessionId', { sessionId }).getOne();
+      const session = await manager
+        .getRepository(TrainingSession)
+        .createQueryBuilder('s')
+        .setLock('pessimistic_write')
+        .where('s.id = :sessionId', { sessionId })
+        .getOne();
       if (!session) throw notFound('Session', sessionId);
       requireOnInstitutions(actor, Permission.CredentialIssue, [session.institutionId]);
-      if (!session.moduleId) throw conflict('not_a_module_session', 'Bulk certificates are for module sessions; diplomas are prepared one by one and co-signed.');
+      if (!session.moduleId)
+        throw conflict(
+          'not_a_module_session',
+          'Bulk certificates are for module sessions; diplomas are prepared one by one and co-signed.',
+        );
       const now = this.clock.now();
       assertSessionStarted(session.startsOn, now, 'sessionId', 'nobody has passed it yet.');
       await this.refuseIfInProgress(sessionId, manager);
       const pending = await this.pendingEnrolments(sessionId, manager);
-      const batch = await manager.save(manager.create(CredentialBatch, {
-        sessionId, institutionId: session.institutionId, requestedById: actor.userId, state: pending.length ? 'queued' : 'completed',
-        total: pending.length, errors: [], finishedAt: pending.length ? null : now,
-      }));
-      for (let i = 0; i < pending.length; i += CHUNK) await this.jobs.send(QUEUE, { batchId: batch.id, enrolmentIds: pending.slice(i, i + CHUNK) }, manager);
-      await this.audit.record(manager, { action: 'batch.started', actorId: actor.userId, institutionId: session.institutionId, details: { batchId: batch.id, sessionId, total: pending.length } });
+      const batch = await manager.save(
+        manager.create(CredentialBatch, {
+          sessionId,
+          institutionId: session.institutionId,
+          requestedById: actor.userId,
+          state: pending.length ? 'queued' : 'completed',
+          total: pending.length,
+          errors: [],
+          finishedAt: pending.length ? null : now,
+        }),
+      );
+      for (let i = 0; i < pending.length; i += CHUNK)
+        await this.jobs.send(QUEUE, { batchId: batch.id, enrolmentIds: pending.slice(i, i + CHUNK) }, manager);
+      await this.audit.record(manager, {
+        action: 'batch.started',
+        actorId: actor.userId,
+        institutionId: session.institutionId,
+        details: { batchId: batch.id, sessionId, total: pending.length },
+      });
       return batch;
     });
   }
@@ -80,10 +102,15 @@ export class CredentialBatchesService {
    * it is closed as failed, and the new batch takes up what it left.
    */
   private async refuseIfInProgress(sessionId: string, manager: EntityManager): Promise<void> {
-    const open = await manager.getRepository(CredentialBatch).createQueryBuilder('b').setLock('pessimistic_write')
-      .where('b.sessionId = :sessionId AND b.state IN (:...states)', { sessionId, states: ['queued', 'running'] }).getMany();
+    const open = await manager
+      .getRepository(CredentialBatch)
+      .createQueryBuilder('b')
+      .setLock('pessimistic_write')
+      .where('b.sessionId = :sessionId AND b.state IN (:...states)', { sessionId, states: ['queued', 'running'] })
+      .getMany();
     for (const batch of open) {
-      if (await this.jobs.hasLiveJobs(QUEUE, 'batchId', batch.id, manager)) throw conflict('batch_in_progress', `A batch for this session is already in progress: ${batch.id}.`);
+      if (await this.jobs.hasLiveJobs(QUEUE, 'batchId', batch.id, manager))
+        throw conflict('batch_in_progress', `A batch for this session is already in progress: ${batch.id}.`);
       await manager.query(`UPDATE credential_batch SET state = 'failed', "finishedAt" = now() WHERE id = $1`, [batch.id]);
       this.logger.warn(`batch ${batch.id}: no job left to finish it; closed as failed`);
     }
@@ -95,7 +122,9 @@ export class CredentialBatchesService {
       `SELECT e.id FROM enrolment e
        WHERE e."sessionId" = $1 AND e.status = 'completed'
          AND NOT EXISTS (SELECT 1 FROM credential c WHERE c."enrolmentId" = e.id AND c.kind = 'certificate')
-       ORDER BY e."createdAt", e.id`, [sessionId]);
+       ORDER BY e."createdAt", e.id`,
+      [sessionId],
+    );
     return rows.map((row) => row.id);
   }
 
@@ -124,7 +153,11 @@ export class CredentialBatchesService {
       } catch (error) {
         // Another worker certified one of these concurrently: the retry of this job will skip it. The database out of
         // reach: the retry will find it back. Neither is the enrolments' fault.
-        if (isDatabaseUnavailable(error) || (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')) throw error;
+        if (
+          isDatabaseUnavailable(error) ||
+          (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
+        )
+          throw error;
         await this.recordFailures(batchId, slice, error);
       }
     }
@@ -142,13 +175,20 @@ export class CredentialBatchesService {
        FROM enrolment e JOIN training_session s ON s.id = e."sessionId"
        JOIN credential c ON c.kind = 'certificate' AND (c."enrolmentId" = e.id OR (c."learnerId" = e."learnerId" AND c."moduleId" = s."moduleId" AND c.state <> 'revoked'))
        WHERE e.id = ANY($1::uuid[])
-       ORDER BY c."enrolmentId" = e.id DESC`, [slice]);
+       ORDER BY c."enrolmentId" = e.id DESC`,
+      [slice],
+    );
     const first = new Map<string, (typeof held)[number]>();
     for (const row of held) if (!first.has(row.enrolmentId)) first.set(row.enrolmentId, row);
     const skips: Skip[] = [];
     for (const [enrolmentId, row] of first) {
       if (row.sameEnrolment && row.batchId === batchId) continue;
-      skips.push({ enrolmentId, reason: row.sameEnrolment ? `already certified: ${row.credentialId}` : `already certified for this module in another session: ${row.credentialId}` });
+      skips.push({
+        enrolmentId,
+        reason: row.sameEnrolment
+          ? `already certified: ${row.credentialId}`
+          : `already certified for this module in another session: ${row.credentialId}`,
+      });
     }
     return { todo: slice.filter((enrolmentId) => !first.has(enrolmentId)), skips };
   }
@@ -156,11 +196,15 @@ export class CredentialBatchesService {
   /** Adds to the batch's counts; a learner skipped again by a retried job is counted once. */
   private async count(batchId: string, { issued, skips }: { issued: number; skips: Skip[] }, manager: EntityManager): Promise<void> {
     // Locked at the end of the transaction, after the signing: concurrent jobs of the batch wait for each other only here.
-    const [{ skips: known }]: { skips: Skip[] }[] = await manager.query(`SELECT skips FROM credential_batch WHERE id = $1 FOR UPDATE`, [batchId]);
+    const [{ skips: known }]: { skips: Skip[] }[] = await manager.query(`SELECT skips FROM credential_batch WHERE id = $1 FOR UPDATE`, [
+      batchId,
+    ]);
     const seen = new Set(known.map((skip) => skip.enrolmentId));
     const fresh = skips.filter((skip) => !seen.has(skip.enrolmentId));
-    await manager.query(`UPDATE credential_batch SET issued = issued + $2, skipped = skipped + $3, skips = skips || $4::jsonb WHERE id = $1`,
-      [batchId, issued, fresh.length, JSON.stringify(fresh)]);
+    await manager.query(
+      `UPDATE credential_batch SET issued = issued + $2, skipped = skipped + $3, skips = skips || $4::jsonb WHERE id = $1`,
+      [batchId, issued, fresh.length, JSON.stringify(fresh)],
+    );
   }
 
   /** Enrolments that cannot be certified (no longer completed, data problem) are reported, one by one. */
@@ -176,9 +220,10 @@ export class CredentialBatchesService {
         if (isDatabaseUnavailable(error)) throw error;
         const reason = (error as Error).message ?? String(cause);
         this.logger.warn(`batch ${batchId}: enrolment ${enrolmentId} not certified: ${reason}`);
-        await this.dataSource.query(
-          `UPDATE credential_batch SET failed = failed + 1, errors = errors || $2::jsonb WHERE id = $1`,
-          [batchId, JSON.stringify([{ enrolmentId, reason }])]);
+        await this.dataSource.query(`UPDATE credential_batch SET failed = failed + 1, errors = errors || $2::jsonb WHERE id = $1`, [
+          batchId,
+          JSON.stringify([{ enrolmentId, reason }]),
+        ]);
       }
     }
   }
@@ -187,8 +232,15 @@ export class CredentialBatchesService {
     await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
         `UPDATE credential_batch SET state = 'completed', "finishedAt" = now()
-         WHERE id = $1 AND state <> 'completed' AND issued + skipped + failed >= total RETURNING "institutionId", issued, skipped, failed`, [batchId]);
-      if (row) await this.audit.record(manager, { action: 'batch.completed', institutionId: row.institutionId, details: { batchId, issued: row.issued, skipped: row.skipped, failed: row.failed } });
+         WHERE id = $1 AND state <> 'completed' AND issued + skipped + failed >= total RETURNING "institutionId", issued, skipped, failed`,
+        [batchId],
+      );
+      if (row)
+        await this.audit.record(manager, {
+          action: 'batch.completed',
+          institutionId: row.institutionId,
+          details: { batchId, issued: row.issued, skipped: row.skipped, failed: row.failed },
+        });
     });
   }
 }

@@ -11,6 +11,13 @@ import { DidDocumentDto } from './issuer-keys.dto.js';
 export class IssuerIdentityController {
   constructor(private readonly identity: IssuerIdentityService) {}
 
-  @Get(':slug/did.json') @Allow('public') @Header('Content-Type', 'application/did+json') @ApiProduces('application/did+json') @ApiOperation({ summary: 'DID document of a school’s did:web (did:web:<host>:issuers:<slug>), retired keys included' }) @ApiOkResponse({ type: DidDocumentDto })
-  didDocument(@Param('slug') slug: string): Promise<DidDocument> { return this.identity.didWebDocument(slug); }
+  @Get(':slug/did.json')
+  @Allow('public')
+  @Header('Content-Type', 'application/did+json')
+  @ApiProduces('application/did+json')
+  @ApiOperation({ summary: 'DID document of a school’s did:web (did:web:<host>:issuers:<slug>), retired keys included' })
+  @ApiOkResponse({ type: DidDocumentDto })
+  didDocument(@Param('slug') slug: string): Promise<DidDocument> {
+    return this.identity.didWebDocument(slug);
+  }
 }

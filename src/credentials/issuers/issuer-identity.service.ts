@@ -57,7 +57,10 @@ export class IssuerIdentityService {
     } catch (error) {
       // Fail at start, not at the first issuance.
       if (config.credentials.didMethod === 'web') {
-        throw new Error(`PUBLIC_BASE_URL ${config.publicBaseUrl} cannot form did:web identifiers (${(error as Error).message}); use a DNS host name or ISSUER_DID_METHOD=key`, { cause: error });
+        throw new Error(
+          `PUBLIC_BASE_URL ${config.publicBaseUrl} cannot form did:web identifiers (${(error as Error).message}); use a DNS host name or ISSUER_DID_METHOD=key`,
+          { cause: error },
+        );
       }
       this.ownDidWebPrefix = null;
     }
@@ -71,7 +74,12 @@ export class IssuerIdentityService {
   async unsealedKey(institutionId: string, manager?: EntityManager): Promise<UnsealedIssuerKey> {
     const key = await this.activeKey(institutionId, manager);
     const keyPair = await this.keyMaterial.unseal(key);
-    return { institutionId, did: key.did, verificationMethod: key.verificationMethod, signingKey: { keyPair, verificationMethod: key.verificationMethod } };
+    return {
+      institutionId,
+      did: key.did,
+      verificationMethod: key.verificationMethod,
+      signingKey: { keyPair, verificationMethod: key.verificationMethod },
+    };
   }
 
   async issuerDid(institutionId: string, manager?: EntityManager): Promise<string> {
@@ -92,7 +100,12 @@ export class IssuerIdentityService {
     const key = await this.keys.findNewestOfDid(institutionId, did, manager);
     if (!key) throw new Error(`institution ${institutionId} holds no key of ${did}`);
     const keyPair = await this.keyMaterial.unseal(key);
-    return { institutionId, did: key.did, verificationMethod: key.verificationMethod, signingKey: { keyPair, verificationMethod: key.verificationMethod } };
+    return {
+      institutionId,
+      did: key.did,
+      verificationMethod: key.verificationMethod,
+      signingKey: { keyPair, verificationMethod: key.verificationMethod },
+    };
   }
 
   async resolveOwnDid(did: string): Promise<DidDocument | null> {
@@ -101,7 +114,11 @@ export class IssuerIdentityService {
     if (keys.length === 0) return null;
     if (did.startsWith('did:key:')) return didKeyDocument(did);
     const current = keys.find((key) => key.retiredAt === null) ?? keys[keys.length - 1];
-    return buildDidWebDocument({ did, keys: keys.map((key) => ({ publicKeyMultibase: key.publicKeyMultibase, id: key.verificationMethod })), currentKeyId: current.verificationMethod });
+    return buildDidWebDocument({
+      did,
+      keys: keys.map((key) => ({ publicKeyMultibase: key.publicKeyMultibase, id: key.verificationMethod })),
+      currentKeyId: current.verificationMethod,
+    });
   }
 
   /** Whether a did:web lies under this service's issuers path: such DIDs are answered from the database or not at all. */
@@ -184,7 +201,10 @@ export class IssuerIdentityService {
       await this.audit.record(tx, {
         action: 'issuer_key.created',
         institutionId,
-        details: { verificationMethod: key.verificationMethod, ...(current ? { replacedVerificationMethod: current.verificationMethod, why: 'the DID method or PUBLIC_BASE_URL changed' } : {}) },
+        details: {
+          verificationMethod: key.verificationMethod,
+          ...(current ? { replacedVerificationMethod: current.verificationMethod, why: 'the DID method or PUBLIC_BASE_URL changed' } : {}),
+        },
       });
       return key;
     };
@@ -202,7 +222,12 @@ export class IssuerIdentityService {
    */
   private async replaceKey(institution: Institution, previous: IssuerKey | null, manager: EntityManager): Promise<IssuerKey> {
     if (previous) await this.keys.retire(previous.id, manager);
-    const controller = this.config.credentials.didMethod === 'key' ? undefined : previous && this.fitsMethod(previous) ? previous.did : this.didWebFor(institution.slug);
+    const controller =
+      this.config.credentials.didMethod === 'key'
+        ? undefined
+        : previous && this.fitsMethod(previous)
+          ? previous.did
+          : this.didWebFor(institution.slug);
     const sealed = await this.keyMaterial.generate(controller);
     return this.keys.insert({ institutionId: institution.id, ...sealed }, manager);
   }

@@ -10,9 +10,19 @@ import { IssuerKeyDto, RotateIssuerKeyDto } from './issuer-keys.dto.js';
 export class IssuerKeysController {
   constructor(private readonly identity: IssuerIdentityService) {}
 
-  @Get() @Allow('admin', 'registrar') @ApiOperation({ summary: 'An institution’s signing keys, current and retired (public keys only)' }) @ApiOkResponse({ type: [IssuerKeyDto] })
-  list(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor): Promise<IssuerKeyDto[]> { return this.identity.listKeys(id, actor); }
+  @Get()
+  @Allow('admin', 'registrar')
+  @ApiOperation({ summary: 'An institution’s signing keys, current and retired (public keys only)' })
+  @ApiOkResponse({ type: [IssuerKeyDto] })
+  list(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor): Promise<IssuerKeyDto[]> {
+    return this.identity.listKeys(id, actor);
+  }
 
-  @Post('rotation') @Allow('admin', 'registrar') @ApiOperation({ summary: 'Replace the signing key; the old one stays in the DID document so what it signed still verifies' }) @ApiCreatedResponse({ type: IssuerKeyDto })
-  rotate(@Param('id', ParseIdPipe) id: string, @Body() dto: RotateIssuerKeyDto, @CurrentActor() actor: Actor): Promise<IssuerKeyDto> { return this.identity.rotate(id, actor, dto.reason); }
+  @Post('rotation')
+  @Allow('admin', 'registrar')
+  @ApiOperation({ summary: 'Replace the signing key; the old one stays in the DID document so what it signed still verifies' })
+  @ApiCreatedResponse({ type: IssuerKeyDto })
+  rotate(@Param('id', ParseIdPipe) id: string, @Body() dto: RotateIssuerKeyDto, @CurrentActor() actor: Actor): Promise<IssuerKeyDto> {
+    return this.identity.rotate(id, actor, dto.reason);
+  }
 }

@@ -21,7 +21,11 @@ export class IssuerKeysRepository {
    * the foreign-key checks of rows being inserted elsewhere (credentials, status lists) that reference the institution.
    */
   async lockInstitution(institutionId: string, manager: EntityManager): Promise<Institution | null> {
-    return manager.createQueryBuilder(Institution, 'i').setLock('for_no_key_update').where('i.id = :institutionId', { institutionId }).getOne();
+    return manager
+      .createQueryBuilder(Institution, 'i')
+      .setLock('for_no_key_update')
+      .where('i.id = :institutionId', { institutionId })
+      .getOne();
   }
 
   findActive(institutionId: string, manager?: EntityManager): Promise<IssuerKey | null> {
@@ -30,14 +34,22 @@ export class IssuerKeysRepository {
 
   /** The active key with its sealed private key, for signing. */
   findActiveForSigning(institutionId: string, manager?: EntityManager): Promise<IssuerKey | null> {
-    return this.manager(manager).createQueryBuilder(IssuerKey, 'k').addSelect('k.encryptedPrivateKey')
-      .where('k.institutionId = :institutionId AND k.retiredAt IS NULL', { institutionId }).getOne();
+    return this.manager(manager)
+      .createQueryBuilder(IssuerKey, 'k')
+      .addSelect('k.encryptedPrivateKey')
+      .where('k.institutionId = :institutionId AND k.retiredAt IS NULL', { institutionId })
+      .getOne();
   }
 
   findNewestOfDid(institutionId: string, did: string, manager?: EntityManager): Promise<IssuerKey | null> {
-    return this.manager(manager).createQueryBuilder(IssuerKey, 'k').addSelect('k.encryptedPrivateKey')
+    return this.manager(manager)
+      .createQueryBuilder(IssuerKey, 'k')
+      .addSelect('k.encryptedPrivateKey')
       .where('k.institutionId = :institutionId AND k.did = :did', { institutionId, did })
-      .orderBy('k.createdAt', 'DESC').addOrderBy('k.id', 'DESC').limit(1).getOne();
+      .orderBy('k.createdAt', 'DESC')
+      .addOrderBy('k.id', 'DESC')
+      .limit(1)
+      .getOne();
   }
 
   /** Every key ever controlled by a DID, oldest first (a did:web keeps its retired keys listed). */
@@ -50,15 +62,20 @@ export class IssuerKeysRepository {
   }
 
   findInstitutionOfDid(did: string): Promise<Institution | null> {
-    return this.manager().createQueryBuilder(Institution, 'i')
-      .where('EXISTS (SELECT 1 FROM issuer_key k WHERE k."institutionId" = i.id AND k.did = :did)', { did }).getOne();
+    return this.manager()
+      .createQueryBuilder(Institution, 'i')
+      .where('EXISTS (SELECT 1 FROM issuer_key k WHERE k."institutionId" = i.id AND k.did = :did)', { did })
+      .getOne();
   }
 
   async retire(keyId: string, manager: EntityManager): Promise<void> {
     await manager.update(IssuerKey, { id: keyId, retiredAt: IsNull() }, { retiredAt: () => 'now()' });
   }
 
-  insert(key: Pick<IssuerKey, 'institutionId' | 'did' | 'verificationMethod' | 'publicKeyMultibase' | 'encryptedPrivateKey'>, manager: EntityManager): Promise<IssuerKey> {
+  insert(
+    key: Pick<IssuerKey, 'institutionId' | 'did' | 'verificationMethod' | 'publicKeyMultibase' | 'encryptedPrivateKey'>,
+    manager: EntityManager,
+  ): Promise<IssuerKey> {
     return manager.save(manager.create(IssuerKey, { ...key, retiredAt: null }));
   }
 }

@@ -10,8 +10,12 @@ import { DEVELOPMENT_KEK_FILE, developmentKeyEncryptionKey, IssuerKeysService } 
 
 describe('development key-encryption key', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'kek-')); });
-  afterEach(() => { rmSync(dir, { recursive: true, force: true }); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kek-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('is kept in the embedded database directory, readable by its owner only, and reused on the next start', () => {
     const first = developmentKeyEncryptionKey(dir);
@@ -44,7 +48,10 @@ describe('issuer key sealing', () => {
     const keyPair = await service().unseal(sealed);
     expect(keyPair).toMatchObject({ id: sealed.verificationMethod, controller, publicKeyMultibase: sealed.publicKeyMultibase });
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    await expect(service(randomBytes(32)).unseal(sealed)).rejects.toMatchObject({ status: 503, response: { code: 'issuer_key_unavailable' } });
+    await expect(service(randomBytes(32)).unseal(sealed)).rejects.toMatchObject({
+      status: 503,
+      response: { code: 'issuer_key_unavailable' },
+    });
     const { secretKeyMultibase } = await exportKeyPair({ keyPair, includeSecret: true });
     expect(logged.mock.calls.join()).not.toContain(secretKeyMultibase);
     logged.mockRestore();

@@ -6,7 +6,13 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { didKeyFromPublicKey } from '../vc/dids.js';
-import { decryptPrivateKey, encryptPrivateKey, type EncryptedPrivateKey, KeyEncryptionError, loadKeyEncryptionKey } from '../vc/key-encryption.js';
+import {
+  decryptPrivateKey,
+  encryptPrivateKey,
+  type EncryptedPrivateKey,
+  KeyEncryptionError,
+  loadKeyEncryptionKey,
+} from '../vc/key-encryption.js';
 import { exportKeyPair, generateDidKeyPair, generateKeyPair, importKeyPair, type IssuerKeyPair } from '../vc/keys.js';
 import type { IssuerKey } from './issuer-key.entity.js';
 
@@ -53,7 +59,11 @@ export class IssuerKeysService {
     const did = controller ?? didKeyFromPublicKey(keyPair.publicKeyMultibase);
     const verificationMethod = `${did}#${keyPair.publicKeyMultibase}`;
     const { secretKeyMultibase } = await exportKeyPair({ keyPair, includeSecret: true });
-    const encryptedPrivateKey: EncryptedPrivateKey = encryptPrivateKey({ privateKey: secretKeyMultibase!, kek: this.keyEncryptionKey(), kid: verificationMethod });
+    const encryptedPrivateKey: EncryptedPrivateKey = encryptPrivateKey({
+      privateKey: secretKeyMultibase!,
+      kek: this.keyEncryptionKey(),
+      kid: verificationMethod,
+    });
     return { did, verificationMethod, publicKeyMultibase: keyPair.publicKeyMultibase, encryptedPrivateKey };
   }
 
@@ -66,9 +76,17 @@ export class IssuerKeysService {
       if (!(error instanceof KeyEncryptionError)) throw error;
       // Typically a key sealed under another KEK (changed variable, or the in-memory development key of an earlier run).
       this.logger.error(`${error.message}. Check KEY_ENCRYPTION_KEY, or rotate the institution's key.`);
-      throw new ServiceUnavailableException({ code: 'issuer_key_unavailable', detail: 'The institution’s signing key cannot be opened with the configured key-encryption key.' });
+      throw new ServiceUnavailableException({
+        code: 'issuer_key_unavailable',
+        detail: 'The institution’s signing key cannot be opened with the configured key-encryption key.',
+      });
     }
-    return importKeyPair({ id: key.verificationMethod, controller: key.did, publicKeyMultibase: key.publicKeyMultibase, secretKeyMultibase });
+    return importKeyPair({
+      id: key.verificationMethod,
+      controller: key.did,
+      publicKeyMultibase: key.publicKeyMultibase,
+      secretKeyMultibase,
+    });
   }
 
   private keyEncryptionKey(): Buffer {
@@ -76,9 +94,11 @@ export class IssuerKeysService {
     if (!this.kek) {
       const { kek, file } = developmentKeyEncryptionKey(this.config.pgliteDir);
       this.kek = kek;
-      this.logger.warn(file
-        ? `KEY_ENCRYPTION_KEY is not set: issuer private keys are encrypted with a development key kept in ${file}. Set KEY_ENCRYPTION_KEY outside development.`
-        : 'KEY_ENCRYPTION_KEY is not set: issuer private keys are encrypted with a random in-memory key and cannot be opened after a restart.');
+      this.logger.warn(
+        file
+          ? `KEY_ENCRYPTION_KEY is not set: issuer private keys are encrypted with a development key kept in ${file}. Set KEY_ENCRYPTION_KEY outside development.`
+          : 'KEY_ENCRYPTION_KEY is not set: issuer private keys are encrypted with a random in-memory key and cannot be opened after a restart.',
+      );
     }
     return this.kek;
   }

@@ -57,13 +57,23 @@ export class IssuerSigner {
    * Adds the school's proof (eddsa-rdfc-2022, assertionMethod) to `document`. When the document names its issuer by
    * the signing DID, pass a function: it gets the DID and key the proof is made with and returns what to sign.
    */
-  async sign(institutionId: string, document: JsonObject | ((signer: SigningIdentity) => JsonObject), options: SignOptions = {}): Promise<SignedDocument> {
+  async sign(
+    institutionId: string,
+    document: JsonObject | ((signer: SigningIdentity) => JsonObject),
+    options: SignOptions = {},
+  ): Promise<SignedDocument> {
     const key = await this.keyFor(institutionId, options);
     const { did, verificationMethod } = key;
     const unsigned = typeof document === 'function' ? document({ did, verificationMethod }) : document;
     let signed: JsonObject;
     try {
-      signed = await issueCredential({ credential: unsigned, signer: key.signingKey, documentLoader: this.documentLoader, date: options.date, proof: options.proof });
+      signed = await issueCredential({
+        credential: unsigned,
+        signer: key.signingKey,
+        documentLoader: this.documentLoader,
+        date: options.date,
+        proof: options.proof,
+      });
     } catch (error) {
       throw new UnsignableDocumentError(error);
     }

@@ -12,24 +12,32 @@ describe('fetching another issuer’s status list', () => {
     '@context': ['https://www.w3.org/ns/credentials/v2'],
     id: '',
     type: ['VerifiableCredential', 'BitstringStatusListCredential'],
-    credentialSubject: { type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: 'uH4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA' },
+    credentialSubject: {
+      type: 'BitstringStatusList',
+      statusPurpose: 'revocation',
+      encodedList: 'uH4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA',
+    },
   };
   const local = { allowHttp: true, refuseAddress: () => undefined, lookup: async () => [{ address: '127.0.0.1', family: 4 }] };
 
   beforeAll(async () => {
     server = http.createServer((request, response) => {
       requests.push(request.url ?? '');
-      if (request.url === '/lists/1') response.writeHead(200, { 'content-type': 'application/vc+ld+json' }).end(JSON.stringify({ ...list, id: `${base}/lists/1` }));
+      if (request.url === '/lists/1')
+        response.writeHead(200, { 'content-type': 'application/vc+ld+json' }).end(JSON.stringify({ ...list, id: `${base}/lists/1` }));
       else if (request.url === '/lists/page') response.writeHead(200, { 'content-type': 'text/html' }).end('<html></html>');
       else if (request.url === '/lists/moved') response.writeHead(302, { location: 'http://169.254.169.254/' }).end();
-      else if (request.url === '/lists/huge') response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ padding: 'x'.repeat(5_000) }));
+      else if (request.url === '/lists/huge')
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ padding: 'x'.repeat(5_000) }));
       else response.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://status.issuer.test:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => new Promise<void>((resolve) => server.close(() => resolve())));
-  beforeEach(() => { requests = []; });
+  beforeEach(() => {
+    requests = [];
+  });
 
   it('fetches a list once, then hands out copies of the kept one until its time is up', async () => {
     let clock = 0;
@@ -55,8 +63,12 @@ describe('fetching another issuer’s status list', () => {
 
   it('fetches over https only, from public addresses only', async () => {
     await expect(createStatusListFetcher({ lookup: local.lookup })(`${base}/lists/1`)).rejects.toMatchObject({ code: 'INVALID_URL' });
-    await expect(createStatusListFetcher({ lookup: local.lookup })('https://status.issuer.test/lists/1')).rejects.toMatchObject({ code: 'FORBIDDEN_ADDRESS' });
-    await expect(createStatusListFetcher()('https://user:secret@status.issuer.test/lists/1')).rejects.toMatchObject({ code: 'INVALID_URL' });
+    await expect(createStatusListFetcher({ lookup: local.lookup })('https://status.issuer.test/lists/1')).rejects.toMatchObject({
+      code: 'FORBIDDEN_ADDRESS',
+    });
+    await expect(createStatusListFetcher()('https://user:secret@status.issuer.test/lists/1')).rejects.toMatchObject({
+      code: 'INVALID_URL',
+    });
     await expect(createStatusListFetcher()('not a url')).rejects.toMatchObject({ code: 'INVALID_URL' });
     expect(requests).toEqual([]);
   });

@@ -20,7 +20,11 @@ const STATUS_LIST = {
 /** A fetcher for vc/status-check.ts with an in-memory cache (a list is signed, so caching it cannot forge it). */
 export function createStatusListFetcher(options: StatusListFetcherOptions = {}): FetchStatusListCredential {
   const bounds = { ...options, timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs, maxBytes: options.maxBytes ?? DEFAULTS.maxBytes };
-  const cache = new TtlCache<unknown>({ maxEntries: options.cacheMaxEntries ?? DEFAULTS.cacheMaxEntries, ttlMs: options.cacheTtlMs ?? DEFAULTS.cacheTtlMs, now: options.now });
+  const cache = new TtlCache<unknown>({
+    maxEntries: options.cacheMaxEntries ?? DEFAULTS.cacheMaxEntries,
+    ttlMs: options.cacheTtlMs ?? DEFAULTS.cacheTtlMs,
+    now: options.now,
+  });
   return async function fetchStatusListCredential(url: string): Promise<unknown> {
     const cached = cache.get(url);
     // Copies out, so a caller mutating its list cannot poison what the next verification sees.

@@ -18,9 +18,25 @@ const CACHE = 'public, max-age=60';
 export class StatusListsController {
   constructor(private readonly statusLists: StatusListsService) {}
 
-  @Get(':id/revocation') @Allow('public') @Header('Content-Type', MEDIA_TYPE) @Header('Cache-Control', CACHE) @ApiProduces(MEDIA_TYPE) @ApiOperation({ summary: 'Signed revocation status list (BitstringStatusListCredential)' }) @ApiOkResponse({ type: StatusListCredentialDto })
-  revocation(@Param('id', ParseIdPipe) id: string): Promise<Record<string, unknown>> { return this.statusLists.statusListCredential(id, 'revocation'); }
+  @Get(':id/revocation')
+  @Allow('public')
+  @Header('Content-Type', MEDIA_TYPE)
+  @Header('Cache-Control', CACHE)
+  @ApiProduces(MEDIA_TYPE)
+  @ApiOperation({ summary: 'Signed revocation status list (BitstringStatusListCredential)' })
+  @ApiOkResponse({ type: StatusListCredentialDto })
+  revocation(@Param('id', ParseIdPipe) id: string): Promise<Record<string, unknown>> {
+    return this.statusLists.statusListCredential(id, 'revocation');
+  }
 
-  @Get(':id/suspension') @Allow('public') @Header('Content-Type', MEDIA_TYPE) @Header('Cache-Control', CACHE) @ApiProduces(MEDIA_TYPE) @ApiOperation({ summary: 'Signed suspension status list (BitstringStatusListCredential)' }) @ApiOkResponse({ type: StatusListCredentialDto })
-  suspension(@Param('id', ParseIdPipe) id: string): Promise<Record<string, unknown>> { return this.statusLists.statusListCredential(id, 'suspension'); }
+  @Get(':id/suspension')
+  @Allow('public')
+  @Header('Content-Type', MEDIA_TYPE)
+  @Header('Cache-Control', CACHE)
+  @ApiProduces(MEDIA_TYPE)
+  @ApiOperation({ summary: 'Signed suspension status list (BitstringStatusListCredential)' })
+  @ApiOkResponse({ type: StatusListCredentialDto })
+  suspension(@Param('id', ParseIdPipe) id: string): Promise<Record<string, unknown>> {
+    return this.statusLists.statusListCredential(id, 'suspension');
+  }
 }

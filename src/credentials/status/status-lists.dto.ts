@@ -4,7 +4,10 @@ class BitstringStatusListDto {
   @ApiProperty({ example: 'https://competences.example.org/status-lists/6f1c2a4e-8d3b-4c1a-9e55-2b7f0c1d9a10/revocation#list' }) id: string;
   @ApiProperty({ example: 'BitstringStatusList' }) type: string;
   @ApiProperty({ enum: ['revocation', 'suspension'] }) statusPurpose: string;
-  @ApiProperty({ description: 'GZIP-compressed bitstring, multibase base64url (prefix "u"); bit i set = credential with index i revoked/suspended' }) encodedList: string;
+  @ApiProperty({
+    description: 'GZIP-compressed bitstring, multibase base64url (prefix "u"); bit i set = credential with index i revoked/suspended',
+  })
+  encodedList: string;
 }
 
 /** A W3C BitstringStatusListCredential signed by the school (eddsa-rdfc-2022 Data Integrity proof). */

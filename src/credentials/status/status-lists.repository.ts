@@ -43,7 +43,10 @@ export interface ListBits {
 
 @Injectable()
 export class StatusListsRepository {
-  constructor(private readonly dataSource: DataSource, private readonly changes: ChangeNotifications) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly changes: ChangeNotifications,
+  ) {
     changes.watch(CHANNEL);
   }
 
@@ -53,7 +56,11 @@ export class StatusListsRepository {
 
   /** Serialises allocation in one institution's lists, so concurrent issuances never open two lists at once. */
   lockInstitution(institutionId: string, manager: EntityManager): Promise<Institution | null> {
-    return manager.createQueryBuilder(Institution, 'i').setLock('for_no_key_update').where('i.id = :institutionId', { institutionId }).getOne();
+    return manager
+      .createQueryBuilder(Institution, 'i')
+      .setLock('for_no_key_update')
+      .where('i.id = :institutionId', { institutionId })
+      .getOne();
   }
 
   /**
@@ -61,32 +68,52 @@ export class StatusListsRepository {
    * when opened), or any DID for a list never signed. Locked for the rest of the transaction.
    */
   /** The newest list with room that speaks for this DID and is published under `listsUrl` (…/status-lists). */
-  async findOpen(institutionId: string, did: string, listsUrl: string, manager: EntityManager): Promise<{ id: string; size: number; allocated: number } | null> {
+  async findOpen(
+    institutionId: string,
+    did: string,
+    listsUrl: string,
+    manager: EntityManager,
+  ): Promise<{ id: string; size: number; allocated: number } | null> {
     const rows: { id: string; size: number; allocated: number }[] = await manager.query(
       `SELECT id, size, allocated FROM status_list
        WHERE "institutionId" = $1 AND allocated < size AND COALESCE(${ISSUER_SQL}, $2) = $2
          AND COALESCE(${LOCATION_SQL}, $3 || '/' || id) = $3 || '/' || id
        ORDER BY "createdAt" DESC, id DESC LIMIT 1 FOR UPDATE`,
-      [institutionId, did, listsUrl]);
+      [institutionId, did, listsUrl],
+    );
     return rows[0] ?? null;
   }
 
   create(institutionId: string, size: number, manager: EntityManager): Promise<StatusList> {
     const empty = Buffer.alloc(size / 8);
-    return manager.save(manager.create(StatusList, {
-      institutionId, size, allocated: 0, revocationBits: empty, suspensionBits: Buffer.from(empty), revocationCredential: null, suspensionCredential: null,
-    }));
+    return manager.save(
+      manager.create(StatusList, {
+        institutionId,
+        size,
+        allocated: 0,
+        revocationBits: empty,
+        suspensionBits: Buffer.from(empty),
+        revocationCredential: null,
+        suspensionCredential: null,
+      }),
+    );
   }
 
   /** Which of these indexes of a list credentials already hold. */
   async takenIndexes(statusListId: string, indexes: number[], manager: EntityManager): Promise<Set<number>> {
     const rows: { index: number }[] = await manager.query(
-      `SELECT "statusListIndex" AS index FROM credential WHERE "statusListId" = $1 AND "statusListIndex" = ANY($2::int[])`, [statusListId, indexes]);
+      `SELECT "statusListIndex" AS index FROM credential WHERE "statusListId" = $1 AND "statusListIndex" = ANY($2::int[])`,
+      [statusListId, indexes],
+    );
     return new Set(rows.map((row) => Number(row.index)));
   }
 
   async usedIndexes(statusListId: string, manager: EntityManager): Promise<Set<number>> {
-    const rows = await manager.createQueryBuilder(Credential, 'c').select('c.statusListIndex', 'index').where('c.statusListId = :statusListId', { statusListId }).getRawMany<{ index: number }>();
+    const rows = await manager
+      .createQueryBuilder(Credential, 'c')
+      .select('c.statusListIndex', 'index')
+      .where('c.statusListId = :statusListId', { statusListId })
+      .getRawMany<{ index: number }>();
     return new Set(rows.map((row) => Number(row.index)));
   }
 
@@ -96,22 +123,38 @@ export class StatusListsRepository {
 
   /** Closes a list whose every index turned out to be taken although its counter said otherwise. */
   async markFull(statusListId: string, manager: EntityManager): Promise<void> {
-    await manager.createQueryBuilder().update(StatusList).set({ allocated: () => 'size' }).where('id = :statusListId', { statusListId }).execute();
+    await manager
+      .createQueryBuilder()
+      .update(StatusList)
+      .set({ allocated: () => 'size' })
+      .where('id = :statusListId', { statusListId })
+      .execute();
   }
 
   /** A list's owner, size and the DID that signed it (null when it was never signed). */
-  async findList(statusListId: string, manager?: EntityManager): Promise<{ id: string; institutionId: string; size: number; issuer: string | null; location: string | null } | null> {
+  async findList(
+    statusListId: string,
+    manager?: EntityManager,
+  ): Promise<{ id: string; institutionId: string; size: number; issuer: string | null; location: string | null } | null> {
     const rows = await (manager ?? this.dataSource.manager).query(
-      `SELECT id, "institutionId", size, ${ISSUER_SQL} AS issuer, ${LOCATION_SQL} AS location FROM status_list WHERE id = $1`, [statusListId]);
+      `SELECT id, "institutionId", size, ${ISSUER_SQL} AS issuer, ${LOCATION_SQL} AS location FROM status_list WHERE id = $1`,
+      [statusListId],
+    );
     return rows[0] ?? null;
   }
 
   /** One purpose's bits and signed credential; `lock` holds the row until the transaction ends. */
   async findBits(statusListId: string, purpose: StatusPurpose, manager: EntityManager, lock: boolean): Promise<ListBits | null> {
-    const qb = manager.createQueryBuilder(StatusList, 'l').addSelect(`l.${BITS[purpose]}`).addSelect(`l.${SIGNED[purpose]}`).where('l.id = :statusListId', { statusListId });
+    const qb = manager
+      .createQueryBuilder(StatusList, 'l')
+      .addSelect(`l.${BITS[purpose]}`)
+      .addSelect(`l.${SIGNED[purpose]}`)
+      .where('l.id = :statusListId', { statusListId });
     if (lock) qb.setLock('pessimistic_write');
     const list = await qb.getOne();
-    return list && { id: list.id, institutionId: list.institutionId, size: list.size, bits: list[BITS[purpose]], signed: list[SIGNED[purpose]] };
+    return (
+      list && { id: list.id, institutionId: list.institutionId, size: list.size, bits: list[BITS[purpose]], signed: list[SIGNED[purpose]] }
+    );
   }
 
   /**
@@ -147,7 +190,10 @@ export class StatusListsRepository {
     // Taken before reading: a change announced after it makes what is read now suspect again.
     const mark = this.changes.mark();
     try {
-      const revisions: { id: string; revision: number }[] = await this.dataSource.query(`SELECT id, revision FROM status_list WHERE id = ANY($1::uuid[])`, [[...batch.keys()]]);
+      const revisions: { id: string; revision: number }[] = await this.dataSource.query(
+        `SELECT id, revision FROM status_list WHERE id = ANY($1::uuid[])`,
+        [[...batch.keys()]],
+      );
       const moved: string[] = [];
       for (const row of revisions) {
         const kept = this.kept.get(row.id);
@@ -155,10 +201,22 @@ export class StatusListsRepository {
         else moved.push(row.id);
       }
       if (moved.length) {
-        const rows: { id: string; revision: number; revocationCredential: Record<string, unknown> | null; suspensionCredential: Record<string, unknown> | null }[] = await this.dataSource.query(
-          `SELECT id, revision, "revocationCredential", "suspensionCredential" FROM status_list WHERE id = ANY($1::uuid[])`, [moved]);
+        const rows: {
+          id: string;
+          revision: number;
+          revocationCredential: Record<string, unknown> | null;
+          suspensionCredential: Record<string, unknown> | null;
+        }[] = await this.dataSource.query(
+          `SELECT id, revision, "revocationCredential", "suspensionCredential" FROM status_list WHERE id = ANY($1::uuid[])`,
+          [moved],
+        );
         for (const row of rows) {
-          this.kept.set(row.id, { revision: row.revision, mark, revocation: deepFreeze(row.revocationCredential), suspension: deepFreeze(row.suspensionCredential) });
+          this.kept.set(row.id, {
+            revision: row.revision,
+            mark,
+            revocation: deepFreeze(row.revocationCredential),
+            suspension: deepFreeze(row.suspensionCredential),
+          });
         }
       }
       const existing = new Set(revisions.map((row) => row.id));
@@ -171,18 +229,38 @@ export class StatusListsRepository {
     }
   }
 
-  async saveList(statusListId: string, purpose: StatusPurpose, change: { bits?: Buffer; signed: Record<string, unknown> }, manager: EntityManager): Promise<void> {
-    await manager.update(StatusList, { id: statusListId }, {
-      ...(change.bits ? { [BITS[purpose]]: change.bits } : {}), [SIGNED[purpose]]: change.signed, revision: () => '"revision" + 1',
-    });
+  async saveList(
+    statusListId: string,
+    purpose: StatusPurpose,
+    change: { bits?: Buffer; signed: Record<string, unknown> },
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.update(
+      StatusList,
+      { id: statusListId },
+      {
+        ...(change.bits ? { [BITS[purpose]]: change.bits } : {}),
+        [SIGNED[purpose]]: change.signed,
+        revision: () => '"revision" + 1',
+      },
+    );
     await this.changes.announce(manager, CHANNEL, statusListId);
   }
 
   lockCredential(credentialId: string, manager: EntityManager): Promise<Credential | null> {
-    return manager.createQueryBuilder(Credential, 'c').setLock('pessimistic_write').where('c.id = :credentialId', { credentialId }).getOne();
+    return manager
+      .createQueryBuilder(Credential, 'c')
+      .setLock('pessimistic_write')
+      .where('c.id = :credentialId', { credentialId })
+      .getOne();
   }
 
-  async saveCredentialStatus(credentialId: string, state: CredentialState, statusReason: string | null, manager: EntityManager): Promise<void> {
+  async saveCredentialStatus(
+    credentialId: string,
+    state: CredentialState,
+    statusReason: string | null,
+    manager: EntityManager,
+  ): Promise<void> {
     // The transaction's clock, as the audit event of the change records it.
     await manager.update(Credential, { id: credentialId }, { state, statusReason, statusChangedAt: () => 'now()' });
   }

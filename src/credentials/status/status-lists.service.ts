@@ -14,7 +14,14 @@ import { IssuerSigner } from '../issuers/issuer-signer.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import type { CredentialState } from '../credential.entity.js';
 import {
-  buildStatusEntry, buildStatusListCredential, encodeStatusList, MIN_STATUS_LIST_LENGTH, pickRandomFreeIndex, setStatus, StatusListError, type StatusPurpose,
+  buildStatusEntry,
+  buildStatusListCredential,
+  encodeStatusList,
+  MIN_STATUS_LIST_LENGTH,
+  pickRandomFreeIndex,
+  setStatus,
+  StatusListError,
+  type StatusPurpose,
 } from '../vc/status-list.js';
 import { StatusListsRepository } from './status-lists.repository.js';
 
@@ -36,7 +43,15 @@ export const STATUS_PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspens
 const SINGLE_PROBES = 8;
 const MAX_REASON_LENGTH = 1000;
 
-const OUTCOME: Record<StatusChange, { purpose: StatusPurpose; set: boolean; state: CredentialState; action: 'credential.revoked' | 'credential.suspended' | 'credential.unsuspended' }> = {
+const OUTCOME: Record<
+  StatusChange,
+  {
+    purpose: StatusPurpose;
+    set: boolean;
+    state: CredentialState;
+    action: 'credential.revoked' | 'credential.suspended' | 'credential.unsuspended';
+  }
+> = {
   revoke: { purpose: 'revocation', set: true, state: 'revoked', action: 'credential.revoked' },
   suspend: { purpose: 'suspension', set: true, state: 'suspended', action: 'credential.suspended' },
   unsuspend: { purpose: 'suspension', set: false, state: 'issued', action: 'credential.unsuspended' },
@@ -75,7 +90,8 @@ export class StatusListsService {
     const did = await this.identity.issuerDid(institutionId, manager);
     const allocated: AllocatedStatus[] = [];
     while (allocated.length < count) {
-      const list = (await this.lists.findOpen(institutionId, did, this.listsUrl(), manager)) ?? (await this.openList(institutionId, manager));
+      const list =
+        (await this.lists.findOpen(institutionId, did, this.listsUrl(), manager)) ?? (await this.openList(institutionId, manager));
       // No more than its counter says is left in this list: the rest goes to the next one.
       const wanted = Math.min(count - allocated.length, list.size - list.allocated);
       const indexes = await this.pickFree(list, wanted, manager);
@@ -86,7 +102,11 @@ export class StatusListsService {
         allocated.push({
           statusListId: list.id,
           statusListIndex,
-          credentialStatus: buildStatusEntry({ statusListCredential: this.listUrl(list.id, 'revocation'), statusListIndex, statusPurpose: 'revocation' }),
+          credentialStatus: buildStatusEntry({
+            statusListCredential: this.listUrl(list.id, 'revocation'),
+            statusListIndex,
+            statusPurpose: 'revocation',
+          }),
         });
       }
     }
@@ -114,7 +134,8 @@ export class StatusListsService {
     if (chosen.length < wanted) {
       const used = await this.lists.usedIndexes(list.id, manager);
       try {
-        while (chosen.length < wanted) take(await pickRandomFreeIndex({ length: list.size, isUsed: (index) => picked.has(index) || used.has(index) }));
+        while (chosen.length < wanted)
+          take(await pickRandomFreeIndex({ length: list.size, isUsed: (index) => picked.has(index) || used.has(index) }));
       } catch (error) {
         if (!(error instanceof StatusListError && error.code === 'LIST_FULL')) throw error;
       }
@@ -122,12 +143,18 @@ export class StatusListsService {
     return chosen;
   }
 
-  async changeStatus(credentialId: string, change: StatusChange, reason: string | undefined, actor: Actor): Promise<{ credentialId: string; state: string; statusReason: string | null }> {
+  async changeStatus(
+    credentialId: string,
+    change: StatusChange,
+    reason: string | undefined,
+    actor: Actor,
+  ): Promise<{ credentialId: string; state: string; statusReason: string | null }> {
     const outcome = OUTCOME[change];
     if (!outcome) throw invalid([{ field: 'change', reason: 'must be revoke, suspend or unsuspend' }]);
     const why = reason?.trim() || null;
     if (change !== 'unsuspend' && !why) throw invalid([{ field: 'reason', reason: `a reason is required to ${change} a credential` }]);
-    if (why && why.length > MAX_REASON_LENGTH) throw invalid([{ field: 'reason', reason: `must be at most ${MAX_REASON_LENGTH} characters` }]);
+    if (why && why.length > MAX_REASON_LENGTH)
+      throw invalid([{ field: 'reason', reason: `must be at most ${MAX_REASON_LENGTH} characters` }]);
     if (!isUUID(credentialId)) throw notFound('Credential', credentialId);
 
     return this.lists.transaction(async (manager) => {
@@ -141,7 +168,12 @@ export class StatusListsService {
       const current = (await this.lists.findBits(list.id, outcome.purpose, manager, true))!;
       const updated = setStatus({ length: current.size, bytes: current.bits }, credential.statusListIndex, outcome.set);
       const bits = Buffer.from(updated.bytes);
-      await this.lists.saveList(current.id, outcome.purpose, { bits, signed: await this.sign(list, this.publishedUrl(list, outcome.purpose), outcome.purpose, bits, current.size, manager) }, manager);
+      await this.lists.saveList(
+        current.id,
+        outcome.purpose,
+        { bits, signed: await this.sign(list, this.publishedUrl(list, outcome.purpose), outcome.purpose, bits, current.size, manager) },
+        manager,
+      );
       const statusReason = change === 'unsuspend' ? null : why;
       await this.lists.saveCredentialStatus(credentialId, outcome.state, statusReason, manager);
       await this.audit.record(manager, {
@@ -150,7 +182,12 @@ export class StatusListsService {
         institutionId: credential.issuerInstitutionId,
         credentialId,
         reason: why,
-        details: { statusListId: current.id, statusListIndex: credential.statusListIndex, statusPurpose: outcome.purpose, previousState: credential.state },
+        details: {
+          statusListId: current.id,
+          statusListIndex: credential.statusListIndex,
+          statusPurpose: outcome.purpose,
+          previousState: credential.state,
+        },
       });
       return { credentialId, state: outcome.state, statusReason };
     });
@@ -223,7 +260,21 @@ export class StatusListsService {
   private async openList(institutionId: string, manager: EntityManager): Promise<{ id: string; size: number; allocated: number }> {
     const list = await this.lists.create(institutionId, MIN_STATUS_LIST_LENGTH, manager);
     for (const purpose of STATUS_PURPOSES) {
-      await this.lists.saveList(list.id, purpose, { signed: await this.sign({ institutionId, issuer: null }, this.listUrl(list.id, purpose), purpose, list.revocationBits, list.size, manager) }, manager);
+      await this.lists.saveList(
+        list.id,
+        purpose,
+        {
+          signed: await this.sign(
+            { institutionId, issuer: null },
+            this.listUrl(list.id, purpose),
+            purpose,
+            list.revocationBits,
+            list.size,
+            manager,
+          ),
+        },
+        manager,
+      );
     }
     return list;
   }
@@ -232,16 +283,28 @@ export class StatusListsService {
    * A status list must be issued by the DID its credentials name (vc/status-check.ts refuses any other), so a list
    * signed under an earlier DID (a did:key before rotation) is re-signed with that DID's newest key.
    */
-  private async sign(list: { institutionId: string; issuer: string | null }, url: string, purpose: StatusPurpose, bits: Buffer, size: number, manager: EntityManager): Promise<Record<string, unknown>> {
+  private async sign(
+    list: { institutionId: string; issuer: string | null },
+    url: string,
+    purpose: StatusPurpose,
+    bits: Buffer,
+    size: number,
+    manager: EntityManager,
+  ): Promise<Record<string, unknown>> {
     const now = this.clock.now();
     const encodedList = encodeStatusList({ length: size, bytes: bits });
-    const { document } = await this.signer.sign(list.institutionId, ({ did }) => buildStatusListCredential({
-      id: url,
-      issuer: did,
-      statusPurpose: purpose,
-      encodedList,
-      validFrom: now.toISOString(),
-    }), { manager, did: list.issuer ?? undefined, date: now });
+    const { document } = await this.signer.sign(
+      list.institutionId,
+      ({ did }) =>
+        buildStatusListCredential({
+          id: url,
+          issuer: did,
+          statusPurpose: purpose,
+          encodedList,
+          validFrom: now.toISOString(),
+        }),
+      { manager, did: list.issuer ?? undefined, date: now },
+    );
     return document;
   }
 
@@ -255,7 +318,8 @@ export class StatusListsService {
 }
 
 function assertChangeAllowed(state: CredentialState, change: StatusChange): void {
-  if (state === 'awaiting_signatures') throw conflict('not_issued', 'The credential is still waiting for signatures; it has no status to change yet.');
+  if (state === 'awaiting_signatures')
+    throw conflict('not_issued', 'The credential is still waiting for signatures; it has no status to change yet.');
   if (state === 'revoked') throw conflict('already_revoked', 'The credential is revoked; revocation is final.');
   if (change === 'suspend' && state === 'suspended') throw conflict('already_suspended', 'The credential is already suspended.');
   if (change === 'unsuspend' && state !== 'suspended') throw conflict('not_suspended', 'The credential is not suspended.');

@@ -12,8 +12,13 @@ import { TranscriptsService } from './transcripts.service.js';
 export class TranscriptsController {
   constructor(private readonly transcripts: TranscriptsService) {}
 
-  @Post('learners/:id/transcripts') @Allow('admin', 'registrar') @ApiCreatedResponse({ type: CredentialDto })
-  @ApiOperation({ summary: 'Issue a CLR 2.0 transcript of the learner’s record in a programme, bundling their module certificates (409 when there is none)' })
+  @Post('learners/:id/transcripts')
+  @Allow('admin', 'registrar')
+  @ApiCreatedResponse({ type: CredentialDto })
+  @ApiOperation({
+    summary:
+      'Issue a CLR 2.0 transcript of the learner’s record in a programme, bundling their module certificates (409 when there is none)',
+  })
   issue(@Param('id', ParseIdPipe) id: string, @Body() dto: IssueTranscriptDto, @CurrentActor() actor: Actor): Promise<CredentialDto> {
     return this.transcripts.issue(id, dto, actor);
   }

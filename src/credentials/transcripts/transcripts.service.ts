@@ -49,44 +49,91 @@ export class TranscriptsService {
       const schools = (programme.awards ?? []).map((award) => award.institution!);
       const school = dto.institutionId ? schools.find((candidate) => candidate.id === dto.institutionId) : schools[0];
       if (!school) {
-        throw invalid([{ field: 'institutionId', reason: dto.institutionId ? 'not an awarding school of this programme' : 'the programme has no awarding school' }]);
+        throw invalid([
+          {
+            field: 'institutionId',
+            reason: dto.institutionId ? 'not an awarding school of this programme' : 'the programme has no awarding school',
+          },
+        ]);
       }
       requireOnInstitutions(actor, Permission.TranscriptIssue, [school.id]);
 
       const entries = programme.modules ?? [];
-      const held = await this.credentials.findReleasedCertificates(learnerId, entries.map((entry) => entry.moduleId), manager);
+      const held = await this.credentials.findReleasedCertificates(
+        learnerId,
+        entries.map((entry) => entry.moduleId),
+        manager,
+      );
       if (held.length === 0) {
-        throw conflict('nothing_to_transcribe', 'The learner holds no released certificate in this programme.',
-          [{ field: 'programmeId', reason: 'no released, unrevoked, unsuspended module certificate of this learner belongs to the programme' }]);
+        throw conflict('nothing_to_transcribe', 'The learner holds no released certificate in this programme.', [
+          {
+            field: 'programmeId',
+            reason: 'no released, unrevoked, unsuspended module certificate of this learner belongs to the programme',
+          },
+        ]);
       }
       const outcome = await programmeOutcome(this.credentials, programme, learnerId, manager);
       const documents = held.map((certificate) => certificate.document as JsonObject);
       const programmeAchievementId = `${this.config.publicBaseUrl}/programmes/${programme.id}`;
-      const moduleAchievementIds = documents.map((document) => String(((document.credentialSubject as JsonObject).achievement as JsonObject).id));
+      const moduleAchievementIds = documents.map((document) =>
+        String(((document.credentialSubject as JsonObject).achievement as JsonObject).id),
+      );
       const title = text(programme.title);
       const credits = entries.reduce((sum, entry) => sum + (entry.module!.ectsCredits ?? 0), 0);
 
       const credential = manager.create(Credential, {
-        kind: 'transcript', state: 'issued', issuerInstitutionId: school.id, signerInstitutionIds: [school.id], learnerId,
-        enrolmentId: null, moduleId: null, programmeId: programme.id, statusReason: null, batchId: null,
+        kind: 'transcript',
+        state: 'issued',
+        issuerInstitutionId: school.id,
+        signerInstitutionIds: [school.id],
+        learnerId,
+        enrolmentId: null,
+        moduleId: null,
+        programmeId: programme.id,
+        statusReason: null,
+        batchId: null,
       });
-      await this.issuance.signAndStore([{ credential, build: ([issuer], credentialId, credentialStatus, issuedAt) => buildClrCredential({
-        id: credentialId,
-        name: `Relevé — ${title}`,
-        description: outcome.eligible ? `Parcours ${programme.code} achevé.` : `Parcours ${programme.code} en cours : relevé partiel.`,
-        issuer,
-        subject: { identifier: subjectIdentities(documents) },
-        credentials: documents,
-        achievements: [{
-          id: programmeAchievementId, name: title, description: text(programme.description) || `Parcours — ${title}`,
-          criteria: { narrative: `Programme ${programme.code}: required modules, electives and completion rules.` },
-          achievementType: 'LearningProgram', humanCode: programme.code, inLanguage: 'fr', ...(credits ? { creditsAvailable: credits } : {}),
-        }],
-        associations: moduleAchievementIds.map((sourceId) => ({ associationType: 'isChildOf' as const, sourceId, targetId: programmeAchievementId })),
-        validFrom: issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        partial: !outcome.eligible,
-        credentialStatus,
-      }) }], manager, [school], { userId: actor.userId });
+      await this.issuance.signAndStore(
+        [
+          {
+            credential,
+            build: ([issuer], credentialId, credentialStatus, issuedAt) =>
+              buildClrCredential({
+                id: credentialId,
+                name: `Relevé — ${title}`,
+                description: outcome.eligible
+                  ? `Parcours ${programme.code} achevé.`
+                  : `Parcours ${programme.code} en cours : relevé partiel.`,
+                issuer,
+                subject: { identifier: subjectIdentities(documents) },
+                credentials: documents,
+                achievements: [
+                  {
+                    id: programmeAchievementId,
+                    name: title,
+                    description: text(programme.description) || `Parcours — ${title}`,
+                    criteria: { narrative: `Programme ${programme.code}: required modules, electives and completion rules.` },
+                    achievementType: 'LearningProgram',
+                    humanCode: programme.code,
+                    inLanguage: 'fr',
+                    ...(credits ? { creditsAvailable: credits } : {}),
+                  },
+                ],
+                associations: moduleAchievementIds.map((sourceId) => ({
+                  associationType: 'isChildOf' as const,
+                  sourceId,
+                  targetId: programmeAchievementId,
+                })),
+                validFrom: issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+                partial: !outcome.eligible,
+                credentialStatus,
+              }),
+          },
+        ],
+        manager,
+        [school],
+        { userId: actor.userId },
+      );
       return this.issuance.toDto(credential, manager);
     });
   }

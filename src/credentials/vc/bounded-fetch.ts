@@ -13,10 +13,22 @@ export interface ResolvedAddress {
 }
 
 export type OutboundFetchErrorCode =
-  | 'INVALID_URL' | 'INVALID_DID' | 'DNS_ERROR' | 'FORBIDDEN_ADDRESS' | 'TIMEOUT' | 'REDIRECT' | 'HTTP_ERROR' | 'NOT_JSON' | 'TOO_LARGE' | 'ID_MISMATCH';
+  | 'INVALID_URL'
+  | 'INVALID_DID'
+  | 'DNS_ERROR'
+  | 'FORBIDDEN_ADDRESS'
+  | 'TIMEOUT'
+  | 'REDIRECT'
+  | 'HTTP_ERROR'
+  | 'NOT_JSON'
+  | 'TOO_LARGE'
+  | 'ID_MISMATCH';
 
 export class OutboundFetchError extends Error {
-  constructor(readonly code: OutboundFetchErrorCode, message: string) {
+  constructor(
+    readonly code: OutboundFetchErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'OutboundFetchError';
   }
@@ -48,7 +60,11 @@ export interface JsonRequest {
 const systemLookup = async (hostname: string): Promise<ResolvedAddress[]> => dnsLookup(hostname, { all: true, verbatim: true });
 
 /** GETs a JSON document within the bounds; every failure is an OutboundFetchError with its code. */
-export async function fetchJson(href: string, request: JsonRequest, bounds: OutboundFetchBounds & Required<Pick<OutboundFetchBounds, 'timeoutMs' | 'maxBytes'>>): Promise<unknown> {
+export async function fetchJson(
+  href: string,
+  request: JsonRequest,
+  bounds: OutboundFetchBounds & Required<Pick<OutboundFetchBounds, 'timeoutMs' | 'maxBytes'>>,
+): Promise<unknown> {
   const body = await fetchBody(href, request, bounds);
   try {
     return JSON.parse(body.toString('utf8'));
@@ -58,21 +74,34 @@ export async function fetchJson(href: string, request: JsonRequest, bounds: Outb
 }
 
 /** GETs the raw bytes of a resource within the bounds (any media type): what a digest is computed over. */
-export function fetchBytes(href: string, bounds: OutboundFetchBounds & Required<Pick<OutboundFetchBounds, 'timeoutMs' | 'maxBytes'>>): Promise<Buffer> {
+export function fetchBytes(
+  href: string,
+  bounds: OutboundFetchBounds & Required<Pick<OutboundFetchBounds, 'timeoutMs' | 'maxBytes'>>,
+): Promise<Buffer> {
   return fetchBody(href, { accept: '*/*', mediaTypes: 'any' }, bounds);
 }
 
-async function fetchBody(href: string, request: JsonRequest | { accept: string; mediaTypes: 'any' }, bounds: OutboundFetchBounds & Required<Pick<OutboundFetchBounds, 'timeoutMs' | 'maxBytes'>>): Promise<Buffer> {
+async function fetchBody(
+  href: string,
+  request: JsonRequest | { accept: string; mediaTypes: 'any' },
+  bounds: OutboundFetchBounds & Required<Pick<OutboundFetchBounds, 'timeoutMs' | 'maxBytes'>>,
+): Promise<Buffer> {
   let url: URL;
   try {
     url = new URL(href);
   } catch {
     throw new OutboundFetchError('INVALID_URL', `not a URL: ${href}`);
   }
-  if (url.protocol !== 'https:' && !(bounds.allowHttp && url.protocol === 'http:')) throw new OutboundFetchError('INVALID_URL', `${href}: only https is fetched`);
+  if (url.protocol !== 'https:' && !(bounds.allowHttp && url.protocol === 'http:'))
+    throw new OutboundFetchError('INVALID_URL', `${href}: only https is fetched`);
   if (url.username || url.password) throw new OutboundFetchError('INVALID_URL', `${href}: credentials in a URL are refused`);
   const signal = AbortSignal.timeout(bounds.timeoutMs);
-  const pinned = await checkedAddress(url.hostname.replace(/^\[(.*)\]$/, '$1'), bounds.lookup ?? systemLookup, bounds.refuseAddress ?? addressRefusalReason, signal);
+  const pinned = await checkedAddress(
+    url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    bounds.lookup ?? systemLookup,
+    bounds.refuseAddress ?? addressRefusalReason,
+    signal,
+  );
   return get(url, pinned, request, { maxBytes: bounds.maxBytes, ca: bounds.ca, signal });
 }
 
@@ -85,7 +114,10 @@ function rejectOnAbort(signal: AbortSignal, hostname: string): Promise<never> {
 }
 
 async function checkedAddress(
-  hostname: string, lookup: NonNullable<OutboundFetchBounds['lookup']>, refuseAddress: NonNullable<OutboundFetchBounds['refuseAddress']>, signal: AbortSignal,
+  hostname: string,
+  lookup: NonNullable<OutboundFetchBounds['lookup']>,
+  refuseAddress: NonNullable<OutboundFetchBounds['refuseAddress']>,
+  signal: AbortSignal,
 ): Promise<ResolvedAddress> {
   let addresses: ResolvedAddress[];
   try {
@@ -103,7 +135,12 @@ async function checkedAddress(
   return addresses[0];
 }
 
-function get(url: URL, pinned: ResolvedAddress, request: JsonRequest | { accept: string; mediaTypes: 'any' }, options: { maxBytes: number; ca?: string | Buffer; signal: AbortSignal }): Promise<Buffer> {
+function get(
+  url: URL,
+  pinned: ResolvedAddress,
+  request: JsonRequest | { accept: string; mediaTypes: 'any' },
+  options: { maxBytes: number; ca?: string | Buffer; signal: AbortSignal },
+): Promise<Buffer> {
   // Connect to the address we checked, not to a second DNS answer (DNS rebinding); TLS still verifies the host name.
   const lookup = ((_hostname, lookupOptions, callback) => {
     if (lookupOptions?.all) callback(null, [pinned]);
@@ -120,29 +157,40 @@ function get(url: URL, pinned: ResolvedAddress, request: JsonRequest | { accept:
       outgoing.destroy();
       reject(new OutboundFetchError(code, message));
     };
-    const outgoing = transport.request(url, {
-      method: 'GET', agent: false, lookup, signal: options.signal, headers: { accept: request.accept }, ...(options.ca ? { ca: options.ca } : {}),
-    }, (response) => {
-      const status = response.statusCode ?? 0;
-      if (status >= 300 && status < 400) return fail('REDIRECT', `${href} answered a redirect (${status}); redirects are not followed`);
-      if (status !== 200) return fail('HTTP_ERROR', `${href} answered HTTP ${status}`);
-      const mediaType = (response.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-      if (request.mediaTypes !== 'any' && !request.mediaTypes.has(mediaType)) return fail('NOT_JSON', `${href} answered ${mediaType || 'no content type'}, not JSON`);
-      if (Number(response.headers['content-length'] ?? 0) > options.maxBytes) return fail('TOO_LARGE', `${href} announces more than ${options.maxBytes} bytes`);
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > options.maxBytes) fail('TOO_LARGE', `${href} sent more than ${options.maxBytes} bytes`);
-        else chunks.push(chunk);
-      });
-      response.on('end', () => {
-        if (settled) return;
-        settled = true;
-        resolve(Buffer.concat(chunks));
-      });
-      response.on('error', (error) => fail(options.signal.aborted ? 'TIMEOUT' : 'HTTP_ERROR', `${href}: ${error.message}`));
-    });
+    const outgoing = transport.request(
+      url,
+      {
+        method: 'GET',
+        agent: false,
+        lookup,
+        signal: options.signal,
+        headers: { accept: request.accept },
+        ...(options.ca ? { ca: options.ca } : {}),
+      },
+      (response) => {
+        const status = response.statusCode ?? 0;
+        if (status >= 300 && status < 400) return fail('REDIRECT', `${href} answered a redirect (${status}); redirects are not followed`);
+        if (status !== 200) return fail('HTTP_ERROR', `${href} answered HTTP ${status}`);
+        const mediaType = (response.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+        if (request.mediaTypes !== 'any' && !request.mediaTypes.has(mediaType))
+          return fail('NOT_JSON', `${href} answered ${mediaType || 'no content type'}, not JSON`);
+        if (Number(response.headers['content-length'] ?? 0) > options.maxBytes)
+          return fail('TOO_LARGE', `${href} announces more than ${options.maxBytes} bytes`);
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > options.maxBytes) fail('TOO_LARGE', `${href} sent more than ${options.maxBytes} bytes`);
+          else chunks.push(chunk);
+        });
+        response.on('end', () => {
+          if (settled) return;
+          settled = true;
+          resolve(Buffer.concat(chunks));
+        });
+        response.on('error', (error) => fail(options.signal.aborted ? 'TIMEOUT' : 'HTTP_ERROR', `${href}: ${error.message}`));
+      },
+    );
     outgoing.on('error', (error) => fail(options.signal.aborted ? 'TIMEOUT' : 'HTTP_ERROR', `${href}: ${error.message}`));
     outgoing.end();
   });

@@ -49,4 +49,6 @@ export const BUNDLED_CONTEXTS: ReadonlyMap<string, Readonly<Record<string, unkno
  * property into a term, like the undefined-terms context. Only a deployment that runs those suites loads it.
  */
 export const EXAMPLES_V2_CONTEXT_URL = 'https://www.w3.org/ns/credentials/examples/v2';
-export const EXAMPLES_V2_CONTEXT: Readonly<Record<string, unknown>> = deepFreeze({ '@context': { '@vocab': 'https://www.w3.org/ns/credentials/examples#' } });
+export const EXAMPLES_V2_CONTEXT: Readonly<Record<string, unknown>> = deepFreeze({
+  '@context': { '@vocab': 'https://www.w3.org/ns/credentials/examples#' },
+});

@@ -4,7 +4,7 @@ import type { JsonObject } from './issuer.js';
 import { type AchievementInput, type AchievementSubjectInput, type ProfileInput, buildAchievement, buildProfile } from './open-badges.js';
 
 export type AssociationType =
-  | 'exactMatchOf' | 'isChildOf' | 'isParentOf' | 'isPartOf' | 'isPeerOf' | 'isRelatedTo' | 'precedes' | 'replacedBy';
+  'exactMatchOf' | 'isChildOf' | 'isParentOf' | 'isPartOf' | 'isPeerOf' | 'isRelatedTo' | 'precedes' | 'replacedBy';
 
 /** Links two achievements of the record, e.g. a module achievement `isChildOf` the programme achievement. */
 export interface AssociationInput {
@@ -33,7 +33,20 @@ export interface ClrCredentialInput {
 }
 
 export function buildClrCredential(input: ClrCredentialInput): JsonObject {
-  const { id, name, description, issuer, subject, credentials, achievements, associations, validFrom, validUntil, partial, credentialStatus } = input;
+  const {
+    id,
+    name,
+    description,
+    issuer,
+    subject,
+    credentials,
+    achievements,
+    associations,
+    validFrom,
+    validUntil,
+    partial,
+    credentialStatus,
+  } = input;
   if (!id) throw new TypeError('"id" is required.');
   if (!name) throw new TypeError('"name" is required.');
   if (!issuer) throw new TypeError('"issuer" is required.');

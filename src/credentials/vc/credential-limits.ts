@@ -25,12 +25,16 @@ export function exceedsLimits(document: JsonObject): string | null {
   if (shape) return shape;
   const proofs = asList(document.proof);
   if (proofs.length > CREDENTIAL_LIMITS.proofs) return `${proofs.length} proofs (at most ${CREDENTIAL_LIMITS.proofs})`;
-  const proofValues = proofs.map((proof) => (proof && typeof proof === 'object' ? (proof as JsonObject).proofValue : undefined)).filter((value) => value !== undefined);
+  const proofValues = proofs
+    .map((proof) => (proof && typeof proof === 'object' ? (proof as JsonObject).proofValue : undefined))
+    .filter((value) => value !== undefined);
   if (new Set(proofValues.map(String)).size !== proofValues.length) return 'the same proof twice';
   const endorsements = asList(document.endorsement);
-  if (endorsements.length > CREDENTIAL_LIMITS.endorsements) return `${endorsements.length} endorsements (at most ${CREDENTIAL_LIMITS.endorsements})`;
+  if (endorsements.length > CREDENTIAL_LIMITS.endorsements)
+    return `${endorsements.length} endorsements (at most ${CREDENTIAL_LIMITS.endorsements})`;
   const entries = asList(document.credentialStatus);
-  if (entries.length > CREDENTIAL_LIMITS.statusEntries) return `${entries.length} status entries (at most ${CREDENTIAL_LIMITS.statusEntries})`;
+  if (entries.length > CREDENTIAL_LIMITS.statusEntries)
+    return `${entries.length} status entries (at most ${CREDENTIAL_LIMITS.statusEntries})`;
   const purposes = entries.map((entry) => (entry && typeof entry === 'object' ? String((entry as JsonObject).statusPurpose) : ''));
   if (new Set(purposes).size !== purposes.length) return 'two status entries with the same purpose (one list per purpose)';
   return null;

@@ -33,8 +33,10 @@ describe('did:web resolution against a local server', () => {
     const ensm = await newEnsmAlger();
     const did = didAt('issuers', 'ensm-alger');
     const document = { ...ensm.didDocument, id: did };
-    const json = (body: unknown, type = 'application/did+json') => (response: http.ServerResponse) =>
-      response.writeHead(200, { 'content-type': type }).end(JSON.stringify(body));
+    const json =
+      (body: unknown, type = 'application/did+json') =>
+      (response: http.ServerResponse) =>
+        response.writeHead(200, { 'content-type': type }).end(JSON.stringify(body));
     routes = {
       '/issuers/ensm-alger/did.json': json(document),
       '/issuers/moved/did.json': (response) => response.writeHead(301, { location: 'http://169.254.169.254/latest/meta-data' }).end(),
@@ -101,7 +103,14 @@ describe('did:web host refusals (no request is ever sent)', () => {
     ['a private host', [{ address: '10.20.30.40', family: 4 }], 'private'],
     ['a cloud metadata host', [{ address: '169.254.169.254', family: 4 }], 'link-local'],
     ['an IPv4-mapped loopback', [{ address: '::ffff:127.0.0.1', family: 6 }], 'loopback'],
-    ['a host with one private address among public ones', [{ address: '93.184.215.14', family: 4 }, { address: 'fd00::7', family: 6 }], 'unique local (private)'],
+    [
+      'a host with one private address among public ones',
+      [
+        { address: '93.184.215.14', family: 4 },
+        { address: 'fd00::7', family: 6 },
+      ],
+      'unique local (private)',
+    ],
   ])('refuses %s', async (_what, addresses, reason) => {
     const attempt = fetchDidWebDocument('did:web:issuers.example.net:issuers:x', { lookup: async () => addresses });
     await expect(attempt).rejects.toBeInstanceOf(OutboundFetchError);
@@ -114,12 +123,16 @@ describe('did:web host refusals (no request is ever sent)', () => {
   });
 
   it('refuses DIDs that are not did:web or map to no https URL', async () => {
-    await expect(fetchDidWebDocument('did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK')).rejects.toMatchObject({ code: 'INVALID_DID' });
+    await expect(fetchDidWebDocument('did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK')).rejects.toMatchObject({
+      code: 'INVALID_DID',
+    });
     await expect(fetchDidWebDocument('did:web:10.0.0.1')).rejects.toMatchObject({ code: 'INVALID_DID' });
   });
 
   it('times out a DNS look-up that does not answer', async () => {
     const never = (): Promise<never> => new Promise(() => undefined);
-    await expect(fetchDidWebDocument('did:web:issuers.example.net', { lookup: never, timeoutMs: 100 })).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await expect(fetchDidWebDocument('did:web:issuers.example.net', { lookup: never, timeoutMs: 100 })).rejects.toMatchObject({
+      code: 'TIMEOUT',
+    });
   });
 });

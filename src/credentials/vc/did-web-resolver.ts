@@ -26,9 +26,15 @@ export async function fetchDidWebDocument(did: string, options: DidWebResolverOp
     throw new OutboundFetchError('INVALID_DID', (error as Error).message);
   }
   if (options.allowHttp) url.protocol = 'http:';
-  const body = await fetchJson(url.href, DID_DOCUMENT, { ...options, timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs, maxBytes: options.maxBytes ?? DEFAULTS.maxBytes });
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new OutboundFetchError('NOT_JSON', `${url.href} is not a JSON object`);
-  if ((body as DidDocument).id !== did) throw new OutboundFetchError('ID_MISMATCH', `the document at ${url.href} is not the DID document of ${did}`);
+  const body = await fetchJson(url.href, DID_DOCUMENT, {
+    ...options,
+    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+    maxBytes: options.maxBytes ?? DEFAULTS.maxBytes,
+  });
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new OutboundFetchError('NOT_JSON', `${url.href} is not a JSON object`);
+  if ((body as DidDocument).id !== did)
+    throw new OutboundFetchError('ID_MISMATCH', `the document at ${url.href} is not the DID document of ${did}`);
   return body as DidDocument;
 }
 

@@ -5,9 +5,17 @@ const KEY_B = 'z6MkpTHR8VNsBxYAAWHut2Geadd9jSwuBV8xRoAnwWsdvktH';
 
 describe('did:web', () => {
   it.each([
-    [{ host: 'example.org', path: ['issuers', 'ensm-alger'] }, 'did:web:example.org:issuers:ensm-alger', 'https://example.org/issuers/ensm-alger/did.json'],
+    [
+      { host: 'example.org', path: ['issuers', 'ensm-alger'] },
+      'did:web:example.org:issuers:ensm-alger',
+      'https://example.org/issuers/ensm-alger/did.json',
+    ],
     [{ host: 'example.org' }, 'did:web:example.org', 'https://example.org/.well-known/did.json'],
-    [{ host: 'Localhost', port: 8443, path: ['issuers', 'ehesp-rennes'] }, 'did:web:localhost%3A8443:issuers:ehesp-rennes', 'https://localhost:8443/issuers/ehesp-rennes/did.json'],
+    [
+      { host: 'Localhost', port: 8443, path: ['issuers', 'ehesp-rennes'] },
+      'did:web:localhost%3A8443:issuers:ehesp-rennes',
+      'https://localhost:8443/issuers/ehesp-rennes/did.json',
+    ],
   ])('maps %j to %s and its document URL', (location, did, url) => {
     expect(didWebFromLocation(location)).toBe(did);
     expect(didWebToUrl(did)).toBe(url);

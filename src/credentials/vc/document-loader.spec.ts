@@ -6,7 +6,13 @@ import { newEnsmAlger, newLearner } from './vc-test-factory.js';
 describe('createDocumentLoader', () => {
   it('serves the bundled contexts (VC 2.0, Open Badges 3.0.3, CLR 2.0.1) from memory', async () => {
     const load = createDocumentLoader();
-    for (const url of [VC_V2_CONTEXT_URL, OB_V3P0_CONTEXT_URL, CLR_V2P0_CONTEXT_URL, 'https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1']) {
+    for (const url of [
+      VC_V2_CONTEXT_URL,
+      OB_V3P0_CONTEXT_URL,
+      CLR_V2P0_CONTEXT_URL,
+      'https://www.w3.org/ns/did/v1',
+      'https://w3id.org/security/multikey/v1',
+    ]) {
       const { document, documentUrl } = await load(url);
       expect(documentUrl).toBe(url);
       expect(document['@context']).toBeDefined();
@@ -17,7 +23,9 @@ describe('createDocumentLoader', () => {
     const load = createDocumentLoader();
     const attempt = load('https://www.w3.org/ns/credentials/undefined-terms/v2');
     await expect(attempt).rejects.toBeInstanceOf(UnknownContextError);
-    await expect(load('https://example.org/evil-context.jsonld')).rejects.toThrow('unknown context, never fetched: https://example.org/evil-context.jsonld');
+    await expect(load('https://example.org/evil-context.jsonld')).rejects.toThrow(
+      'unknown context, never fetched: https://example.org/evil-context.jsonld',
+    );
   });
 
   it('resolves did:key documents and their verification methods locally', async () => {
@@ -52,9 +60,20 @@ describe('createDocumentLoader', () => {
 
   it('asks the resolver once more, fresh, for a verification method its (cached) document lacks', async () => {
     const ensm = await newEnsmAlger();
-    const rotated = { ...ensm.didDocument, verificationMethod: [...(ensm.didDocument.verificationMethod ?? []), { id: `${ensm.did}#z6MkNewKey`, type: 'Multikey', controller: ensm.did, publicKeyMultibase: 'z6MkNewKey' } as const] };
+    const rotated = {
+      ...ensm.didDocument,
+      verificationMethod: [
+        ...(ensm.didDocument.verificationMethod ?? []),
+        { id: `${ensm.did}#z6MkNewKey`, type: 'Multikey', controller: ensm.did, publicKeyMultibase: 'z6MkNewKey' } as const,
+      ],
+    };
     const asked: { fresh?: boolean }[] = [];
-    const load = createDocumentLoader({ resolveDidWeb: async (_did, options) => { asked.push({ ...options }); return options?.fresh ? rotated : ensm.didDocument; } });
+    const load = createDocumentLoader({
+      resolveDidWeb: async (_did, options) => {
+        asked.push({ ...options });
+        return options?.fresh ? rotated : ensm.didDocument;
+      },
+    });
     expect((await load(`${ensm.did}#z6MkNewKey`)).document).toMatchObject({ id: `${ensm.did}#z6MkNewKey` });
     expect(asked).toEqual([{ fresh: false }, { fresh: true }]);
     asked.length = 0;
@@ -73,7 +92,9 @@ describe('createDocumentLoader', () => {
   });
 
   it('does not let extra contexts replace a bundled one', async () => {
-    const load = createDocumentLoader({ extraContexts: new Map([[VC_V2_CONTEXT_URL, { '@context': { '@vocab': 'https://evil.example/#' } }]]) });
+    const load = createDocumentLoader({
+      extraContexts: new Map([[VC_V2_CONTEXT_URL, { '@context': { '@vocab': 'https://evil.example/#' } }]]),
+    });
     const { document } = await load(VC_V2_CONTEXT_URL);
     expect(JSON.stringify(document)).not.toContain('evil.example');
   });

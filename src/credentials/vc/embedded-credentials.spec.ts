@@ -3,13 +3,23 @@ import { newDocumentLoader } from './vc-test-factory.js';
 import { verifyCredential } from './verifier.js';
 
 const name = (value: string) => ({ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: value });
-const email = (hash: string, salt: string) => ({ type: 'IdentityObject', identityType: 'emailAddress', hashed: true, identityHash: hash, salt });
+const email = (hash: string, salt: string) => ({
+  type: 'IdentityObject',
+  identityType: 'emailAddress',
+  hashed: true,
+  identityHash: hash,
+  salt,
+});
 
 describe('embedded credentials of a ClrCredential', () => {
   it('matches subjects by id, or by every identity the embedded credential gives', () => {
     const transcript = { identifier: [name('Nadia Benkhelifa'), email('sha256$aaa', 's1'), email('sha256$bbb', 's2')] };
-    expect(sameSubject(transcript, { credentialSubject: { identifier: [name('Nadia Benkhelifa'), email('sha256$bbb', 's2')] } })).toBe(true);
-    expect(sameSubject(transcript, { credentialSubject: { identifier: [name('Nadia Benkhelifa'), email('sha256$ccc', 's3')] } })).toBe(false);
+    expect(sameSubject(transcript, { credentialSubject: { identifier: [name('Nadia Benkhelifa'), email('sha256$bbb', 's2')] } })).toBe(
+      true,
+    );
+    expect(sameSubject(transcript, { credentialSubject: { identifier: [name('Nadia Benkhelifa'), email('sha256$ccc', 's3')] } })).toBe(
+      false,
+    );
     expect(sameSubject(transcript, { credentialSubject: { identifier: [name('Lina Haddad')] } })).toBe(false);
     expect(sameSubject(transcript, { credentialSubject: { identifier: [] } })).toBe(false);
     expect(sameSubject({ id: 'did:key:z6Mkone' }, { credentialSubject: { id: 'did:key:z6Mkone' } })).toBe(true);
@@ -23,6 +33,8 @@ describe('embedded credentials of a ClrCredential', () => {
     const over = await verifyEmbeddedCredentials(many, { documentLoader }, verifyCredential);
     expect(over.errors.map((error) => error.code)).toEqual(['LIMIT_EXCEEDED']);
     const nested = { credentialSubject: { verifiableCredential: [{ type: ['VerifiableCredential', 'ClrCredential'] }] } };
-    expect((await verifyEmbeddedCredentials(nested, { documentLoader }, verifyCredential)).errors.map((error) => error.code)).toEqual(['EMBEDDED_INVALID']);
+    expect((await verifyEmbeddedCredentials(nested, { documentLoader }, verifyCredential)).errors.map((error) => error.code)).toEqual([
+      'EMBEDDED_INVALID',
+    ]);
   });
 });

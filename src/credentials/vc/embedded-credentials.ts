@@ -22,7 +22,8 @@ const typesOf = (document: JsonObject): unknown[] => asList(document.type);
 export const isClrCredential = (document: JsonObject): boolean => typesOf(document).includes('ClrCredential');
 
 type Identity = { identityType?: unknown; hashed?: unknown; identityHash?: unknown; salt?: unknown };
-const identityKey = (identity: Identity): string => JSON.stringify([identity.identityType, identity.hashed === true, identity.identityHash, identity.salt ?? null]);
+const identityKey = (identity: Identity): string =>
+  JSON.stringify([identity.identityType, identity.hashed === true, identity.identityHash, identity.salt ?? null]);
 
 /**
  * Whether an embedded credential's subject is the transcript's: the same `id` when both have one, otherwise every
@@ -45,12 +46,17 @@ const CANNOT_TELL_NOW: ReadonlySet<ProblemCode> = new Set(['STATUS_UNAVAILABLE',
 
 /** Verifies every credential a ClrCredential embeds; `verify` is verifyCredential (passed in: no import cycle). */
 export async function verifyEmbeddedCredentials(
-  transcript: JsonObject, options: Omit<VerifyCredentialOptions, 'credential'>, verify: (options: VerifyCredentialOptions) => Promise<VerificationReport>,
+  transcript: JsonObject,
+  options: Omit<VerifyCredentialOptions, 'credential'>,
+  verify: (options: VerifyCredentialOptions) => Promise<VerificationReport>,
 ): Promise<{ reports: EmbeddedReport[]; errors: VerificationProblem[] }> {
   const subject = (asList(transcript.credentialSubject)[0] ?? {}) as JsonObject;
   const embedded = asList(subject.verifiableCredential);
   if (embedded.length > MAX_EMBEDDED_CREDENTIALS) {
-    const problem: VerificationProblem = { code: 'LIMIT_EXCEEDED', message: `the transcript embeds ${embedded.length} credentials (at most ${MAX_EMBEDDED_CREDENTIALS} are verified)` };
+    const problem: VerificationProblem = {
+      code: 'LIMIT_EXCEEDED',
+      message: `the transcript embeds ${embedded.length} credentials (at most ${MAX_EMBEDDED_CREDENTIALS} are verified)`,
+    };
     return { reports: [], errors: [problem] };
   }
   const reports: EmbeddedReport[] = [];
@@ -60,7 +66,12 @@ export async function verifyEmbeddedCredentials(
     const at = `embedded credential ${index} (${credentialId ?? 'no id'})`;
     if (isClrCredential(document)) {
       // One level only: a transcript of transcripts would multiply the work of a single call.
-      reports.push({ index, credentialId, verified: false, errors: [{ code: 'EMBEDDED_INVALID', message: `${at}: a transcript inside a transcript is not verified` }] });
+      reports.push({
+        index,
+        credentialId,
+        verified: false,
+        errors: [{ code: 'EMBEDDED_INVALID', message: `${at}: a transcript inside a transcript is not verified` }],
+      });
       continue;
     }
     const report = await verify({ ...options, credential: item, requiredProofs: undefined });
@@ -69,7 +80,8 @@ export async function verifyEmbeddedCredentials(
     const found = report.errors;
     const detail = found.map((problem) => `${problem.code}: ${problem.message}`).join('; ');
     if (found.some((problem) => STATUS_SET.has(problem.code))) errors.push({ code: 'EMBEDDED_REVOKED', message: `${at}: ${detail}` });
-    else if (found.some((problem) => !CANNOT_TELL_NOW.has(problem.code))) errors.push({ code: 'EMBEDDED_INVALID', message: `${at}: ${detail}` });
+    else if (found.some((problem) => !CANNOT_TELL_NOW.has(problem.code)))
+      errors.push({ code: 'EMBEDDED_INVALID', message: `${at}: ${detail}` });
     else if (found.length) errors.push({ ...found[0], message: `${at}: ${detail}` });
     if (report.verified && !sameSubject(subject, document)) {
       errors.push({ code: 'EMBEDDED_SUBJECT_MISMATCH', message: `${at} is about another learner than the transcript's subject` });

@@ -26,14 +26,31 @@ const idOf = (value: unknown): string | undefined =>
  */
 export async function endorsedDigest(credential: JsonObject, documentLoader: DocumentLoader): Promise<string> {
   const { proof: _proof, endorsement: _endorsement, ...unsigned } = credential;
-  const nquads = await jsonld.canonize(structuredClone(unsigned), { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader, safe: true });
+  const nquads = await jsonld.canonize(structuredClone(unsigned), {
+    algorithm: 'RDFC-1.0',
+    format: 'application/n-quads',
+    documentLoader,
+    safe: true,
+  });
   const digest = createHash('sha256').update(nquads, 'utf8').digest();
   return `u${Buffer.concat([SHA2_256_MULTIHASH, digest]).toString('base64url')}`;
 }
 
 /** An unsigned OB 3.0 EndorsementCredential by one school, about one diploma, carrying the digest it approved. */
-export function buildEndorsement({ id, credentialId, digest, issuer, comment, validFrom }: {
-  id: string; credentialId: string; digest: string; issuer: ProfileInput; comment: string; validFrom: string;
+export function buildEndorsement({
+  id,
+  credentialId,
+  digest,
+  issuer,
+  comment,
+  validFrom,
+}: {
+  id: string;
+  credentialId: string;
+  digest: string;
+  issuer: ProfileInput;
+  comment: string;
+  validFrom: string;
 }): JsonObject {
   if (!id) throw new TypeError('"id" is required.');
   if (!credentialId) throw new TypeError('"credentialId" is required.');
@@ -60,23 +77,40 @@ export interface EndorsementReport {
 }
 
 /** Verifies one embedded credential on its own, as a stock verifier would (its issuer's proof only). */
-export type VerifyEmbedded = (credential: JsonObject, issuer: string) => Promise<{ verified: boolean; outcome: string; errors: VerificationProblem[] }>;
+export type VerifyEmbedded = (
+  credential: JsonObject,
+  issuer: string,
+) => Promise<{ verified: boolean; outcome: string; errors: VerificationProblem[] }>;
 
 /**
  * One report per awarding school: the endorsement whose issuer is that school must verify on its own (the stock
  * issuer purpose: its key is the issuer's) and be about this diploma (credentialSubject.id) and this content
  * (digestMultibase). The JSON keys read here are those of the verified endorsement, checked in its signed form.
  */
-export async function checkEndorsements({ credential, schools, documentLoader, verify }: {
-  credential: JsonObject; schools: string[]; documentLoader: DocumentLoader; verify: VerifyEmbedded;
+export async function checkEndorsements({
+  credential,
+  schools,
+  documentLoader,
+  verify,
+}: {
+  credential: JsonObject;
+  schools: string[];
+  documentLoader: DocumentLoader;
+  verify: VerifyEmbedded;
 }): Promise<EndorsementReport[]> {
   const endorsements = asList(credential.endorsement);
   let digest: string | null = null;
   const reports: EndorsementReport[] = [];
   for (const did of schools) {
-    const candidates = endorsements.map((item, index) => ({ item, index })).filter(({ item }) => isObject(item) && idOf(item.issuer) === did);
+    const candidates = endorsements
+      .map((item, index) => ({ item, index }))
+      .filter(({ item }) => isObject(item) && idOf(item.issuer) === did);
     if (candidates.length === 0) {
-      reports.push({ did, status: 'missing', error: { code: 'ENDORSEMENT_MISSING', message: `no endorsement by ${did}, an awarding body of this diploma` } });
+      reports.push({
+        did,
+        status: 'missing',
+        error: { code: 'ENDORSEMENT_MISSING', message: `no endorsement by ${did}, an awarding body of this diploma` },
+      });
       continue;
     }
     let report: EndorsementReport | null = null;
@@ -86,7 +120,15 @@ export async function checkEndorsements({ credential, schools, documentLoader, v
       if (!result.verified) {
         const cause = result.errors[0];
         const status = result.outcome === 'indeterminate' ? 'unavailable' : 'invalid';
-        report ??= { did, status, index, error: { code: status === 'unavailable' ? 'DID_UNAVAILABLE' : 'ENDORSEMENT_INVALID', message: `the endorsement by ${did} does not verify: ${cause?.message ?? 'failed'}` } };
+        report ??= {
+          did,
+          status,
+          index,
+          error: {
+            code: status === 'unavailable' ? 'DID_UNAVAILABLE' : 'ENDORSEMENT_INVALID',
+            message: `the endorsement by ${did} does not verify: ${cause?.message ?? 'failed'}`,
+          },
+        };
         continue;
       }
       const subject = asList(endorsement.credentialSubject)[0];
@@ -94,11 +136,19 @@ export async function checkEndorsements({ credential, schools, documentLoader, v
       try {
         digest ??= await endorsedDigest(credential, documentLoader);
       } catch (error) {
-        return schools.map((school) => ({ did: school, status: 'invalid' as const, error: { ...describeFailure(error), code: 'ENDORSEMENT_INVALID' as const } }));
+        return schools.map((school) => ({
+          did: school,
+          status: 'invalid' as const,
+          error: { ...describeFailure(error), code: 'ENDORSEMENT_INVALID' as const },
+        }));
       }
-      const problem = !types.includes('EndorsementCredential') ? 'is not an EndorsementCredential'
-        : !isObject(subject) || subject.id !== credential.id ? `is about ${isObject(subject) ? String(subject.id) : 'nothing'}, not this diploma`
-          : subject.digestMultibase !== digest ? 'approved other content than this diploma holds (digestMultibase differs)' : null;
+      const problem = !types.includes('EndorsementCredential')
+        ? 'is not an EndorsementCredential'
+        : !isObject(subject) || subject.id !== credential.id
+          ? `is about ${isObject(subject) ? String(subject.id) : 'nothing'}, not this diploma`
+          : subject.digestMultibase !== digest
+            ? 'approved other content than this diploma holds (digestMultibase differs)'
+            : null;
       if (problem) {
         report = { did, status: 'invalid', index, error: { code: 'ENDORSEMENT_INVALID', message: `the endorsement by ${did} ${problem}` } };
         continue;

@@ -35,12 +35,17 @@ describe('addressRefusalReason', () => {
     expect(isPublicAddress(address)).toBe(false);
   });
 
-  it.each(['93.184.215.14', '1.1.1.1', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '2a00:1450:4007:80f::200e', '::ffff:93.184.215.14'])(
-    'accepts the public address %s',
-    (address) => {
-      expect(addressRefusalReason(address)).toBeUndefined();
-    },
-  );
+  it.each([
+    '93.184.215.14',
+    '1.1.1.1',
+    '172.32.0.1',
+    '100.128.0.1',
+    '2606:4700:4700::1111',
+    '2a00:1450:4007:80f::200e',
+    '::ffff:93.184.215.14',
+  ])('accepts the public address %s', (address) => {
+    expect(addressRefusalReason(address)).toBeUndefined();
+  });
 });
 
 describe('parseIpv6', () => {

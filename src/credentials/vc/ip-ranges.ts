@@ -31,7 +31,7 @@ function parseIpv4(address: string): number {
 
 function inRange(value: number, base: number, prefix: number): boolean {
   const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-  return ((value & mask) >>> 0) === ((base & mask) >>> 0);
+  return (value & mask) >>> 0 === (base & mask) >>> 0;
 }
 
 function ipv4RefusalReason(address: string): string | undefined {

@@ -4,7 +4,15 @@ import * as vc from '@digitalbazaar/vc';
 import type { DocumentLoader } from './document-loader.js';
 import { type JsonObject, issueCredential } from './issuer.js';
 import { exportKeyPair, importKeyPair } from './keys.js';
-import { type TestSchool, newCoAccreditedDiploma, newCrisisManagementCertificate, newDocumentLoader, newEhespRennes, newEnsmAlger, newLearner } from './vc-test-factory.js';
+import {
+  type TestSchool,
+  newCoAccreditedDiploma,
+  newCrisisManagementCertificate,
+  newDocumentLoader,
+  newEhespRennes,
+  newEnsmAlger,
+  newLearner,
+} from './vc-test-factory.js';
 import { verifyCredential } from './verifier.js';
 
 describe('issueCredential', () => {
@@ -35,7 +43,12 @@ describe('issueCredential', () => {
 
   it('gives the same bytes for the same inputs', async () => {
     const issue = (): Promise<JsonObject> =>
-      issueCredential({ credential: newCrisisManagementCertificate({ school: ensm, learnerDid }), signer: { keyPair: ensm.keyPair }, documentLoader, date: '2026-06-30T08:00:00Z' });
+      issueCredential({
+        credential: newCrisisManagementCertificate({ school: ensm, learnerDid }),
+        signer: { keyPair: ensm.keyPair },
+        documentLoader,
+        date: '2026-06-30T08:00:00Z',
+      });
     expect(JSON.stringify(await issue())).toBe(JSON.stringify(await issue()));
   });
 
@@ -44,7 +57,10 @@ describe('issueCredential', () => {
     const date = '2026-06-30T08:00:00Z';
     for (const school of [ensm, ehesp]) {
       const stock = await vc.issue({
-        credential: structuredClone(credential), suite: new DataIntegrityProof({ signer: school.keyPair.signer(), date, cryptosuite: eddsaRdfc2022 }), documentLoader, now: date,
+        credential: structuredClone(credential),
+        suite: new DataIntegrityProof({ signer: school.keyPair.signer(), date, cryptosuite: eddsaRdfc2022 }),
+        documentLoader,
+        now: date,
       });
       expect(await issueCredential({ credential, signer: { keyPair: school.keyPair }, documentLoader, date })).toEqual(stock);
     }
@@ -86,9 +102,15 @@ describe('issueCredential', () => {
 
   it('names the missing parameter', async () => {
     const credential = newCrisisManagementCertificate({ school: ensm, learnerDid });
-    await expect(issueCredential({ credential, signer: { keyPair: ensm.keyPair } } as never)).rejects.toThrow('"documentLoader" is required.');
+    await expect(issueCredential({ credential, signer: { keyPair: ensm.keyPair } } as never)).rejects.toThrow(
+      '"documentLoader" is required.',
+    );
     await expect(issueCredential({ credential, documentLoader } as never)).rejects.toThrow('"signer" is required.');
-    await expect(issueCredential({ credential, signer: {}, documentLoader })).rejects.toThrow('"signer.keyPair" or "signer.signer" is required.');
-    await expect(issueCredential({ signer: { keyPair: ensm.keyPair }, documentLoader } as never)).rejects.toThrow('"credential" is required.');
+    await expect(issueCredential({ credential, signer: {}, documentLoader })).rejects.toThrow(
+      '"signer.keyPair" or "signer.signer" is required.',
+    );
+    await expect(issueCredential({ signer: { keyPair: ensm.keyPair }, documentLoader } as never)).rejects.toThrow(
+      '"credential" is required.',
+    );
   });
 });

@@ -29,7 +29,11 @@ function keyPairSigner(keyPair: IssuerKeyPair): Ed25519Signer {
   const stock = keyPair.signer(); // refuses a key pair without its secret key
   let key = privateKeys.get(keyPair);
   if (!key) {
-    key = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, keyPair.secretKey!.subarray(0, 32)]), format: 'der', type: 'pkcs8' });
+    key = createPrivateKey({
+      key: Buffer.concat([ED25519_PKCS8_PREFIX, keyPair.secretKey!.subarray(0, 32)]),
+      format: 'der',
+      type: 'pkcs8',
+    });
     privateKeys.set(keyPair, key);
   }
   const privateKey = key;
@@ -52,7 +56,8 @@ const cryptosuite = { ...eddsaRdfc2022, createVerifyData: chainedVerifyData };
 function proofSuite(signer: Ed25519Signer, date: Date | string | undefined, proof?: ProofOptions): DataIntegrityProof {
   const suite = new DataIntegrityProof({ signer, date, cryptosuite });
   // The library copies `suite.proof` into the proof it creates (there is no constructor option for it).
-  if (proof && (proof.id !== undefined || proof.previousProof !== undefined)) (suite as unknown as { proof: ProofOptions }).proof = { ...proof };
+  if (proof && (proof.id !== undefined || proof.previousProof !== undefined))
+    (suite as unknown as { proof: ProofOptions }).proof = { ...proof };
   return suite;
 }
 

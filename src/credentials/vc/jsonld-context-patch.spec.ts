@@ -21,7 +21,12 @@ const documentLoader = createDocumentLoader();
 async function canonicalForm(processor: JsonLd, document: JsonObject): Promise<string> {
   try {
     return await processor.canonize(structuredClone(document), {
-      algorithm: 'RDFC-1.0', format: 'application/n-quads', base: null, safe: true, rdfDirection: 'i18n-datatype', documentLoader,
+      algorithm: 'RDFC-1.0',
+      format: 'application/n-quads',
+      base: null,
+      safe: true,
+      rdfDirection: 'i18n-datatype',
+      documentLoader,
     });
   } catch (error) {
     return `error: ${errorCode(error)}`;
@@ -61,22 +66,38 @@ describe('the patched jsonld', () => {
     const [ensm, ehesp] = await Promise.all([newEnsmAlger(), newEhespRennes()]);
     const learnerDid = (await newLearner()).did;
     const loader = createDocumentLoader({ resolveDidWeb: async (did) => [ensm.didDocument, ehesp.didDocument].find((d) => d.id === did)! });
-    const sign = (credential: JsonObject, school = ensm) => issueCredential({ credential, signer: { keyPair: school.keyPair }, documentLoader: loader, date: '2026-07-01T00:00:00Z' });
+    const sign = (credential: JsonObject, school = ensm) =>
+      issueCredential({ credential, signer: { keyPair: school.keyPair }, documentLoader: loader, date: '2026-07-01T00:00:00Z' });
     const listUrl = 'https://competences.example.org/status-lists/1/revocation';
-    const certificate = await sign(newCrisisManagementCertificate({
-      school: ensm,
-      learnerDid,
-      credentialStatus: [
-        buildStatusEntry({ statusListCredential: listUrl, statusListIndex: 40_961, statusPurpose: 'revocation' }),
-        buildStatusEntry({ statusListCredential: listUrl.replace('revocation', 'suspension'), statusListIndex: 40_961, statusPurpose: 'suspension' }),
-      ],
-    }));
+    const certificate = await sign(
+      newCrisisManagementCertificate({
+        school: ensm,
+        learnerDid,
+        credentialStatus: [
+          buildStatusEntry({ statusListCredential: listUrl, statusListIndex: 40_961, statusPurpose: 'revocation' }),
+          buildStatusEntry({
+            statusListCredential: listUrl.replace('revocation', 'suspension'),
+            statusListIndex: 40_961,
+            statusPurpose: 'suspension',
+          }),
+        ],
+      }),
+    );
     const diploma = await sign(await sign(newCoAccreditedDiploma({ lead: ensm, partner: ehesp, learnerDid })), ehesp);
     const transcript = buildClrCredential({
-      id: 'urn:uuid:8a0e4c9d-3b21-4f5e-9c7a-1d2b3c4d5e6f', name: 'Relevé de notes', issuer: ensm.profile, subject: { id: learnerDid },
-      credentials: [certificate, diploma], validFrom: '2026-07-20T00:00:00Z',
+      id: 'urn:uuid:8a0e4c9d-3b21-4f5e-9c7a-1d2b3c4d5e6f',
+      name: 'Relevé de notes',
+      issuer: ensm.profile,
+      subject: { id: learnerDid },
+      credentials: [certificate, diploma],
+      validFrom: '2026-07-20T00:00:00Z',
     });
-    const statusList = buildStatusListCredential({ id: listUrl, issuer: ensm.did, statusPurpose: 'revocation', encodedList: encodeStatusList(createStatusList()) });
+    const statusList = buildStatusListCredential({
+      id: listUrl,
+      issuer: ensm.did,
+      statusPurpose: 'revocation',
+      encodedList: encodeStatusList(createStatusList()),
+    });
     const documents = [certificate, diploma, transcript, statusList, ensm.didDocument as unknown as JsonObject];
     for (const document of documents) {
       const { proof, ...unsigned } = document as JsonObject & { proof?: unknown };
@@ -123,7 +144,10 @@ function generatedContext(random: Random, depth: number): JsonObject {
   if (depth > 0 && random() < 0.3) context['@propagate'] = random() < 0.5;
   for (const property of PROPERTIES) {
     if (random() < 0.4) continue;
-    if (random() < 0.1) { context[property] = null; continue; }
+    if (random() < 0.1) {
+      context[property] = null;
+      continue;
+    }
     const definition: JsonObject = { '@id': `${vocabulary(random)}${property}` };
     const type = pick(random, [undefined, '@id', '@vocab', 'http://www.w3.org/2001/XMLSchema#integer']);
     if (type) definition['@type'] = type;
@@ -135,18 +159,27 @@ function generatedContext(random: Random, depth: number): JsonObject {
   }
   for (const type of TYPES) {
     if (random() < 0.3) continue;
-    context[type] = depth < 2 && random() < 0.7
-      ? { '@id': `${vocabulary(random)}${type}`, '@context': generatedContext(random, depth + 1) }
-      : `${vocabulary(random)}${type}`;
+    context[type] =
+      depth < 2 && random() < 0.7
+        ? { '@id': `${vocabulary(random)}${type}`, '@context': generatedContext(random, depth + 1) }
+        : `${vocabulary(random)}${type}`;
   }
   return context;
 }
 
 function generatedValue(random: Random, depth: number): unknown {
-  if (depth < 3 && random() < 0.45) return random() < 0.3 ? [generatedNode(random, depth + 1), generatedNode(random, depth + 1)] : generatedNode(random, depth + 1);
+  if (depth < 3 && random() < 0.45)
+    return random() < 0.3 ? [generatedNode(random, depth + 1), generatedNode(random, depth + 1)] : generatedNode(random, depth + 1);
   return pick(random, [
-    'Gestion des crises', 'إدارة الأزمات', 3, true, 'https://competences.example.org/items/1', 'Module',
-    { '@value': 'pilotage', '@language': 'fr' }, { fr: 'pilotage', ar: 'القيادة' }, ['a', 'b'],
+    'Gestion des crises',
+    'إدارة الأزمات',
+    3,
+    true,
+    'https://competences.example.org/items/1',
+    'Module',
+    { '@value': 'pilotage', '@language': 'fr' },
+    { fr: 'pilotage', ar: 'القيادة' },
+    ['a', 'b'],
   ]);
 }
 
@@ -161,6 +194,11 @@ function generatedNode(random: Random, depth: number): JsonObject {
 }
 
 function generatedDocument(random: Random): JsonObject {
-  const contexts = random() < 0.3 ? [VC_V2_CONTEXT_URL, generatedContext(random, 0)] : random() < 0.3 ? [generatedContext(random, 0), generatedContext(random, 0)] : generatedContext(random, 0);
+  const contexts =
+    random() < 0.3
+      ? [VC_V2_CONTEXT_URL, generatedContext(random, 0)]
+      : random() < 0.3
+        ? [generatedContext(random, 0), generatedContext(random, 0)]
+        : generatedContext(random, 0);
   return { '@context': contexts, ...generatedNode(random, 0) };
 }

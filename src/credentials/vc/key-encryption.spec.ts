@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type EncryptedPrivateKey, KeyEncryptionError, decryptPrivateKey, encryptPrivateKey, loadKeyEncryptionKey } from './key-encryption.js';
+import {
+  type EncryptedPrivateKey,
+  KeyEncryptionError,
+  decryptPrivateKey,
+  encryptPrivateKey,
+  loadKeyEncryptionKey,
+} from './key-encryption.js';
 
 const SECRET = 'z3u2en7t5LR2WtQH5PfsqMTtXkKGAHRjw8ukkpYEAxTtUdSNw6J2MVmq';
 const KID = 'did:web:example.org:issuers:ensm-alger#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
@@ -89,7 +95,9 @@ describe('loadKeyEncryptionKey', () => {
       expect((error as Error).message).not.toContain(tooShort);
     }
     expect(() => loadKeyEncryptionKey({})).toThrow('VC_KEY_ENCRYPTION_KEY is not set');
-    expect(() => loadKeyEncryptionKey({ file: '/nonexistent/kek' })).toThrow('cannot read the key-encryption key file /nonexistent/kek (ENOENT)');
+    expect(() => loadKeyEncryptionKey({ file: '/nonexistent/kek' })).toThrow(
+      'cannot read the key-encryption key file /nonexistent/kek (ENOENT)',
+    );
     expect(() => loadKeyEncryptionKey({ value: kek.toString('hex'), file: '/tmp/x' })).toThrow('not both');
   });
 });

@@ -75,7 +75,10 @@ export function decryptPrivateKey({ envelope, kek }: { envelope: EncryptedPrivat
     return Buffer.concat([decipher.update(ct), decipher.final()]).toString('utf8');
   } catch {
     // One message for a wrong KEK and for tampering: telling them apart would help an attacker, not an operator.
-    throw new KeyEncryptionError('DECRYPTION_FAILED', `cannot decrypt the private key ${envelope.kid}: wrong key-encryption key or altered envelope`);
+    throw new KeyEncryptionError(
+      'DECRYPTION_FAILED',
+      `cannot decrypt the private key ${envelope.kid}: wrong key-encryption key or altered envelope`,
+    );
   }
 }
 
@@ -93,7 +96,15 @@ function decodeKekText(text: string): Buffer | undefined {
  * The KEK from an environment value (hex, base64 or base64url of 32 bytes) or from a file holding either that text or
  * the 32 raw bytes (e.g. a mounted secret). Errors name the source, never its content.
  */
-export function loadKeyEncryptionKey({ value, file, source = 'VC_KEY_ENCRYPTION_KEY' }: { value?: string; file?: string; source?: string }): Buffer {
+export function loadKeyEncryptionKey({
+  value,
+  file,
+  source = 'VC_KEY_ENCRYPTION_KEY',
+}: {
+  value?: string;
+  file?: string;
+  source?: string;
+}): Buffer {
   if (value !== undefined && file !== undefined) {
     throw new KeyEncryptionError('INVALID_KEK', `${source}: give the key-encryption key as a value or as a file, not both`);
   }
@@ -107,11 +118,18 @@ export function loadKeyEncryptionKey({ value, file, source = 'VC_KEY_ENCRYPTION_
     try {
       content = readFileSync(file);
     } catch (error) {
-      throw new KeyEncryptionError('INVALID_KEK', `${source}: cannot read the key-encryption key file ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new KeyEncryptionError(
+        'INVALID_KEK',
+        `${source}: cannot read the key-encryption key file ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
     }
     if (content.length === KEK_BYTES) return content;
     const kek = decodeKekText(content.toString('utf8').trim());
-    if (!kek) throw new KeyEncryptionError('INVALID_KEK', `${source}: the file ${file} must hold 32 raw bytes, or 32 bytes written as hex, base64 or base64url`);
+    if (!kek)
+      throw new KeyEncryptionError(
+        'INVALID_KEK',
+        `${source}: the file ${file} must hold 32 raw bytes, or 32 bytes written as hex, base64 or base64url`,
+      );
     return kek;
   }
   throw new KeyEncryptionError('INVALID_KEK', `${source} is not set: a 32-byte key-encryption key is required to use issuer keys`);

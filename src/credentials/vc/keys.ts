@@ -34,10 +34,20 @@ export async function generateDidKeyPair({ seed }: { seed?: Uint8Array } = {}): 
   assertSeed(seed);
   const draft = await Ed25519Multikey.generate({ seed });
   const did = didKeyFromPublicKey(draft.publicKeyMultibase);
-  return importKeyPair({ ...(await exportKeyPair({ keyPair: draft, includeSecret: true })), id: `${did}#${draft.publicKeyMultibase}`, controller: did });
+  return importKeyPair({
+    ...(await exportKeyPair({ keyPair: draft, includeSecret: true })),
+    id: `${did}#${draft.publicKeyMultibase}`,
+    controller: did,
+  });
 }
 
-export async function exportKeyPair({ keyPair, includeSecret = false }: { keyPair: IssuerKeyPair; includeSecret?: boolean }): Promise<ExportedKeyPair> {
+export async function exportKeyPair({
+  keyPair,
+  includeSecret = false,
+}: {
+  keyPair: IssuerKeyPair;
+  includeSecret?: boolean;
+}): Promise<ExportedKeyPair> {
   if (!keyPair) throw new TypeError('"keyPair" is required.');
   const exported = await keyPair.export({ publicKey: true, secretKey: includeSecret, includeContext: true });
   return {

@@ -31,7 +31,10 @@ describe('Open Badges 3.0 builders', () => {
   it('builds a certificate with the OB 3.0 shape, aligned to CASE items', () => {
     const certificate = newCrisisManagementCertificate({ school: ensm, learnerDid });
     expect(checkOpenBadgeShape(certificate)).toEqual([]);
-    expect(certificate['@context']).toEqual(['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json']);
+    expect(certificate['@context']).toEqual([
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ]);
     expect(certificate.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
     expect(certificate.issuer).toEqual({ id: ensm.did, type: ['Profile'], name: ensm.profile.name, url: ensm.profile.url });
     const achievement = (certificate.credentialSubject as JsonObject).achievement as JsonObject;
@@ -49,7 +52,11 @@ describe('Open Badges 3.0 builders', () => {
   it('names every awarding school of a co-accredited diploma in awardingBody, defined by an inline context', () => {
     const diploma = newCoAccreditedDiploma({ lead: ensm, partner: ehesp, learnerDid });
     expect(checkOpenBadgeShape(diploma)).toEqual([]);
-    expect(diploma['@context']).toEqual(['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', AWARDING_BODY_CONTEXT]);
+    expect(diploma['@context']).toEqual([
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      AWARDING_BODY_CONTEXT,
+    ]);
     expect((diploma.issuer as JsonObject).id).toBe(ensm.did);
     expect((diploma.awardingBody as JsonObject[]).map((body) => body.id)).toEqual([ensm.did, ehesp.did]);
   });
@@ -75,7 +82,14 @@ describe('Open Badges 3.0 builders', () => {
       'credentialSubject.achievement.criteria (id or narrative)',
     ]);
     expect(checkOpenBadgeShape({ '@context': ['https://www.w3.org/ns/credentials/v2'] })).toEqual([
-      '@context (Open Badges 3.0)', 'id', 'type (VerifiableCredential)', 'type (OpenBadgeCredential)', 'name', 'validFrom', 'issuer', 'credentialSubject',
+      '@context (Open Badges 3.0)',
+      'id',
+      'type (VerifiableCredential)',
+      'type (OpenBadgeCredential)',
+      'name',
+      'validFrom',
+      'issuer',
+      'credentialSubject',
     ]);
   });
 
@@ -83,10 +97,21 @@ describe('Open Badges 3.0 builders', () => {
     expect(() => buildAchievementCredential({ name: 'x' } as never)).toThrow('"id" is required.');
     expect(() =>
       buildAchievementCredential({
-        id: 'urn:uuid:1', name: 'x', issuer: ensm.profile, subject: {}, achievement: {} as never, validFrom: NOW,
+        id: 'urn:uuid:1',
+        name: 'x',
+        issuer: ensm.profile,
+        subject: {},
+        achievement: {} as never,
+        validFrom: NOW,
       }),
     ).toThrow('"subject" needs an id or an identifier.');
-    expect(() => newCrisisManagementCertificate({ school: ensm, learnerDid, achievement: { id: 'urn:a', name: 'A', description: 'B', criteria: {}, achievementType: 'Certificate' } })).toThrow('"achievement.criteria" needs a narrative or an id.');
+    expect(() =>
+      newCrisisManagementCertificate({
+        school: ensm,
+        learnerDid,
+        achievement: { id: 'urn:a', name: 'A', description: 'B', criteria: {}, achievementType: 'Certificate' },
+      }),
+    ).toThrow('"achievement.criteria" needs a narrative or an id.');
   });
 });
 
@@ -95,10 +120,19 @@ describe('CLR 2.0', () => {
     const ensm = await newEnsmAlger();
     const learnerDid = (await newLearner()).did;
     const documentLoader = newDocumentLoader({ didDocuments: [ensm.didDocument] });
-    const module = await issueCredential({ credential: newCrisisManagementCertificate({ school: ensm, learnerDid }), signer: { keyPair: ensm.keyPair }, documentLoader });
+    const module = await issueCredential({
+      credential: newCrisisManagementCertificate({ school: ensm, learnerDid }),
+      signer: { keyPair: ensm.keyPair },
+      documentLoader,
+    });
     const clr = buildClrCredential({
-      id: 'urn:uuid:0d6f3f0e-2c1b-4b8e-9d55-6c1f0b8f1a10', name: 'Relevé de compétences (en cours)', issuer: ensm.profile,
-      subject: { id: learnerDid }, credentials: [module], validFrom: '2026-07-20T00:00:00Z', partial: true,
+      id: 'urn:uuid:0d6f3f0e-2c1b-4b8e-9d55-6c1f0b8f1a10',
+      name: 'Relevé de compétences (en cours)',
+      issuer: ensm.profile,
+      subject: { id: learnerDid },
+      credentials: [module],
+      validFrom: '2026-07-20T00:00:00Z',
+      partial: true,
     });
     const signed = await issueCredential({ credential: clr, signer: { keyPair: ensm.keyPair }, documentLoader });
     expect(signed.partial).toBe(true);
@@ -109,21 +143,33 @@ describe('CLR 2.0', () => {
     const [ensm, ehesp] = await Promise.all([newEnsmAlger(), newEhespRennes()]);
     const learnerDid = (await newLearner()).did;
     const documentLoader = newDocumentLoader({ didDocuments: [ensm.didDocument, ehesp.didDocument] });
-    const module = await issueCredential({ credential: newCrisisManagementCertificate({ school: ensm, learnerDid }), signer: { keyPair: ensm.keyPair }, documentLoader });
+    const module = await issueCredential({
+      credential: newCrisisManagementCertificate({ school: ensm, learnerDid }),
+      signer: { keyPair: ensm.keyPair },
+      documentLoader,
+    });
     const clr = buildClrCredential({
       id: 'urn:uuid:5b2c8e1f-7a4d-4c3b-9e6f-1a2b3c4d5e6f',
       name: 'Relevé de compétences — Master Management des établissements de santé',
       issuer: ensm.profile,
       subject: { id: learnerDid },
       credentials: [module],
-      achievements: [{
-        id: `${PUBLIC_BASE_URL}/achievements/master-mes`,
-        name: 'Master Management des établissements de santé',
-        description: 'Programme de deux ans.',
-        criteria: { narrative: '120 crédits.' },
-        achievementType: 'MasterDegree',
-      }],
-      associations: [{ associationType: 'isChildOf', sourceId: `${PUBLIC_BASE_URL}/achievements/gestion-crises-sanitaires`, targetId: `${PUBLIC_BASE_URL}/achievements/master-mes` }],
+      achievements: [
+        {
+          id: `${PUBLIC_BASE_URL}/achievements/master-mes`,
+          name: 'Master Management des établissements de santé',
+          description: 'Programme de deux ans.',
+          criteria: { narrative: '120 crédits.' },
+          achievementType: 'MasterDegree',
+        },
+      ],
+      associations: [
+        {
+          associationType: 'isChildOf',
+          sourceId: `${PUBLIC_BASE_URL}/achievements/gestion-crises-sanitaires`,
+          targetId: `${PUBLIC_BASE_URL}/achievements/master-mes`,
+        },
+      ],
       validFrom: '2026-07-20T00:00:00Z',
     });
     expect(clr.type).toEqual(['VerifiableCredential', 'ClrCredential']);

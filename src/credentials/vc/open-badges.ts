@@ -16,9 +16,25 @@ export const AWARDING_BODY_CONTEXT = Object.freeze({
 });
 
 export type AchievementType =
-  | 'Achievement' | 'Assessment' | 'Award' | 'Badge' | 'BachelorDegree' | 'Certificate' | 'CertificateOfCompletion'
-  | 'Certification' | 'Competency' | 'Course' | 'Degree' | 'Diploma' | 'DoctoralDegree' | 'LearningProgram' | 'License'
-  | 'MasterCertificate' | 'MasterDegree' | 'MicroCredential' | `ext:${string}`;
+  | 'Achievement'
+  | 'Assessment'
+  | 'Award'
+  | 'Badge'
+  | 'BachelorDegree'
+  | 'Certificate'
+  | 'CertificateOfCompletion'
+  | 'Certification'
+  | 'Competency'
+  | 'Course'
+  | 'Degree'
+  | 'Diploma'
+  | 'DoctoralDegree'
+  | 'LearningProgram'
+  | 'License'
+  | 'MasterCertificate'
+  | 'MasterDegree'
+  | 'MicroCredential'
+  | `ext:${string}`;
 
 export interface ProfileInput {
   id: string;
@@ -78,7 +94,9 @@ export interface ResultInput {
 export function hashedIdentity({ identityType, identity, salt }: { identityType: string; identity: string; salt: string }): IdentityObject {
   if (!identity) throw new TypeError('"identity" is required.');
   if (!salt) throw new TypeError('"salt" is required.');
-  const digest = createHash('sha256').update(identity + salt, 'utf8').digest('hex');
+  const digest = createHash('sha256')
+    .update(identity + salt, 'utf8')
+    .digest('hex');
   return { type: 'IdentityObject', hashed: true, identityHash: `sha256$${digest}`, identityType, salt };
 }
 
@@ -132,7 +150,20 @@ export interface AchievementCredentialInput {
 }
 
 export function buildAchievementCredential(input: AchievementCredentialInput): JsonObject {
-  const { id, name, description, issuer, coAwardingBodies = [], subject, achievement, results, validFrom, validUntil, awardedDate, credentialStatus } = input;
+  const {
+    id,
+    name,
+    description,
+    issuer,
+    coAwardingBodies = [],
+    subject,
+    achievement,
+    results,
+    validFrom,
+    validUntil,
+    awardedDate,
+    credentialStatus,
+  } = input;
   if (!id) throw new TypeError('"id" is required.');
   if (!name) throw new TypeError('"name" is required.');
   if (!issuer) throw new TypeError('"issuer" is required.');
@@ -159,7 +190,13 @@ export function buildAchievementCredential(input: AchievementCredentialInput): J
       ...(subject.identifier?.length ? { identifier: subject.identifier } : {}),
       achievement: buildAchievement(achievement),
       ...(results?.length
-        ? { result: results.map(({ alignment, ...result }) => ({ type: ['Result'], ...result, ...(alignment?.length ? { alignment: alignment.map(buildAlignment) } : {}) })) }
+        ? {
+            result: results.map(({ alignment, ...result }) => ({
+              type: ['Result'],
+              ...result,
+              ...(alignment?.length ? { alignment: alignment.map(buildAlignment) } : {}),
+            })),
+          }
         : {}),
     },
     ...(credentialStatus ? { credentialStatus } : {}),
@@ -168,7 +205,8 @@ export function buildAchievementCredential(input: AchievementCredentialInput): J
 
 const asList = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 const isObject = (value: unknown): value is JsonObject => !!value && typeof value === 'object' && !Array.isArray(value);
-const hasType = (node: unknown, ...types: string[]): boolean => isObject(node) && asList(node.type).some((t) => types.includes(t as string));
+const hasType = (node: unknown, ...types: string[]): boolean =>
+  isObject(node) && asList(node.type).some((t) => types.includes(t as string));
 
 /** The OB 3.0 (VC 2.0 flavour) required fields this credential lacks, as paths; empty when the shape is complete. */
 export function checkOpenBadgeShape(credential: unknown): string[] {
@@ -179,7 +217,10 @@ export function checkOpenBadgeShape(credential: unknown): string[] {
   };
   const contexts = asList(credential['@context']);
   need(contexts[0] === VC_V2_CONTEXT_URL, '@context[0] = https://www.w3.org/ns/credentials/v2');
-  need(contexts.some((c) => typeof c === 'string' && c.startsWith('https://purl.imsglobal.org/spec/ob/v3p0/context')), '@context (Open Badges 3.0)');
+  need(
+    contexts.some((c) => typeof c === 'string' && c.startsWith('https://purl.imsglobal.org/spec/ob/v3p0/context')),
+    '@context (Open Badges 3.0)',
+  );
   need(typeof credential.id === 'string', 'id');
   need(asList(credential.type).includes('VerifiableCredential'), 'type (VerifiableCredential)');
   need(hasType(credential, 'OpenBadgeCredential', 'AchievementCredential'), 'type (OpenBadgeCredential)');
@@ -204,6 +245,9 @@ export function checkOpenBadgeShape(credential: unknown): string[] {
   need(typeof achievement.name === 'string', 'credentialSubject.achievement.name');
   need(typeof achievement.description === 'string', 'credentialSubject.achievement.description');
   const criteria = achievement.criteria;
-  need(isObject(criteria) && (typeof criteria.narrative === 'string' || typeof criteria.id === 'string'), 'credentialSubject.achievement.criteria (id or narrative)');
+  need(
+    isObject(criteria) && (typeof criteria.narrative === 'string' || typeof criteria.id === 'string'),
+    'credentialSubject.achievement.criteria (id or narrative)',
+  );
   return missing;
 }

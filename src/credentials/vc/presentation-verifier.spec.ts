@@ -26,11 +26,21 @@ describe('verifyPresentation', () => {
     ensm = await newEnsmAlger();
     learner = await newLearner();
     documentLoader = newDocumentLoader({ didDocuments: [ensm.didDocument] });
-    certificate = await issueCredential({ credential: newCrisisManagementCertificate({ school: ensm, learnerDid: learner.did }), signer: { keyPair: ensm.keyPair }, documentLoader });
+    certificate = await issueCredential({
+      credential: newCrisisManagementCertificate({ school: ensm, learnerDid: learner.did }),
+      signer: { keyPair: ensm.keyPair },
+      documentLoader,
+    });
   });
 
   it('accepts a presentation signed by its holder for this challenge and domain', async () => {
-    const report = await verifyPresentation({ presentation: await present(), documentLoader, challenge: CHALLENGE, domain: 'recrutement.chu-oran.example', now: NOW });
+    const report = await verifyPresentation({
+      presentation: await present(),
+      documentLoader,
+      challenge: CHALLENGE,
+      domain: 'recrutement.chu-oran.example',
+      now: NOW,
+    });
     expect(report.errors).toEqual([]);
     expect(report.holderProof).toEqual({ present: true, verified: true, verificationMethod: learner.keyPair.id, controller: learner.did });
     expect(report.credentials.map((c) => c.verified)).toEqual([true]);
@@ -50,7 +60,12 @@ describe('verifyPresentation', () => {
 
   it('refuses a presentation signed by someone else than its holder', async () => {
     const stranger = await newLearner('someone-else');
-    const report = await verifyPresentation({ presentation: await present(stranger.keyPair), documentLoader, challenge: CHALLENGE, now: NOW });
+    const report = await verifyPresentation({
+      presentation: await present(stranger.keyPair),
+      documentLoader,
+      challenge: CHALLENGE,
+      now: NOW,
+    });
     expect(report.errors.map((e) => e.code)).toEqual(['HOLDER_MISMATCH']);
   });
 
@@ -63,14 +78,22 @@ describe('verifyPresentation', () => {
 
   it('reports a tampered credential inside the presentation', async () => {
     const tampered = { ...certificate, name: 'Certificat — Direction générale' };
-    const report = await verifyPresentation({ presentation: buildPresentation({ verifiableCredential: [tampered] }), documentLoader, now: NOW });
+    const report = await verifyPresentation({
+      presentation: buildPresentation({ verifiableCredential: [tampered] }),
+      documentLoader,
+      now: NOW,
+    });
     expect(report.verified).toBe(false);
-    expect(report.errors[0]).toEqual(expect.objectContaining({ code: 'INVALID_SIGNATURE', message: expect.stringContaining('credential 0 (urn:uuid:') }));
+    expect(report.errors[0]).toEqual(
+      expect.objectContaining({ code: 'INVALID_SIGNATURE', message: expect.stringContaining('credential 0 (urn:uuid:') }),
+    );
   });
 
   it('reports malformed presentations instead of throwing', async () => {
     expect((await verifyPresentation({ presentation: [], documentLoader })).errors.map((e) => e.code)).toEqual(['MALFORMED_PRESENTATION']);
     const notAPresentation = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'] };
-    expect((await verifyPresentation({ presentation: notAPresentation, documentLoader })).errors[0].message).toBe('"type" must include "VerifiablePresentation".');
+    expect((await verifyPresentation({ presentation: notAPresentation, documentLoader })).errors[0].message).toBe(
+      '"type" must include "VerifiablePresentation".',
+    );
   });
 });

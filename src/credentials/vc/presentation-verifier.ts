@@ -8,7 +8,15 @@ import type { DocumentLoader } from './document-loader.js';
 import type { JsonObject } from './issuer.js';
 import { describeFailure, type VerificationProblem } from './verification-problems.js';
 import { checkSignedForm } from './signed-form.js';
-import { type CheckStatus, CREDENTIAL_LIMITS, type Outcome, outcomeOf, type VerificationReport, type VerifyCredentialOptions, verifyCredential } from './verifier.js';
+import {
+  type CheckStatus,
+  CREDENTIAL_LIMITS,
+  type Outcome,
+  outcomeOf,
+  type VerificationReport,
+  type VerifyCredentialOptions,
+  verifyCredential,
+} from './verifier.js';
 
 /** Credentials one presentation may carry: a learner's transcript fits; thousands of copies do not. */
 export const MAX_PRESENTED_CREDENTIALS = 16;
@@ -52,9 +60,16 @@ async function verifyHolderProof(
   { challenge, domain, documentLoader }: Pick<VerifyPresentationOptions, 'challenge' | 'domain' | 'documentLoader'>,
 ): Promise<HolderProofReport> {
   const proof = asList(presentation.proof)[0] as JsonObject | undefined;
-  const report: HolderProofReport = { present: true, verified: false, verificationMethod: typeof proof?.verificationMethod === 'string' ? proof.verificationMethod : undefined };
+  const report: HolderProofReport = {
+    present: true,
+    verified: false,
+    verificationMethod: typeof proof?.verificationMethod === 'string' ? proof.verificationMethod : undefined,
+  };
   if (!challenge) {
-    return { ...report, error: { code: 'CHALLENGE_REQUIRED', message: 'a holder proof can only be accepted against the challenge this verifier issued' } };
+    return {
+      ...report,
+      error: { code: 'CHALLENGE_REQUIRED', message: 'a holder proof can only be accepted against the challenge this verifier issued' },
+    };
   }
   try {
     const purpose = new jsigs.purposes.AuthenticationProofPurpose({ challenge, domain });
@@ -67,7 +82,14 @@ async function verifyHolderProof(
     if (!verified) return { ...report, error: describeFailure(failed?.error ?? outcome.error) };
     const holder = typeof presentation.holder === 'string' ? presentation.holder : (presentation.holder as JsonObject | undefined)?.id;
     if (holder && controller !== holder) {
-      return { ...report, controller: controller as string, error: { code: 'HOLDER_MISMATCH', message: `the presentation is signed by ${String(controller)}, not by its holder ${String(holder)}` } };
+      return {
+        ...report,
+        controller: controller as string,
+        error: {
+          code: 'HOLDER_MISMATCH',
+          message: `the presentation is signed by ${String(controller)}, not by its holder ${String(holder)}`,
+        },
+      };
     }
     return { ...report, verified: true, controller: controller as string };
   } catch (error) {
@@ -77,7 +99,17 @@ async function verifyHolderProof(
 
 export async function verifyPresentation(options: VerifyPresentationOptions): Promise<PresentationReport> {
   if (!options) throw new TypeError('"options" is required.');
-  const { presentation, documentLoader, challenge, domain, requireHolderProof = false, checkStatus, now, signedForm, fetchResource } = options;
+  const {
+    presentation,
+    documentLoader,
+    challenge,
+    domain,
+    requireHolderProof = false,
+    checkStatus,
+    now,
+    signedForm,
+    fetchResource,
+  } = options;
   if (!documentLoader) throw new TypeError('"documentLoader" is required.');
   const errors: VerificationProblem[] = [];
   const noProof: HolderProofReport = { present: false, verified: false };
@@ -87,7 +119,13 @@ export async function verifyPresentation(options: VerifyPresentationOptions): Pr
     return { verified: false, outcome: 'not_verified', holderProof: noProof, credentials: [], errors };
   }
   const vp = presentation as JsonObject;
-  const refused = (problem: VerificationProblem): PresentationReport => ({ verified: false, outcome: 'not_verified', holderProof: noProof, credentials: [], errors: [problem] });
+  const refused = (problem: VerificationProblem): PresentationReport => ({
+    verified: false,
+    outcome: 'not_verified',
+    holderProof: noProof,
+    credentials: [],
+    errors: [problem],
+  });
   try {
     vc._checkPresentation(vp);
   } catch (error) {
@@ -95,9 +133,13 @@ export async function verifyPresentation(options: VerifyPresentationOptions): Pr
   }
   const presented = asList(vp.verifiableCredential);
   if (presented.length > MAX_PRESENTED_CREDENTIALS) {
-    return refused({ code: 'LIMIT_EXCEEDED', message: `the presentation carries ${presented.length} credentials (at most ${MAX_PRESENTED_CREDENTIALS})` });
+    return refused({
+      code: 'LIMIT_EXCEEDED',
+      message: `the presentation carries ${presented.length} credentials (at most ${MAX_PRESENTED_CREDENTIALS})`,
+    });
   }
-  if (asList(vp.proof).length > CREDENTIAL_LIMITS.proofs) return refused({ code: 'LIMIT_EXCEEDED', message: `the presentation carries more than ${CREDENTIAL_LIMITS.proofs} proofs` });
+  if (asList(vp.proof).length > CREDENTIAL_LIMITS.proofs)
+    return refused({ code: 'LIMIT_EXCEEDED', message: `the presentation carries more than ${CREDENTIAL_LIMITS.proofs} proofs` });
   // The holder and the challenge are read from the JSON too: the presentation must be the one spelling of what its
   // holder signed (checkSignedForm leaves its credentials out; each is checked on its own below).
   const formProblem = await checkSignedForm(vp, { documentLoader, ...(signedForm ?? {}) });
@@ -105,10 +147,13 @@ export async function verifyPresentation(options: VerifyPresentationOptions): Pr
 
   const credentials: VerificationReport[] = [];
   for (const credential of presented) {
-    credentials.push(await verifyCredential({ credential, documentLoader, checkStatus, now, fetchResource, ...(signedForm ? { signedForm } : {}) }));
+    credentials.push(
+      await verifyCredential({ credential, documentLoader, checkStatus, now, fetchResource, ...(signedForm ? { signedForm } : {}) }),
+    );
   }
   credentials.forEach((report, index) => {
-    for (const problem of report.errors) errors.push({ ...problem, message: `credential ${index} (${report.credentialId ?? 'no id'}): ${problem.message}` });
+    for (const problem of report.errors)
+      errors.push({ ...problem, message: `credential ${index} (${report.credentialId ?? 'no id'}): ${problem.message}` });
   });
 
   let holderProof = noProof;

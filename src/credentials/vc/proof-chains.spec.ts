@@ -13,7 +13,7 @@ const codes = (report: { errors: { code: string }[] }): string[] => report.error
 describe('Data Integrity proof chains', () => {
   const documentLoader = createDocumentLoader();
   let ensm: IssuerKeyPair;
-    let chained: JsonObject;
+  let chained: JsonObject;
   const credential = (): JsonObject => ({
     '@context': ['https://www.w3.org/ns/credentials/v2'],
     id: 'urn:uuid:0f5a3b52-8b4c-4d1e-9a55-6b0f3f1c2a10',
@@ -25,9 +25,18 @@ describe('Data Integrity proof chains', () => {
 
   beforeAll(async () => {
     ensm = await generateDidKeyPair({ seed: seed('chain:ensm') });
-    const first = await issueCredential({ credential: credential(), signer: { keyPair: ensm }, documentLoader, date: '2026-03-13T16:00:00Z', proof: { id: 'urn:uuid:7d0b0b7e-1111-4c8e-9f00-000000000001' } });
+    const first = await issueCredential({
+      credential: credential(),
+      signer: { keyPair: ensm },
+      documentLoader,
+      date: '2026-03-13T16:00:00Z',
+      proof: { id: 'urn:uuid:7d0b0b7e-1111-4c8e-9f00-000000000001' },
+    });
     chained = await issueCredential({
-      credential: first, signer: { keyPair: ensm }, documentLoader, date: '2026-03-14T09:00:00Z',
+      credential: first,
+      signer: { keyPair: ensm },
+      documentLoader,
+      date: '2026-03-14T09:00:00Z',
       proof: { id: 'urn:uuid:7d0b0b7e-1111-4c8e-9f00-000000000002', previousProof: 'urn:uuid:7d0b0b7e-1111-4c8e-9f00-000000000001' },
     });
   });
@@ -57,14 +66,22 @@ describe('Data Integrity proof chains', () => {
     expect(codes(await verify(dangling))).toContain('PROOF_CHAIN_INVALID');
     const withoutFirst = { ...structuredClone(chained), proof: (chained.proof as JsonObject[])[1] };
     expect(codes(await verify(withoutFirst))).toContain('PROOF_CHAIN_INVALID');
-    expect(proofChainProblems([{ id: 'urn:a', previousProof: 'urn:a' }])).toEqual([{ index: 0, message: expect.stringContaining('names itself') }]);
+    expect(proofChainProblems([{ id: 'urn:a', previousProof: 'urn:a' }])).toEqual([
+      { index: 0, message: expect.stringContaining('names itself') },
+    ]);
     expect(proofChainProblems([{ id: 'urn:a' }, { id: 'urn:a' }])).toEqual([{ index: 1, message: 'two proofs have the id urn:a' }]);
   });
 
   it('does not let a proof set pass as a chain: a previousProof added after signing breaks that proof', async () => {
     const set = await issueCredential({
-      credential: await issueCredential({ credential: credential(), signer: { keyPair: ensm }, documentLoader, proof: { id: 'urn:uuid:7d0b0b7e-1111-4c8e-9f00-000000000003' } }),
-      signer: { keyPair: ensm }, documentLoader,
+      credential: await issueCredential({
+        credential: credential(),
+        signer: { keyPair: ensm },
+        documentLoader,
+        proof: { id: 'urn:uuid:7d0b0b7e-1111-4c8e-9f00-000000000003' },
+      }),
+      signer: { keyPair: ensm },
+      documentLoader,
     });
     expect((await verify(set)).verified).toBe(true);
     (set.proof as JsonObject[])[1].previousProof = 'urn:uuid:7d0b0b7e-1111-4c8e-9f00-000000000003';

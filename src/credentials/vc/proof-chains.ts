@@ -23,7 +23,8 @@ export function proofChainProblems(proofs: unknown[]): { index: number; message:
     for (const previous of previousProofIds(proof)) {
       if (typeof previous !== 'string') problems.push({ index, message: 'previousProof must be a proof id (a string) or a list of them' });
       else if (previous === proof.id) problems.push({ index, message: `the proof names itself (${previous}) as its previous proof` });
-      else if (!ids.includes(previous)) problems.push({ index, message: `previousProof ${previous} is not the id of any proof in the set` });
+      else if (!ids.includes(previous))
+        problems.push({ index, message: `previousProof ${previous} is not the id of any proof in the set` });
     }
   }
   return problems;
@@ -44,11 +45,19 @@ interface VerifyDataOptions {
   proof: JsonObject;
   proofSet?: JsonObject[];
   documentLoader: unknown;
-  dataIntegrityProof: { createVerifyData(options: { document: JsonObject; proof: JsonObject; documentLoader: unknown }): Promise<Uint8Array> };
+  dataIntegrityProof: {
+    createVerifyData(options: { document: JsonObject; proof: JsonObject; documentLoader: unknown }): Promise<Uint8Array>;
+  };
 }
 
 /** `cryptosuite.createVerifyData`: the stock hashing, over the document with the previous proofs attached when chained. */
-export async function chainedVerifyData({ document, proof, proofSet = [], documentLoader, dataIntegrityProof }: VerifyDataOptions): Promise<Uint8Array> {
+export async function chainedVerifyData({
+  document,
+  proof,
+  proofSet = [],
+  documentLoader,
+  dataIntegrityProof,
+}: VerifyDataOptions): Promise<Uint8Array> {
   const previous = previousProofsOf(proof, proofSet);
   const signed = previous.length === 0 ? document : { ...document, proof: previous.length === 1 ? previous[0] : previous };
   return dataIntegrityProof.createVerifyData({ document: signed, proof, documentLoader });

@@ -21,8 +21,12 @@ export type FetchResource = (url: string) => Promise<Uint8Array>;
 const SRI_ALGORITHMS: Record<string, string> = { sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
 // Multihash codes (multiformats/multicodec table) of the hashes we compute, with their digest lengths.
 const MULTIHASH: Record<number, { algorithm: string; length: number }> = {
-  0x12: { algorithm: 'sha256', length: 32 }, 0x20: { algorithm: 'sha384', length: 48 }, 0x13: { algorithm: 'sha512', length: 64 },
-  0x16: { algorithm: 'sha3-256', length: 32 }, 0x15: { algorithm: 'sha3-384', length: 48 }, 0x14: { algorithm: 'sha3-512', length: 64 },
+  0x12: { algorithm: 'sha256', length: 32 },
+  0x20: { algorithm: 'sha384', length: 48 },
+  0x13: { algorithm: 'sha512', length: 64 },
+  0x16: { algorithm: 'sha3-256', length: 32 },
+  0x15: { algorithm: 'sha3-384', length: 48 },
+  0x14: { algorithm: 'sha3-512', length: 64 },
 };
 
 const isUrl = (value: unknown): value is string => typeof value === 'string' && URL.canParse(value) && !/\s/.test(value);
@@ -45,8 +49,12 @@ function parseSri(value: unknown): { algorithm: string; digest: Buffer } | strin
 /** A multibase (u: base64url, z: base58btc) multihash → the algorithm and expected digest. */
 function parseMultibase(value: unknown): { algorithm: string; digest: Buffer } | string {
   if (typeof value !== 'string' || value.length < 2) return 'must be a multibase-encoded multihash';
-  const bytes = value[0] === 'u' && /^[A-Za-z0-9_-]+$/.test(value.slice(1)) ? Buffer.from(value.slice(1), 'base64url')
-    : value[0] === 'z' ? base58Bytes(value.slice(1)) : undefined;
+  const bytes =
+    value[0] === 'u' && /^[A-Za-z0-9_-]+$/.test(value.slice(1))
+      ? Buffer.from(value.slice(1), 'base64url')
+      : value[0] === 'z'
+        ? base58Bytes(value.slice(1))
+        : undefined;
   if (!bytes) return 'must be multibase base64url ("u…") or base58btc ("z…")';
   const hash = MULTIHASH[bytes[0]];
   if (!hash || bytes[1] !== hash.length || bytes.length !== hash.length + 2) return 'is not a SHA-2 or SHA-3 multihash of the right length';
@@ -70,8 +78,12 @@ export function relatedResourceShapeProblems(value: unknown, at = 'relatedResour
     if (!isUrl(resource.id)) problems.push({ field: `${field}.id`, reason: 'must be the URL of the resource' });
     else if (seen.has(resource.id)) problems.push({ field: `${field}.id`, reason: `${resource.id} is listed twice` });
     else seen.add(resource.id);
-    if (resource.digestSRI === undefined && resource.digestMultibase === undefined) problems.push({ field, reason: 'needs digestSRI or digestMultibase' });
-    for (const [name, parse] of [['digestSRI', parseSri], ['digestMultibase', parseMultibase]] as const) {
+    if (resource.digestSRI === undefined && resource.digestMultibase === undefined)
+      problems.push({ field, reason: 'needs digestSRI or digestMultibase' });
+    for (const [name, parse] of [
+      ['digestSRI', parseSri],
+      ['digestMultibase', parseMultibase],
+    ] as const) {
       for (const digest of asList(resource[name])) {
         const parsed = parse(digest);
         if (typeof parsed === 'string') problems.push({ field: `${field}.${name}`, reason: parsed });
@@ -82,7 +94,11 @@ export function relatedResourceShapeProblems(value: unknown, at = 'relatedResour
 }
 
 /** Shape, then every digest against the fetched bytes. */
-export async function relatedResourceProblems(value: unknown, fetchResource: FetchResource, at = 'relatedResource'): Promise<RelatedResourceProblem[]> {
+export async function relatedResourceProblems(
+  value: unknown,
+  fetchResource: FetchResource,
+  at = 'relatedResource',
+): Promise<RelatedResourceProblem[]> {
   const shape = relatedResourceShapeProblems(value, at);
   if (shape.length || value === undefined) return shape;
   const problems: RelatedResourceProblem[] = [];
@@ -95,10 +111,17 @@ export async function relatedResourceProblems(value: unknown, fetchResource: Fet
     } catch (error) {
       const code = (error as { code?: string }).code;
       const transient = code === 'DNS_ERROR' || code === 'TIMEOUT' || code === 'HTTP_ERROR';
-      problems.push({ field: `${field}.id`, reason: `cannot be fetched to check its digest: ${(error as Error).message}`, ...(transient ? { unavailable: true } : {}) });
+      problems.push({
+        field: `${field}.id`,
+        reason: `cannot be fetched to check its digest: ${(error as Error).message}`,
+        ...(transient ? { unavailable: true } : {}),
+      });
       continue;
     }
-    for (const [name, parse] of [['digestSRI', parseSri], ['digestMultibase', parseMultibase]] as const) {
+    for (const [name, parse] of [
+      ['digestSRI', parseSri],
+      ['digestMultibase', parseMultibase],
+    ] as const) {
       for (const digest of asList(resource[name])) {
         const { algorithm, digest: expected } = parse(digest) as { algorithm: string; digest: Buffer };
         if (!createHash(algorithm).update(bytes).digest().equals(expected)) {

@@ -4,7 +4,13 @@ import { type JsonObject, issueCredential } from './issuer.js';
 import { AWARDING_BODY_CONTEXT } from './open-badges.js';
 import { checkSignedForm } from './signed-form.js';
 import {
-  type TestSchool, newCoAccreditedDiploma, newCrisisManagementCertificate, newDocumentLoader, newEhespRennes, newEnsmAlger, newLearner,
+  type TestSchool,
+  newCoAccreditedDiploma,
+  newCrisisManagementCertificate,
+  newDocumentLoader,
+  newEhespRennes,
+  newEnsmAlger,
+  newLearner,
 } from './vc-test-factory.js';
 import { verifyCredential } from './verifier.js';
 
@@ -22,12 +28,19 @@ describe('decisions are read from the one spelling of what was signed', () => {
   let expiring: JsonObject;
   let diplomaSignedByLead: JsonObject;
   let diploma: JsonObject;
-  const statusEntry = { id: `${LIST}#42`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '42', statusListCredential: LIST };
+  const statusEntry = {
+    id: `${LIST}#42`,
+    type: 'BitstringStatusListEntry',
+    statusPurpose: 'revocation',
+    statusListIndex: '42',
+    statusListCredential: LIST,
+  };
 
   /** The same RDF as the original, so its proof still holds: a respelling, not a forgery. */
   const expectSameGraph = async (variant: JsonObject, original: JsonObject): Promise<void> => {
     const withoutProof = ({ proof: _proof, ...rest }: JsonObject): JsonObject => rest;
-    const canonize = (document: JsonObject) => jsonld.canonize(withoutProof(document), { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader });
+    const canonize = (document: JsonObject) =>
+      jsonld.canonize(withoutProof(document), { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader });
     expect(await canonize(variant)).toBe(await canonize(original));
   };
 
@@ -35,7 +48,8 @@ describe('decisions are read from the one spelling of what was signed', () => {
     [ensm, ehesp] = await Promise.all([newEnsmAlger(), newEhespRennes()]);
     const learnerDid = (await newLearner()).did;
     documentLoader = newDocumentLoader({ didDocuments: [ensm.didDocument, ehesp.didDocument] });
-    const sign = (credential: JsonObject, school: TestSchool) => issueCredential({ credential, signer: { keyPair: school.keyPair }, documentLoader, date: '2026-06-30T08:00:00Z' });
+    const sign = (credential: JsonObject, school: TestSchool) =>
+      issueCredential({ credential, signer: { keyPair: school.keyPair }, documentLoader, date: '2026-06-30T08:00:00Z' });
     revocable = await sign(newCrisisManagementCertificate({ school: ensm, learnerDid, credentialStatus: statusEntry }), ensm);
     expiring = await sign(newCrisisManagementCertificate({ school: ensm, learnerDid, validUntil: '2026-08-31T23:59:59Z' }), ensm);
     diplomaSignedByLead = await sign(newCoAccreditedDiploma({ lead: ensm, partner: ehesp, learnerDid }), ensm);
@@ -72,12 +86,15 @@ describe('decisions are read from the one spelling of what was signed', () => {
     expect(codes(await verifyCredential({ credential: expiring, documentLoader, now: NOW }))).toEqual(['EXPIRED']);
   });
 
-  it('refuses a diploma with one school\'s proof whose second awarding body is written @id or renamed', async () => {
+  it("refuses a diploma with one school's proof whose second awarding body is written @id or renamed", async () => {
     const bodies = diplomaSignedByLead.awardingBody as JsonObject[];
     const atId = { ...diplomaSignedByLead, awardingBody: [bodies[0], (({ id, ...body }) => ({ '@id': id, ...body }))(bodies[1])] };
     const renamed = {
       ...Object.fromEntries(Object.entries(diplomaSignedByLead).filter(([key]) => key !== 'awardingBody')),
-      '@context': [...(diplomaSignedByLead['@context'] as unknown[]).slice(0, 2), { decernePar: { '@id': 'http://data.europa.eu/snb/model/elm/awardingBody', '@container': '@set' } }],
+      '@context': [
+        ...(diplomaSignedByLead['@context'] as unknown[]).slice(0, 2),
+        { decernePar: { '@id': 'http://data.europa.eu/snb/model/elm/awardingBody', '@container': '@set' } },
+      ],
       decernePar: bodies,
     };
     for (const variant of [atId, renamed]) {
@@ -94,8 +111,21 @@ describe('decisions are read from the one spelling of what was signed', () => {
     const cases: [string, JsonObject][] = [
       ['1,500 copies of a proof', { ...diploma, proof: Array.from({ length: 1500 }, () => proof[0]) }],
       ['the same proof twice', { ...diploma, proof: [proof[0], proof[0]] }],
-      ['3,000 status entries', { ...revocable, credentialStatus: Array.from({ length: 3000 }, (_, index) => ({ ...statusEntry, id: `${LIST}#${index}`, statusListIndex: String(index) })) }],
-      ['two entries of one purpose', { ...revocable, credentialStatus: [statusEntry, { ...statusEntry, id: `${LIST}#43`, statusListIndex: '43' }] }],
+      [
+        '3,000 status entries',
+        {
+          ...revocable,
+          credentialStatus: Array.from({ length: 3000 }, (_, index) => ({
+            ...statusEntry,
+            id: `${LIST}#${index}`,
+            statusListIndex: String(index),
+          })),
+        },
+      ],
+      [
+        'two entries of one purpose',
+        { ...revocable, credentialStatus: [statusEntry, { ...statusEntry, id: `${LIST}#43`, statusListIndex: '43' }] },
+      ],
       ['a value nested 5,000 deep', { ...revocable, name: JSON.parse(`${'['.repeat(5000)}1${']'.repeat(5000)}`) }],
     ];
     for (const [what, credential] of cases) {
@@ -107,7 +137,15 @@ describe('decisions are read from the one spelling of what was signed', () => {
   });
 
   it('accepts only the inline contexts we issue, value for value', async () => {
-    const edited = { ...diploma, '@context': [...(diploma['@context'] as unknown[]).slice(0, 2), { awardingBody: { '@id': 'https://example.org/other', '@container': '@set' } }] };
-    expect(await checkSignedForm(edited, { documentLoader, inlineContexts: [AWARDING_BODY_CONTEXT] })).toEqual(expect.objectContaining({ code: 'NON_CANONICAL_FORM' }));
+    const edited = {
+      ...diploma,
+      '@context': [
+        ...(diploma['@context'] as unknown[]).slice(0, 2),
+        { awardingBody: { '@id': 'https://example.org/other', '@container': '@set' } },
+      ],
+    };
+    expect(await checkSignedForm(edited, { documentLoader, inlineContexts: [AWARDING_BODY_CONTEXT] })).toEqual(
+      expect.objectContaining({ code: 'NON_CANONICAL_FORM' }),
+    );
   });
 });

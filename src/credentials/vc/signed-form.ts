@@ -21,11 +21,15 @@ export interface SignedFormOptions {
 const refuse = (message: string): VerificationProblem => ({ code: 'NON_CANONICAL_FORM', message });
 
 /** Each `@context` entry must be a context we bundle (or were told of) or one of the exact inline contexts we issue. */
-function checkContexts(document: JsonObject, { inlineContexts = [], extraContextUrls = [] }: SignedFormOptions): VerificationProblem | null {
+function checkContexts(
+  document: JsonObject,
+  { inlineContexts = [], extraContextUrls = [] }: SignedFormOptions,
+): VerificationProblem | null {
   const contexts = [document['@context']].flat();
   for (const [index, context] of contexts.entries()) {
     if (typeof context === 'string') {
-      if (!BUNDLED_CONTEXTS.has(context) && !extraContextUrls.includes(context)) return { code: 'UNKNOWN_CONTEXT', message: `unknown context, never fetched: ${context}` };
+      if (!BUNDLED_CONTEXTS.has(context) && !extraContextUrls.includes(context))
+        return { code: 'UNKNOWN_CONTEXT', message: `unknown context, never fetched: ${context}` };
     } else if (!inlineContexts.some((known) => firstDifference(context, known, '', []) === null)) {
       return refuse(`@context[${index}] is an inline context other than the ones this service issues`);
     }
@@ -36,7 +40,8 @@ function checkContexts(document: JsonObject, { inlineContexts = [], extraContext
 // Where a credential may carry whole credentials of its own (a presentation's, a CLR's, an OB endorsement), each with
 // its own @context and proof so that it can be taken out and verified alone: they are checked when verified, not here.
 const EMBEDDING_PROPERTIES = new Set(['verifiableCredential', 'endorsement']);
-const isEmbeddedCredential = (value: unknown): boolean => !!value && typeof value === 'object' && !Array.isArray(value) && '@context' in value;
+const isEmbeddedCredential = (value: unknown): boolean =>
+  !!value && typeof value === 'object' && !Array.isArray(value) && '@context' in value;
 
 function withoutEmbeddedCredentials(node: JsonObject): JsonObject {
   const copy: JsonObject = {};
@@ -47,7 +52,9 @@ function withoutEmbeddedCredentials(node: JsonObject): JsonObject {
     } else if (value && typeof value === 'object' && !Array.isArray(value)) {
       copy[key] = withoutEmbeddedCredentials(value as JsonObject);
     } else if (Array.isArray(value)) {
-      copy[key] = value.map((item) => (item && typeof item === 'object' && !Array.isArray(item) ? withoutEmbeddedCredentials(item as JsonObject) : item));
+      copy[key] = value.map((item) =>
+        item && typeof item === 'object' && !Array.isArray(item) ? withoutEmbeddedCredentials(item as JsonObject) : item,
+      );
     } else {
       copy[key] = value;
     }
@@ -90,7 +97,9 @@ function firstDifference(document: unknown, compacted: unknown, path: string, re
         if (found) return found;
         continue;
       }
-      const iri = onlyExpected.find((candidate) => /^[a-z][a-z0-9+.-]*:/i.test(candidate) && firstDifference(got[key], want[candidate], '', renames) === null);
+      const iri = onlyExpected.find(
+        (candidate) => /^[a-z][a-z0-9+.-]*:/i.test(candidate) && firstDifference(got[key], want[candidate], '', renames) === null,
+      );
       if (key.startsWith('@') || !iri) return `${path}.${key}`;
       onlyExpected.splice(onlyExpected.indexOf(iri), 1);
       renames.push({ term: key, iri, node: got });
@@ -122,7 +131,9 @@ const answers = new TtlCache<VerificationProblem | null>({ maxEntries: 10_000, t
 export async function checkSignedForm(document: JsonObject, options: SignedFormOptions): Promise<VerificationProblem | null> {
   const contexts = checkContexts(document, options);
   if (contexts) return contexts;
-  const key = createHash('sha256').update(JSON.stringify([options.inlineContexts ?? [], options.extraContextUrls ?? [], document])).digest('base64url');
+  const key = createHash('sha256')
+    .update(JSON.stringify([options.inlineContexts ?? [], options.extraContextUrls ?? [], document]))
+    .digest('base64url');
   const known = answers.get(key);
   if (known !== undefined) return known;
   const answer = await compactionProblem(document, options.documentLoader);
@@ -143,7 +154,8 @@ async function compactionProblem(document: JsonObject, documentLoader: DocumentL
   const path = firstDifference(outer, compacted, '$', renames);
   if (path) return refuse(`the credential is not in compact JSON-LD form at ${path}: the signed data may be spelt only one way`);
   for (const rename of renames) {
-    if (!(await meansIri(rename, document['@context'], documentLoader))) return refuse(`the credential's key "${rename.term}" does not mean ${rename.iri}`);
+    if (!(await meansIri(rename, document['@context'], documentLoader)))
+      return refuse(`the credential's key "${rename.term}" does not mean ${rename.iri}`);
   }
   return null;
 }

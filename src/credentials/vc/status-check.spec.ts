@@ -1,9 +1,23 @@
 import type { DocumentLoader } from './document-loader.js';
 import { type JsonObject, issueCredential } from './issuer.js';
 import { createStatusChecker } from './status-check.js';
-import { buildStatusEntry, buildStatusListCredential, createStatusList, encodeStatusList, setStatus, type StatusList } from './status-list.js';
+import {
+  buildStatusEntry,
+  buildStatusListCredential,
+  createStatusList,
+  encodeStatusList,
+  setStatus,
+  type StatusList,
+} from './status-list.js';
 import { TtlCache } from './ttl-cache.js';
-import { type TestSchool, newCrisisManagementCertificate, newDocumentLoader, newEhespRennes, newEnsmAlger, newLearner } from './vc-test-factory.js';
+import {
+  type TestSchool,
+  newCrisisManagementCertificate,
+  newDocumentLoader,
+  newEhespRennes,
+  newEnsmAlger,
+  newLearner,
+} from './vc-test-factory.js';
 import { SourceUnavailableError } from './verification-problems.js';
 import { verifyCredential } from './verifier.js';
 
@@ -18,16 +32,29 @@ describe('Bitstring Status List checking', () => {
   let documentLoader: DocumentLoader;
   let published: Map<string, JsonObject>;
 
-  const signedList = async (school: TestSchool, revoked: number[], overrides: Partial<Parameters<typeof buildStatusListCredential>[0]> = {}): Promise<JsonObject> => {
+  const signedList = async (
+    school: TestSchool,
+    revoked: number[],
+    overrides: Partial<Parameters<typeof buildStatusListCredential>[0]> = {},
+  ): Promise<JsonObject> => {
     const list = revoked.reduce((current, index) => setStatus(current, index, true), createStatusList());
     const credential = buildStatusListCredential({
-      id: LIST_URL, issuer: school.did, statusPurpose: 'revocation', encodedList: encodeStatusList(list), validFrom: '2026-06-01T00:00:00Z', ...overrides,
+      id: LIST_URL,
+      issuer: school.did,
+      statusPurpose: 'revocation',
+      encodedList: encodeStatusList(list),
+      validFrom: '2026-06-01T00:00:00Z',
+      ...overrides,
     });
     return issueCredential({ credential, signer: { keyPair: school.keyPair }, documentLoader, date: '2026-08-01T00:00:00Z' });
   };
   const certificateAt = (index: number, statusPurpose: 'revocation' | 'suspension' = 'revocation'): Promise<JsonObject> =>
     issueCredential({
-      credential: newCrisisManagementCertificate({ school: ensm, learnerDid, credentialStatus: buildStatusEntry({ statusListCredential: LIST_URL, statusListIndex: index, statusPurpose }) }),
+      credential: newCrisisManagementCertificate({
+        school: ensm,
+        learnerDid,
+        credentialStatus: buildStatusEntry({ statusListCredential: LIST_URL, statusListIndex: index, statusPurpose }),
+      }),
       signer: { keyPair: ensm.keyPair },
       documentLoader,
       date: '2026-06-30T08:00:00Z',
@@ -63,7 +90,15 @@ describe('Bitstring Status List checking', () => {
     expect(report.status).toEqual({
       checked: true,
       verified: true,
-      entries: [{ type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '12', statusListCredential: LIST_URL, status: 'clear' }],
+      entries: [
+        {
+          type: 'BitstringStatusListEntry',
+          statusPurpose: 'revocation',
+          statusListIndex: '12',
+          statusListCredential: LIST_URL,
+          status: 'clear',
+        },
+      ],
     });
   });
 
@@ -71,7 +106,9 @@ describe('Bitstring Status List checking', () => {
     const report = await verify(await certificateAt(REVOKED_INDEX));
     expect(report.verified).toBe(false);
     expect(report.proofs[0].verified).toBe(true);
-    expect(report.errors).toEqual([{ code: 'REVOKED', message: `revoked by its issuer (status list ${LIST_URL}, index ${REVOKED_INDEX})` }]);
+    expect(report.errors).toEqual([
+      { code: 'REVOKED', message: `revoked by its issuer (status list ${LIST_URL}, index ${REVOKED_INDEX})` },
+    ]);
   });
 
   it('refuses a status list whose own proof does not verify', async () => {
@@ -88,11 +125,18 @@ describe('Bitstring Status List checking', () => {
   it("refuses a status list signed by another school than the credential's issuer", async () => {
     published.set(LIST_URL, await signedList(ehesp, []));
     const report = await verify(await certificateAt(12));
-    expect(report.errors).toEqual([expect.objectContaining({ code: 'STATUS_CHECK_FAILED', message: `the status list is issued by ${ehesp.did}, not by the credential's issuer` })]);
+    expect(report.errors).toEqual([
+      expect.objectContaining({
+        code: 'STATUS_CHECK_FAILED',
+        message: `the status list is issued by ${ehesp.did}, not by the credential's issuer`,
+      }),
+    ]);
   });
 
   it('refuses a list whose purpose differs from the entry, and a list that cannot be fetched', async () => {
-    expect((await verify(await certificateAt(12, 'suspension'))).errors[0].message).toBe('the status list is for revocation, the entry for suspension');
+    expect((await verify(await certificateAt(12, 'suspension'))).errors[0].message).toBe(
+      'the status list is for revocation, the entry for suspension',
+    );
     published.clear();
     expect((await verify(await certificateAt(12))).errors[0].message).toBe(`cannot fetch the status list ${LIST_URL}: 404`);
   });
@@ -110,7 +154,11 @@ describe('Bitstring Status List checking', () => {
       if (url.startsWith('did:')) didLoads++;
       return documentLoader(url);
     };
-    const checkStatus = createStatusChecker({ documentLoader: countingLoader, verifiedLists, fetchStatusListCredential: async (url) => structuredClone(published.get(url)) });
+    const checkStatus = createStatusChecker({
+      documentLoader: countingLoader,
+      verifiedLists,
+      fetchStatusListCredential: async (url) => structuredClone(published.get(url)),
+    });
     published.set(LIST_URL, await signedList(ensm, [REVOKED_INDEX], { validUntil: '2026-09-01T12:00:00Z' }));
     const certificate = await certificateAt(12);
 
@@ -133,7 +181,10 @@ describe('Bitstring Status List checking', () => {
 
     // A tampered copy of a list that verified is not taken for it.
     const list = published.get(LIST_URL) as JsonObject;
-    published.set(LIST_URL, { ...list, credentialSubject: { ...(list.credentialSubject as JsonObject), encodedList: encodeStatusList(createStatusList()) } });
+    published.set(LIST_URL, {
+      ...list,
+      credentialSubject: { ...(list.credentialSubject as JsonObject), encodedList: encodeStatusList(createStatusList()) },
+    });
     const tampered = await checkStatus({ credential: certificate, now: new Date(NOW) });
     expect(tampered.entries[0].problem?.message).toContain('does not verify');
   });
@@ -145,7 +196,13 @@ describe('Bitstring Status List checking', () => {
       credential: { ...certificate, name: 'Certificat falsifié' },
       documentLoader,
       now: NOW,
-      checkStatus: createStatusChecker({ documentLoader, fetchStatusListCredential: async () => { fetched = true; return {}; } }),
+      checkStatus: createStatusChecker({
+        documentLoader,
+        fetchStatusListCredential: async () => {
+          fetched = true;
+          return {};
+        },
+      }),
     });
     expect(report.verified).toBe(false);
     expect(fetched).toBe(false);
@@ -154,14 +211,15 @@ describe('Bitstring Status List checking', () => {
   describe('the suspension list an issuer publishes beside its revocation list', () => {
     const SUSPENSION_URL = LIST_URL.replace('/revocation/', '/suspension/');
     const asked: string[] = [];
-    const checker = (beside: (url: string) => Promise<string | null>) => createStatusChecker({
-      documentLoader,
-      fetchStatusListCredential: async (url) => published.get(url) ?? Promise.reject(new Error('404')),
-      suspensionListBeside: async (url) => {
-        asked.push(url);
-        return beside(url);
-      },
-    });
+    const checker = (beside: (url: string) => Promise<string | null>) =>
+      createStatusChecker({
+        documentLoader,
+        fetchStatusListCredential: async (url) => published.get(url) ?? Promise.reject(new Error('404')),
+        suspensionListBeside: async (url) => {
+          asked.push(url);
+          return beside(url);
+        },
+      });
     const ours = async (url: string) => (url === LIST_URL ? SUSPENSION_URL : null);
     beforeEach(async () => {
       asked.length = 0;
@@ -173,8 +231,17 @@ describe('Bitstring Status List checking', () => {
       const report = await checker(ours)({ credential, now: new Date(NOW) });
       expect(asked).toEqual([LIST_URL]);
       expect(report.verified).toBe(false);
-      expect(report.entries.map((entry) => [entry.statusPurpose, entry.status, entry.statusListIndex, entry.implied ?? false, entry.problem?.code])).toEqual([
-        ['revocation', 'clear', '12', false, undefined], ['suspension', 'set', '12', true, 'SUSPENDED'],
+      expect(
+        report.entries.map((entry) => [
+          entry.statusPurpose,
+          entry.status,
+          entry.statusListIndex,
+          entry.implied ?? false,
+          entry.problem?.code,
+        ]),
+      ).toEqual([
+        ['revocation', 'clear', '12', false, undefined],
+        ['suspension', 'set', '12', true, 'SUSPENDED'],
       ]);
       expect((await checker(ours)({ credential: await certificateAt(13), now: new Date(NOW) })).verified).toBe(true);
     });
@@ -184,11 +251,16 @@ describe('Bitstring Status List checking', () => {
       const suspension = buildStatusEntry({ statusListCredential: SUSPENSION_URL, statusListIndex: 12, statusPurpose: 'suspension' });
       const both = await issueCredential({
         credential: newCrisisManagementCertificate({ school: ensm, learnerDid, credentialStatus: [revocation, suspension] }),
-        signer: { keyPair: ensm.keyPair }, documentLoader, date: '2026-06-30T08:00:00Z',
+        signer: { keyPair: ensm.keyPair },
+        documentLoader,
+        date: '2026-06-30T08:00:00Z',
       });
       const report = await checker(ours)({ credential: both, now: new Date(NOW) });
       expect(asked).toEqual([]);
-      expect(report.entries.map((entry) => [entry.statusPurpose, entry.status, entry.implied])).toEqual([['revocation', 'clear', undefined], ['suspension', 'set', undefined]]);
+      expect(report.entries.map((entry) => [entry.statusPurpose, entry.status, entry.implied])).toEqual([
+        ['revocation', 'clear', undefined],
+        ['suspension', 'set', undefined],
+      ]);
       const foreign = await checker(async () => null)({ credential: await certificateAt(12), now: new Date(NOW) });
       expect(foreign.entries.map((entry) => entry.statusPurpose)).toEqual(['revocation']);
       expect(foreign.verified).toBe(true);
@@ -200,9 +272,16 @@ describe('Bitstring Status List checking', () => {
       expect(asked).toEqual([]);
       expect(unread.entries.map((entry) => entry.statusPurpose)).toEqual(['revocation']);
       published.set(LIST_URL, await signedList(ensm, []));
-      const outage = await checker(async () => { throw new SourceUnavailableError('database down'); })({ credential: await certificateAt(12), now: new Date(NOW) });
+      const outage = await checker(async () => {
+        throw new SourceUnavailableError('database down');
+      })({ credential: await certificateAt(12), now: new Date(NOW) });
       expect(outage.verified).toBe(false);
-      expect(outage.entries[1]).toMatchObject({ statusPurpose: 'suspension', status: 'unavailable', implied: true, problem: { code: 'STATUS_UNAVAILABLE' } });
+      expect(outage.entries[1]).toMatchObject({
+        statusPurpose: 'suspension',
+        status: 'unavailable',
+        implied: true,
+        problem: { code: 'STATUS_UNAVAILABLE' },
+      });
     });
   });
 });

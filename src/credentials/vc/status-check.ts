@@ -58,7 +58,8 @@ async function checkEntry(entry: JsonObject, credential: JsonObject, now: Date, 
 
   if (entry.type !== 'BitstringStatusListEntry') return fail(`unsupported status type ${String(entry.type)}`);
   if (statusPurpose !== 'revocation' && statusPurpose !== 'suspension') return fail(`unsupported status purpose ${String(statusPurpose)}`);
-  if (entry.statusSize !== undefined && Number(entry.statusSize) !== 1) return fail('only one-bit status entries (statusSize 1) are supported');
+  if (entry.statusSize !== undefined && Number(entry.statusSize) !== 1)
+    return fail('only one-bit status entries (statusSize 1) are supported');
   const index = Number(statusListIndex);
   if (typeof statusListIndex !== 'string' || !/^\d+$/.test(statusListIndex) || !Number.isSafeInteger(index)) {
     return fail('statusListIndex must be a whole number written as a string');
@@ -70,12 +71,17 @@ async function checkEntry(entry: JsonObject, credential: JsonObject, now: Date, 
     listCredential = await options.fetchStatusListCredential(statusListCredential);
   } catch (error) {
     if (isUnavailable(error)) {
-      return { ...report, status: 'unavailable', problem: problem('STATUS_UNAVAILABLE', `the status list ${statusListCredential} cannot be read now: ${(error as Error).message}`) };
+      return {
+        ...report,
+        status: 'unavailable',
+        problem: problem('STATUS_UNAVAILABLE', `the status list ${statusListCredential} cannot be read now: ${(error as Error).message}`),
+      };
     }
     return fail(`cannot fetch the status list ${statusListCredential}: ${(error as Error).message}`);
   }
   // The list is a credential in its own right: its proof and validity period are checked like any other.
-  const contentKey = options.verifiedLists && listCredential && typeof listCredential === 'object' ? contentKeyOf(listCredential) : undefined;
+  const contentKey =
+    options.verifiedLists && listCredential && typeof listCredential === 'object' ? contentKeyOf(listCredential) : undefined;
   let bits = contentKey ? options.verifiedLists!.get(contentKey) : undefined;
   if (bits) {
     // These very bytes verified a moment ago; only the validity period depends on the time of the check.
@@ -84,7 +90,14 @@ async function checkEntry(entry: JsonObject, credential: JsonObject, now: Date, 
   } else {
     const listReport = await verifyCredential({ credential: listCredential, documentLoader: options.documentLoader, now });
     if (listReport.outcome === 'indeterminate') {
-      return { ...report, status: 'unavailable', problem: problem('STATUS_UNAVAILABLE', `the status list ${statusListCredential} cannot be checked now: ${listReport.errors.map((e) => e.message).join('; ')}`) };
+      return {
+        ...report,
+        status: 'unavailable',
+        problem: problem(
+          'STATUS_UNAVAILABLE',
+          `the status list ${statusListCredential} cannot be checked now: ${listReport.errors.map((e) => e.message).join('; ')}`,
+        ),
+      };
     }
     if (!listReport.verified) {
       return fail(`the status list ${statusListCredential} does not verify: ${listReport.errors.map((e) => e.message).join('; ')}`);
@@ -96,7 +109,8 @@ async function checkEntry(entry: JsonObject, credential: JsonObject, now: Date, 
     return fail(`${statusListCredential} is not a BitstringStatusListCredential`);
   }
   if (idOf(list) !== statusListCredential) return fail(`the status list answered for ${statusListCredential} has id ${String(idOf(list))}`);
-  if (subject.statusPurpose !== statusPurpose) return fail(`the status list is for ${String(subject.statusPurpose)}, the entry for ${statusPurpose}`);
+  if (subject.statusPurpose !== statusPurpose)
+    return fail(`the status list is for ${String(subject.statusPurpose)}, the entry for ${statusPurpose}`);
   if ((options.requireSameIssuer ?? true) && idOf(list.issuer) !== idOf(credential.issuer)) {
     return fail(`the status list is issued by ${String(idOf(list.issuer))}, not by the credential's issuer`);
   }
@@ -115,9 +129,10 @@ async function checkEntry(entry: JsonObject, credential: JsonObject, now: Date, 
   return {
     ...report,
     status: 'set',
-    problem: statusPurpose === 'revocation'
-      ? problem('REVOKED', `revoked by its issuer (status list ${statusListCredential}, index ${statusListIndex})`)
-      : problem('SUSPENDED', `suspended by its issuer (status list ${statusListCredential}, index ${statusListIndex})`),
+    problem:
+      statusPurpose === 'revocation'
+        ? problem('REVOKED', `revoked by its issuer (status list ${statusListCredential}, index ${statusListIndex})`)
+        : problem('SUSPENDED', `suspended by its issuer (status list ${statusListCredential}, index ${statusListIndex})`),
   };
 }
 
@@ -125,9 +140,18 @@ async function checkEntry(entry: JsonObject, credential: JsonObject, now: Date, 
  * The suspension entry implied by a revocation entry whose list the issuer publishes a suspension list beside, when
  * the credential names no suspension entry of its own (credentials issued with both entries are checked as written).
  */
-async function impliedSuspension(entries: JsonObject[], reports: StatusEntryReport[], options: StatusCheckerOptions): Promise<{ entry?: JsonObject; report?: StatusEntryReport } | null> {
+async function impliedSuspension(
+  entries: JsonObject[],
+  reports: StatusEntryReport[],
+  options: StatusCheckerOptions,
+): Promise<{ entry?: JsonObject; report?: StatusEntryReport } | null> {
   if (!options.suspensionListBeside || entries.some((entry) => entry?.statusPurpose === 'suspension')) return null;
-  const revocation = reports.find((report) => report.type === 'BitstringStatusListEntry' && report.statusPurpose === 'revocation' && (report.status === 'clear' || report.status === 'set'));
+  const revocation = reports.find(
+    (report) =>
+      report.type === 'BitstringStatusListEntry' &&
+      report.statusPurpose === 'revocation' &&
+      (report.status === 'clear' || report.status === 'set'),
+  );
   if (!revocation) return null;
   let url: string | null;
   try {
@@ -136,12 +160,27 @@ async function impliedSuspension(entries: JsonObject[], reports: StatusEntryRepo
     const unavailable = isUnavailable(error);
     return {
       report: {
-        type: 'BitstringStatusListEntry', statusPurpose: 'suspension', statusListIndex: revocation.statusListIndex, status: unavailable ? 'unavailable' : 'error',
-        problem: problem(unavailable ? 'STATUS_UNAVAILABLE' : 'STATUS_CHECK_FAILED', `the suspension list beside ${revocation.statusListCredential} cannot be found: ${(error as Error).message}`),
+        type: 'BitstringStatusListEntry',
+        statusPurpose: 'suspension',
+        statusListIndex: revocation.statusListIndex,
+        status: unavailable ? 'unavailable' : 'error',
+        problem: problem(
+          unavailable ? 'STATUS_UNAVAILABLE' : 'STATUS_CHECK_FAILED',
+          `the suspension list beside ${revocation.statusListCredential} cannot be found: ${(error as Error).message}`,
+        ),
       },
     };
   }
-  return url ? { entry: { type: 'BitstringStatusListEntry', statusPurpose: 'suspension', statusListIndex: revocation.statusListIndex!, statusListCredential: url } } : null;
+  return url
+    ? {
+        entry: {
+          type: 'BitstringStatusListEntry',
+          statusPurpose: 'suspension',
+          statusListIndex: revocation.statusListIndex!,
+          statusListCredential: url,
+        },
+      }
+    : null;
 }
 
 /** A CheckStatus for verifyCredential that understands BitstringStatusListEntry; other status types fail closed. */

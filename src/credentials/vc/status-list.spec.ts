@@ -66,7 +66,15 @@ describe('Bitstring Status List', () => {
   it('builds the status list credential and a credential entry', () => {
     const url = 'https://competences.example.org/status-lists/ensm-alger/revocation/1';
     const encodedList = encodeStatusList(createStatusList());
-    expect(buildStatusListCredential({ id: url, issuer: 'did:web:example.org:issuers:ensm-alger', statusPurpose: 'revocation', encodedList, validFrom: '2026-06-01T00:00:00Z' })).toEqual({
+    expect(
+      buildStatusListCredential({
+        id: url,
+        issuer: 'did:web:example.org:issuers:ensm-alger',
+        statusPurpose: 'revocation',
+        encodedList,
+        validFrom: '2026-06-01T00:00:00Z',
+      }),
+    ).toEqual({
       '@context': ['https://www.w3.org/ns/credentials/v2'],
       id: url,
       type: ['VerifiableCredential', 'BitstringStatusListCredential'],

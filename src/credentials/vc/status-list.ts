@@ -75,7 +75,10 @@ export function decodeStatusList(encodedList: string, { maxBytes = 16 * 1024 * 1
     throw new StatusListError('INVALID_ENCODING', `encodedList is not GZIP data of at most ${maxBytes} bytes`);
   }
   if (bytes.length * 8 < MIN_STATUS_LIST_LENGTH) {
-    throw new StatusListError('INVALID_LENGTH', `a status list has at least ${MIN_STATUS_LIST_LENGTH} entries, this one ${bytes.length * 8}`);
+    throw new StatusListError(
+      'INVALID_LENGTH',
+      `a status list has at least ${MIN_STATUS_LIST_LENGTH} entries, this one ${bytes.length * 8}`,
+    );
   }
   return { length: bytes.length * 8, bytes: new Uint8Array(bytes) };
 }

@@ -26,12 +26,19 @@ interface StatusResult {
   results?: { credentialStatus: { statusPurpose: string }; status: boolean }[];
 }
 
-export async function verifyWithStockLibraries({ credential, documentLoader }: { credential: JsonObject; documentLoader: DocumentLoader }): Promise<StockVerdict> {
+export async function verifyWithStockLibraries({
+  credential,
+  documentLoader,
+}: {
+  credential: JsonObject;
+  documentLoader: DocumentLoader;
+}): Promise<StockVerdict> {
   const result = await vc.verifyCredential({ credential, suite: new DataIntegrityProof({ cryptosuite }), documentLoader, checkStatus });
   const proofResults = (result.results ?? []) as { verified?: boolean; error?: { message?: string } }[];
   const status = result.statusResult as StatusResult | undefined;
-  const errors = [result.error, ...proofResults.map((r) => r.error), status?.error]
-    .flatMap((error) => (error ? [String((error as { message?: string }).message ?? error)] : []));
+  const errors = [result.error, ...proofResults.map((r) => r.error), status?.error].flatMap((error) =>
+    error ? [String((error as { message?: string }).message ?? error)] : [],
+  );
   return {
     verified: result.verified,
     proofs: proofResults.length > 0 && proofResults.every((r) => r.verified === true),

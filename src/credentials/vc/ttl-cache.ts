@@ -2,9 +2,7 @@
 export class TtlCache<V> {
   private readonly entries = new Map<string, { value: V; expiresAt: number }>();
 
-  constructor(
-    private readonly options: { maxEntries: number; ttlMs: number; now?: () => number },
-  ) {
+  constructor(private readonly options: { maxEntries: number; ttlMs: number; now?: () => number }) {
     if (!(options.maxEntries >= 1)) throw new TypeError('"maxEntries" must be at least 1.');
     if (!(options.ttlMs >= 0)) throw new TypeError('"ttlMs" must be zero or more.');
   }

@@ -28,7 +28,8 @@ export async function newSchool({ slug, name, host = 'example.org' }: { slug: st
 
 export const newEnsmAlger = (): Promise<TestSchool> =>
   newSchool({ slug: 'ensm-alger', name: "École nationale supérieure de management des établissements de santé d'Alger" });
-export const newEhespRennes = (): Promise<TestSchool> => newSchool({ slug: 'ehesp-rennes', name: 'École des hautes études en santé publique' });
+export const newEhespRennes = (): Promise<TestSchool> =>
+  newSchool({ slug: 'ehesp-rennes', name: 'École des hautes études en santé publique' });
 
 export async function newLearner(label = 'amina'): Promise<{ did: string; keyPair: IssuerKeyPair }> {
   const keyPair = await generateDidKeyPair({ seed: seedFor(`learner:${label}`) });
@@ -50,7 +51,11 @@ export function newDocumentLoader({ didDocuments }: { didDocuments: DidDocument[
 const caseItem = (identifier: string): string => `${PUBLIC_BASE_URL}/ims/case/v1p1/CFItems/${identifier}`;
 
 /** The crisis-management certificate of one school, aligned to two items of the published framework. */
-export function newCrisisManagementCertificate({ school, learnerDid, ...overrides }: { school: TestSchool; learnerDid: string } & Partial<AchievementCredentialInput>): JsonObject {
+export function newCrisisManagementCertificate({
+  school,
+  learnerDid,
+  ...overrides
+}: { school: TestSchool; learnerDid: string } & Partial<AchievementCredentialInput>): JsonObject {
   return buildAchievementCredential({
     id: 'urn:uuid:6f1c2a4e-8d3b-4c1a-9e55-2b7f0c1d9a10',
     name: 'Certificat — Gestion des crises sanitaires',
@@ -65,8 +70,18 @@ export function newCrisisManagementCertificate({ school, learnerDid, ...override
       creditsAvailable: 6,
       fieldOfStudy: 'Management des établissements de santé',
       alignment: [
-        { targetName: 'Activer et conduire une cellule de crise', targetUrl: caseItem('0b8e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b'), targetCode: 'CRI-02', targetFramework: 'Management des établissements de santé 2026.1' },
-        { targetName: 'Communiquer en situation de crise', targetUrl: caseItem('1c9f3a5b-2d4e-4f6a-9b0c-1d2e3f4a5b6c'), targetCode: 'COM-04', targetFramework: 'Management des établissements de santé 2026.1' },
+        {
+          targetName: 'Activer et conduire une cellule de crise',
+          targetUrl: caseItem('0b8e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b'),
+          targetCode: 'CRI-02',
+          targetFramework: 'Management des établissements de santé 2026.1',
+        },
+        {
+          targetName: 'Communiquer en situation de crise',
+          targetUrl: caseItem('1c9f3a5b-2d4e-4f6a-9b0c-1d2e3f4a5b6c'),
+          targetCode: 'COM-04',
+          targetFramework: 'Management des établissements de santé 2026.1',
+        },
       ],
     },
     results: [{ status: 'Completed', value: '15/20' }],
@@ -76,7 +91,15 @@ export function newCrisisManagementCertificate({ school, learnerDid, ...override
 }
 
 /** The co-accredited master's diploma: ENSM Alger leads and issues, EHESP Rennes co-awards. */
-export function newCoAccreditedDiploma({ lead, partner, learnerDid }: { lead: TestSchool; partner: TestSchool; learnerDid: string }): JsonObject {
+export function newCoAccreditedDiploma({
+  lead,
+  partner,
+  learnerDid,
+}: {
+  lead: TestSchool;
+  partner: TestSchool;
+  learnerDid: string;
+}): JsonObject {
   return buildAchievementCredential({
     id: 'urn:uuid:0d4b7e21-5a9c-4f3e-b6d8-7c2e1f0a3b94',
     name: 'Master Management des établissements de santé (co-accrédité)',

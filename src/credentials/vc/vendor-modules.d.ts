@@ -107,11 +107,7 @@ declare module '@digitalbazaar/ed25519-multikey' {
     publicKey: Uint8Array;
     /** The raw secret key (the 32-byte seed, possibly followed by the public key); absent from a public-only key. */
     secretKey?: Uint8Array;
-    export(options?: {
-      publicKey?: boolean;
-      secretKey?: boolean;
-      includeContext?: boolean;
-    }): Promise<Record<string, string>>;
+    export(options?: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<Record<string, string>>;
     signer(): Ed25519Signer;
   }
   export function generate(options?: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519KeyPair>;
@@ -154,7 +150,10 @@ declare module 'jsonld/lib/context.js' {
 
 // jsonld itself (patched) and the stock release beside it, for jsonld-context-patch.spec.ts.
 declare module 'jsonld' {
-  interface Options { documentLoader?: unknown; [option: string]: unknown }
+  interface Options {
+    documentLoader?: unknown;
+    [option: string]: unknown;
+  }
   const jsonld: {
     canonize(input: Record<string, unknown>, options?: Options): Promise<string>;
     expand(input: Record<string, unknown>, options?: Options): Promise<unknown[]>;

@@ -73,10 +73,15 @@ const TRANSIENT_FETCH_FAILURES = new Set(['DNS_ERROR', 'TIMEOUT', 'HTTP_ERROR'])
 
 /** Whether the error (or what it wraps) says "not reachable now" rather than "wrong". */
 export function isUnavailable(error: unknown): boolean {
-  return errorChain(error).some((e) => e instanceof SourceUnavailableError || (e instanceof OutboundFetchError && TRANSIENT_FETCH_FAILURES.has(e.code)));
+  return errorChain(error).some(
+    (e) => e instanceof SourceUnavailableError || (e instanceof OutboundFetchError && TRANSIENT_FETCH_FAILURES.has(e.code)),
+  );
 }
 
-type ErrorLike = Error & { details?: { cause?: unknown; event?: { message?: string; details?: { property?: string } } }; errors?: unknown[] };
+type ErrorLike = Error & {
+  details?: { cause?: unknown; event?: { message?: string; details?: { property?: string } } };
+  errors?: unknown[];
+};
 
 /** The error and everything it wraps (cause, jsonld's details.cause, aggregated errors), outermost first. */
 function errorChain(error: unknown, seen = new Set<unknown>()): ErrorLike[] {
@@ -96,15 +101,35 @@ function safeModeMessage(error: ErrorLike): string {
 
 const RULES: Array<[ProblemCode, (e: ErrorLike) => boolean, (e: ErrorLike) => string]> = [
   ['UNKNOWN_CONTEXT', (e) => e instanceof UnknownContextError, (e) => e.message],
-  ['KEY_NOT_IN_DID_DOCUMENT', (e) => e instanceof DidResolutionError && e.code === 'VERIFICATION_METHOD_NOT_FOUND', (e) => `the signing key is not in the issuer's DID document: ${e.message}`],
-  ['DID_UNAVAILABLE', (e) => e instanceof DidResolutionError && e.code === 'DID_NOT_RESOLVED' && isUnavailable(e.cause), (e) => `the issuer's DID document cannot be reached now: ${e.message}`],
+  [
+    'KEY_NOT_IN_DID_DOCUMENT',
+    (e) => e instanceof DidResolutionError && e.code === 'VERIFICATION_METHOD_NOT_FOUND',
+    (e) => `the signing key is not in the issuer's DID document: ${e.message}`,
+  ],
+  [
+    'DID_UNAVAILABLE',
+    (e) => e instanceof DidResolutionError && e.code === 'DID_NOT_RESOLVED' && isUnavailable(e.cause),
+    (e) => `the issuer's DID document cannot be reached now: ${e.message}`,
+  ],
   ['DID_NOT_RESOLVED', (e) => e instanceof DidResolutionError || e instanceof InvalidDidError, (e) => e.message],
   ['UNEXPECTED_SIGNER', (e) => e instanceof UnexpectedSignerError, (e) => e.message],
   ['MALFORMED_JSON_LD', (e) => typeof e.name === 'string' && e.name.startsWith('jsonld.'), safeModeMessage],
-  ['INVALID_SIGNATURE', (e) => e.message === 'Invalid signature.', () => 'the signature does not match: the credential or its proof was altered after signing.'],
+  [
+    'INVALID_SIGNATURE',
+    (e) => e.message === 'Invalid signature.',
+    () => 'the signature does not match: the credential or its proof was altered after signing.',
+  ],
   ['KEY_NOT_AUTHORIZED', (e) => /not authorized by controller/.test(e.message), (e) => e.message],
-  ['CHALLENGE_MISMATCH', (e) => /(challenge|domain) is not as expected/.test(e.message), (e) => `the holder proof was made for another verifier or session: ${e.message}`],
-  ['UNSUPPORTED_PROOF', (e) => e.name === 'NotFoundError', () => 'no proof matches the supported suite (DataIntegrityProof, eddsa-rdfc-2022) and purpose (assertionMethod)'],
+  [
+    'CHALLENGE_MISMATCH',
+    (e) => /(challenge|domain) is not as expected/.test(e.message),
+    (e) => `the holder proof was made for another verifier or session: ${e.message}`,
+  ],
+  [
+    'UNSUPPORTED_PROOF',
+    (e) => e.name === 'NotFoundError',
+    () => 'no proof matches the supported suite (DataIntegrityProof, eddsa-rdfc-2022) and purpose (assertionMethod)',
+  ],
 ];
 
 export function describeFailure(error: unknown): Omit<VerificationProblem, 'proofIndex'> {

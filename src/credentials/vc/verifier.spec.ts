@@ -50,7 +50,13 @@ describe('verifyCredential', () => {
     expect(report.verified).toBe(true);
     expect(report.issuer).toBe(ensm.did);
     expect(report.proofs).toEqual([
-      { verificationMethod: ensm.keyPair.id, controller: ensm.did, cryptosuite: 'eddsa-rdfc-2022', created: '2026-06-30T08:00:00Z', verified: true },
+      {
+        verificationMethod: ensm.keyPair.id,
+        controller: ensm.did,
+        cryptosuite: 'eddsa-rdfc-2022',
+        created: '2026-06-30T08:00:00Z',
+        verified: true,
+      },
     ]);
     expect(report.validity).toEqual({ valid: true, checkedAt: '2026-09-01T10:00:00.000Z', validFrom: '2026-06-30T00:00:00Z' });
   });
@@ -59,9 +65,15 @@ describe('verifyCredential', () => {
     expect(proofsOf(diploma)).toHaveLength(2);
     const report = await verifyCredential({ credential: diploma, documentLoader, now: NOW });
     expect(report.errors).toEqual([]);
-    expect(report.proofs.map((p) => [p.controller, p.verified])).toEqual([[ensm.did, true], [ehesp.did, true]]);
+    expect(report.proofs.map((p) => [p.controller, p.verified])).toEqual([
+      [ensm.did, true],
+      [ehesp.did, true],
+    ]);
     expect(report.proofSet).toEqual({ verified: true });
-    expect(report.requiredProofs).toEqual([{ did: ensm.did, satisfied: true, via: 'proof' }, { did: ehesp.did, satisfied: true, via: 'proof' }]);
+    expect(report.requiredProofs).toEqual([
+      { did: ensm.did, satisfied: true, via: 'proof' },
+      { did: ehesp.did, satisfied: true, via: 'proof' },
+    ]);
   });
 
   it.each([
@@ -73,9 +85,11 @@ describe('verifyCredential', () => {
     expect(report.verified).toBe(false);
     expect(report.proofs).toEqual([expect.objectContaining({ verified: true })]);
     // Without a proof of its own, a co-awarding school must have endorsed the diploma; the issuer must have signed it.
-    expect(report.errors).toEqual([slug === 'ehesp'
-      ? { code: 'ENDORSEMENT_MISSING', message: `no endorsement by ${ehesp.did}, an awarding body of this diploma` }
-      : { code: 'MISSING_REQUIRED_PROOF', message: `no valid proof by ${ensm.did}, whose proof is required` }]);
+    expect(report.errors).toEqual([
+      slug === 'ehesp'
+        ? { code: 'ENDORSEMENT_MISSING', message: `no endorsement by ${ehesp.did}, an awarding body of this diploma` }
+        : { code: 'MISSING_REQUIRED_PROOF', message: `no valid proof by ${ensm.did}, whose proof is required` },
+    ]);
   });
 
   it('lets the caller say whose proofs are required', async () => {
@@ -109,7 +123,10 @@ describe('verifyCredential', () => {
 
   it('refuses a certificate whose credentialSubject was changed after signing', async () => {
     const subject = certificate.credentialSubject as JsonObject;
-    const tampered = { ...certificate, credentialSubject: { ...subject, result: [{ type: ['Result'], status: 'Completed', value: '19/20' }] } };
+    const tampered = {
+      ...certificate,
+      credentialSubject: { ...subject, result: [{ type: ['Result'], status: 'Completed', value: '19/20' }] },
+    };
     const report = await verifyCredential({ credential: tampered, documentLoader, now: NOW });
     expect(report.verified).toBe(false);
     expect(report.proofs[0]).toEqual(expect.objectContaining({ verified: false, controller: ensm.did }));
@@ -124,12 +141,14 @@ describe('verifyCredential', () => {
     expect(report.proofs[0].error?.code).toBe('INVALID_SIGNATURE');
   });
 
-  it('names a key that is not a DID (as in 1EdTech\'s test vectors) as such, instead of calling it an unknown context', async () => {
+  it("names a key that is not a DID (as in 1EdTech's test vectors) as such, instead of calling it an unknown context", async () => {
     const httpsKey = `https://example.com/issuers/876543#${ensm.keyPair.publicKeyMultibase}`;
     const proof = { ...(certificate.proof as JsonObject), verificationMethod: httpsKey };
     const report = await verifyCredential({ credential: { ...certificate, proof }, documentLoader, now: NOW });
     expect(report.verified).toBe(false);
-    expect(report.proofs[0].error).toEqual(expect.objectContaining({ code: 'UNSUPPORTED_VERIFICATION_METHOD', message: expect.stringContaining(httpsKey) }));
+    expect(report.proofs[0].error).toEqual(
+      expect.objectContaining({ code: 'UNSUPPORTED_VERIFICATION_METHOD', message: expect.stringContaining(httpsKey) }),
+    );
   });
 
   it('says in a whole sentence that a signature does not match', async () => {
@@ -140,7 +159,11 @@ describe('verifyCredential', () => {
 
   it("refuses a proof made with a key that is not in the issuer's DID document", async () => {
     const rogueKey = await generateKeyPair({ controller: ensm.did, seed: seedFor('rogue') });
-    const forged = await issueCredential({ credential: newCrisisManagementCertificate({ school: ensm, learnerDid }), signer: { keyPair: rogueKey }, documentLoader });
+    const forged = await issueCredential({
+      credential: newCrisisManagementCertificate({ school: ensm, learnerDid }),
+      signer: { keyPair: rogueKey },
+      documentLoader,
+    });
     const report = await verifyCredential({ credential: forged, documentLoader, now: NOW });
     expect(report.verified).toBe(false);
     expect(report.proofs[0].error).toEqual(expect.objectContaining({ code: 'KEY_NOT_IN_DID_DOCUMENT' }));
@@ -149,10 +172,15 @@ describe('verifyCredential', () => {
 
   it('still accepts a certificate signed before a key rotation, and refuses it once its key is withdrawn', async () => {
     const newKey = await generateKeyPair({ controller: ensm.did, seed: seedFor('ensm-alger:2027') });
-    const rotated = buildDidWebDocument({ did: ensm.did, keys: [{ publicKeyMultibase: ensm.keyPair.publicKeyMultibase }, { publicKeyMultibase: newKey.publicKeyMultibase }] });
+    const rotated = buildDidWebDocument({
+      did: ensm.did,
+      keys: [{ publicKeyMultibase: ensm.keyPair.publicKeyMultibase }, { publicKeyMultibase: newKey.publicKeyMultibase }],
+    });
     const afterRotation = newDocumentLoader({ didDocuments: [rotated] });
     expect((await verifyCredential({ credential: certificate, documentLoader: afterRotation, now: NOW })).verified).toBe(true);
-    const withdrawn = newDocumentLoader({ didDocuments: [buildDidWebDocument({ did: ensm.did, keys: [{ publicKeyMultibase: newKey.publicKeyMultibase }] })] });
+    const withdrawn = newDocumentLoader({
+      didDocuments: [buildDidWebDocument({ did: ensm.did, keys: [{ publicKeyMultibase: newKey.publicKeyMultibase }] })],
+    });
     const report = await verifyCredential({ credential: certificate, documentLoader: withdrawn, now: NOW });
     expect(report.proofs[0].error?.code).toBe('KEY_NOT_IN_DID_DOCUMENT');
   });
@@ -169,10 +197,15 @@ describe('verifyCredential', () => {
     const httpsSpy = jest.spyOn(https, 'request');
     const httpSpy = jest.spyOn(http, 'request');
     try {
-      const withForeignContext = { ...certificate, '@context': [...(certificate['@context'] as string[]), 'https://contexts.example.net/badges/v9.json'] };
+      const withForeignContext = {
+        ...certificate,
+        '@context': [...(certificate['@context'] as string[]), 'https://contexts.example.net/badges/v9.json'],
+      };
       const report = await verifyCredential({ credential: withForeignContext, documentLoader, now: NOW });
       expect(report.verified).toBe(false);
-      expect(report.errors).toEqual([{ code: 'UNKNOWN_CONTEXT', message: 'unknown context, never fetched: https://contexts.example.net/badges/v9.json' }]);
+      expect(report.errors).toEqual([
+        { code: 'UNKNOWN_CONTEXT', message: 'unknown context, never fetched: https://contexts.example.net/badges/v9.json' },
+      ]);
       expect(fetchSpy).not.toHaveBeenCalled();
       expect(httpsSpy).not.toHaveBeenCalled();
       expect(httpSpy).not.toHaveBeenCalled();
@@ -208,8 +241,16 @@ describe('verifyCredential', () => {
 
   it.each([
     ['a string', 'not a credential', 'a credential must be a JSON object'],
-    ['an object without @context (a problem document, say)', { type: 'about:blank#not_found', status: 404 }, 'a credential needs an "@context" (https://www.w3.org/ns/credentials/v2 first)'],
-    ['no issuer', { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], credentialSubject: { id: 'did:example:1' } }, '"issuer" property is required.'],
+    [
+      'an object without @context (a problem document, say)',
+      { type: 'about:blank#not_found', status: 404 },
+      'a credential needs an "@context" (https://www.w3.org/ns/credentials/v2 first)',
+    ],
+    [
+      'no issuer',
+      { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], credentialSubject: { id: 'did:example:1' } },
+      '"issuer" property is required.',
+    ],
     ['a foreign first context', { '@context': ['https://example.org/ctx'], type: ['VerifiableCredential'] }, undefined],
   ])('reports %s as a malformed credential', async (_what, credential, message) => {
     const report = await verifyCredential({ credential, documentLoader, now: NOW });
@@ -235,11 +276,20 @@ describe('verifyCredential', () => {
   });
 
   it('says so when a credential has a status but no status checker was given', async () => {
-    const withStatus = await issueBy(ensm, newCrisisManagementCertificate({
-      school: ensm,
-      learnerDid,
-      credentialStatus: { id: 'https://competences.example.org/status/1#42', type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '42', statusListCredential: 'https://competences.example.org/status/1' },
-    }));
+    const withStatus = await issueBy(
+      ensm,
+      newCrisisManagementCertificate({
+        school: ensm,
+        learnerDid,
+        credentialStatus: {
+          id: 'https://competences.example.org/status/1#42',
+          type: 'BitstringStatusListEntry',
+          statusPurpose: 'revocation',
+          statusListIndex: '42',
+          statusListCredential: 'https://competences.example.org/status/1',
+        },
+      }),
+    );
     const report = await verifyCredential({ credential: withStatus, documentLoader, now: NOW });
     expect(report.verified).toBe(true);
     expect(report.status).toEqual(expect.objectContaining({ checked: false }));

@@ -114,19 +114,35 @@ export interface VerifyCredentialOptions {
 export { CREDENTIAL_LIMITS, exceedsLimits };
 
 /** Problems that say "cannot tell now" rather than "this is wrong". */
-const UNAVAILABLE: ReadonlySet<VerificationProblem['code']> = new Set(['STATUS_UNAVAILABLE', 'DID_UNAVAILABLE', 'RELATED_RESOURCE_UNAVAILABLE']);
+const UNAVAILABLE: ReadonlySet<VerificationProblem['code']> = new Set([
+  'STATUS_UNAVAILABLE',
+  'DID_UNAVAILABLE',
+  'RELATED_RESOURCE_UNAVAILABLE',
+]);
 export const outcomeOf = (errors: readonly VerificationProblem[]): Outcome =>
   errors.length === 0 ? 'verified' : errors.every((error) => UNAVAILABLE.has(error.code)) ? 'indeterminate' : 'not_verified';
 
 const XSD_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 const idOf = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : value && typeof value === 'object' && typeof (value as JsonObject).id === 'string' ? ((value as JsonObject).id as string) : undefined;
+  typeof value === 'string'
+    ? value
+    : value && typeof value === 'object' && typeof (value as JsonObject).id === 'string'
+      ? ((value as JsonObject).id as string)
+      : undefined;
 
 const asList = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
 
 /** The validity window (VC 2.0 validFrom/validUntil, VC 1.1 issuanceDate/expirationDate) against `now`. */
-export function checkValidityPeriod({ credential, now, maxClockSkewSeconds = 300 }: { credential: JsonObject; now: Date; maxClockSkewSeconds?: number }): ValidityReport {
+export function checkValidityPeriod({
+  credential,
+  now,
+  maxClockSkewSeconds = 300,
+}: {
+  credential: JsonObject;
+  now: Date;
+  maxClockSkewSeconds?: number;
+}): ValidityReport {
   const isV1 = asList(credential['@context'])[0] === 'https://www.w3.org/2018/credentials/v1';
   const fromField = isV1 ? 'issuanceDate' : 'validFrom';
   const untilField = isV1 ? 'expirationDate' : 'validUntil';
@@ -136,15 +152,27 @@ export function checkValidityPeriod({ credential, now, maxClockSkewSeconds = 300
     const value = credential[field];
     if (value === undefined) continue;
     if (typeof value !== 'string' || !XSD_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
-      return { ...report, valid: false, problem: { code: 'INVALID_DATE', message: `"${field}" is not an XML Schema dateTime with a time zone` } };
+      return {
+        ...report,
+        valid: false,
+        problem: { code: 'INVALID_DATE', message: `"${field}" is not an XML Schema dateTime with a time zone` },
+      };
     }
     report[field === fromField ? 'validFrom' : 'validUntil'] = value;
   }
   if (report.validFrom && Date.parse(report.validFrom) - skewMs > now.getTime()) {
-    return { ...report, valid: false, problem: { code: 'NOT_YET_VALID', message: `not valid before ${report.validFrom} (checked at ${report.checkedAt})` } };
+    return {
+      ...report,
+      valid: false,
+      problem: { code: 'NOT_YET_VALID', message: `not valid before ${report.validFrom} (checked at ${report.checkedAt})` },
+    };
   }
   if (report.validUntil && Date.parse(report.validUntil) + skewMs < now.getTime()) {
-    return { ...report, valid: false, problem: { code: 'EXPIRED', message: `expired at ${report.validUntil} (checked at ${report.checkedAt})` } };
+    return {
+      ...report,
+      valid: false,
+      problem: { code: 'EXPIRED', message: `expired at ${report.validUntil} (checked at ${report.checkedAt})` },
+    };
   }
   return report;
 }
@@ -186,7 +214,10 @@ function controllerOf(result: ProofResult | undefined, proof: JsonObject): strin
 }
 
 async function verifyOneProof(
-  credential: JsonObject, proof: unknown, index: number, context: { purpose: AwardingBodyProofPurpose; documentLoader: DocumentLoader; expectedProofPurpose?: string },
+  credential: JsonObject,
+  proof: unknown,
+  index: number,
+  context: { purpose: AwardingBodyProofPurpose; documentLoader: DocumentLoader; expectedProofPurpose?: string },
 ): Promise<ProofReport> {
   const p = (proof && typeof proof === 'object' ? proof : {}) as JsonObject;
   const report: ProofReport = {
@@ -197,7 +228,11 @@ async function verifyOneProof(
     verified: false,
   };
   if (context.expectedProofPurpose !== undefined && p.proofPurpose !== context.expectedProofPurpose) {
-    report.error = { code: 'PROOF_PURPOSE_MISMATCH', message: `the proof is for ${String(p.proofPurpose)}, not ${context.expectedProofPurpose} as expected`, proofIndex: index };
+    report.error = {
+      code: 'PROOF_PURPOSE_MISMATCH',
+      message: `the proof is for ${String(p.proofPurpose)}, not ${context.expectedProofPurpose} as expected`,
+      proofIndex: index,
+    };
     return report;
   }
   // Keys are resolved from DIDs only: an HTTPS key URL (1EdTech's test vectors) would mean fetching a key from
@@ -216,8 +251,13 @@ async function verifyOneProof(
     // A copy holding only this proof (and, for a chained proof, the proofs it names, which it covers): one school's
     // proof is judged without any help (or harm) from the others.
     const previous = previousProofIds(p).map((id) => asList(credential.proof).find((candidate) => (candidate as JsonObject)?.id === id));
-    const outcome = await jsigs.verify({ ...credential, proof: previous.length ? [proof, ...previous] : proof }, { suite: newSuite(), purpose: context.purpose, documentLoader: context.documentLoader });
-    const result = previous.length ? outcome.results?.find((candidate) => candidate.proof?.proofValue === p.proofValue) : outcome.results?.[0];
+    const outcome = await jsigs.verify(
+      { ...credential, proof: previous.length ? [proof, ...previous] : proof },
+      { suite: newSuite(), purpose: context.purpose, documentLoader: context.documentLoader },
+    );
+    const result = previous.length
+      ? outcome.results?.find((candidate) => candidate.proof?.proofValue === p.proofValue)
+      : outcome.results?.[0];
     report.controller = controllerOf(result, p);
     report.verified = outcome.verified && result?.verified === true;
     if (!report.verified) report.error = { ...describeFailure(result?.error ?? outcome.error), proofIndex: index };
@@ -230,13 +270,20 @@ async function verifyOneProof(
 function unverifiedProof(proof: unknown): ProofReport {
   const p = (proof && typeof proof === 'object' ? proof : {}) as JsonObject;
   return {
-    verificationMethod: idOf(p.verificationMethod) ?? null, controller: null,
-    cryptosuite: typeof p.cryptosuite === 'string' ? p.cryptosuite : null, created: typeof p.created === 'string' ? p.created : null, verified: false,
+    verificationMethod: idOf(p.verificationMethod) ?? null,
+    controller: null,
+    cryptosuite: typeof p.cryptosuite === 'string' ? p.cryptosuite : null,
+    created: typeof p.created === 'string' ? p.created : null,
+    verified: false,
   };
 }
 
 /** Every proof must verify: jsonld-signatures alone accepts a set when ANY one proof does. */
-async function verifyWholeSet(credential: JsonObject, proofCount: number, context: { purpose: AwardingBodyProofPurpose; documentLoader: DocumentLoader }): Promise<boolean> {
+async function verifyWholeSet(
+  credential: JsonObject,
+  proofCount: number,
+  context: { purpose: AwardingBodyProofPurpose; documentLoader: DocumentLoader },
+): Promise<boolean> {
   try {
     const outcome = await jsigs.verify(credential, { suite: newSuite(), purpose: context.purpose, documentLoader: context.documentLoader });
     return (outcome.results ?? []).filter((r) => r.verified).length === proofCount;
@@ -247,7 +294,15 @@ async function verifyWholeSet(credential: JsonObject, proofCount: number, contex
 
 export async function verifyCredential(options: VerifyCredentialOptions): Promise<VerificationReport> {
   if (!options) throw new TypeError('"options" is required.');
-  const { credential, documentLoader, checkStatus, requiredProofs, maxClockSkewSeconds = 300, expectedProofPurpose, signedForm = { inlineContexts: [AWARDING_BODY_CONTEXT] } } = options;
+  const {
+    credential,
+    documentLoader,
+    checkStatus,
+    requiredProofs,
+    maxClockSkewSeconds = 300,
+    expectedProofPurpose,
+    signedForm = { inlineContexts: [AWARDING_BODY_CONTEXT] },
+  } = options;
   if (!documentLoader) throw new TypeError('"documentLoader" is required.');
   const now = options.now === undefined ? new Date() : new Date(options.now);
   if (Number.isNaN(now.getTime())) throw new TypeError('"now" is not a valid date.');
@@ -255,7 +310,13 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
   const errors: VerificationProblem[] = [];
   const warnings: string[] = [];
   const empty: VerificationReport = {
-    verified: false, outcome: 'not_verified', proofs: [], requiredProofs: [], validity: { valid: false, checkedAt: now.toISOString() }, errors, warnings,
+    verified: false,
+    outcome: 'not_verified',
+    proofs: [],
+    requiredProofs: [],
+    validity: { valid: false, checkedAt: now.toISOString() },
+    errors,
+    warnings,
   };
   if (!credential || typeof credential !== 'object' || Array.isArray(credential)) {
     errors.push({ code: 'MALFORMED_CREDENTIAL', message: 'a credential must be a JSON object' });
@@ -287,7 +348,9 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
   }
 
   const issuer = idOf(doc.issuer) as string;
-  const awardingBodies = asList(doc.awardingBody).map(idOf).filter((id): id is string => !!id);
+  const awardingBodies = asList(doc.awardingBody)
+    .map(idOf)
+    .filter((id): id is string => !!id);
   const validity = checkValidityPeriod({ credential: doc, now, maxClockSkewSeconds });
   if (validity.problem) errors.push(validity.problem);
 
@@ -298,7 +361,8 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
   const proofs: ProofReport[] = [];
   for (const [index, proof] of proofList.entries()) {
     const broken = chainProblems.find((problem) => problem.index === index);
-    if (broken) proofs.push({ ...unverifiedProof(proof), error: { code: 'PROOF_CHAIN_INVALID', message: broken.message, proofIndex: index } });
+    if (broken)
+      proofs.push({ ...unverifiedProof(proof), error: { code: 'PROOF_CHAIN_INVALID', message: broken.message, proofIndex: index } });
     else proofs.push(await verifyOneProof(doc, proof, index, { purpose, documentLoader, expectedProofPurpose }));
   }
   for (const proof of proofs) if (proof.error) errors.push(proof.error);
@@ -315,7 +379,8 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
 
   const byProof = (did: string) => {
     const satisfied = proofs.some((p) => p.verified && p.controller === did);
-    const unavailable = !satisfied && proofs.some((p) => p.error?.code === 'DID_UNAVAILABLE' && p.verificationMethod?.split('#')[0] === did);
+    const unavailable =
+      !satisfied && proofs.some((p) => p.error?.code === 'DID_UNAVAILABLE' && p.verificationMethod?.split('#')[0] === did);
     return { did, satisfied, via: 'proof' as const, ...(unavailable ? { unavailable } : {}) };
   };
   const required: RequiredProof[] = [...new Set(requiredProofs ?? [issuer, ...awardingBodies])].map(byProof);
@@ -323,10 +388,15 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
   // when the document carries no proof claiming its DID, by an endorsement bound to this diploma.
   const proofDids = new Set(proofList.map((proof) => idOf((proof as JsonObject | null)?.verificationMethod)?.split('#')[0]));
   const endorsing = requiredProofs ? [] : required.filter((r) => r.did !== issuer && !proofDids.has(r.did)).map((r) => r.did);
-  const endorsements = endorsing.length ? await checkEndorsements({
-    credential: doc, schools: endorsing, documentLoader,
-    verify: (endorsement, by) => verifyCredential({ credential: endorsement, documentLoader, now, requiredProofs: [by], maxClockSkewSeconds, signedForm }),
-  }) : [];
+  const endorsements = endorsing.length
+    ? await checkEndorsements({
+        credential: doc,
+        schools: endorsing,
+        documentLoader,
+        verify: (endorsement, by) =>
+          verifyCredential({ credential: endorsement, documentLoader, now, requiredProofs: [by], maxClockSkewSeconds, signedForm }),
+      })
+    : [];
   for (const endorsement of endorsements) {
     const entry = required.find((r) => r.did === endorsement.did)!;
     Object.assign(entry, { satisfied: endorsement.status === 'valid', via: 'endorsement' });
@@ -336,7 +406,8 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
   }
   for (const { did, satisfied, unavailable, via } of required) {
     // A proof whose DID document is out of reach now is reported as such (DID_UNAVAILABLE): indeterminate, not missing.
-    if (via === 'proof' && !satisfied && !unavailable) errors.push({ code: 'MISSING_REQUIRED_PROOF', message: `no valid proof by ${did}, whose proof is required` });
+    if (via === 'proof' && !satisfied && !unavailable)
+      errors.push({ code: 'MISSING_REQUIRED_PROOF', message: `no valid proof by ${did}, whose proof is required` });
   }
 
   // relatedResource (VC 2.0 §5.3): the shape always; the digests only of an authenticated credential (its URLs
@@ -348,7 +419,10 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
       if (!options.fetchResource) warnings.push('relatedResource digests were not checked: no resource fetcher was given');
       else {
         for (const problem of await relatedResourceProblems(doc.relatedResource, options.fetchResource)) {
-          errors.push({ code: problem.unavailable ? 'RELATED_RESOURCE_UNAVAILABLE' : 'RELATED_RESOURCE_MISMATCH', message: `${problem.field} ${problem.reason}` });
+          errors.push({
+            code: problem.unavailable ? 'RELATED_RESOURCE_UNAVAILABLE' : 'RELATED_RESOURCE_MISMATCH',
+            message: `${problem.field} ${problem.reason}`,
+          });
         }
       }
     }
@@ -380,7 +454,11 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
   let embedded: EmbeddedReport[] | undefined;
   if (isClrCredential(doc) && errors.length === 0) {
     // Only once the transcript is authenticated: otherwise its embedded credentials are anyone's choice, and work.
-    const inner = await verifyEmbeddedCredentials(doc, { documentLoader, checkStatus, now, maxClockSkewSeconds, signedForm }, verifyCredential);
+    const inner = await verifyEmbeddedCredentials(
+      doc,
+      { documentLoader, checkStatus, now, maxClockSkewSeconds, signedForm },
+      verifyCredential,
+    );
     embedded = inner.reports;
     errors.push(...inner.errors);
   }

@@ -5,7 +5,14 @@ import { fileURLToPath } from 'node:url';
 import type { DocumentLoader } from '../../credentials/vc/document-loader.js';
 import { type JsonObject, issueCredential } from '../../credentials/vc/issuer.js';
 import { type AlignmentInput, buildAchievementCredential } from '../../credentials/vc/open-badges.js';
-import { PUBLIC_BASE_URL, type TestSchool, newDocumentLoader, newEhespRennes, newEnsmAlger, newLearner } from '../../credentials/vc/vc-test-factory.js';
+import {
+  PUBLIC_BASE_URL,
+  type TestSchool,
+  newDocumentLoader,
+  newEhespRennes,
+  newEnsmAlger,
+  newLearner,
+} from '../../credentials/vc/vc-test-factory.js';
 import { type CertificateView, type LocalizedLabel, certificateViewFromCredential } from '../certificate-view.js';
 
 export const NADIA: LocalizedLabel = { fr: 'Nadia Benkhelifa', ar: 'نادية بن خليفة' };
@@ -24,16 +31,62 @@ const FRAMEWORK = 'Management des établissements de santé 2026.1';
 
 /** Items of the demo framework, with the labels it holds in French and Arabic. */
 export const FRAMEWORK_ITEMS: { code: string; identifier: string; label: Required<LocalizedLabel> }[] = [
-  { code: 'GC-1', identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c4d01', label: { fr: 'Dispositifs de réponse aux situations sanitaires exceptionnelles (plan blanc, plan ORSEC)', ar: 'أجهزة الاستجابة للأوضاع الصحية الاستثنائية (المخطط الأبيض، مخطط تنظيم التدخلات والإسعافات ORSEC)' } },
-  { code: 'GC-2', identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c4d02', label: { fr: "Élaborer et actualiser le plan blanc de l'établissement", ar: 'إعداد المخطط الأبيض للمؤسسة وتحيينه' } },
-  { code: 'GC-3', identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c4d03', label: { fr: 'Activer et animer une cellule de crise', ar: 'تفعيل خلية الأزمة وتنشيطها' } },
-  { code: 'GC-4', identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c4d04', label: { fr: "Gérer les tensions hospitalières et l'afflux de patients", ar: 'إدارة التوترات الاستشفائية وتدفّق المرضى' } },
-  { code: 'GC-6', identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c4d06', label: { fr: "Assurer la continuité d'activité en mode dégradé", ar: 'ضمان استمرارية النشاط في الوضع المتدهور' } },
-  { code: 'CO-2', identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c4e02', label: { fr: 'Communiquer en situation de crise', ar: 'الاتصال في حالات الأزمات' } },
-  { code: 'PS-1', identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c4f01', label: { fr: "Élaborer et conduire le projet d'établissement", ar: 'إعداد مشروع المؤسسة وقيادة تنفيذه' } },
-  { code: 'PS-3', identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c4f03', label: { fr: 'Piloter la performance médico-économique', ar: 'قيادة الأداء الطبي الاقتصادي' } },
-  { code: 'PS-6', identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c4f06', label: { fr: 'Conduire le changement et les projets de réorganisation', ar: 'قيادة التغيير ومشاريع إعادة التنظيم' } },
-  { code: 'SI-3', identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c5a03', label: { fr: 'Garantir la sécurité des SI de santé et la protection des données personnelles', ar: 'ضمان أمن نظم المعلومات الصحية وحماية المعطيات ذات الطابع الشخصي' } },
+  {
+    code: 'GC-1',
+    identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c4d01',
+    label: {
+      fr: 'Dispositifs de réponse aux situations sanitaires exceptionnelles (plan blanc, plan ORSEC)',
+      ar: 'أجهزة الاستجابة للأوضاع الصحية الاستثنائية (المخطط الأبيض، مخطط تنظيم التدخلات والإسعافات ORSEC)',
+    },
+  },
+  {
+    code: 'GC-2',
+    identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c4d02',
+    label: { fr: "Élaborer et actualiser le plan blanc de l'établissement", ar: 'إعداد المخطط الأبيض للمؤسسة وتحيينه' },
+  },
+  {
+    code: 'GC-3',
+    identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c4d03',
+    label: { fr: 'Activer et animer une cellule de crise', ar: 'تفعيل خلية الأزمة وتنشيطها' },
+  },
+  {
+    code: 'GC-4',
+    identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c4d04',
+    label: { fr: "Gérer les tensions hospitalières et l'afflux de patients", ar: 'إدارة التوترات الاستشفائية وتدفّق المرضى' },
+  },
+  {
+    code: 'GC-6',
+    identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c4d06',
+    label: { fr: "Assurer la continuité d'activité en mode dégradé", ar: 'ضمان استمرارية النشاط في الوضع المتدهور' },
+  },
+  {
+    code: 'CO-2',
+    identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c4e02',
+    label: { fr: 'Communiquer en situation de crise', ar: 'الاتصال في حالات الأزمات' },
+  },
+  {
+    code: 'PS-1',
+    identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c4f01',
+    label: { fr: "Élaborer et conduire le projet d'établissement", ar: 'إعداد مشروع المؤسسة وقيادة تنفيذه' },
+  },
+  {
+    code: 'PS-3',
+    identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c4f03',
+    label: { fr: 'Piloter la performance médico-économique', ar: 'قيادة الأداء الطبي الاقتصادي' },
+  },
+  {
+    code: 'PS-6',
+    identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c4f06',
+    label: { fr: 'Conduire le changement et les projets de réorganisation', ar: 'قيادة التغيير ومشاريع إعادة التنظيم' },
+  },
+  {
+    code: 'SI-3',
+    identifier: '5d0e6a1c-0b3f-4c2e-9a71-3e6f1b2c5a03',
+    label: {
+      fr: 'Garantir la sécurité des SI de santé et la protection des données personnelles',
+      ar: 'ضمان أمن نظم المعلومات الصحية وحماية المعطيات ذات الطابع الشخصي',
+    },
+  },
 ];
 
 const itemUrl = (identifier: string): string => `${PUBLIC_BASE_URL}/ims/case/v1p1/CFItems/${identifier}`;
@@ -75,7 +128,10 @@ export async function newCertificateFixtures(): Promise<CertificateFixtures> {
   const documentLoader = newDocumentLoader({ didDocuments: [ensm.didDocument, ehesp.didDocument] });
   const sign = (credential: JsonObject, school: TestSchool, date: string): Promise<JsonObject> =>
     issueCredential({ credential, signer: { keyPair: school.keyPair }, documentLoader, date });
-  const logos = { ensm: new Uint8Array(readFileSync(join(pdfFixturesDir(), 'ensm-logo.png'))), ehesp: new Uint8Array(readFileSync(join(pdfFixturesDir(), 'ehesp-logo.png'))) };
+  const logos = {
+    ensm: new Uint8Array(readFileSync(join(pdfFixturesDir(), 'ensm-logo.png'))),
+    ehesp: new Uint8Array(readFileSync(join(pdfFixturesDir(), 'ehesp-logo.png'))),
+  };
   const extras = {
     learnerName: NADIA,
     institutions: new Map([
@@ -134,7 +190,12 @@ export async function newCertificateFixtures(): Promise<CertificateFixtures> {
     documentLoader,
     moduleCertificate: {
       credential: certificate,
-      view: certificateViewFromCredential(certificate, { ...extras, verificationUrl: verificationUrlFor(certificate.id as string), achievementTitleAr: CRISIS_TITLE.ar, hours: 60 }),
+      view: certificateViewFromCredential(certificate, {
+        ...extras,
+        verificationUrl: verificationUrlFor(certificate.id as string),
+        achievementTitleAr: CRISIS_TITLE.ar,
+        hours: 60,
+      }),
     },
     coAccreditedDiploma: {
       credential: diploma,

@@ -14,7 +14,8 @@ export async function deflatedZeros(size = GIBIBYTE): Promise<Buffer> {
   const ended = new Promise((resolve) => deflate.on('end', resolve));
   const chunk = Buffer.alloc(16 * 1024 * 1024);
   for (let written = 0; written < size; written += chunk.length) {
-    if (!deflate.write(chunk.subarray(0, Math.min(chunk.length, size - written)))) await new Promise((resolve) => deflate.once('drain', resolve));
+    if (!deflate.write(chunk.subarray(0, Math.min(chunk.length, size - written))))
+      await new Promise((resolve) => deflate.once('drain', resolve));
   }
   deflate.end();
   await ended;

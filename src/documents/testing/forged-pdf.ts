@@ -47,9 +47,15 @@ export async function addPage(pdf: Uint8Array): Promise<Uint8Array> {
 
 export async function addFreeTextAnnotation(pdf: Uint8Array): Promise<Uint8Array> {
   const doc = await load(pdf);
-  const annotation = doc.context.register(doc.context.obj({
-    Type: 'Annot', Subtype: 'FreeText', Rect: [300, 240, 560, 270], Contents: PDFString.of('MENTION TRES BIEN 19/20'), DA: PDFString.of('/Helv 16 Tf 0 g'),
-  }));
+  const annotation = doc.context.register(
+    doc.context.obj({
+      Type: 'Annot',
+      Subtype: 'FreeText',
+      Rect: [300, 240, 560, 270],
+      Contents: PDFString.of('MENTION TRES BIEN 19/20'),
+      DA: PDFString.of('/Helv 16 Tf 0 g'),
+    }),
+  );
   doc.getPage(0).node.set(PDFName.of('Annots'), doc.context.obj([annotation]));
   return doc.save();
 }
@@ -74,17 +80,25 @@ export async function incrementalUpdate(pdf: Uint8Array): Promise<Uint8Array> {
   const previous = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1]);
   const root = doc.context.trailerInfo.Root as PDFRef;
   const info = doc.context.trailerInfo.Info as PDFRef;
-  const head = Buffer.from(`\n${ref.objectNumber} ${ref.generationNumber} obj\n<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`, 'latin1');
+  const head = Buffer.from(
+    `\n${ref.objectNumber} ${ref.generationNumber} obj\n<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`,
+    'latin1',
+  );
   const objectOffset = pdf.length + 1;
   const body = Buffer.concat([head, content, Buffer.from('\nendstream\nendobj\n', 'latin1')]);
   const xrefOffset = pdf.length + body.length;
-  const xref = `xref\n0 1\n0000000000 65535 f \n${ref.objectNumber} 1\n${String(objectOffset).padStart(10, '0')} 00000 n \n` +
+  const xref =
+    `xref\n0 1\n0000000000 65535 f \n${ref.objectNumber} 1\n${String(objectOffset).padStart(10, '0')} 00000 n \n` +
     `trailer\n<< /Size ${doc.context.largestObjectNumber + 1} /Root ${root.toString()} /Info ${info.toString()} /Prev ${previous} >>\nstartxref\n${xrefOffset}\n%%EOF\n`;
   return Buffer.concat([Buffer.from(pdf), body, Buffer.from(xref, 'latin1')]);
 }
 
 /** One row of a cross-reference stream: type 0 free, 1 at a byte offset, 2 in an object stream (number, index). */
-interface XrefRow { type: 0 | 1 | 2; field2: number; field3: number }
+interface XrefRow {
+  type: 0 | 1 | 2;
+  field2: number;
+  field3: number;
+}
 interface Shadowing {
   /** Bytes put right after the header, before every genuine object; `nextNumber` is free for one forged object. */
   early?: (offset: number, nextNumber: number) => string | Buffer;
@@ -101,16 +115,28 @@ interface Shadowing {
  */
 async function shadow(pdf: Uint8Array, forgery: Shadowing): Promise<Uint8Array> {
   const doc = await load(pdf);
-  const record = (doc.context as unknown as { parseRecord: { definitions: { offset?: number }[]; xrefSections: { offset: number; entries: { type: 0 | 1 | 2; offset: number; generationNumber: number }[] }[] } }).parseRecord;
+  const record = (
+    doc.context as unknown as {
+      parseRecord: {
+        definitions: { offset?: number }[];
+        xrefSections: { offset: number; entries: { type: 0 | 1 | 2; offset: number; generationNumber: number }[] }[];
+      };
+    }
+  ).parseRecord;
   const [section] = record.xrefSections;
   const headerEnd = Math.min(...record.definitions.flatMap((definition) => (definition.offset === undefined ? [] : [definition.offset])));
   const original = Buffer.from(pdf);
   const nextNumber = section.entries.length;
-  const asBytes = (part: string | Buffer | undefined): Buffer => (typeof part === 'string' ? Buffer.from(part, 'latin1') : part ?? Buffer.alloc(0));
+  const asBytes = (part: string | Buffer | undefined): Buffer =>
+    typeof part === 'string' ? Buffer.from(part, 'latin1') : (part ?? Buffer.alloc(0));
   const early = asBytes(forgery.early?.(headerEnd, nextNumber));
   const body = Buffer.concat([original.subarray(0, headerEnd), early, original.subarray(headerEnd, section.offset)]);
   const late = asBytes(forgery.late?.(body.length, nextNumber));
-  const rows: XrefRow[] = section.entries.map((entry) => ({ type: entry.type, field2: entry.type === 1 ? entry.offset + early.length : entry.offset, field3: entry.generationNumber }));
+  const rows: XrefRow[] = section.entries.map((entry) => ({
+    type: entry.type,
+    field2: entry.type === 1 ? entry.offset + early.length : entry.offset,
+    field3: entry.generationNumber,
+  }));
   rows.push({ type: 0, field2: 0, field3: 0 }, { type: 0, field2: 0, field3: 0 }); // room for one forged object and the new xref stream
   for (const [objectNumber, row] of forgery.rows({ early: headerEnd, late: body.length, nextNumber })) rows[objectNumber] = row;
   const xrefNumber = rows.length - 1;
@@ -125,7 +151,10 @@ async function shadow(pdf: Uint8Array, forgery: Shadowing): Promise<Uint8Array> 
   const data = deflateSync(table);
   const { Root, Info, ID } = doc.context.trailerInfo;
   const xref = Buffer.concat([
-    Buffer.from(`${xrefNumber} 0 obj\n<< /Type /XRef /Size ${rows.length} /W [ 1 4 2 ] /Index [ 0 ${rows.length} ] /Root ${String(Root)} /Info ${String(Info)} /ID ${String(ID)} /Filter /FlateDecode /Length ${data.length} >>\nstream\n`, 'latin1'),
+    Buffer.from(
+      `${xrefNumber} 0 obj\n<< /Type /XRef /Size ${rows.length} /W [ 1 4 2 ] /Index [ 0 ${rows.length} ] /Root ${String(Root)} /Info ${String(Info)} /ID ${String(ID)} /Filter /FlateDecode /Length ${data.length} >>\nstream\n`,
+      'latin1',
+    ),
     data,
     Buffer.from(`\nendstream\nendobj\nstartxref\n${xrefOffset}\n%%EOF\n`, 'latin1'),
   ]);
@@ -136,10 +165,17 @@ async function shadow(pdf: Uint8Array, forgery: Shadowing): Promise<Uint8Array> 
 async function forgedContent(pdf: Uint8Array): Promise<{ ref: PDFRef; object: (objectNumber: number) => Buffer }> {
   const doc = await load(pdf);
   const ref = firstContentRef(doc);
-  const content = deflateSync(Buffer.concat([inflateSync((doc.context.lookup(ref) as PDFRawStream).contents), Buffer.from('\nq 0.8 0 0 rg 300 240 240 30 re f Q\n')]));
+  const content = deflateSync(
+    Buffer.concat([inflateSync((doc.context.lookup(ref) as PDFRawStream).contents), Buffer.from('\nq 0.8 0 0 rg 300 240 240 30 re f Q\n')]),
+  );
   return {
     ref,
-    object: (objectNumber) => Buffer.concat([Buffer.from(`${objectNumber} 0 obj\n<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), content, Buffer.from('\nendstream\nendobj\n', 'latin1')]),
+    object: (objectNumber) =>
+      Buffer.concat([
+        Buffer.from(`${objectNumber} 0 obj\n<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'),
+        content,
+        Buffer.from('\nendstream\nendobj\n', 'latin1'),
+      ]),
   };
 }
 
@@ -149,7 +185,10 @@ async function forgedContent(pdf: Uint8Array): Promise<{ ref: PDFRef; object: (o
  */
 export async function shadowedContentStream(pdf: Uint8Array): Promise<Uint8Array> {
   const { ref, object } = await forgedContent(pdf);
-  return shadow(pdf, { early: () => object(ref.objectNumber), rows: ({ early }) => new Map([[ref.objectNumber, { type: 1, field2: early, field3: 0 }]]) });
+  return shadow(pdf, {
+    early: () => object(ref.objectNumber),
+    rows: ({ early }) => new Map([[ref.objectNumber, { type: 1, field2: early, field3: 0 }]]),
+  });
 }
 
 /**
@@ -169,7 +208,11 @@ export async function pageShadowedOutsideObjectStream(pdf: Uint8Array): Promise<
   return shadow(pdf, {
     early: (_offset, nextNumber) => pageDict(nextNumber),
     late: (_offset, nextNumber) => object(nextNumber),
-    rows: ({ early, late, nextNumber }) => new Map([[page.objectNumber, { type: 1, field2: early, field3: 0 }], [nextNumber, { type: 1, field2: late, field3: 0 }]]),
+    rows: ({ early, late, nextNumber }) =>
+      new Map([
+        [page.objectNumber, { type: 1, field2: early, field3: 0 }],
+        [nextNumber, { type: 1, field2: late, field3: 0 }],
+      ]),
   });
 }
 
@@ -182,7 +225,12 @@ export async function contentStreamHiddenInStreamData(pdf: Uint8Array): Promise<
   const hidden = object(ref.objectNumber);
   const head = (objectNumber: number): string => `${objectNumber} 0 obj\n<< /Length ${hidden.length} >>\nstream\n`;
   return shadow(pdf, {
-    late: (_offset, nextNumber) => Buffer.concat([Buffer.from(head(nextNumber), 'latin1'), hidden, Buffer.from('\nendstream\nendobj\n', 'latin1')]),
-    rows: ({ late, nextNumber }) => new Map([[nextNumber, { type: 1, field2: late, field3: 0 }], [ref.objectNumber, { type: 1, field2: late + head(nextNumber).length, field3: 0 }]]),
+    late: (_offset, nextNumber) =>
+      Buffer.concat([Buffer.from(head(nextNumber), 'latin1'), hidden, Buffer.from('\nendstream\nendobj\n', 'latin1')]),
+    rows: ({ late, nextNumber }) =>
+      new Map([
+        [nextNumber, { type: 1, field2: late, field3: 0 }],
+        [ref.objectNumber, { type: 1, field2: late + head(nextNumber).length, field3: 0 }],
+      ]),
   });
 }

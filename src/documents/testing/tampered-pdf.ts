@@ -13,7 +13,10 @@ const renameCredential = (credential: JsonObject): void => {
  * Rewrites the credential.json attachment of a rendered certificate with `change` applied, leaving the page and
  * every other object as they were. The result still extracts as JSON: only the verifier can tell.
  */
-export async function tamperEmbeddedCredential(pdf: Uint8Array, change: (credential: JsonObject) => void = renameCredential): Promise<Uint8Array> {
+export async function tamperEmbeddedCredential(
+  pdf: Uint8Array,
+  change: (credential: JsonObject) => void = renameCredential,
+): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const file = listEmbeddedFiles(doc).find((candidate) => candidate.name === CREDENTIAL_ATTACHMENT_NAME);
   if (!file?.streamRef) throw new Error(`The PDF has no ${CREDENTIAL_ATTACHMENT_NAME} attachment to tamper with.`);

@@ -15,7 +15,10 @@ export class CreateInstitutionDto {
   kind: InstitutionKind;
 
   @ApiProperty({ type: LocalizedTextDto })
-  @IsDefined() @ValidateNested() @Type(() => LocalizedTextDto) @Validate(HasSomeLanguage)
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  @Validate(HasSomeLanguage)
   name: LocalizedTextDto;
 
   @ApiProperty({ example: 'DZ', description: 'ISO 3166-1 alpha-2 country code' })
@@ -23,7 +26,9 @@ export class CreateInstitutionDto {
   country: string;
 
   @ApiPropertyOptional({ example: 'https://www.chu-oran.example.dz', nullable: true })
-  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) @MaxLength(500)
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(500)
   website?: string;
 }
 

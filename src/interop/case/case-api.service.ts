@@ -6,8 +6,26 @@ import { notFound } from '../../common/problems.js';
 import type { FrameworkItem } from '../../frameworks/framework-item.entity.js';
 import { apiAssociation, apiDocument, apiItem } from './case-api-objects.js';
 import { caseDateTime, childOfIdentifier, itemTypeIdentifier } from './case-conventions.js';
-import { datedRubric, generatedItemType, storedDefinitions, toCfAssociation, toCfDocument, toCfItem, toChildOfAssociation, type CaseContext } from './case-package-writer.js';
-import { isJsonObject, type CfApiAssociation, type CfApiDocument, type CfApiItem, type CfAssociation, type CfPackage, type DefinitionKind, type JsonObject } from './case-package.types.js';
+import {
+  datedRubric,
+  generatedItemType,
+  storedDefinitions,
+  toCfAssociation,
+  toCfDocument,
+  toCfItem,
+  toChildOfAssociation,
+  type CaseContext,
+} from './case-package-writer.js';
+import {
+  isJsonObject,
+  type CfApiAssociation,
+  type CfApiDocument,
+  type CfApiItem,
+  type CfAssociation,
+  type CfPackage,
+  type DefinitionKind,
+  type JsonObject,
+} from './case-package.types.js';
 import { CasePackageService } from './case-package.service.js';
 import { CaseRepository } from './case.repository.js';
 import type { CaseListQuery } from './dto/case-api.dto.js';
@@ -50,7 +68,9 @@ export class CaseApiService {
     const item = await this.cases.findPublishedItem(identifier);
     if (!item) throw notFound('CFItem', identifier);
     const [ctx, children, rows] = await Promise.all([
-      this.packages.contextOf(item.framework!), this.cases.findChildren(item.id), this.cases.findAssociationsOfItem(item.frameworkId, item.id),
+      this.packages.contextOf(item.framework!),
+      this.cases.findChildren(item.id),
+      this.cases.findAssociationsOfItem(item.frameworkId, item.id),
     ]);
     return {
       CFItem: apiItem(toCfItem(item, ctx), ctx),
@@ -69,8 +89,11 @@ export class CaseApiService {
       const ctx = await this.packages.contextOf(row.framework!);
       return apiAssociation(toCfAssociation(row, row.origin!, row.destinationItem ?? null, ctx), ctx);
     }
-    const inTree = await this.cases.findPublishedItemByChildOf(identifier)
-      ?? await this.cases.findPublishedItem(childOfIdentifier(identifier)).then((child) => (child && !isJsonObject(child.extras?.caseChildOf) ? child : null));
+    const inTree =
+      (await this.cases.findPublishedItemByChildOf(identifier)) ??
+      (await this.cases
+        .findPublishedItem(childOfIdentifier(identifier))
+        .then((child) => (child && !isJsonObject(child.extras?.caseChildOf) ? child : null)));
     if (inTree) {
       const ctx = await this.packages.contextOf(inTree.framework!);
       return apiAssociation(await this.childOf(inTree, ctx), ctx);
@@ -95,7 +118,11 @@ export class CaseApiService {
     const itemType = (await this.cases.publishedItemTypes()).find((type) => itemTypeIdentifier(type) === identifier);
     const framework = itemType === undefined ? null : await this.cases.findPublishedUsingItemType(itemType);
     if (!framework) throw notFound('CFItemType', identifier);
-    return { CFItemTypes: [generatedItemType(itemType!, this.config.publicBaseUrl, caseDateTime(framework.extras?.lastChangeDateTime, framework.updatedAt))] };
+    return {
+      CFItemTypes: [
+        generatedItemType(itemType!, this.config.publicBaseUrl, caseDateTime(framework.extras?.lastChangeDateTime, framework.updatedAt)),
+      ],
+    };
   }
 
   async subjects(identifier: string): Promise<{ CFSubjects: JsonObject[] }> {
@@ -132,5 +159,10 @@ export class CaseApiService {
 }
 
 function findByIdentifier(list: unknown, identifier: string): JsonObject | undefined {
-  return Array.isArray(list) ? list.find((entry): entry is JsonObject => isJsonObject(entry) && typeof entry.identifier === 'string' && entry.identifier.toLowerCase() === identifier) : undefined;
+  return Array.isArray(list)
+    ? list.find(
+        (entry): entry is JsonObject =>
+          isJsonObject(entry) && typeof entry.identifier === 'string' && entry.identifier.toLowerCase() === identifier,
+      )
+    : undefined;
 }

@@ -2,7 +2,16 @@ import { caseDateTime, childOfIdentifier, fromCaseAssociationType, languageOf, t
 
 describe('CASE conventions', () => {
   it('files a language tag under fr, ar or en, anything else under en', () => {
-    expect(['fr', 'fr-FR', 'ar-DZ', 'AR', 'en-GB', 'es', undefined, 42].map(languageOf)).toEqual(['fr', 'fr', 'ar', 'ar', 'en', 'en', 'en', 'en']);
+    expect(['fr', 'fr-FR', 'ar-DZ', 'AR', 'en-GB', 'es', undefined, 42].map(languageOf)).toEqual([
+      'fr',
+      'fr',
+      'ar',
+      'ar',
+      'en',
+      'en',
+      'en',
+      'en',
+    ]);
   });
 
   it('derives the isChildOf identifier of an item reversibly, keeping the UUID layout', () => {
@@ -14,9 +23,34 @@ describe('CASE conventions', () => {
   });
 
   it('reads association types leniently and writes ours as extension types', () => {
-    expect(['isChildOf', 'Is Child Of', 'exactmatchof', 'isTranslationOf', 'ext:prerequisite', 'ext:closeMatchOf', 'closeMatchOf', 'isCousinOf', 'ext:bad type'].map(fromCaseAssociationType))
-      .toEqual(['isChildOf', 'isChildOf', 'exactMatchOf', 'isTranslationOf', 'ext:prerequisite', 'closeMatchOf', 'closeMatchOf', undefined, undefined]);
-    expect(['closeMatchOf', 'hasSkillLevel', 'ext:prerequisite'].map(toCaseAssociationType)).toEqual(['ext:closeMatchOf', 'hasSkillLevel', 'ext:prerequisite']);
+    expect(
+      [
+        'isChildOf',
+        'Is Child Of',
+        'exactmatchof',
+        'isTranslationOf',
+        'ext:prerequisite',
+        'ext:closeMatchOf',
+        'closeMatchOf',
+        'isCousinOf',
+        'ext:bad type',
+      ].map(fromCaseAssociationType),
+    ).toEqual([
+      'isChildOf',
+      'isChildOf',
+      'exactMatchOf',
+      'isTranslationOf',
+      'ext:prerequisite',
+      'closeMatchOf',
+      'closeMatchOf',
+      undefined,
+      undefined,
+    ]);
+    expect(['closeMatchOf', 'hasSkillLevel', 'ext:prerequisite'].map(toCaseAssociationType)).toEqual([
+      'ext:closeMatchOf',
+      'hasSkillLevel',
+      'ext:prerequisite',
+    ]);
   });
 
   it('reads date-times without zone as UTC and keeps the others verbatim', () => {

@@ -8,19 +8,52 @@ import { isJsonObject, type LinkUri } from './case-package.types.js';
 
 /** CASE fields with no column of ours, kept verbatim in `extras` and written back on export. */
 export const DOCUMENT_FIELDS = [
-  'creator', 'officialSourceURL', 'publisher', 'subject', 'subjectURI', 'language', 'adoptionStatus', 'statusStartDate', 'statusEndDate',
-  'licenseURI', 'notes', 'frameworkType', 'caseVersion', 'lastChangeDateTime', 'CFPackageURI',
+  'creator',
+  'officialSourceURL',
+  'publisher',
+  'subject',
+  'subjectURI',
+  'language',
+  'adoptionStatus',
+  'statusStartDate',
+  'statusEndDate',
+  'licenseURI',
+  'notes',
+  'frameworkType',
+  'caseVersion',
+  'lastChangeDateTime',
+  'CFPackageURI',
 ] as const;
 export const ITEM_FIELDS = [
-  'alternativeLabel', 'CFItemTypeURI', 'listEnumeration', 'abbreviatedStatement', 'conceptKeywords', 'conceptKeywordsURI', 'notes', 'language',
-  'educationLevel', 'licenseURI', 'statusStartDate', 'statusEndDate', 'lastChangeDateTime', 'subject', 'subjectURI',
+  'alternativeLabel',
+  'CFItemTypeURI',
+  'listEnumeration',
+  'abbreviatedStatement',
+  'conceptKeywords',
+  'conceptKeywordsURI',
+  'notes',
+  'language',
+  'educationLevel',
+  'licenseURI',
+  'statusStartDate',
+  'statusEndDate',
+  'lastChangeDateTime',
+  'subject',
+  'subjectURI',
 ] as const;
 export const ASSOCIATION_FIELDS = ['uri', 'lastChangeDateTime', 'sequenceNumber', 'CFAssociationGroupingURI', 'notes'] as const;
 /** The isChildOf association that placed an item in the tree, minus what the tree itself says (parent, position). */
 export const CHILD_OF_FIELDS = ['identifier', 'uri', 'lastChangeDateTime', 'CFAssociationGroupingURI', 'notes', 'extensions'] as const;
 
 /** Our keys in CASE 1.1 `extensions`: every language of a text, and what CASE has no field for. */
-export const EXTENSION_KEYS = { titles: 'titles', labels: 'labels', descriptions: 'descriptions', kind: 'kind', scaleCode: 'scaleCode', proficiencyScales: 'proficiencyScales' } as const;
+export const EXTENSION_KEYS = {
+  titles: 'titles',
+  labels: 'labels',
+  descriptions: 'descriptions',
+  kind: 'kind',
+  scaleCode: 'scaleCode',
+  proficiencyScales: 'proficiencyScales',
+} as const;
 
 /** CASE items need no type; ours do. */
 export const DEFAULT_ITEM_TYPE = 'competency';
@@ -41,11 +74,23 @@ export function primaryLanguage(text: LocalizedText | null | undefined, preferre
 export function asLocalized(value: unknown): LocalizedText | undefined {
   if (!isJsonObject(value)) return undefined;
   const keys = Object.keys(value);
-  if (!keys.length || keys.some((key) => !(LANGUAGES as readonly string[]).includes(key) || typeof value[key] !== 'string')) return undefined;
+  if (!keys.length || keys.some((key) => !(LANGUAGES as readonly string[]).includes(key) || typeof value[key] !== 'string'))
+    return undefined;
   return value as LocalizedText;
 }
 
-const CASE_ASSOCIATION_TYPES = ['isChildOf', 'isPeerOf', 'isPartOf', 'exactMatchOf', 'precedes', 'isRelatedTo', 'replacedBy', 'exemplar', 'hasSkillLevel', 'isTranslationOf'];
+const CASE_ASSOCIATION_TYPES = [
+  'isChildOf',
+  'isPeerOf',
+  'isPartOf',
+  'exactMatchOf',
+  'precedes',
+  'isRelatedTo',
+  'replacedBy',
+  'exemplar',
+  'hasSkillLevel',
+  'isTranslationOf',
+];
 /** Ours but not CASE's (closeMatchOf): they travel as extension types, `ext:closeMatchOf`, and come back as ours. */
 const OWN_ASSOCIATION_TYPES: string[] = ASSOCIATION_TYPES.filter((type) => !CASE_ASSOCIATION_TYPES.includes(type));
 const EXTENSION_TYPE = /^ext:[a-zA-Z0-9.\-_]+$/;

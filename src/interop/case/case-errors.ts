@@ -1,6 +1,15 @@
 // The CASE API answers errors in the 1EdTech imsx_StatusInfo shape (the rest of the service keeps RFC 9457):
 // a filter scoped to the CASE controller, and the sourcedId check whose failure CASE names `invaliduuid`.
-import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, Injectable, Logger, PipeTransform } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  BadRequestException,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Injectable,
+  Logger,
+  PipeTransform,
+} from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { FieldError } from '../../common/problems.js';
 import { isUuid } from '../imported-framework.js';
@@ -10,7 +19,12 @@ import { isUuid } from '../imported-framework.js';
 export class SourcedIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     const id = value.replace(/\.json$/i, '');
-    if (!isUuid(id)) throw new BadRequestException({ code: 'invalid_uuid', detail: `The sourcedId ${value} is not a UUID.`, errors: [{ field: 'sourcedId', reason: 'must be a UUID' }] });
+    if (!isUuid(id))
+      throw new BadRequestException({
+        code: 'invalid_uuid',
+        detail: `The sourcedId ${value} is not a UUID.`,
+        errors: [{ field: 'sourcedId', reason: 'must be a UUID' }],
+      });
     return id.toLowerCase();
   }
 }
@@ -32,7 +46,7 @@ export class CaseErrorFilter implements ExceptionFilter {
     const status = exception instanceof HttpException ? exception.getStatus() : 500;
     const payload = exception instanceof HttpException ? exception.getResponse() : undefined;
     const problem = (typeof payload === 'object' && payload ? payload : {}) as { code?: string; detail?: string; errors?: FieldError[] };
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     host.switchToHttp().getResponse<FastifyReply>().status(status).send(statusInfo(status, problem));
   }
 }
@@ -48,7 +62,7 @@ function statusInfo(status: number, problem: { code?: string; detail?: string; e
   return {
     imsx_codeMajor: 'failure',
     imsx_severity: 'error',
-    imsx_description: status >= 500 ? 'An unexpected error occurred.' : problem.detail ?? 'The request failed.',
+    imsx_description: status >= 500 ? 'An unexpected error occurred.' : (problem.detail ?? 'The request failed.'),
     imsx_codeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: field, imsx_codeMinorFieldValue: minor }] },
   };
 }

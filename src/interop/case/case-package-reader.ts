@@ -6,10 +6,27 @@ import { parseBoundedJson } from '../../common/json-body.js';
 import type { Language } from '../../common/localized-text.js';
 import { invalid, type FieldError } from '../../common/problems.js';
 import { ITEM_KINDS, type ItemKind } from '../../frameworks/framework-item.entity.js';
-import { identifierFor, isUuid, MAX_REPORTED_ERRORS, type ImportedAssociation, type ImportedFramework, type ImportedItem, type ImportedScale } from '../imported-framework.js';
 import {
-  ASSOCIATION_FIELDS, asLocalized, CHILD_OF_FIELDS, DEFAULT_ITEM_TYPE, DOCUMENT_FIELDS, EXTENSION_KEYS, fromCaseAssociationType, ITEM_FIELDS, languageOf,
-  linkIdentifier, linkUri,
+  identifierFor,
+  isUuid,
+  MAX_REPORTED_ERRORS,
+  type ImportedAssociation,
+  type ImportedFramework,
+  type ImportedItem,
+  type ImportedScale,
+} from '../imported-framework.js';
+import {
+  ASSOCIATION_FIELDS,
+  asLocalized,
+  CHILD_OF_FIELDS,
+  DEFAULT_ITEM_TYPE,
+  DOCUMENT_FIELDS,
+  EXTENSION_KEYS,
+  fromCaseAssociationType,
+  ITEM_FIELDS,
+  languageOf,
+  linkIdentifier,
+  linkUri,
 } from './case-conventions.js';
 import { packageShapeErrors } from './case-package-shape.js';
 import { DEFINITION_KINDS, isJsonObject, type JsonObject } from './case-package.types.js';
@@ -29,7 +46,10 @@ export function parseCasePackage(text: string): ImportedFramework {
     root = parseBoundedJson(text, 'file');
   } catch (error) {
     if (error instanceof HttpException) throw error;
-    throw invalid([{ field: 'file', reason: `not valid JSON (${(error as Error).message})` }], 'The file is not a CASE package (CFPackage JSON).');
+    throw invalid(
+      [{ field: 'file', reason: `not valid JSON (${(error as Error).message})` }],
+      'The file is not a CASE package (CFPackage JSON).',
+    );
   }
   const errors = packageShapeErrors(root);
   if (errors.length) throw invalid(errors.slice(0, MAX_REPORTED_ERRORS), 'The file is not a CASE package (CFPackage JSON).');
@@ -43,7 +63,9 @@ function readPackage(pkg: RawPackage): ImportedFramework {
   const extensions = { ...(isJsonObject(document.extensions) ? document.extensions : {}) };
   const titles = take(extensions, EXTENSION_KEYS.titles, asLocalized);
   const descriptions = take(extensions, EXTENSION_KEYS.descriptions, asLocalized);
-  const ownScales = take(extensions, EXTENSION_KEYS.proficiencyScales, (value) => (Array.isArray(value) ? (value as JsonObject[]) : undefined));
+  const ownScales = take(extensions, EXTENSION_KEYS.proficiencyScales, (value) =>
+    Array.isArray(value) ? (value as JsonObject[]) : undefined,
+  );
 
   const warnings: FieldError[] = [];
   const items = (pkg.CFItems ?? []).map((raw, index) => readItem(raw, index, language, warnings));
@@ -85,9 +107,15 @@ function readPackage(pkg: RawPackage): ImportedFramework {
     CFRubrics: rubrics.length ? rubrics : undefined,
     packageExtensions: isJsonObject(pkg.extensions) ? nonEmpty(pkg.extensions) : undefined,
     foreignAssociations: foreignAssociations.length ? foreignAssociations : undefined,
-    notInSource: missingFields({ version: String(document.version ?? '').trim(), language: typeof document.language === 'string' ? document.language.trim() : '' }),
+    notInSource: missingFields({
+      version: String(document.version ?? '').trim(),
+      language: typeof document.language === 'string' ? document.language.trim() : '',
+    }),
   };
-  const description = typeof document.description === 'string' && document.description.trim() ? { ...descriptions, [language]: document.description } : descriptions;
+  const description =
+    typeof document.description === 'string' && document.description.trim()
+      ? { ...descriptions, [language]: document.description }
+      : descriptions;
   return {
     identifier,
     uri: linkUri(document.uri),
@@ -102,12 +130,19 @@ function readPackage(pkg: RawPackage): ImportedFramework {
   };
 }
 
-function readItem(raw: JsonObject & { identifier: string; fullStatement: string }, index: number, documentLanguage: Language, warnings: FieldError[]): ImportedItem {
+function readItem(
+  raw: JsonObject & { identifier: string; fullStatement: string },
+  index: number,
+  documentLanguage: Language,
+  warnings: FieldError[],
+): ImportedItem {
   const language = raw.language === undefined ? documentLanguage : languageOf(raw.language);
   const extensions = { ...(isJsonObject(raw.extensions) ? raw.extensions : {}) };
   const labels = take(extensions, EXTENSION_KEYS.labels, asLocalized);
   const descriptions = take(extensions, EXTENSION_KEYS.descriptions, asLocalized);
-  const kind = take(extensions, EXTENSION_KEYS.kind, (value) => ((ITEM_KINDS as readonly unknown[]).includes(value) ? (value as ItemKind) : undefined));
+  const kind = take(extensions, EXTENSION_KEYS.kind, (value) =>
+    (ITEM_KINDS as readonly unknown[]).includes(value) ? (value as ItemKind) : undefined,
+  );
   const scaleCode = take(extensions, EXTENSION_KEYS.scaleCode, text);
   const typeLink = isJsonObject(raw.CFItemTypeURI) ? text(raw.CFItemTypeURI.title) : undefined;
   const itemType = text(raw.CFItemType) ?? typeLink;
@@ -123,7 +158,12 @@ function readItem(raw: JsonObject & { identifier: string; fullStatement: string 
     description: descriptions ?? null,
     scaleCode: scaleCode ?? null,
     // Until an isChildOf gives it one, the item has no sequenceNumber of its source (see placeInTree).
-    extras: compact({ ...pick(raw, ITEM_FIELDS), educationLevel, extensions: nonEmpty(extensions), notInSource: missingFields({ CFItemType: itemType ?? '', sequenceNumber: '' }) }),
+    extras: compact({
+      ...pick(raw, ITEM_FIELDS),
+      educationLevel,
+      extensions: nonEmpty(extensions),
+      notInSource: missingFields({ CFItemType: itemType ?? '', sequenceNumber: '' }),
+    }),
     line: index,
   };
 }
@@ -132,22 +172,45 @@ function readItem(raw: JsonObject & { identifier: string; fullStatement: string 
  * Parent from the destination (none when it is the document), position from sequenceNumber; the association itself is
  * kept for export. Without a sequenceNumber the item keeps its place in the file and gets none on export either.
  */
-function placeInTree(item: ImportedItem, raw: JsonObject & { identifier: string }, index: number, documentIdentifier: string, documentUri: string | undefined, warnings: FieldError[]): void {
+function placeInTree(
+  item: ImportedItem,
+  raw: JsonObject & { identifier: string },
+  index: number,
+  documentIdentifier: string,
+  documentUri: string | undefined,
+  warnings: FieldError[],
+): void {
   const parent = linkIdentifier(raw.destinationNodeURI)!;
   const parentUri = linkUri(raw.destinationNodeURI);
   item.parentIdentifier = parent === documentIdentifier || (!!parentUri && parentUri === documentUri) ? null : parent;
   const sequence = raw.sequenceNumber;
   // CASE 1.0 files sometimes write the number as text ("3"): the same number, written back as the integer CASE 1.1 wants.
-  const position = Number.isInteger(sequence) ? (sequence as number) : typeof sequence === 'string' && /^\s*-?\d+\s*$/.test(sequence) ? Number(sequence) : undefined;
+  const position = Number.isInteger(sequence)
+    ? (sequence as number)
+    : typeof sequence === 'string' && /^\s*-?\d+\s*$/.test(sequence)
+      ? Number(sequence)
+      : undefined;
   if (position !== undefined && Math.abs(position) <= 2 ** 31 - 1) {
     item.position = position;
     const missing = (item.extras?.notInSource as string[] | undefined)?.filter((field) => field !== 'sequenceNumber');
     item.extras = { ...item.extras, notInSource: missing?.length ? missing : undefined };
-    if (typeof sequence === 'string') warnings.push({ field: 'associations.sequenceNumber', reason: `"${sequence}" is text; kept as the integer ${position}`, line: index });
+    if (typeof sequence === 'string')
+      warnings.push({
+        field: 'associations.sequenceNumber',
+        reason: `"${sequence}" is text; kept as the integer ${position}`,
+        line: index,
+      });
   } else if (sequence !== undefined && sequence !== null) {
-    warnings.push({ field: 'associations.sequenceNumber', reason: `${JSON.stringify(sequence)} is not an integer; not kept, the item keeps its place in the file`, line: index });
+    warnings.push({
+      field: 'associations.sequenceNumber',
+      reason: `${JSON.stringify(sequence)} is not an integer; not kept, the item keeps its place in the file`,
+      line: index,
+    });
   }
-  item.extras = compact({ ...item.extras, caseChildOf: { ...pick(raw, CHILD_OF_FIELDS), identifier: raw.identifier.trim().toLowerCase() } });
+  item.extras = compact({
+    ...item.extras,
+    caseChildOf: { ...pick(raw, CHILD_OF_FIELDS), identifier: raw.identifier.trim().toLowerCase() },
+  });
 }
 
 /**
@@ -155,23 +218,44 @@ function placeInTree(item: ImportedItem, raw: JsonObject & { identifier: string 
  * comma-separated string: its grades are kept under the 1.1 name, and the report says so.
  */
 function educationLevelOf(raw: JsonObject, index: number, warnings: FieldError[]): string[] | undefined {
-  const grades = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map(String) : typeof value === 'string' ? value.split(/[,|]/) : [])
-    .map((grade) => grade.trim()).filter(Boolean);
+  const grades = (value: unknown): string[] =>
+    (Array.isArray(value)
+      ? value.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map(String)
+      : typeof value === 'string'
+        ? value.split(/[,|]/)
+        : []
+    )
+      .map((grade) => grade.trim())
+      .filter(Boolean);
   const current = grades(raw.educationLevel);
   if (raw.educationalLevel === undefined || raw.educationalLevel === null) return raw.educationLevel === undefined ? undefined : current;
   const legacy = grades(raw.educationalLevel);
-  warnings.push({ field: 'items.educationalLevel', reason: legacy.length ? `CASE 1.0 spelling; ${legacy.join(', ')} kept as educationLevel` : 'CASE 1.0 spelling with no grade in it; nothing to keep', line: index });
+  warnings.push({
+    field: 'items.educationalLevel',
+    reason: legacy.length
+      ? `CASE 1.0 spelling; ${legacy.join(', ')} kept as educationLevel`
+      : 'CASE 1.0 spelling with no grade in it; nothing to keep',
+    line: index,
+  });
   const merged = [...new Set([...current, ...legacy])];
   return merged.length ? merged : undefined;
 }
 
 /** The names of the fields given as empty: what the source did not say and an importer filled with a default. */
 function missingFields(fields: Record<string, string>): string[] | undefined {
-  const missing = Object.entries(fields).filter(([, value]) => !value).map(([field]) => field);
+  const missing = Object.entries(fields)
+    .filter(([, value]) => !value)
+    .map(([field]) => field);
   return missing.length ? missing : undefined;
 }
 
-function readAssociation(raw: JsonObject & { identifier: string }, index: number, type: string, originIdentifier: string, items: Map<string, ImportedItem>): ImportedAssociation {
+function readAssociation(
+  raw: JsonObject & { identifier: string },
+  index: number,
+  type: string,
+  originIdentifier: string,
+  items: Map<string, ImportedItem>,
+): ImportedAssociation {
   const extras = { ...pick(raw, ASSOCIATION_FIELDS), extensions: isJsonObject(raw.extensions) ? nonEmpty(raw.extensions) : undefined };
   const association = { identifier: raw.identifier.trim().toLowerCase(), originIdentifier, type, line: index };
   const destination = linkIdentifier(raw.destinationNodeURI)!;
@@ -219,8 +303,12 @@ function scalesFromRubrics(rubrics: JsonObject[], language: Language): { scales:
     const criteria = listOf(rubric.CFRubricCriteria);
     const criterion = criteria.find((candidate) => listOf(candidate.CFRubricCriterionLevels).length >= 2);
     if (!criterion) return;
-    const order = (level: JsonObject, i: number) => (typeof level.position === 'number' ? level.position : typeof level.score === 'number' ? level.score : i);
-    const levels = listOf(criterion.CFRubricCriterionLevels).map((level, i) => ({ level, at: order(level, i) })).sort((a, b) => a.at - b.at).map(({ level }) => level);
+    const order = (level: JsonObject, i: number) =>
+      typeof level.position === 'number' ? level.position : typeof level.score === 'number' ? level.score : i;
+    const levels = listOf(criterion.CFRubricCriterionLevels)
+      .map((level, i) => ({ level, at: order(level, i) }))
+      .sort((a, b) => a.at - b.at)
+      .map(({ level }) => level);
     const code = uniqueCode(text(rubric.title) ?? `rubric-${index + 1}`, codes);
     const levelCodes = new Set<string>();
     scales.push({
@@ -230,7 +318,13 @@ function scalesFromRubrics(rubrics: JsonObject[], language: Language): { scales:
       levels: levels.map((level, i) => {
         const name = text(level.quality) ?? text(level.description) ?? String(i + 1);
         const description = text(level.quality) ? text(level.description) : undefined;
-        return { identifier: uuidOrUndefined(level.identifier), rank: i + 1, code: uniqueCode(name, levelCodes), label: { [language]: name }, description: description ? { [language]: description } : null };
+        return {
+          identifier: uuidOrUndefined(level.identifier),
+          rank: i + 1,
+          code: uniqueCode(name, levelCodes),
+          label: { [language]: name },
+          description: description ? { [language]: description } : null,
+        };
       }),
     });
     for (const assessed of criteria) {
@@ -262,11 +356,13 @@ function take<T>(bag: JsonObject, key: string, read: (value: unknown) => T | und
   return value;
 }
 
-const compact = (object: JsonObject): JsonObject | null => nonEmpty(Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined))) ?? null;
+const compact = (object: JsonObject): JsonObject | null =>
+  nonEmpty(Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined))) ?? null;
 const nonEmpty = (object: JsonObject): JsonObject | undefined => (Object.keys(object).length ? object : undefined);
 const listOf = (value: unknown): JsonObject[] => (Array.isArray(value) ? value.filter(isJsonObject) : []);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-const uuidOrUndefined = (value: unknown): string | undefined => (typeof value === 'string' && isUuid(value) ? value.toLowerCase() : undefined);
+const uuidOrUndefined = (value: unknown): string | undefined =>
+  typeof value === 'string' && isUuid(value) ? value.toLowerCase() : undefined;
 
 function uniqueCode(wanted: string, taken: Set<string>): string {
   let code = wanted;

@@ -17,9 +17,11 @@ export function packageShapeErrors(root: unknown): FieldError[] {
   } else {
     requireText(document, 'identifier', 'CFDocument', report);
     requireText(document, 'title', 'CFDocument', report);
-    if (document.version !== undefined && typeof document.version !== 'string' && typeof document.version !== 'number') report('CFDocument.version', 'must be a string');
+    if (document.version !== undefined && typeof document.version !== 'string' && typeof document.version !== 'number')
+      report('CFDocument.version', 'must be a string');
     const extensions = isJsonObject(document.extensions) ? document.extensions : {};
-    if (extensions.proficiencyScales !== undefined) checkScales(extensions.proficiencyScales, 'CFDocument.extensions.proficiencyScales', report);
+    if (extensions.proficiencyScales !== undefined)
+      checkScales(extensions.proficiencyScales, 'CFDocument.extensions.proficiencyScales', report);
   }
 
   eachObject(root, 'CFItems', report, (item, at) => {
@@ -30,7 +32,8 @@ export function packageShapeErrors(root: unknown): FieldError[] {
     requireText(association, 'identifier', at, report);
     const type = association.associationType;
     if (typeof type !== 'string') report(`${at}.associationType`, 'missing');
-    else if (!fromCaseAssociationType(type)) report(`${at}.associationType`, `${type} is not a CASE association type (nor an extension type ext:…)`);
+    else if (!fromCaseAssociationType(type))
+      report(`${at}.associationType`, `${type} is not a CASE association type (nor an extension type ext:…)`);
     for (const end of ['originNodeURI', 'destinationNodeURI']) {
       if (!linkIdentifier(association[end])) report(`${at}.${end}`, 'must be a link with an identifier or a uri');
     }
@@ -43,7 +46,14 @@ export function packageShapeErrors(root: unknown): FieldError[] {
     if (definitions.length) report('CFDefinitions', 'must be an object (or an empty array)');
   } else if (definitions !== undefined && definitions !== null) {
     if (!isJsonObject(definitions)) report('CFDefinitions', 'must be an object (or an empty array)');
-    else for (const kind of DEFINITION_KINDS) eachObject(definitions, kind, (field, reason) => report(`CFDefinitions.${field}`, reason), () => {});
+    else
+      for (const kind of DEFINITION_KINDS)
+        eachObject(
+          definitions,
+          kind,
+          (field, reason) => report(`CFDefinitions.${field}`, reason),
+          () => {},
+        );
   }
   return errors;
 }
@@ -85,7 +95,8 @@ function checkScales(scales: unknown, at: string, report: Report): void {
       if (!Number.isInteger(level.rank)) report(`${levelAt}.rank`, 'must be an integer');
       if (typeof level.code !== 'string' || !level.code.trim()) report(`${levelAt}.code`, 'missing');
       if (!asLocalized(level.label)) report(`${levelAt}.label`, 'must be a text in fr, ar and/or en');
-      if (level.description !== undefined && level.description !== null && !asLocalized(level.description)) report(`${levelAt}.description`, 'must be a text in fr, ar and/or en');
+      if (level.description !== undefined && level.description !== null && !asLocalized(level.description))
+        report(`${levelAt}.description`, 'must be a text in fr, ar and/or en');
     });
   });
 }

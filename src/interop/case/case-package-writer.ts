@@ -9,9 +9,30 @@ import type { ItemAssociation } from '../../frameworks/item-association.entity.j
 import type { ProficiencyScale } from '../../frameworks/proficiency-scale.entity.js';
 import { identifierFor } from '../imported-framework.js';
 import {
-  ASSOCIATION_FIELDS, asLink, caseDateTime, childOfIdentifier, DOCUMENT_FIELDS, EXTENSION_KEYS, ITEM_FIELDS, itemTypeIdentifier, languageOf, primaryLanguage, toCaseAssociationType,
+  ASSOCIATION_FIELDS,
+  asLink,
+  caseDateTime,
+  childOfIdentifier,
+  DOCUMENT_FIELDS,
+  EXTENSION_KEYS,
+  ITEM_FIELDS,
+  itemTypeIdentifier,
+  languageOf,
+  primaryLanguage,
+  toCaseAssociationType,
 } from './case-conventions.js';
-import { DEFINITION_KINDS, isJsonObject, type CfAssociation, type CfDefinitions, type CfDocument, type CfItem, type CfPackage, type DefinitionKind, type JsonObject, type LinkUri } from './case-package.types.js';
+import {
+  DEFINITION_KINDS,
+  isJsonObject,
+  type CfAssociation,
+  type CfDefinitions,
+  type CfDocument,
+  type CfItem,
+  type CfPackage,
+  type DefinitionKind,
+  type JsonObject,
+  type LinkUri,
+} from './case-package.types.js';
 
 /** The framework-level facts every CASE object of a version needs. */
 export interface CaseContext {
@@ -49,7 +70,11 @@ export function caseContext(source: CaseSource, publicBaseUrl: string): CaseCont
     lastChange: caseDateTime(extras.lastChangeDateTime, framework.updatedAt),
     document: { title: framework.title[language] ?? framework.identifier, identifier: framework.identifier, uri: framework.uri },
     scaleCodes: new Map(source.scales.map((scale) => [scale.id, scale.code])),
-    itemTypes: new Map(storedDefinitions(framework, 'CFItemTypes').filter((type) => typeof type.title === 'string').map((type) => [type.title as string, type])),
+    itemTypes: new Map(
+      storedDefinitions(framework, 'CFItemTypes')
+        .filter((type) => typeof type.title === 'string')
+        .map((type) => [type.title as string, type]),
+    ),
   };
 }
 
@@ -58,13 +83,15 @@ export function buildCasePackage(ctx: CaseContext, allItems: FrameworkItem[], al
   const items = treeOrder(allItems);
   const byId = new Map(items.map((item) => [item.id, item]));
   const rank = new Map(items.map((item, index) => [item.id, index]));
-  const associations = [...allAssociations].sort((a, b) => rank.get(a.originId)! - rank.get(b.originId)! || compare(a.identifier, b.identifier));
+  const associations = [...allAssociations].sort(
+    (a, b) => rank.get(a.originId)! - rank.get(b.originId)! || compare(a.identifier, b.identifier),
+  );
   const extras = ctx.framework.extras ?? {};
   return {
     CFDocument: toCfDocument(ctx),
     CFItems: items.map((item) => toCfItem(item, ctx)),
     CFAssociations: [
-      ...items.map((item) => toChildOfAssociation(item, item.parentId ? byId.get(item.parentId) ?? null : null, ctx)),
+      ...items.map((item) => toChildOfAssociation(item, item.parentId ? (byId.get(item.parentId) ?? null) : null, ctx)),
       ...associations.map((row) => toCfAssociation(row, byId.get(row.originId)!, destinationOf(row, byId), ctx)),
       // Links that started outside the package, kept verbatim at import
       // (less the CFDocumentURI of the REST binding, which a package may not carry).
@@ -87,7 +114,14 @@ export function toCfDocument(ctx: CaseContext): CfDocument {
     creator: typeof extras.creator === 'string' ? extras.creator : ctx.creator,
     title: ctx.document.title,
     lastChangeDateTime: ctx.lastChange,
-    ...omit(pickFields(extras, DOCUMENT_FIELDS), ['creator', 'caseVersion', 'lastChangeDateTime', 'CFPackageURI', 'adoptionStatus', 'language']),
+    ...omit(pickFields(extras, DOCUMENT_FIELDS), [
+      'creator',
+      'caseVersion',
+      'lastChangeDateTime',
+      'CFPackageURI',
+      'adoptionStatus',
+      'language',
+    ]),
     ...(description ? { description } : {}),
     // What the source did not say stays unsaid: our defaults (version "1", a language) are not the publisher's.
     ...(notInSource(extras, 'language') ? {} : { language: typeof extras.language === 'string' ? extras.language : language }),
@@ -145,12 +179,21 @@ export function toChildOfAssociation(item: FrameworkItem, parent: FrameworkItem 
   };
 }
 
-export function toCfAssociation(row: ItemAssociation, origin: FrameworkItem, destination: FrameworkItem | null, ctx: CaseContext): CfAssociation {
+export function toCfAssociation(
+  row: ItemAssociation,
+  origin: FrameworkItem,
+  destination: FrameworkItem | null,
+  ctx: CaseContext,
+): CfAssociation {
   const extras = row.extras ?? {};
   const destinationUri = row.destinationUri ?? destination?.uri ?? '';
   const destinationNode: LinkUri = destination
     ? { title: row.destinationLabel ?? itemLink(destination).title, identifier: destination.identifier, uri: destinationUri }
-    : { title: row.destinationLabel ?? destinationUri, identifier: typeof extras.destinationNodeIdentifier === 'string' ? extras.destinationNodeIdentifier : identifierFor(destinationUri), uri: destinationUri };
+    : {
+        title: row.destinationLabel ?? destinationUri,
+        identifier: typeof extras.destinationNodeIdentifier === 'string' ? extras.destinationNodeIdentifier : identifierFor(destinationUri),
+        uri: destinationUri,
+      };
   const uri = typeof extras.uri === 'string' ? extras.uri : caseAssociationUri(ctx.publicBaseUrl, row.identifier);
   return {
     ...omit(pickFields(extras, [...ASSOCIATION_FIELDS, 'extensions']), ['uri', 'lastChangeDateTime']),
@@ -167,15 +210,26 @@ export function toCfAssociation(row: ItemAssociation, origin: FrameworkItem, des
 export function definitionsOf(ctx: CaseContext, items: FrameworkItem[]): CfDefinitions {
   const definitions = Object.fromEntries(DEFINITION_KINDS.map((kind) => [kind, storedDefinitions(ctx.framework, kind)])) as CfDefinitions;
   const stored = new Set(definitions.CFItemTypes.map((type) => type.identifier));
-  const generated = [...new Set(items.filter(hasItemType).map((item) => item.itemType))]
-    .filter((type) => !stored.has(itemTypeIdentifier(type)) && items.some((item) => item.itemType === type && itemTypeLink(item, ctx).identifier === itemTypeIdentifier(type)));
+  const generated = [...new Set(items.filter(hasItemType).map((item) => item.itemType))].filter(
+    (type) =>
+      !stored.has(itemTypeIdentifier(type)) &&
+      items.some((item) => item.itemType === type && itemTypeLink(item, ctx).identifier === itemTypeIdentifier(type)),
+  );
   definitions.CFItemTypes.push(...generated.sort(compare).map((type) => generatedItemType(type, ctx.publicBaseUrl, ctx.lastChange)));
   return definitions;
 }
 
 export function generatedItemType(itemType: string, publicBaseUrl: string, lastChange: string): JsonObject {
   const identifier = itemTypeIdentifier(itemType);
-  return { identifier, uri: `${publicBaseUrl}${CASE_API_PATH}/CFItemTypes/${identifier}`, title: itemType, description: itemType, hierarchyCode: itemType, typeCode: itemType, lastChangeDateTime: lastChange };
+  return {
+    identifier,
+    uri: `${publicBaseUrl}${CASE_API_PATH}/CFItemTypes/${identifier}`,
+    title: itemType,
+    description: itemType,
+    hierarchyCode: itemType,
+    typeCode: itemType,
+    lastChangeDateTime: lastChange,
+  };
 }
 
 export function storedDefinitions(framework: Framework, kind: DefinitionKind): JsonObject[] {
@@ -190,7 +244,8 @@ export function treeOrder(items: FrameworkItem[]): FrameworkItem[] {
     const parent = item.parentId && ids.has(item.parentId) ? item.parentId : null;
     children.set(parent, [...(children.get(parent) ?? []), item]);
   }
-  for (const list of children.values()) list.sort((a, b) => a.position - b.position || compare(a.code ?? '', b.code ?? '') || compare(a.identifier, b.identifier));
+  for (const list of children.values())
+    list.sort((a, b) => a.position - b.position || compare(a.code ?? '', b.code ?? '') || compare(a.identifier, b.identifier));
   const ordered: FrameworkItem[] = [];
   const visit = (parent: string | null) => {
     for (const child of children.get(parent) ?? []) {
@@ -207,7 +262,8 @@ function itemTypeLink(item: FrameworkItem, ctx: CaseContext): LinkUri {
   const kept = asLink(item.extras?.CFItemTypeURI, { title: item.itemType, identifier: itemTypeIdentifier(item.itemType) });
   if (kept && kept.title === item.itemType) return kept;
   const defined = ctx.itemTypes.get(item.itemType);
-  if (defined && typeof defined.identifier === 'string' && typeof defined.uri === 'string') return { title: item.itemType, identifier: defined.identifier, uri: defined.uri };
+  if (defined && typeof defined.identifier === 'string' && typeof defined.uri === 'string')
+    return { title: item.itemType, identifier: defined.identifier, uri: defined.uri };
   const identifier = itemTypeIdentifier(item.itemType);
   return { title: item.itemType, identifier, uri: `${ctx.publicBaseUrl}${CASE_API_PATH}/CFItemTypes/${identifier}` };
 }
@@ -237,19 +293,27 @@ function adoptionStatus(framework: Framework): string {
  * it out, the date of what holds it (the rubric's, else the document's), as OpenSALT dates them.
  */
 export function datedRubric(rubric: JsonObject, documentChange: string): JsonObject {
-  const dated = (object: JsonObject, fallback: string): JsonObject => (object.lastChangeDateTime === undefined ? { ...object, lastChangeDateTime: fallback } : object);
+  const dated = (object: JsonObject, fallback: string): JsonObject =>
+    object.lastChangeDateTime === undefined ? { ...object, lastChangeDateTime: fallback } : object;
   const rubricChange = typeof rubric.lastChangeDateTime === 'string' ? rubric.lastChangeDateTime : documentChange;
   const criteria = Array.isArray(rubric.CFRubricCriteria) ? rubric.CFRubricCriteria : undefined;
   return {
     ...dated(rubric, documentChange),
-    ...(criteria ? {
-      CFRubricCriteria: criteria.map((criterion) => {
-        if (!isJsonObject(criterion)) return criterion;
-        const criterionChange = typeof criterion.lastChangeDateTime === 'string' ? criterion.lastChangeDateTime : rubricChange;
-        const levels = Array.isArray(criterion.CFRubricCriterionLevels) ? criterion.CFRubricCriterionLevels : undefined;
-        return { ...dated(criterion, rubricChange), ...(levels ? { CFRubricCriterionLevels: levels.map((level) => (isJsonObject(level) ? dated(level, criterionChange) : level)) } : {}) };
-      }),
-    } : {}),
+    ...(criteria
+      ? {
+          CFRubricCriteria: criteria.map((criterion) => {
+            if (!isJsonObject(criterion)) return criterion;
+            const criterionChange = typeof criterion.lastChangeDateTime === 'string' ? criterion.lastChangeDateTime : rubricChange;
+            const levels = Array.isArray(criterion.CFRubricCriterionLevels) ? criterion.CFRubricCriterionLevels : undefined;
+            return {
+              ...dated(criterion, rubricChange),
+              ...(levels
+                ? { CFRubricCriterionLevels: levels.map((level) => (isJsonObject(level) ? dated(level, criterionChange) : level)) }
+                : {}),
+            };
+          }),
+        }
+      : {}),
   };
 }
 
@@ -265,9 +329,15 @@ function toScaleExtension(scale: ProficiencyScale): JsonObject {
     identifier: scale.identifier,
     code: scale.code,
     title: scale.title,
-    levels: [...(scale.levels ?? [])].sort((a, b) => a.rank - b.rank).map((level) => ({
-      identifier: level.identifier, rank: level.rank, code: level.code, label: level.label, ...(level.description ? { description: level.description } : {}),
-    })),
+    levels: [...(scale.levels ?? [])]
+      .sort((a, b) => a.rank - b.rank)
+      .map((level) => ({
+        identifier: level.identifier,
+        rank: level.rank,
+        code: level.code,
+        label: level.label,
+        ...(level.description ? { description: level.description } : {}),
+      })),
   };
 }
 
@@ -275,7 +345,8 @@ function pickFields(object: JsonObject, keys: readonly string[]): JsonObject {
   return Object.fromEntries(keys.filter((key) => object[key] !== undefined && object[key] !== null).map((key) => [key, object[key]]));
 }
 
-const omit = (object: JsonObject, keys: string[]): JsonObject => Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
+const omit = (object: JsonObject, keys: string[]): JsonObject =>
+  Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
 const objectOf = (value: unknown): JsonObject => (isJsonObject(value) ? value : {});
 const listOf = (value: unknown): JsonObject[] => (Array.isArray(value) ? value.filter(isJsonObject) : []);
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

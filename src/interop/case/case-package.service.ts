@@ -34,7 +34,11 @@ export class CasePackageService {
   }
 
   async packageOf(framework: Framework): Promise<CfPackage> {
-    const [context, items, associations] = await Promise.all([this.contextOf(framework), this.cases.findItems(framework.id), this.cases.findAssociations(framework.id)]);
+    const [context, items, associations] = await Promise.all([
+      this.contextOf(framework),
+      this.cases.findItems(framework.id),
+      this.cases.findAssociations(framework.id),
+    ]);
     return buildCasePackage(context, items, associations);
   }
 
@@ -48,8 +52,15 @@ export class CasePackageService {
       this.frameworks.findScalesOfFrameworks(frameworks.map((framework) => framework.id)),
       this.cases.institutionNames(frameworks.map((framework) => framework.ownerInstitutionId)),
     ]);
-    return frameworks.map((framework) => caseContext({
-      framework, scales: scales.filter((scale) => scale.frameworkId === framework.id), ownerName: owners.get(framework.ownerInstitutionId) ?? null,
-    }, this.config.publicBaseUrl));
+    return frameworks.map((framework) =>
+      caseContext(
+        {
+          framework,
+          scales: scales.filter((scale) => scale.frameworkId === framework.id),
+          ownerName: owners.get(framework.ownerInstitutionId) ?? null,
+        },
+        this.config.publicBaseUrl,
+      ),
+    );
   }
 }

@@ -12,10 +12,28 @@ import { CaseImportFormDto, CaseImportResultDto } from './dto/case-import.dto.js
 export class CasePackagesController {
   constructor(private readonly service: CasePackageService) {}
 
-  @Post('framework-imports/case') @Allow('admin', 'hr_manager') @ApiOperation({ summary: 'Import a CASE 1.0/1.1 package (CFPackage JSON) as a draft; the same identifier and version replaces that draft' })
-  @FileUpload('CASE CFPackage, JSON in UTF-8', { ownerInstitutionId: { type: 'string', format: 'uuid', description: 'Owner institution; required for an administrator' } }) @ApiCreatedResponse({ type: CaseImportResultDto })
-  importPackage(@UploadedFile() file: ReceivedFile | undefined, @Body() form: CaseImportFormDto, @CurrentActor() actor: Actor): Promise<CaseImportResultDto> { return this.service.importPackage(file, actor, form.ownerInstitutionId); }
+  @Post('framework-imports/case')
+  @Allow('admin', 'hr_manager')
+  @ApiOperation({
+    summary: 'Import a CASE 1.0/1.1 package (CFPackage JSON) as a draft; the same identifier and version replaces that draft',
+  })
+  @FileUpload('CASE CFPackage, JSON in UTF-8', {
+    ownerInstitutionId: { type: 'string', format: 'uuid', description: 'Owner institution; required for an administrator' },
+  })
+  @ApiCreatedResponse({ type: CaseImportResultDto })
+  importPackage(
+    @UploadedFile() file: ReceivedFile | undefined,
+    @Body() form: CaseImportFormDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CaseImportResultDto> {
+    return this.service.importPackage(file, actor, form.ownerInstitutionId);
+  }
 
-  @Get('frameworks/:id/case-package') @Allow('public') @ApiOperation({ summary: 'A framework version as a CASE 1.1 CFPackage (drafts only for their owners)' }) @ApiOkResponse({ description: 'CFPackage JSON' })
-  exportPackage(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor?: Actor): Promise<CfPackage> { return this.service.exportVersion(id, actor); }
+  @Get('frameworks/:id/case-package')
+  @Allow('public')
+  @ApiOperation({ summary: 'A framework version as a CASE 1.1 CFPackage (drafts only for their owners)' })
+  @ApiOkResponse({ description: 'CFPackage JSON' })
+  exportPackage(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor?: Actor): Promise<CfPackage> {
+    return this.service.exportVersion(id, actor);
+  }
 }

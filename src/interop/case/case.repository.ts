@@ -14,7 +14,13 @@ export class CaseRepository {
 
   /** The newest published version of each framework, one per identifier. */
   listPublishedDocuments(limit: number, offset: number): Promise<Framework[]> {
-    return this.frameworks().distinctOn(['f.identifier']).orderBy('f.identifier').addOrderBy('f.publishedAt', 'DESC').limit(limit).offset(offset).getMany();
+    return this.frameworks()
+      .distinctOn(['f.identifier'])
+      .orderBy('f.identifier')
+      .addOrderBy('f.publishedAt', 'DESC')
+      .limit(limit)
+      .offset(offset)
+      .getMany();
   }
 
   findPublishedDocument(identifier: string): Promise<Framework | null> {
@@ -27,15 +33,25 @@ export class CaseRepository {
 
   /** An item by the identifier of the isChildOf association an import kept for it. */
   findPublishedItemByChildOf(associationIdentifier: string): Promise<FrameworkItem | null> {
-    return this.items().andWhere(`i.extras -> 'caseChildOf' ->> 'identifier' = :associationIdentifier`, { associationIdentifier })
-      .orderBy('f.publishedAt', 'DESC').limit(1).getOne();
+    return this.items()
+      .andWhere(`i.extras -> 'caseChildOf' ->> 'identifier' = :associationIdentifier`, { associationIdentifier })
+      .orderBy('f.publishedAt', 'DESC')
+      .limit(1)
+      .getOne();
   }
 
   findPublishedAssociation(identifier: string): Promise<ItemAssociation | null> {
-    return this.dataSource.getRepository(ItemAssociation).createQueryBuilder('a')
-      .innerJoinAndSelect('a.framework', 'f').innerJoinAndSelect('a.origin', 'o').leftJoinAndSelect('a.destinationItem', 'd')
-      .where(`f.status = 'published'`).andWhere('a.identifier = :identifier', { identifier })
-      .orderBy('f.publishedAt', 'DESC').limit(1).getOne();
+    return this.dataSource
+      .getRepository(ItemAssociation)
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.framework', 'f')
+      .innerJoinAndSelect('a.origin', 'o')
+      .leftJoinAndSelect('a.destinationItem', 'd')
+      .where(`f.status = 'published'`)
+      .andWhere('a.identifier = :identifier', { identifier })
+      .orderBy('f.publishedAt', 'DESC')
+      .limit(1)
+      .getOne();
   }
 
   /** Items of one version, in no particular order. */
@@ -58,10 +74,15 @@ export class CaseRepository {
 
   /** Associations of a version that start or end at an item. */
   findAssociationsOfItem(frameworkId: string, itemId: string): Promise<ItemAssociation[]> {
-    return this.dataSource.getRepository(ItemAssociation).createQueryBuilder('a')
-      .innerJoinAndSelect('a.origin', 'o').leftJoinAndSelect('a.destinationItem', 'd')
-      .where('a.frameworkId = :frameworkId', { frameworkId }).andWhere('(a.originId = :itemId OR a.destinationItemId = :itemId)', { itemId })
-      .orderBy('a.identifier').getMany();
+    return this.dataSource
+      .getRepository(ItemAssociation)
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.origin', 'o')
+      .leftJoinAndSelect('a.destinationItem', 'd')
+      .where('a.frameworkId = :frameworkId', { frameworkId })
+      .andWhere('(a.originId = :itemId OR a.destinationItemId = :itemId)', { itemId })
+      .orderBy('a.identifier')
+      .getMany();
   }
 
   /** The newest published version whose kept CASE objects (definitions, rubrics, foreign associations) include this identifier. */
@@ -69,14 +90,22 @@ export class CaseRepository {
     // Definitions sit under extras.CFDefinitions; rubrics and foreign associations at the top of extras.
     const list = kind === 'CFRubrics' || kind === 'foreignAssociations' ? `f.extras -> '${kind}'` : `f.extras -> 'CFDefinitions' -> :kind`;
     return this.frameworks()
-      .andWhere(`jsonb_typeof(${list}) = 'array' AND EXISTS (SELECT 1 FROM jsonb_array_elements(${list}) e WHERE lower(e ->> 'identifier') = :identifier)`, { kind, identifier })
-      .orderBy('f.publishedAt', 'DESC').limit(1).getOne();
+      .andWhere(
+        `jsonb_typeof(${list}) = 'array' AND EXISTS (SELECT 1 FROM jsonb_array_elements(${list}) e WHERE lower(e ->> 'identifier') = :identifier)`,
+        { kind, identifier },
+      )
+      .orderBy('f.publishedAt', 'DESC')
+      .limit(1)
+      .getOne();
   }
 
   /** Published versions that have items of a type, newest first. */
   findPublishedUsingItemType(itemType: string): Promise<Framework | null> {
-    return this.frameworks().andWhere('EXISTS (SELECT 1 FROM framework_item i WHERE i."frameworkId" = f.id AND i."itemType" = :itemType)', { itemType })
-      .orderBy('f.publishedAt', 'DESC').limit(1).getOne();
+    return this.frameworks()
+      .andWhere('EXISTS (SELECT 1 FROM framework_item i WHERE i."frameworkId" = f.id AND i."itemType" = :itemType)', { itemType })
+      .orderBy('f.publishedAt', 'DESC')
+      .limit(1)
+      .getOne();
   }
 
   async publishedItemTypes(): Promise<string[]> {
@@ -97,6 +126,10 @@ export class CaseRepository {
   }
 
   private items(): SelectQueryBuilder<FrameworkItem> {
-    return this.dataSource.getRepository(FrameworkItem).createQueryBuilder('i').innerJoinAndSelect('i.framework', 'f').where(`f.status = 'published'`);
+    return this.dataSource
+      .getRepository(FrameworkItem)
+      .createQueryBuilder('i')
+      .innerJoinAndSelect('i.framework', 'f')
+      .where(`f.status = 'published'`);
   }
 }

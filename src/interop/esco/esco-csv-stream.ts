@@ -32,13 +32,17 @@ export async function* readEscoCsv(file: EscoFile): AsyncGenerator<EscoRow> {
       }
       const cells: Record<string, string> = {};
       for (const [name, index] of columns) cells[name] = record[index]?.trim() ?? '';
-      if (Object.values(cells).some((cell) => cell.includes('\u0000'))) throw invalid([{ field: file.field, reason: 'contains the NUL character (U+0000)', line }]);
+      if (Object.values(cells).some((cell) => cell.includes('\u0000')))
+        throw invalid([{ field: file.field, reason: 'contains the NUL character (U+0000)', line }]);
       yield { cells, line };
     }
   } catch (error) {
     if (error instanceof HttpException) throw error;
     const { message, lines } = error as { message?: string; lines?: number };
-    throw invalid([{ field: file.field, reason: `not a readable CSV file: ${message ?? String(error)}`, line: lines }], `${file.field} (${file.originalName}) could not be read.`);
+    throw invalid(
+      [{ field: file.field, reason: `not a readable CSV file: ${message ?? String(error)}`, line: lines }],
+      `${file.field} (${file.originalName}) could not be read.`,
+    );
   }
   if (!columns) throw invalid([{ field: file.field, reason: 'the file is empty' }]);
 }
@@ -52,21 +56,28 @@ function mapColumns(file: EscoFile, header: string[], required: string[], option
       `${file.field} (${file.originalName}) is not an ESCO ${file.kind} CSV file: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`,
     );
   }
-  return [...required, ...optional].flatMap((name): [string, number][] => (positions.has(normalise(name)) ? [[name, positions.get(normalise(name))!]] : []));
+  return [...required, ...optional].flatMap((name): [string, number][] =>
+    positions.has(normalise(name)) ? [[name, positions.get(normalise(name))!]] : [],
+  );
 }
 
 /** Decodes UTF-8 (a BOM is dropped) chunk by chunk; a byte sequence that is not UTF-8 fails the whole import with 415. */
 function utf8Text(field: string): Transform {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let first = true;
-  const refuse = (found: string) => new HttpException(
-    { code: 'unsupported_encoding', detail: `${field} must be UTF-8 (with or without BOM); it is ${found}. Save it as UTF-8 and upload it again.` },
-    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-  );
+  const refuse = (found: string) =>
+    new HttpException(
+      {
+        code: 'unsupported_encoding',
+        detail: `${field} must be UTF-8 (with or without BOM); it is ${found}. Save it as UTF-8 and upload it again.`,
+      },
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    );
   return new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer, _encoding, callback) {
-      if (first && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) return callback(refuse('UTF-16'));
+      if (first && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)))
+        return callback(refuse('UTF-16'));
       first = false;
       try {
         callback(null, decoder.decode(chunk, { stream: true }));

@@ -49,13 +49,24 @@ export async function readEscoDataset(files: EscoFile[], options: DatasetOptions
   const subset = options.iscoGroups.length > 0;
   const data: EscoDataset = {
     languages: [...new Set(files.map((file) => file.language).filter((lang): lang is Language => !!lang))],
-    occupations: new Map(), iscoLabels: new Map(), skills: new Map(), groups: new Map(), relations: new Map(), unusableRelations: 0,
+    occupations: new Map(),
+    iscoLabels: new Map(),
+    skills: new Map(),
+    groups: new Map(),
+    relations: new Map(),
+    unusableRelations: 0,
   };
 
   for (const file of of('occupations')) {
     for await (const { cells } of readEscoCsv(file)) {
       if (subset && !options.iscoGroups.some((code) => cells.iscoGroup.startsWith(code))) continue;
-      const occupation = upsert(data.occupations, cells.conceptUri, () => ({ uri: cells.conceptUri, iscoGroup: cells.iscoGroup, code: cells.code || null, title: {}, description: {} }));
+      const occupation = upsert(data.occupations, cells.conceptUri, () => ({
+        uri: cells.conceptUri,
+        iscoGroup: cells.iscoGroup,
+        code: cells.code || null,
+        title: {},
+        description: {},
+      }));
       occupation.code ??= cells.code || null;
       setText(occupation.title, file.language, cells.preferredLabel);
       setText(occupation.description, file.language, cells.description || cells.definition);
@@ -67,7 +78,10 @@ export async function readEscoDataset(files: EscoFile[], options: DatasetOptions
     for await (const { cells } of readEscoCsv(file)) {
       if (!data.occupations.has(cells.occupationUri)) continue;
       const type = cells.relationType.toLowerCase();
-      if (!cells.skillUri || (type !== 'essential' && type !== 'optional')) { data.unusableRelations++; continue; }
+      if (!cells.skillUri || (type !== 'essential' && type !== 'optional')) {
+        data.unusableRelations++;
+        continue;
+      }
       const skills = upsert(data.relations, cells.occupationUri, () => new Map<string, boolean>());
       skills.set(cells.skillUri, skills.get(cells.skillUri) === true || type === 'essential');
       neededSkills.add(cells.skillUri);
@@ -89,7 +103,8 @@ export async function readEscoDataset(files: EscoFile[], options: DatasetOptions
     for await (const { cells } of readEscoCsv(file)) {
       const skill = data.skills.get(cells.conceptUri);
       if (skill) skill.broader.push(cells.broaderUri);
-      else if (!cells.conceptType || /group/i.test(cells.conceptType)) upsert(groupBroader, cells.conceptUri, () => []).push(cells.broaderUri);
+      else if (!cells.conceptType || /group/i.test(cells.conceptType))
+        upsert(groupBroader, cells.conceptUri, () => []).push(cells.broaderUri);
     }
   }
 
@@ -111,15 +126,22 @@ export async function readEscoDataset(files: EscoFile[], options: DatasetOptions
       setText(group.label, file.language, cells[`Level ${level} preferred term`]);
       setText(group.description, file.language, cells.Description);
       setText(localizedExtra(group, 'scopeNote'), file.language, cells['Scope note']);
-      if (path.length > 1 && !group.broader.includes(cells[`Level ${path[path.length - 2]} URI`])) group.broader.unshift(cells[`Level ${path[path.length - 2]} URI`]);
+      if (path.length > 1 && !group.broader.includes(cells[`Level ${path[path.length - 2]} URI`]))
+        group.broader.unshift(cells[`Level ${path[path.length - 2]} URI`]);
     }
   }
-  for (const [uri, broader] of groupBroader) data.groups.get(uri)?.broader.push(...broader.filter((b) => !data.groups.get(uri)!.broader.includes(b)));
+  for (const [uri, broader] of groupBroader)
+    data.groups.get(uri)?.broader.push(...broader.filter((b) => !data.groups.get(uri)!.broader.includes(b)));
 
   const iscoCodes = new Set([...data.occupations.values()].map((occupation) => occupation.iscoGroup));
   for (const file of of('iscoGroups')) {
     for await (const { cells } of readEscoCsv(file)) {
-      if (iscoCodes.has(cells.code)) setText(upsert(data.iscoLabels, cells.code, () => ({})), file.language, cells.preferredLabel);
+      if (iscoCodes.has(cells.code))
+        setText(
+          upsert(data.iscoLabels, cells.code, () => ({})),
+          file.language,
+          cells.preferredLabel,
+        );
     }
   }
   return data;
@@ -138,7 +160,10 @@ function addTexts(target: EscoConcept, language: Language | null, cells: Record<
   if (cells.description && cells.definition) setText(localizedExtra(target, 'definition'), language, cells.definition);
   setText(localizedExtra(target, 'scopeNote'), language, cells.scopeNote);
   for (const key of ['altLabels', 'hiddenLabels'] as const) {
-    const labels = cells[key]?.split(/\n| \| /).map((label) => label.trim()).filter(Boolean);
+    const labels = cells[key]
+      ?.split(/\n| \| /)
+      .map((label) => label.trim())
+      .filter(Boolean);
     if (labels?.length && language) ((target.extras[key] ??= {}) as Partial<Record<Language, string[]>>)[language] = labels;
   }
 }

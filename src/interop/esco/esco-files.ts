@@ -24,7 +24,17 @@ export interface EscoFile extends StoredFile {
 export const ESCO_COLUMNS: Record<EscoFileKind, { required: string[]; optional: string[] }> = {
   occupations: {
     required: ['conceptUri', 'preferredLabel', 'iscoGroup'],
-    optional: ['code', 'altLabels', 'hiddenLabels', 'status', 'modifiedDate', 'regulatedProfessionNote', 'scopeNote', 'definition', 'description'],
+    optional: [
+      'code',
+      'altLabels',
+      'hiddenLabels',
+      'status',
+      'modifiedDate',
+      'regulatedProfessionNote',
+      'scopeNote',
+      'definition',
+      'description',
+    ],
   },
   skills: {
     required: ['conceptUri', 'preferredLabel'],
@@ -32,10 +42,25 @@ export const ESCO_COLUMNS: Record<EscoFileKind, { required: string[]; optional: 
   },
   skillsHierarchy: {
     required: ['Level 0 URI', 'Level 0 preferred term'],
-    optional: ['Level 1 URI', 'Level 1 preferred term', 'Level 2 URI', 'Level 2 preferred term', 'Level 3 URI', 'Level 3 preferred term',
-      'Description', 'Scope note', 'Level 0 code', 'Level 1 code', 'Level 2 code', 'Level 3 code'],
+    optional: [
+      'Level 1 URI',
+      'Level 1 preferred term',
+      'Level 2 URI',
+      'Level 2 preferred term',
+      'Level 3 URI',
+      'Level 3 preferred term',
+      'Description',
+      'Scope note',
+      'Level 0 code',
+      'Level 1 code',
+      'Level 2 code',
+      'Level 3 code',
+    ],
   },
-  skillGroups: { required: ['conceptUri', 'preferredLabel'], optional: ['code', 'altLabels', 'status', 'modifiedDate', 'scopeNote', 'description'] },
+  skillGroups: {
+    required: ['conceptUri', 'preferredLabel'],
+    optional: ['code', 'altLabels', 'status', 'modifiedDate', 'scopeNote', 'description'],
+  },
   iscoGroups: { required: ['code', 'preferredLabel'], optional: ['conceptUri', 'description'] },
   occupationSkillRelations: { required: ['occupationUri', 'relationType', 'skillUri'], optional: ['skillType'] },
   broaderRelationsSkillPillar: { required: ['conceptUri', 'broaderUri'], optional: ['conceptType', 'broaderType'] },
@@ -51,6 +76,8 @@ export function describeUpload(upload: StoredFile): EscoFile {
  * "ESCO dataset - v1.2.0 - classification - en - csv"); undefined when none or several releases are named.
  */
 export function releaseNamedIn(uploads: StoredFile[]): { release?: string; conflicting: string[] } {
-  const found = new Set(uploads.map((upload) => /v(\d+\.\d+(?:\.\d+)?)/i.exec(upload.originalName)?.[1]).filter((release): release is string => !!release));
+  const found = new Set(
+    uploads.map((upload) => /v(\d+\.\d+(?:\.\d+)?)/i.exec(upload.originalName)?.[1]).filter((release): release is string => !!release),
+  );
   return found.size === 1 ? { release: [...found][0], conflicting: [] } : { conflicting: [...found].sort() };
 }

@@ -54,10 +54,15 @@ export function buildEscoImport(data: EscoDataset, options: EscoModelOptions): E
   const profiles: EscoProfileDraft[] = [];
   for (const occupation of data.occupations.values()) {
     const linked = [...(data.relations.get(occupation.uri) ?? new Map<string, boolean>())];
-    const requirements = linked.filter(([skill]) => data.skills.has(skill)).map(([skill, essential]) => ({ itemIdentifier: identifierFor(skill), essential }));
+    const requirements = linked
+      .filter(([skill]) => data.skills.has(skill))
+      .map(([skill, essential]) => ({ itemIdentifier: identifierFor(skill), essential }));
     skippedRelations += linked.length - requirements.length;
     // A published profile needs at least one requirement; an occupation without any usable skill is left out and counted.
-    if (!requirements.length) { occupationsWithoutSkills++; continue; }
+    if (!requirements.length) {
+      occupationsWithoutSkills++;
+      continue;
+    }
     relations += requirements.length;
     const code = occupation.code ?? occupation.iscoGroup;
     profiles.push({
@@ -77,15 +82,26 @@ export function buildEscoImport(data: EscoDataset, options: EscoModelOptions): E
     framework: {
       identifier: identifierFor(`esco:${options.ownerInstitutionId}:${subsetKey}#framework`),
       version: options.version,
-      title: { fr: `Compétences ESCO${subsetLabel.replace('ISCO', 'CITP')}`, en: `ESCO skills${subsetLabel}`, ar: `مهارات ESCO${subsetLabel.replace('ISCO', 'ISCO-08')}` },
-      description: { en: ESCO_ATTRIBUTION, fr: 'Classification ESCO de la Commission européenne, réutilisée selon la décision 2011/833/UE de la Commission.' },
-      extras: { esco: { release: options.version, languages: data.languages, iscoGroups: options.iscoGroups, attribution: ESCO_ATTRIBUTION } },
-      scales: [{
-        identifier: identifierFor(`esco:${options.ownerInstitutionId}:${subsetKey}#scale`),
-        code: ESCO_SCALE_CODE,
-        title: { fr: 'Acquisition (ESCO)', en: 'Acquisition (ESCO)', ar: 'الاكتساب (ESCO)' },
-        levels: [{ rank: 1, code: 'acquired', label: { fr: 'Acquis', en: 'Acquired', ar: 'مكتسب' } }],
-      }],
+      title: {
+        fr: `Compétences ESCO${subsetLabel.replace('ISCO', 'CITP')}`,
+        en: `ESCO skills${subsetLabel}`,
+        ar: `مهارات ESCO${subsetLabel.replace('ISCO', 'ISCO-08')}`,
+      },
+      description: {
+        en: ESCO_ATTRIBUTION,
+        fr: 'Classification ESCO de la Commission européenne, réutilisée selon la décision 2011/833/UE de la Commission.',
+      },
+      extras: {
+        esco: { release: options.version, languages: data.languages, iscoGroups: options.iscoGroups, attribution: ESCO_ATTRIBUTION },
+      },
+      scales: [
+        {
+          identifier: identifierFor(`esco:${options.ownerInstitutionId}:${subsetKey}#scale`),
+          code: ESCO_SCALE_CODE,
+          title: { fr: 'Acquisition (ESCO)', en: 'Acquisition (ESCO)', ar: 'الاكتساب (ESCO)' },
+          levels: [{ rank: 1, code: 'acquired', label: { fr: 'Acquis', en: 'Acquired', ar: 'مكتسب' } }],
+        },
+      ],
       items,
       associations: [],
     },
@@ -103,7 +119,7 @@ function ancestorGroups(data: EscoDataset, parentOf: (concept: EscoConcept) => s
   const groups = new Set<string>();
   for (const skill of data.skills.values()) {
     const seen = new Set<string>([skill.uri]);
-    for (let uri = parentOf(skill); uri && !seen.has(uri); ) {
+    for (let uri = parentOf(skill); uri && !seen.has(uri);) {
       seen.add(uri);
       const group = data.groups.get(uri);
       if (group) groups.add(uri);
@@ -114,10 +130,16 @@ function ancestorGroups(data: EscoDataset, parentOf: (concept: EscoConcept) => s
   return groups;
 }
 
-function toItem(concept: EscoConcept, itemType: string, conceptType: string, parentOf: (concept: EscoConcept) => string | null): ImportedItem {
+function toItem(
+  concept: EscoConcept,
+  itemType: string,
+  conceptType: string,
+  parentOf: (concept: EscoConcept) => string | null,
+): ImportedItem {
   const parent = parentOf(concept);
   const extras: Record<string, unknown> = { conceptType };
-  for (const [key, value] of Object.entries(concept.extras)) if (value && (typeof value !== 'object' || Object.keys(value).length)) extras[key] = value;
+  for (const [key, value] of Object.entries(concept.extras))
+    if (value && (typeof value !== 'object' || Object.keys(value).length)) extras[key] = value;
   if (concept.broader.length > 1) extras.broaderUris = concept.broader;
   return {
     identifier: identifierFor(concept.uri),

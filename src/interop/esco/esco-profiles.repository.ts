@@ -36,23 +36,32 @@ export class EscoProfilesRepository {
   async findVersionsOf(identifiers: string[], manager: EntityManager): Promise<ProfileVersionRow[]> {
     const rows: ProfileVersionRow[] = [];
     for (let i = 0; i < identifiers.length; i += BATCH) {
-      rows.push(...(await manager.query(
-        `SELECT id, identifier, version, status, "ownerInstitutionId" FROM job_profile
+      rows.push(
+        ...(await manager.query(
+          `SELECT id, identifier, version, status, "ownerInstitutionId" FROM job_profile
          WHERE identifier = ANY($1::uuid[]) ORDER BY identifier, "publishedAt" DESC NULLS LAST, "createdAt" DESC`,
-        [identifiers.slice(i, i + BATCH)],
-      )));
+          [identifiers.slice(i, i + BATCH)],
+        )),
+      );
     }
     return rows;
   }
 
   /** Requirements go with their profile (ON DELETE CASCADE). */
   async deleteVersions(ids: string[], manager: EntityManager): Promise<void> {
-    for (let i = 0; i < ids.length; i += BATCH) await manager.query(`DELETE FROM job_profile WHERE id = ANY($1::uuid[])`, [ids.slice(i, i + BATCH)]);
+    for (let i = 0; i < ids.length; i += BATCH)
+      await manager.query(`DELETE FROM job_profile WHERE id = ANY($1::uuid[])`, [ids.slice(i, i + BATCH)]);
   }
 
   async insertProfiles(rows: Partial<JobProfile>[], manager: EntityManager): Promise<void> {
     for (let i = 0; i < rows.length; i += BATCH) {
-      await manager.createQueryBuilder().insert().into(JobProfile).values(rows.slice(i, i + BATCH) as never).updateEntity(false).execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(JobProfile)
+        .values(rows.slice(i, i + BATCH) as never)
+        .updateEntity(false)
+        .execute();
     }
   }
 
@@ -63,7 +72,14 @@ export class EscoProfilesRepository {
       await manager.query(
         `INSERT INTO profile_requirement (id, "profileId", "itemId", "levelId", essential, position)
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::boolean[], $6::int[])`,
-        [batch.map((r) => r.id), batch.map((r) => r.profileId), batch.map((r) => r.itemId), batch.map((r) => r.levelId), batch.map((r) => r.essential), batch.map((r) => r.position)],
+        [
+          batch.map((r) => r.id),
+          batch.map((r) => r.profileId),
+          batch.map((r) => r.itemId),
+          batch.map((r) => r.levelId),
+          batch.map((r) => r.essential),
+          batch.map((r) => r.position),
+        ],
       );
     }
   }

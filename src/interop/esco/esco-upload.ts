@@ -1,7 +1,13 @@
 // The multipart upload of an ESCO file set: one optional field per file, stored on disk (ESCO files run to tens of
 // megabytes) under the IMPORT_MAX_BYTES limit per file, and the OpenAPI description of every field.
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiPayloadTooLargeResponse, ApiUnprocessableEntityResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiPayloadTooLargeResponse,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import { DiskUpload } from '../upload.js';
 import { ESCO_FILE_FIELDS } from './esco-files.js';
 
@@ -16,10 +22,15 @@ const FILE_DESCRIPTIONS: Record<string, string> = {
 };
 
 export function EscoFilesUpload() {
-  const files = Object.fromEntries(ESCO_FILE_FIELDS.map((field) => {
-    const [kind, lang] = field.split('_');
-    return [field, { type: 'string', format: 'binary', description: `ESCO ${FILE_DESCRIPTIONS[kind]}${lang ? `, in ${lang}` : ''}; UTF-8` }];
-  }));
+  const files = Object.fromEntries(
+    ESCO_FILE_FIELDS.map((field) => {
+      const [kind, lang] = field.split('_');
+      return [
+        field,
+        { type: 'string', format: 'binary', description: `ESCO ${FILE_DESCRIPTIONS[kind]}${lang ? `, in ${lang}` : ''}; UTF-8` },
+      ];
+    }),
+  );
   return applyDecorators(
     DiskUpload(ESCO_FILE_FIELDS),
     ApiConsumes('multipart/form-data'),
@@ -28,9 +39,16 @@ export function EscoFilesUpload() {
         type: 'object',
         properties: {
           ...files,
-          ownerInstitutionId: { type: 'string', format: 'uuid', description: 'Owner; defaults to the HR manager’s institution, required for an admin' },
+          ownerInstitutionId: {
+            type: 'string',
+            format: 'uuid',
+            description: 'Owner; defaults to the HR manager’s institution, required for an admin',
+          },
           version: { type: 'string', description: 'Version label; defaults to the release named in the file names (e.g. v1.2.0)' },
-          iscoGroups: { type: 'string', description: 'Comma list of ISCO-08 codes at any depth (e.g. "1342,2262"): only those occupations, their skills and groups' },
+          iscoGroups: {
+            type: 'string',
+            description: 'Comma list of ISCO-08 codes at any depth (e.g. "1342,2262"): only those occupations, their skills and groups',
+          },
         },
       },
     }),

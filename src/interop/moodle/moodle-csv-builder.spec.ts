@@ -3,7 +3,8 @@ import type { ImportedFramework } from '../imported-framework.js';
 import { buildMoodleCsv, type MoodleExportInput } from './moodle-csv-builder.js';
 import { parseMoodleFramework, type MoodleImportOptions } from './moodle-csv-parser.js';
 
-const HEADER = '"Parent id number","Id number",Shortname,Description,"Description format","Scale values","Scale configuration","Rule type (optional)","Rule outcome (optional)","Rule config (optional)","Cross referenced competency id numbers","Exported id (optional)","Is framework",Taxonomy';
+const HEADER =
+  '"Parent id number","Id number",Shortname,Description,"Description format","Scale values","Scale configuration","Rule type (optional)","Rule outcome (optional)","Rule config (optional)","Cross referenced competency id numbers","Exported id (optional)","Is framework",Taxonomy';
 const options: MoodleImportOptions = { ownerInstitutionId: '3f1e2b7a-0000-4000-8000-000000000001', version: '1', language: 'fr' };
 
 /** A hospital pharmacy framework as Moodle writes it, with the cells a round trip must keep. */
@@ -34,11 +35,23 @@ function stored(model: ImportedFramework): MoodleExportInput {
       const parent = item.parentIdentifier ?? null;
       position.set(parent, (position.get(parent) ?? -1) + 1);
       return {
-        id: item.identifier, identifier: item.identifier, parentId: parent, position: position.get(parent)!, code: item.code ?? null, itemType: item.itemType,
-        label: item.label, description: item.description ?? null, scaleId: item.scaleCode ? scaleIds.get(item.scaleCode)! : null, extras: item.extras ?? null,
+        id: item.identifier,
+        identifier: item.identifier,
+        parentId: parent,
+        position: position.get(parent)!,
+        code: item.code ?? null,
+        itemType: item.itemType,
+        label: item.label,
+        description: item.description ?? null,
+        scaleId: item.scaleCode ? scaleIds.get(item.scaleCode)! : null,
+        extras: item.extras ?? null,
       };
     }),
-    associations: model.associations.map((a) => ({ originId: a.originIdentifier, destinationItemId: a.destinationIdentifier ?? null, type: a.type })),
+    associations: model.associations.map((a) => ({
+      originId: a.originIdentifier,
+      destinationItemId: a.destinationIdentifier ?? null,
+      type: a.type,
+    })),
     language: 'fr',
   };
 }
@@ -56,7 +69,12 @@ describe('buildMoodleCsv', () => {
     expect(lines[0]).toBe(HEADER);
     const rows = parse(content, { from_line: 2 }) as string[][];
     expect(rows.map((row) => [row[0], row[1], row[12]])).toEqual([
-      ['', 'PH-HOSP', '1'], ['', 'PH-1', ''], ['PH-1', 'PH-1.2', ''], ['PH-1', 'PH-1.1', ''], ['', 'PH-2', ''], ['PH-2', 'PH-2.1', ''],
+      ['', 'PH-HOSP', '1'],
+      ['', 'PH-1', ''],
+      ['PH-1', 'PH-1.2', ''],
+      ['PH-1', 'PH-1.1', ''],
+      ['', 'PH-2', ''],
+      ['PH-2', 'PH-2.1', ''],
     ]);
     expect(filename).toBe('Pharmacie hospitalière-PH-HOSP.csv');
   });
@@ -79,20 +97,58 @@ describe('buildMoodleCsv', () => {
 
   it('gives a framework built here a scale configuration Moodle accepts and its item types as taxonomy', () => {
     const input: MoodleExportInput = {
-      framework: { identifier: 'f0000000-0000-4000-8000-000000000000', title: { fr: 'Gestion de crise', en: 'Crisis management' }, description: null, extras: null },
+      framework: {
+        identifier: 'f0000000-0000-4000-8000-000000000000',
+        title: { fr: 'Gestion de crise', en: 'Crisis management' },
+        description: null,
+        extras: null,
+      },
       scales: [{ id: 's', levels: [1, 2, 3, 4].map((rank) => ({ rank, label: { fr: `Niveau ${rank}, détaillé` } })) }],
       items: [
-        { id: 'd', identifier: 'd0000000-0000-4000-8000-000000000000', parentId: null, position: 0, code: 'GC', itemType: 'domain', label: { fr: 'Gestion de crise' }, description: null, scaleId: null, extras: null },
-        { id: 'c', identifier: 'c0000000-0000-4000-8000-000000000000', parentId: 'd', position: 0, code: null, itemType: 'sub_competency', label: { en: 'Lead a crisis unit' }, description: { fr: 'Animer' }, scaleId: null, extras: null },
+        {
+          id: 'd',
+          identifier: 'd0000000-0000-4000-8000-000000000000',
+          parentId: null,
+          position: 0,
+          code: 'GC',
+          itemType: 'domain',
+          label: { fr: 'Gestion de crise' },
+          description: null,
+          scaleId: null,
+          extras: null,
+        },
+        {
+          id: 'c',
+          identifier: 'c0000000-0000-4000-8000-000000000000',
+          parentId: 'd',
+          position: 0,
+          code: null,
+          itemType: 'sub_competency',
+          label: { en: 'Lead a crisis unit' },
+          description: { fr: 'Animer' },
+          scaleId: null,
+          extras: null,
+        },
       ],
       associations: [],
       language: 'fr',
     };
     const rows = parse(buildMoodleCsv(input).content, { from_line: 2 }) as string[][];
     expect(rows[0]).toEqual([
-      '', 'f0000000-0000-4000-8000-000000000000', 'Gestion de crise', '', '2', 'Niveau 1; détaillé,Niveau 2; détaillé,Niveau 3; détaillé,Niveau 4; détaillé',
+      '',
+      'f0000000-0000-4000-8000-000000000000',
+      'Gestion de crise',
+      '',
+      '2',
+      'Niveau 1; détaillé,Niveau 2; détaillé,Niveau 3; détaillé,Niveau 4; détaillé',
       '[{"scaleid":"1"},{"id":1,"scaledefault":1,"proficient":0},{"id":3,"scaledefault":0,"proficient":1},{"id":4,"scaledefault":0,"proficient":1}]',
-      '', '', '', '', '', '1', 'domain,competency',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '1',
+      'domain,competency',
     ]);
     expect(rows[2].slice(0, 5)).toEqual(['GC', 'c0000000-0000-4000-8000-000000000000', 'Lead a crisis unit', 'Animer', '2']);
   });

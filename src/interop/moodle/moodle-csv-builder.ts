@@ -9,8 +9,16 @@ export interface MoodleExportInput {
   /** In position order: the first is the framework's default scale. */
   scales: { id: string; levels: { rank: number; label: LocalizedText }[] }[];
   items: {
-    id: string; identifier: string; parentId: string | null; position: number; code: string | null; itemType: string;
-    label: LocalizedText; description: LocalizedText | null; scaleId: string | null; extras: Record<string, unknown> | null;
+    id: string;
+    identifier: string;
+    parentId: string | null;
+    position: number;
+    code: string | null;
+    itemType: string;
+    label: LocalizedText;
+    description: LocalizedText | null;
+    scaleId: string | null;
+    extras: Record<string, unknown> | null;
   }[];
   associations: { originId: string; destinationItemId: string | null; type: string }[];
   language: Language;
@@ -31,7 +39,7 @@ export interface MoodleExport {
 
 export function buildMoodleCsv(input: MoodleExportInput): MoodleExport {
   const lang = input.language;
-  const text = (value: LocalizedText | null | undefined): string => (value ? value[lang] ?? value.fr ?? value.en ?? value.ar ?? '' : '');
+  const text = (value: LocalizedText | null | undefined): string => (value ? (value[lang] ?? value.fr ?? value.en ?? value.ar ?? '') : '');
   const frameworkExtras = moodleOf(input.framework.extras);
   const idNumber = (item: Item): string => item.code ?? item.identifier;
   const byId = new Map(input.items.map((item) => [item.id, item]));
@@ -46,34 +54,62 @@ export function buildMoodleCsv(input: MoodleExportInput): MoodleExport {
     const kept = str(extras.shortname);
     const value = kept && kept.trim() === text(label) ? kept : text(label);
     const length = [...value].length;
-    if (length > MOODLE_SHORTNAME_MAX) warnings.push({ idNumber, reason: `short name of ${length} characters: Moodle keeps the first ${MOODLE_SHORTNAME_MAX}` });
+    if (length > MOODLE_SHORTNAME_MAX)
+      warnings.push({ idNumber, reason: `short name of ${length} characters: Moodle keeps the first ${MOODLE_SHORTNAME_MAX}` });
     return value;
   };
   const defaultScale = input.scales[0];
-  const rows: string[][] = [[
-    '', frameworkIdNumber, shortname(frameworkIdNumber, input.framework.title, frameworkExtras), text(input.framework.description), str(frameworkExtras.descriptionFormat) || FORMAT_PLAIN,
-    defaultScale ? scaleValues(defaultScale, text) : '', defaultScale ? scaleConfiguration(defaultScale, frameworkExtras.scaleConfiguration) : '',
-    '', '', '', '', '', '1', taxonomies(frameworkExtras.taxonomies, ordered).join(','),
-  ]];
+  const rows: string[][] = [
+    [
+      '',
+      frameworkIdNumber,
+      shortname(frameworkIdNumber, input.framework.title, frameworkExtras),
+      text(input.framework.description),
+      str(frameworkExtras.descriptionFormat) || FORMAT_PLAIN,
+      defaultScale ? scaleValues(defaultScale, text) : '',
+      defaultScale ? scaleConfiguration(defaultScale, frameworkExtras.scaleConfiguration) : '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '1',
+      taxonomies(frameworkExtras.taxonomies, ordered).join(','),
+    ],
+  ];
   for (const { item } of ordered) {
     const extras = moodleOf(item.extras);
     const scale = item.scaleId ? scaleById.get(item.scaleId) : undefined;
     const unresolved = Array.isArray(extras.unresolvedCrossReferences) ? (extras.unresolvedCrossReferences as string[]) : [];
     rows.push([
-      item.parentId && byId.has(item.parentId) ? idNumber(byId.get(item.parentId)!) : '', idNumber(item), shortname(idNumber(item), item.label, extras), text(item.description),
-      str(extras.descriptionFormat) || FORMAT_PLAIN, scale ? scaleValues(scale, text) : '', scale ? scaleConfiguration(scale, extras.scaleConfiguration) : '',
-      str(extras.ruleType), str(extras.ruleOutcome), str(extras.ruleConfig), formatCrossReferences([...(related.get(item.id) ?? []), ...unresolved]),
-      str(extras.exportedId), '', '',
+      item.parentId && byId.has(item.parentId) ? idNumber(byId.get(item.parentId)!) : '',
+      idNumber(item),
+      shortname(idNumber(item), item.label, extras),
+      text(item.description),
+      str(extras.descriptionFormat) || FORMAT_PLAIN,
+      scale ? scaleValues(scale, text) : '',
+      scale ? scaleConfiguration(scale, extras.scaleConfiguration) : '',
+      str(extras.ruleType),
+      str(extras.ruleOutcome),
+      str(extras.ruleConfig),
+      formatCrossReferences([...(related.get(item.id) ?? []), ...unresolved]),
+      str(extras.exportedId),
+      '',
+      '',
     ]);
   }
   // Quoted like PHP's fputcsv (what Moodle writes): any cell with white space, besides the RFC 4180 cases; and any cell
   // with a ";", which a spreadsheet in the French locale would otherwise split into cells (the part after it a formula).
-  const content = stringify([[...MOODLE_HEADERS], ...rows.map((row) => row.map(escapeFormula))], { record_delimiter: 'windows', quoted_match: /[\s;]/ });
+  const content = stringify([[...MOODLE_HEADERS], ...rows.map((row) => row.map(escapeFormula))], {
+    record_delimiter: 'windows',
+    quoted_match: /[\s;]/,
+  });
   return { filename: `${text(input.framework.title)}-${frameworkIdNumber}.csv`, content, warnings };
 }
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
-const moodleOf = (extras: Record<string, unknown> | null): Record<string, unknown> => (extras?.moodle && typeof extras.moodle === 'object' ? (extras.moodle as Record<string, unknown>) : {});
+const moodleOf = (extras: Record<string, unknown> | null): Record<string, unknown> =>
+  extras?.moodle && typeof extras.moodle === 'object' ? (extras.moodle as Record<string, unknown>) : {};
 
 /** Depth-first in sibling order, so every parent row comes before its children (Moodle needs no more, but people read it). */
 function parentsFirst(items: Item[]): { item: Item; depth: number }[] {
@@ -98,7 +134,12 @@ function parentsFirst(items: Item[]): { item: Item; depth: number }[] {
 }
 
 /** Moodle's related competencies are symmetric: each side lists the other (as Moodle's own export does), in row order. */
-function relatedIdNumbers(input: MoodleExportInput, byId: Map<string, Item>, rowOf: Map<string, number>, idNumber: (item: Item) => string): Map<string, string[]> {
+function relatedIdNumbers(
+  input: MoodleExportInput,
+  byId: Map<string, Item>,
+  rowOf: Map<string, number>,
+  idNumber: (item: Item) => string,
+): Map<string, string[]> {
   const related = new Map<string, string[]>();
   const add = (from: string, to: string) => {
     const list = related.get(from) ?? [];
@@ -106,17 +147,30 @@ function relatedIdNumbers(input: MoodleExportInput, byId: Map<string, Item>, row
     related.set(from, list);
   };
   for (const association of input.associations) {
-    if (association.type !== 'isRelatedTo' || !association.destinationItemId || !rowOf.has(association.destinationItemId) || !rowOf.has(association.originId)) continue;
+    if (
+      association.type !== 'isRelatedTo' ||
+      !association.destinationItemId ||
+      !rowOf.has(association.destinationItemId) ||
+      !rowOf.has(association.originId)
+    )
+      continue;
     add(association.originId, association.destinationItemId);
     add(association.destinationItemId, association.originId);
   }
-  for (const [id, list] of related) related.set(id, [...new Set(list)].sort((a, b) => rowOf.get(a)! - rowOf.get(b)!).map((other) => idNumber(byId.get(other)!)));
+  for (const [id, list] of related)
+    related.set(
+      id,
+      [...new Set(list)].sort((a, b) => rowOf.get(a)! - rowOf.get(b)!).map((other) => idNumber(byId.get(other)!)),
+    );
   return related;
 }
 
 /** Moodle splits scale values on commas, so a comma inside a level label becomes a semicolon. */
 const scaleValues = (scale: Scale, text: (value: LocalizedText) => string): string =>
-  [...scale.levels].sort((a, b) => a.rank - b.rank).map((level) => text(level.label).replace(/,/g, ';')).join(',');
+  [...scale.levels]
+    .sort((a, b) => a.rank - b.rank)
+    .map((level) => text(level.label).replace(/,/g, ';'))
+    .join(',');
 
 /**
  * The configuration kept from a Moodle import when it still fits the levels; otherwise one Moodle accepts (it needs a

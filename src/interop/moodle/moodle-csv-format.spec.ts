@@ -1,9 +1,34 @@
-import { escapeFormula, formatCrossReferences, normaliseHeader, parseCrossReferences, parseTaxonomies, unescapeFormula } from './moodle-csv-format.js';
+import {
+  escapeFormula,
+  formatCrossReferences,
+  normaliseHeader,
+  parseCrossReferences,
+  parseTaxonomies,
+  unescapeFormula,
+} from './moodle-csv-format.js';
 
 describe('Moodle CSV cells', () => {
   it('escapes every cell a spreadsheet would run as a formula, and restores exactly what was written', () => {
-    for (const cell of ['=SUM(A1)', '+33 1 23', '-Réceptionner', '@cmd', '\tTab', '\rCR', "'=already quoted", "''-twice", 'Plan blanc', "l'hôpital", '',
-      ' =lead space', '\u200b=zero width', '\u202e=bidi', 'a;=after separator', "'a,-quoted then separated", "'plain", 'x, y']) {
+    for (const cell of [
+      '=SUM(A1)',
+      '+33 1 23',
+      '-Réceptionner',
+      '@cmd',
+      '\tTab',
+      '\rCR',
+      "'=already quoted",
+      "''-twice",
+      'Plan blanc',
+      "l'hôpital",
+      '',
+      ' =lead space',
+      '\u200b=zero width',
+      '\u202e=bidi',
+      'a;=after separator',
+      "'a,-quoted then separated",
+      "'plain",
+      'x, y',
+    ]) {
       expect(unescapeFormula(escapeFormula(cell))).toBe(cell);
     }
     expect(escapeFormula('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);

@@ -4,14 +4,37 @@ import { looksLikeFormula } from '../../common/spreadsheet-formula.js';
 
 /** The 14 columns, in the order and spelling Moodle 4 writes them (framework_importer::list_required_headers). */
 export const MOODLE_HEADERS = [
-  'Parent id number', 'Id number', 'Shortname', 'Description', 'Description format', 'Scale values', 'Scale configuration',
-  'Rule type (optional)', 'Rule outcome (optional)', 'Rule config (optional)', 'Cross referenced competency id numbers',
-  'Exported id (optional)', 'Is framework', 'Taxonomy',
+  'Parent id number',
+  'Id number',
+  'Shortname',
+  'Description',
+  'Description format',
+  'Scale values',
+  'Scale configuration',
+  'Rule type (optional)',
+  'Rule outcome (optional)',
+  'Rule config (optional)',
+  'Cross referenced competency id numbers',
+  'Exported id (optional)',
+  'Is framework',
+  'Taxonomy',
 ] as const;
 
 export type MoodleColumn =
-  | 'parentIdNumber' | 'idNumber' | 'shortname' | 'description' | 'descriptionFormat' | 'scaleValues' | 'scaleConfiguration'
-  | 'ruleType' | 'ruleOutcome' | 'ruleConfig' | 'crossReferences' | 'exportedId' | 'isFramework' | 'taxonomy';
+  | 'parentIdNumber'
+  | 'idNumber'
+  | 'shortname'
+  | 'description'
+  | 'descriptionFormat'
+  | 'scaleValues'
+  | 'scaleConfiguration'
+  | 'ruleType'
+  | 'ruleOutcome'
+  | 'ruleConfig'
+  | 'crossReferences'
+  | 'exportedId'
+  | 'isFramework'
+  | 'taxonomy';
 
 /** Header text (normalised, see normaliseHeader) → column; the 2016 plugin's 12-column file lacks the last two optional ones. */
 export const COLUMN_BY_HEADER: Record<string, MoodleColumn> = {
@@ -34,10 +57,27 @@ export const COLUMN_BY_HEADER: Record<string, MoodleColumn> = {
 export const OPTIONAL_COLUMNS: ReadonlySet<MoodleColumn> = new Set(['crossReferences', 'exportedId']);
 
 /** "Rule type (optional)" and "Rule type", "ID number" and "Id number" are the same column. */
-export const normaliseHeader = (header: string): string => header.replace(/\(optional\)/i, '').replace(/\s+/g, ' ').trim().toLowerCase();
+export const normaliseHeader = (header: string): string =>
+  header
+    .replace(/\(optional\)/i, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /** What Moodle accepts per depth (competency_framework::get_taxonomies_list); anything else is exported as "competency". */
-export const MOODLE_TAXONOMIES = ['behaviour', 'competency', 'concept', 'domain', 'indicator', 'level', 'outcome', 'practice', 'proficiency', 'skill', 'value'] as const;
+export const MOODLE_TAXONOMIES = [
+  'behaviour',
+  'competency',
+  'concept',
+  'domain',
+  'indicator',
+  'level',
+  'outcome',
+  'practice',
+  'proficiency',
+  'skill',
+  'value',
+] as const;
 
 /** FORMAT_HTML: what Moodle writes for descriptions typed in its editor. */
 export const FORMAT_HTML = '1';
@@ -54,7 +94,10 @@ export function parseTaxonomies(cell: string): string[] | null {
   if (text.startsWith('{')) {
     try {
       const object = JSON.parse(text) as Record<string, unknown>;
-      const depths = Object.keys(object).map(Number).filter((depth) => Number.isInteger(depth) && depth > 0).sort((a, b) => a - b);
+      const depths = Object.keys(object)
+        .map(Number)
+        .filter((depth) => Number.isInteger(depth) && depth > 0)
+        .sort((a, b) => a - b);
       return depths.map((depth) => String(object[String(depth)] ?? '').trim());
     } catch {
       return null;
@@ -64,7 +107,13 @@ export function parseTaxonomies(cell: string): string[] | null {
 }
 
 /** The cross reference cell: id numbers separated by commas, a comma inside one written %2C (framework_exporter). */
-export const parseCrossReferences = (cell: string): string[] => (cell.trim() ? cell.split(',').map((ref) => ref.replace(/%2C/gi, ',').trim()).filter(Boolean) : []);
+export const parseCrossReferences = (cell: string): string[] =>
+  cell.trim()
+    ? cell
+        .split(',')
+        .map((ref) => ref.replace(/%2C/gi, ',').trim())
+        .filter(Boolean)
+    : [];
 export const formatCrossReferences = (idNumbers: string[]): string => idNumbers.map((idNumber) => idNumber.replace(/,/g, '%2C')).join(',');
 
 // Formula injection: the exporter prefixes a cell that looks like a formula (looksLikeFormula) with a quote; the

@@ -1,8 +1,10 @@
 import { identifierFor } from '../imported-framework.js';
 import { parseMoodleFramework, type MoodleImportOptions } from './moodle-csv-parser.js';
 
-const HEADER_14 = '"Parent id number","Id number",Shortname,Description,"Description format","Scale values","Scale configuration","Rule type (optional)","Rule outcome (optional)","Rule config (optional)","Cross referenced competency id numbers","Exported id (optional)","Is framework",Taxonomy';
-const HEADER_12 = '"Parent ID number","ID number",Shortname,Description,"Description format","Scale values","Scale configuration","Rule type","Rule outcome","Rule config","Is framework",Taxonomy';
+const HEADER_14 =
+  '"Parent id number","Id number",Shortname,Description,"Description format","Scale values","Scale configuration","Rule type (optional)","Rule outcome (optional)","Rule config (optional)","Cross referenced competency id numbers","Exported id (optional)","Is framework",Taxonomy';
+const HEADER_12 =
+  '"Parent ID number","ID number",Shortname,Description,"Description format","Scale values","Scale configuration","Rule type","Rule outcome","Rule config","Is framework",Taxonomy';
 const options: MoodleImportOptions = { ownerInstitutionId: '3f1e2b7a-0000-4000-8000-000000000001', version: '2026.1', language: 'fr' };
 
 /** A crisis-management framework as Moodle 4 exports it: children before parents, HTML, a rule, related competencies. */
@@ -26,23 +28,50 @@ describe('parseMoodleFramework', () => {
     expect(model.identifier).toBe(identifierFor(`moodle:${options.ownerInstitutionId}:GC-2026#framework`));
     expect(model.title).toEqual({ fr: 'Gestion de crise hospitalière' });
     expect(model.description).toEqual({ fr: '<p>Référentiel de la cellule de crise</p>' });
-    expect(model.extras).toEqual({ moodle: expect.objectContaining({ idNumber: 'GC-2026', descriptionFormat: '1', taxonomies: ['domain', 'competency', 'behaviour'] }) });
-    expect(model.scales[0].levels.map((level) => [level.rank, level.code, level.label.fr])).toEqual([[1, '1', 'Non acquis'], [2, '2', 'En cours'], [3, '3', 'Acquis'], [4, '4', 'Expert']]);
+    expect(model.extras).toEqual({
+      moodle: expect.objectContaining({ idNumber: 'GC-2026', descriptionFormat: '1', taxonomies: ['domain', 'competency', 'behaviour'] }),
+    });
+    expect(model.scales[0].levels.map((level) => [level.rank, level.code, level.label.fr])).toEqual([
+      [1, '1', 'Non acquis'],
+      [2, '2', 'En cours'],
+      [3, '3', 'Acquis'],
+      [4, '4', 'Expert'],
+    ]);
     expect(model.scales[1]).toMatchObject({ code: 'moodle-2', levels: [{ label: { fr: 'Non' } }, { label: { fr: 'Oui' } }] });
 
     const byCode = new Map(model.items.map((item) => [item.code, item]));
     expect(byCode.get('GC-1.1')).toMatchObject({
-      identifier: identifierFor(`moodle:${options.ownerInstitutionId}:GC-2026:GC-1.1`), parentIdentifier: identifierFor(`moodle:${options.ownerInstitutionId}:GC-2026:GC-1`), itemType: 'competency',
-      label: { fr: 'Déclencher le plan blanc' }, description: { fr: '<p>Évaluer la situation,\nalerter la direction</p>' }, line: 3,
+      identifier: identifierFor(`moodle:${options.ownerInstitutionId}:GC-2026:GC-1.1`),
+      parentIdentifier: identifierFor(`moodle:${options.ownerInstitutionId}:GC-2026:GC-1`),
+      itemType: 'competency',
+      label: { fr: 'Déclencher le plan blanc' },
+      description: { fr: '<p>Évaluer la situation,\nalerter la direction</p>' },
+      line: 3,
       extras: { moodle: { descriptionFormat: '1', ruleOutcome: '0', ruleConfig: 'null', exportedId: '31' } },
     });
-    expect(byCode.get('GC-1')).toMatchObject({ parentIdentifier: null, itemType: 'domain', extras: { moodle: expect.objectContaining({ ruleType: 'core_competency\\competency_rule_all', ruleOutcome: '2' }) } });
-    expect(byCode.get('GC-2.1.1')).toMatchObject({ itemType: 'behaviour', kind: 'behaviour', label: { fr: '=Tenir le registre des appels' } });
+    expect(byCode.get('GC-1')).toMatchObject({
+      parentIdentifier: null,
+      itemType: 'domain',
+      extras: { moodle: expect.objectContaining({ ruleType: 'core_competency\\competency_rule_all', ruleOutcome: '2' }) },
+    });
+    expect(byCode.get('GC-2.1.1')).toMatchObject({
+      itemType: 'behaviour',
+      kind: 'behaviour',
+      label: { fr: '=Tenir le registre des appels' },
+    });
     expect(byCode.get('A,B')).toMatchObject({ label: { fr: 'Cellule, presse' }, scaleCode: 'moodle-2' });
     // GC-1.1 ↔ GC-2.1 is listed on both rows: one association.
     expect(model.associations).toEqual([
-      expect.objectContaining({ originIdentifier: identifierFor(`moodle:${options.ownerInstitutionId}:GC-2026:GC-1.1`), destinationIdentifier: identifierFor(`moodle:${options.ownerInstitutionId}:GC-2026:GC-2.1`), type: 'isRelatedTo' }),
-      expect.objectContaining({ originIdentifier: identifierFor(`moodle:${options.ownerInstitutionId}:GC-2026:A,B`), destinationIdentifier: identifierFor(`moodle:${options.ownerInstitutionId}:GC-2026:GC-1.1`), type: 'isRelatedTo' }),
+      expect.objectContaining({
+        originIdentifier: identifierFor(`moodle:${options.ownerInstitutionId}:GC-2026:GC-1.1`),
+        destinationIdentifier: identifierFor(`moodle:${options.ownerInstitutionId}:GC-2026:GC-2.1`),
+        type: 'isRelatedTo',
+      }),
+      expect.objectContaining({
+        originIdentifier: identifierFor(`moodle:${options.ownerInstitutionId}:GC-2026:A,B`),
+        destinationIdentifier: identifierFor(`moodle:${options.ownerInstitutionId}:GC-2026:GC-1.1`),
+        type: 'isRelatedTo',
+      }),
     ]);
   });
 
@@ -57,7 +86,8 @@ describe('parseMoodleFramework', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.columns).toBe(12);
     expect(result.model.items.map((item) => [item.code, item.itemType, item.label])).toEqual([
-      ['GC-1.1', 'competency', { en: 'Déclencher le plan blanc' }], ['GC-1', 'domain', { en: 'Conduite de crise' }],
+      ['GC-1.1', 'competency', { en: 'Déclencher le plan blanc' }],
+      ['GC-1', 'domain', { en: 'Conduite de crise' }],
     ]);
     expect(result.model.extras).toEqual({ moodle: expect.objectContaining({ taxonomies: ['domain', 'competency'], language: 'en' }) });
   });
@@ -66,7 +96,9 @@ describe('parseMoodleFramework', () => {
     const result = parseMoodleFramework('"Parent id number","Id number",Description\n,GC,x\n', options);
     expect(result).toMatchObject({ ok: false, status: 400 });
     if (result.ok) return;
-    expect(result.errors.map((error) => error.field)).toEqual(expect.arrayContaining(['Shortname', 'Scale values', 'Is framework', 'Taxonomy']));
+    expect(result.errors.map((error) => error.field)).toEqual(
+      expect.arrayContaining(['Shortname', 'Scale values', 'Is framework', 'Taxonomy']),
+    );
     expect(result.errors.map((error) => error.field)).not.toContain('Cross referenced competency id numbers');
   });
 
@@ -92,11 +124,14 @@ describe('parseMoodleFramework', () => {
   });
 
   it('refuses a scale configuration that is not JSON or names a value the scale lacks', () => {
-    const result = parseMoodleFramework([
-      HEADER_14,
-      ',GC-2026,Crise,,1,"Non,Oui","[{""scaleid"":""1""},{""id"":3,""scaledefault"":1,""proficient"":1}]",,,,,,1,competency',
-      ',GC-1,"Conduite de crise",,1,"Non,Oui","[{scaleid",,0,null,,,,',
-    ].join('\n'), options);
+    const result = parseMoodleFramework(
+      [
+        HEADER_14,
+        ',GC-2026,Crise,,1,"Non,Oui","[{""scaleid"":""1""},{""id"":3,""scaledefault"":1,""proficient"":1}]",,,,,,1,competency',
+        ',GC-1,"Conduite de crise",,1,"Non,Oui","[{scaleid",,0,null,,,,',
+      ].join('\n'),
+      options,
+    );
     expect(result).toMatchObject({ ok: false, status: 422 });
     if (result.ok) return;
     expect(result.errors).toEqual([

@@ -4,9 +4,22 @@ import { parse } from 'csv-parse/sync';
 import type { Language, LocalizedText } from '../../common/localized-text.js';
 import type { FieldError } from '../../common/problems.js';
 import type { ItemKind } from '../../frameworks/framework-item.entity.js';
-import { identifierFor, type ImportedAssociation, type ImportedFramework, type ImportedItem, type ImportedScale } from '../imported-framework.js';
 import {
-  COLUMN_BY_HEADER, MOODLE_HEADERS, normaliseHeader, OPTIONAL_COLUMNS, parseCrossReferences, parseTaxonomies, unescapeFormula, type MoodleColumn,
+  identifierFor,
+  type ImportedAssociation,
+  type ImportedFramework,
+  type ImportedItem,
+  type ImportedScale,
+} from '../imported-framework.js';
+import {
+  COLUMN_BY_HEADER,
+  MOODLE_HEADERS,
+  normaliseHeader,
+  OPTIONAL_COLUMNS,
+  parseCrossReferences,
+  parseTaxonomies,
+  unescapeFormula,
+  type MoodleColumn,
 } from './moodle-csv-format.js';
 
 export interface MoodleImportOptions {
@@ -20,8 +33,7 @@ export interface MoodleImportOptions {
 }
 
 export type MoodleParseResult =
-  | { ok: true; model: ImportedFramework; columns: number }
-  | { ok: false; status: 400 | 422; detail: string; errors: FieldError[] };
+  { ok: true; model: ImportedFramework; columns: number } | { ok: false; status: 400 | 422; detail: string; errors: FieldError[] };
 
 /** `shortnameAsGiven`: the cell before trimming, kept when its spaces are part of what Moodle stored. */
 type Row = Record<MoodleColumn, string> & { line: number; shortnameAsGiven: string };
@@ -34,33 +46,56 @@ export function parseMoodleFramework(text: string, options: MoodleImportOptions)
   if ('errors' in read) return { ok: false, status: 400, detail: read.detail, errors: read.errors };
   const errors: FieldError[] = [];
   const frameworkRows = read.rows.filter((row) => isTrue(row.isFramework));
-  if (frameworkRows.length === 0) errors.push({ field: 'Is framework', reason: 'no row has "Is framework" = 1: the framework row (its name, scale and taxonomy) is missing' });
-  for (const extra of frameworkRows.slice(1)) errors.push({ field: 'Is framework', reason: `a second framework row (the first is on line ${frameworkRows[0].line}); one file holds one framework`, line: extra.line });
+  if (frameworkRows.length === 0)
+    errors.push({
+      field: 'Is framework',
+      reason: 'no row has "Is framework" = 1: the framework row (its name, scale and taxonomy) is missing',
+    });
+  for (const extra of frameworkRows.slice(1))
+    errors.push({
+      field: 'Is framework',
+      reason: `a second framework row (the first is on line ${frameworkRows[0].line}); one file holds one framework`,
+      line: extra.line,
+    });
   const frameworkRow = frameworkRows[0];
-  if (frameworkRow && !frameworkRow.idNumber) errors.push({ field: 'Id number', reason: 'the framework row needs an id number', line: frameworkRow.line });
-  if (frameworkRow && !frameworkRow.shortname) errors.push({ field: 'Shortname', reason: 'the framework row needs a shortname', line: frameworkRow.line });
+  if (frameworkRow && !frameworkRow.idNumber)
+    errors.push({ field: 'Id number', reason: 'the framework row needs an id number', line: frameworkRow.line });
+  if (frameworkRow && !frameworkRow.shortname)
+    errors.push({ field: 'Shortname', reason: 'the framework row needs a shortname', line: frameworkRow.line });
 
   const competencies = new Map<string, Row>();
   for (const row of read.rows.filter((candidate) => !isTrue(candidate.isFramework))) {
-    if (!row.idNumber) { errors.push({ field: 'Id number', reason: 'missing: every competency needs an id number', line: row.line }); continue; }
+    if (!row.idNumber) {
+      errors.push({ field: 'Id number', reason: 'missing: every competency needs an id number', line: row.line });
+      continue;
+    }
     if (!row.shortname) errors.push({ field: 'Shortname', reason: `missing for competency ${row.idNumber}`, line: row.line });
     const first = competencies.get(row.idNumber);
-    if (first) { errors.push({ field: 'Id number', reason: `duplicate id number ${row.idNumber} (first on line ${first.line})`, line: row.line }); continue; }
+    if (first) {
+      errors.push({ field: 'Id number', reason: `duplicate id number ${row.idNumber} (first on line ${first.line})`, line: row.line });
+      continue;
+    }
     competencies.set(row.idNumber, row);
   }
   for (const row of competencies.values()) {
     if (row.parentIdNumber && !competencies.has(row.parentIdNumber)) {
-      errors.push({ field: 'Parent id number', reason: `no competency of the file has the id number ${row.parentIdNumber}`, line: row.line });
+      errors.push({
+        field: 'Parent id number',
+        reason: `no competency of the file has the id number ${row.parentIdNumber}`,
+        line: row.line,
+      });
     }
   }
   errors.push(...findCycles(competencies));
 
   const taxonomies = frameworkRow ? parseTaxonomies(frameworkRow.taxonomy) : [];
-  if (taxonomies === null) errors.push({ field: 'Taxonomy', reason: 'neither a comma list nor a JSON object of terms by depth', line: frameworkRow?.line });
+  if (taxonomies === null)
+    errors.push({ field: 'Taxonomy', reason: 'neither a comma list nor a JSON object of terms by depth', line: frameworkRow?.line });
   const scales = new ScaleReader(options.language, `${options.ownerInstitutionId}:${frameworkRow?.idNumber ?? ''}`, errors);
   const frameworkScale = frameworkRow ? scales.read(frameworkRow, 'moodle') : null;
   const ownScales = new Map([...competencies.values()].map((row) => [row.idNumber, row.scaleValues ? scales.read(row) : null]));
-  if (errors.length || !frameworkRow) return { ok: false, status: 422, detail: '', errors: errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+  if (errors.length || !frameworkRow)
+    return { ok: false, status: 422, detail: '', errors: errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
 
   const fw = frameworkRow.idNumber;
   const lang = options.language;
@@ -79,8 +114,13 @@ export function parseMoodleFramework(text: string, options: MoodleImportOptions)
       description: row.description ? { [lang]: row.description } : null,
       scaleCode: ownScale?.code ?? null,
       extras: moodleExtras({
-        descriptionFormat: row.descriptionFormat, ruleType: row.ruleType, ruleOutcome: row.ruleOutcome, ruleConfig: row.ruleConfig,
-        exportedId: row.exportedId, scaleConfiguration: row.scaleValues ? row.scaleConfiguration : '', shortname: paddedShortname(row),
+        descriptionFormat: row.descriptionFormat,
+        ruleType: row.ruleType,
+        ruleOutcome: row.ruleOutcome,
+        ruleConfig: row.ruleConfig,
+        exportedId: row.exportedId,
+        scaleConfiguration: row.scaleValues ? row.scaleConfiguration : '',
+        shortname: paddedShortname(row),
         unresolvedCrossReferences: parseCrossReferences(row.crossReferences).filter((ref) => !competencies.has(ref)),
       }),
       line: row.line,
@@ -95,8 +135,12 @@ export function parseMoodleFramework(text: string, options: MoodleImportOptions)
       title: { [lang]: frameworkRow.shortname } as LocalizedText,
       description: frameworkRow.description ? { [lang]: frameworkRow.description } : null,
       extras: moodleExtras({
-        idNumber: fw, descriptionFormat: frameworkRow.descriptionFormat, scaleConfiguration: frameworkScale ? frameworkRow.scaleConfiguration : '', shortname: paddedShortname(frameworkRow),
-        taxonomies: taxonomies ?? [], language: lang,
+        idNumber: fw,
+        descriptionFormat: frameworkRow.descriptionFormat,
+        scaleConfiguration: frameworkScale ? frameworkRow.scaleConfiguration : '',
+        shortname: paddedShortname(frameworkRow),
+        taxonomies: taxonomies ?? [],
+        language: lang,
       }),
       scales: scales.all(),
       items,
@@ -119,11 +163,17 @@ function readRows(text: string): { rows: Row[]; columns: number } | { detail: st
     const column = COLUMN_BY_HEADER[normaliseHeader(header)];
     if (column && !index.has(column)) index.set(column, position);
   });
-  const missing = MOODLE_HEADERS.filter((header) => !index.has(COLUMN_BY_HEADER[normaliseHeader(header)]) && !OPTIONAL_COLUMNS.has(COLUMN_BY_HEADER[normaliseHeader(header)]));
+  const missing = MOODLE_HEADERS.filter(
+    (header) => !index.has(COLUMN_BY_HEADER[normaliseHeader(header)]) && !OPTIONAL_COLUMNS.has(COLUMN_BY_HEADER[normaliseHeader(header)]),
+  );
   if (missing.length) {
     return {
       detail: `This is not a Moodle competency framework CSV (admin/tool/lpimportcsv): missing column${missing.length > 1 ? 's' : ''} ${missing.map((h) => `"${h.replace(' (optional)', '')}"`).join(', ')}.`,
-      errors: missing.map((header) => ({ field: header.replace(' (optional)', ''), reason: 'column missing from the header line', line: 1 })),
+      errors: missing.map((header) => ({
+        field: header.replace(' (optional)', ''),
+        reason: 'column missing from the header line',
+        line: 1,
+      })),
     };
   }
   const rows: Row[] = [];
@@ -161,7 +211,11 @@ function findCycles(competencies: Map<string, Row>): FieldError[] {
     if (current && path.includes(current)) {
       const cycle = path.slice(path.indexOf(current));
       for (const idNumber of cycle) {
-        errors.push({ field: 'Parent id number', reason: `cycle in the tree: ${[...cycle, cycle[0]].join(' → ')}`, line: competencies.get(idNumber)!.line });
+        errors.push({
+          field: 'Parent id number',
+          reason: `cycle in the tree: ${[...cycle, cycle[0]].join(' → ')}`,
+          line: competencies.get(idNumber)!.line,
+        });
       }
     }
     path.forEach((idNumber) => settled.add(idNumber));
@@ -187,7 +241,11 @@ function relatedPairs(competencies: Map<string, Row>, idOf: (idNumber: string) =
       if (seen.has(key)) continue;
       seen.add(key);
       associations.push({
-        identifier: identifierFor(`moodle:${fw}:${key}#related`), originIdentifier: idOf(origin), destinationIdentifier: idOf(destination), type: 'isRelatedTo', line: row.line,
+        identifier: identifierFor(`moodle:${fw}:${key}#related`),
+        originIdentifier: idOf(origin),
+        destinationIdentifier: idOf(destination),
+        type: 'isRelatedTo',
+        line: row.line,
       });
     }
   }
@@ -198,10 +256,17 @@ function relatedPairs(competencies: Map<string, Row>, idOf: (idNumber: string) =
 class ScaleReader {
   private readonly scales = new Map<string, ImportedScale>();
 
-  constructor(private readonly language: Language, private readonly frameworkIdNumber: string, private readonly errors: FieldError[]) {}
+  constructor(
+    private readonly language: Language,
+    private readonly frameworkIdNumber: string,
+    private readonly errors: FieldError[],
+  ) {}
 
   read(row: Row, code?: string): ImportedScale | null {
-    const values = row.scaleValues.split(',').map((value) => value.trim()).filter(Boolean);
+    const values = row.scaleValues
+      .split(',')
+      .map((value) => value.trim())
+      .filter(Boolean);
     if (!values.length) return null;
     this.checkConfiguration(row, values.length);
     const key = values.join(',');
@@ -212,7 +277,10 @@ class ScaleReader {
       code: code ?? `moodle-${this.scales.size + 1}`,
       title: { [this.language]: SCALE_TITLE[this.language] },
       levels: values.map((value, index) => ({
-        identifier: identifierFor(`moodle:${this.frameworkIdNumber}:${key}#scale:${index + 1}`), rank: index + 1, code: String(index + 1), label: { [this.language]: value },
+        identifier: identifierFor(`moodle:${this.frameworkIdNumber}:${key}#scale:${index + 1}`),
+        rank: index + 1,
+        code: String(index + 1),
+        label: { [this.language]: value },
       })),
     };
     this.scales.set(key, scale);
@@ -232,10 +300,16 @@ class ScaleReader {
     } catch {
       return void this.errors.push({ field: 'Scale configuration', reason: 'not valid JSON', line: row.line });
     }
-    if (!Array.isArray(config)) return void this.errors.push({ field: 'Scale configuration', reason: 'must be a JSON array', line: row.line });
+    if (!Array.isArray(config))
+      return void this.errors.push({ field: 'Scale configuration', reason: 'must be a JSON array', line: row.line });
     for (const entry of config.slice(1) as { id?: unknown }[]) {
       const id = Number(entry?.id);
-      if (!Number.isInteger(id) || id < 1 || id > count) this.errors.push({ field: 'Scale configuration', reason: `refers to value ${String(entry?.id)}, but the scale has ${count} values`, line: row.line });
+      if (!Number.isInteger(id) || id < 1 || id > count)
+        this.errors.push({
+          field: 'Scale configuration',
+          reason: `refers to value ${String(entry?.id)}, but the scale has ${count} values`,
+          line: row.line,
+        });
     }
   }
 }

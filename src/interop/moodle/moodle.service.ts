@@ -26,8 +26,18 @@ export class MoodleService {
   /** The file becomes a draft version; the same file imported again by the same institution replaces that draft. */
   async import(file: ReceivedFile | undefined, form: MoodleImportFormDto, actor: Actor): Promise<MoodleImportResultDto> {
     const upload = requireFile(file);
-    const ownerInstitutionId = institutionForNew(actor, form.ownerInstitutionId, Permission.FrameworkManage, 'ownerInstitutionId', 'an imported framework');
-    const parsed = parseMoodleFramework(decodeUtf8(upload.buffer), { ownerInstitutionId, version: form.version ?? '1', language: form.language ?? 'fr' });
+    const ownerInstitutionId = institutionForNew(
+      actor,
+      form.ownerInstitutionId,
+      Permission.FrameworkManage,
+      'ownerInstitutionId',
+      'an imported framework',
+    );
+    const parsed = parseMoodleFramework(decodeUtf8(upload.buffer), {
+      ownerInstitutionId,
+      version: form.version ?? '1',
+      language: form.language ?? 'fr',
+    });
     if (!parsed.ok) throw parsed.status === 400 ? invalid(parsed.errors, parsed.detail) : importRejected(parsed.errors);
     const { itemIds: _itemIds, ...result } = await this.importer.import(parsed.model, actor, { ownerInstitutionId });
     return result;
@@ -36,7 +46,9 @@ export class MoodleService {
   async exportCsv(frameworkId: string, language: Language | undefined, actor: Actor | undefined): Promise<CsvFile> {
     const framework = await this.frameworksService.requireVisible(frameworkId, actor);
     const [scales, items, associations] = await Promise.all([
-      this.frameworks.findScales(frameworkId), this.frameworks.findAllItems(frameworkId), this.frameworks.findAssociations(frameworkId),
+      this.frameworks.findScales(frameworkId),
+      this.frameworks.findAllItems(frameworkId),
+      this.frameworks.findAssociations(frameworkId),
     ]);
     const imported = (framework.extras?.moodle as { language?: Language } | undefined)?.language;
     const fallback = LANGUAGES.find((lang) => framework.title[lang]) ?? 'fr';

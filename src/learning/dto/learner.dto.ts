@@ -5,29 +5,53 @@ import { PageMeta, PageQuery } from '../../common/page.js';
 import { WithoutBidiControls } from '../../common/storable-text.js';
 
 export class CreateLearnerDto {
-  @ApiProperty({ example: 'Amina' }) @IsString() @MinLength(1) @MaxLength(100) @WithoutBidiControls()
+  @ApiProperty({ example: 'Amina' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  @WithoutBidiControls()
   givenName: string;
 
-  @ApiProperty({ example: 'Belkacem' }) @IsString() @MinLength(1) @MaxLength(100) @WithoutBidiControls()
+  @ApiProperty({ example: 'Belkacem' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  @WithoutBidiControls()
   familyName: string;
 
   @ApiPropertyOptional({ example: 'DZ-16-004512', nullable: true, description: 'National staff number, unique within the employer' })
-  @IsOptional() @Matches(/^[\w./-]{1,40}$/, { message: 'staffNumber must be 1-40 letters, digits, dots, slashes or dashes' })
+  @IsOptional()
+  @Matches(/^[\w./-]{1,40}$/, { message: 'staffNumber must be 1-40 letters, digits, dots, slashes or dashes' })
   staffNumber?: string;
 
-  @ApiPropertyOptional({ example: 'a.belkacem@chu-oran.example.dz', nullable: true }) @IsOptional() @IsEmail() @MaxLength(320)
+  @ApiPropertyOptional({ example: 'a.belkacem@chu-oran.example.dz', nullable: true })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(320)
   email?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Employer; an HR manager’s own institution by default' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid', description: 'Employer; an HR manager’s own institution by default' })
+  @IsOptional()
+  @IsUUID()
   employerInstitutionId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Job profile (version) held now' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Job profile (version) held now' })
+  @IsOptional()
+  @IsUUID()
   currentProfileId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Job profile (version) aimed at' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Job profile (version) aimed at' })
+  @IsOptional()
+  @IsUUID()
   targetProfileId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The learner’s own login (role learner), so they can read their record' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'The learner’s own login (role learner), so they can read their record',
+  })
+  @IsOptional()
+  @IsUUID()
   userId?: string;
 }
 
@@ -50,25 +74,39 @@ export class LearnerPageDto extends PageMeta {
 }
 
 export class LearnerListQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
   employerInstitutionId?: string;
 
-  @ApiPropertyOptional({ description: 'Name, email or staff number' }) @IsOptional() @IsString() @MinLength(2) @MaxLength(100)
+  @ApiPropertyOptional({ description: 'Name, email or staff number' })
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
   q?: string;
 }
 
 export class GapQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Job profile to compare with; the target profile, else the current one, by default' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   profileId?: string;
 }
 
 export class TeamGapQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only staff holding (or aiming at) this job profile version' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only staff holding (or aiming at) this job profile version' })
+  @IsOptional()
+  @IsUUID()
   profileId?: string;
 
-  @ApiPropertyOptional({ enum: ['current', 'target'], default: 'current', description: 'Compare with the profile held now or the one aimed at' })
-  @IsOptional() @IsIn(['current', 'target'])
+  @ApiPropertyOptional({
+    enum: ['current', 'target'],
+    default: 'current',
+    description: 'Compare with the profile held now or the one aimed at',
+  })
+  @IsOptional()
+  @IsIn(['current', 'target'])
   basis: 'current' | 'target' = 'current';
 }
 

@@ -4,14 +4,23 @@ import { IsDate, IsNumber, IsOptional, IsString, MaxLength, Min } from 'class-va
 
 /** Text fields sent with the file (multipart); they matter for Moodle grade exports, which cover one course. */
 export class ResultsImportFields {
-  @ApiPropertyOptional({ description: 'Module code of a Moodle grade export' }) @IsOptional() @IsString() @MaxLength(60)
+  @ApiPropertyOptional({ description: 'Module code of a Moodle grade export' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
   moduleCode?: string;
 
   @ApiPropertyOptional({ type: String, format: 'date', description: 'Completion date of a Moodle grade export (default: today)' })
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
   completedAt?: Date;
 
-  @ApiPropertyOptional({ description: 'Top of the course total in a Moodle export (default 100)' }) @IsOptional() @Type(() => Number) @IsNumber() @Min(1)
+  @ApiPropertyOptional({ description: 'Top of the course total in a Moodle export (default 100)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(1)
   maxScore?: number;
 }
 

@@ -1,6 +1,24 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength, Validate, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  Validate,
+  ValidateNested,
+} from 'class-validator';
 import { STATUSES, type Status } from '../../common/lifecycle.js';
 import { HasSomeLanguage, LocalizedTextDto } from '../../common/localized-text.js';
 import { PageMeta, PageQuery } from '../../common/page.js';
@@ -11,57 +29,85 @@ export class RequirementInputDto {
   itemId: string;
 
   @ApiProperty({ minimum: 1, maximum: 20, description: 'Required rank on the item’s proficiency scale' })
-  @IsInt() @Min(1) @Max(20)
+  @IsInt()
+  @Min(1)
+  @Max(20)
   level: number;
 
   @ApiPropertyOptional({ default: true, description: 'Essential (indispensable) or optional for the job' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   essential?: boolean;
 }
 
 export class CreateJobProfileDto {
   @ApiProperty({ example: 'DIR-01', description: 'Unique among the institution’s job profiles' })
-  @IsString() @Matches(/^[\w.-]{1,40}$/, { message: 'code must be 1-40 letters, digits, dots, dashes or underscores' })
+  @IsString()
+  @Matches(/^[\w.-]{1,40}$/, { message: 'code must be 1-40 letters, digits, dots, dashes or underscores' })
   code: string;
 
   @ApiProperty({ example: '2026.1' })
-  @IsString() @Matches(/^\S(.*\S)?$/, { message: 'version must not be blank or padded' }) @MaxLength(40)
+  @IsString()
+  @Matches(/^\S(.*\S)?$/, { message: 'version must not be blank or padded' })
+  @MaxLength(40)
   version: string;
 
   @ApiProperty({ type: LocalizedTextDto, example: { fr: 'Directeur d’établissement de santé', ar: 'مدير مؤسسة صحية' } })
-  @IsDefined() @ValidateNested() @Type(() => LocalizedTextDto) @Validate(HasSomeLanguage)
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  @Validate(HasSomeLanguage)
   title: LocalizedTextDto;
 
   @ApiPropertyOptional({ type: LocalizedTextDto, nullable: true })
-  @IsOptional() @ValidateNested() @Type(() => LocalizedTextDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
   definition?: LocalizedTextDto;
 
   @ApiPropertyOptional({ type: LocalizedTextDto, nullable: true, example: { fr: 'Management, gestion et aide à la décision' } })
-  @IsOptional() @ValidateNested() @Type(() => LocalizedTextDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
   family?: LocalizedTextDto;
 
   @ApiPropertyOptional({ type: LocalizedTextDto, nullable: true, example: { fr: 'Direction' } })
-  @IsOptional() @ValidateNested() @Type(() => LocalizedTextDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
   subFamily?: LocalizedTextDto;
 
   @ApiPropertyOptional({ type: [LocalizedTextDto], description: 'Activities the job covers' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => LocalizedTextDto) @Validate(HasSomeLanguage, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => LocalizedTextDto)
+  @Validate(HasSomeLanguage, { each: true })
   activities?: LocalizedTextDto[];
 
   @ApiPropertyOptional({ example: '1342', nullable: true, description: 'ISCO-08 code (1 to 4 digits)' })
-  @IsOptional() @Matches(/^\d{1,4}$/, { message: 'iscoCode must be an ISCO-08 code of 1 to 4 digits' })
+  @IsOptional()
+  @Matches(/^\d{1,4}$/, { message: 'iscoCode must be an ISCO-08 code of 1 to 4 digits' })
   iscoCode?: string;
 
   @ApiPropertyOptional({ example: 'http://data.europa.eu/esco/occupation/4a29eab1-5f02-4723-a863-e2d5a0614dfa', nullable: true })
-  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }) @MaxLength(2000)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  @MaxLength(2000)
   escoUri?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Owner; defaults to the HR manager’s institution, required for an admin' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   ownerInstitutionId?: string;
 
   @ApiPropertyOptional({ type: [RequirementInputDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => RequirementInputDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => RequirementInputDto)
   requirements?: RequirementInputDto[];
 }
 
@@ -69,13 +115,18 @@ export class UpdateJobProfileDto extends PartialType(OmitType(CreateJobProfileDt
 
 export class ReplaceRequirementsDto {
   @ApiProperty({ type: [RequirementInputDto] })
-  @IsArray() @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => RequirementInputDto)
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => RequirementInputDto)
   requirements: RequirementInputDto[];
 }
 
 export class NewProfileVersionDto {
   @ApiProperty({ example: '2027.1' })
-  @IsString() @Matches(/^\S(.*\S)?$/, { message: 'version must not be blank or padded' }) @MaxLength(40)
+  @IsString()
+  @Matches(/^\S(.*\S)?$/, { message: 'version must not be blank or padded' })
+  @MaxLength(40)
   version: string;
 }
 
@@ -120,19 +171,26 @@ export class JobProfilePageDto extends PageMeta {
 
 export class JobProfileListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STATUSES })
-  @IsOptional() @IsIn(STATUSES)
+  @IsOptional()
+  @IsIn(STATUSES)
   status?: Status;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   ownerInstitutionId?: string;
 
   @ApiPropertyOptional({ example: 'DIR-01' })
-  @IsOptional() @IsString() @MaxLength(40)
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   code?: string;
 
   @ApiPropertyOptional({ description: 'Text in the title, any language' })
-  @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   q?: string;
 }
 
@@ -156,7 +214,8 @@ export class ComparisonLineDto {
 export class ComparisonDto {
   @ApiProperty({ format: 'uuid' }) fromProfileId: string;
   @ApiProperty({ format: 'uuid' }) toProfileId: string;
-  @ApiProperty({ type: [ComparisonLineDto], description: 'Every requirement of the target profile; gaps first' }) lines: ComparisonLineDto[];
+  @ApiProperty({ type: [ComparisonLineDto], description: 'Every requirement of the target profile; gaps first' })
+  lines: ComparisonLineDto[];
   @ApiProperty() newItems: number;
   @ApiProperty() raisedItems: number;
   @ApiProperty() coveredItems: number;
