@@ -2,10 +2,8 @@
 // clock (`new Date()` with no argument, `Date.now`) or calls randomUUID fails this spec, unless it is listed below with
 // the reason. Parsing a date (`new Date(value)`) is not reading the clock. Secrets and key material (randomBytes,
 // randomInt) are not ids and are not looked at.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { linesMatching, sourceFiles, SRC } from './testing/source-lines.js';
 
-const SRC = new URL('..', import.meta.url).pathname;
 const CLOCK_READ = /\bnew Date\s*\(\s*\)|\bnew Date\b(?!\s*\()|\bDate\.now\b/;
 const NEW_ID = /\brandomUUID\b/;
 
@@ -27,27 +25,11 @@ const ID_ALLOWED: Record<string, string> = {
   'interop/upload.ts': 'the name of a temporary file of an upload, deleted after the request: not an id of anything kept',
 };
 
-function sources(path: string): string[] {
-  return readdirSync(path, { withFileTypes: true }).flatMap((entry) => {
-    const child = join(path, entry.name);
-    if (entry.isDirectory()) return sources(child);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [child] : [];
-  });
-}
-
 function offending(rule: RegExp, allowed: Record<string, string>): { found: string[]; stale: string[] } {
-  const hits = new Map<string, string[]>();
-  for (const path of sources(SRC)) {
-    const file = relative(SRC, path);
-    readFileSync(path, 'utf8')
-      .split('\n')
-      .forEach((line, index) => {
-        if (rule.test(line)) hits.set(file, [...(hits.get(file) ?? []), `${file}:${index + 1}: ${line.trim()}`]);
-      });
-  }
+  const hits = linesMatching(sourceFiles(SRC), rule);
   return {
-    found: [...hits].filter(([file]) => !(file in allowed)).flatMap(([, lines]) => lines),
-    stale: Object.keys(allowed).filter((file) => !hits.has(file)),
+    found: hits.filter(({ file }) => !(file in allowed)).map(({ where }) => where),
+    stale: Object.keys(allowed).filter((file) => !hits.some((hit) => hit.file === file)),
   };
 }
 
